@@ -1,0 +1,5 @@
+"""Analyses: functions that take the blueprint graph first and return plain data."""
+
+from .stats import stats
+
+__all__ = ["stats"]

@@ -1,0 +1,29 @@
+"""Write the blueprint's graph (steps as nodes, flows as edges with kind, handoff and crossed
+lines) as node-link JSON or GraphML, through networkx's writers."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..graph import graph_to_graphml, graph_to_json
+from ._common import load_reporting, write_output
+
+NAME = "graph"
+HELP = "export the flow graph as JSON or GraphML"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a blueprint file, or - for stdin")
+    parser.add_argument("-f", "--format", choices=("json", "graphml"), default="json",
+                        help="output format (default: json)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    bp = load_reporting(args.file)
+    if bp is None:
+        return 1
+    graph = bp.to_graph()
+    text = graph_to_json(graph) if args.format == "json" else graph_to_graphml(graph)
+    write_output(text, args.output)
+    return 1 if bp.problems else 0

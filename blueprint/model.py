@@ -1,0 +1,322 @@
+"""The blueprint model: plain typed objects that know where in the file they came from.
+
+Every object has ``pos`` (where its mapping starts), ``key_pos`` (each key written in the file)
+and ``value_pos`` (each value). References to other objects (``next:`` items, ``recovery:``,
+a standard's ``from``/``to``/``steps``) are :class:`Ref` objects with their own position; a step's
+``lane`` and ``phase`` are plain ids whose positions are ``value_pos["lane"]`` and
+``value_pos["phase"]``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator
+
+from .errors import Pos, Problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+__all__ = [
+    "Zone", "Line", "FlowKind", "Touchpoint", "Ref", "Lane", "Phase", "Step", "Flow",
+    "Standard", "Blueprint", "ROW_LABELS",
+]
+
+
+class Zone(enum.Enum):
+    """The four rows of a blueprint, top to bottom; comparisons follow that order."""
+
+    CUSTOMER = "customer"
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+
+    @property
+    def order(self) -> int:
+        return _ZONE_ORDER[self]
+
+    def __lt__(self, other: "Zone") -> bool:
+        if not isinstance(other, Zone):
+            return NotImplemented
+        return self.order < other.order
+
+    def __le__(self, other: "Zone") -> bool:
+        if not isinstance(other, Zone):
+            return NotImplemented
+        return self.order <= other.order
+
+    def label(self, locale: str = "en") -> str:
+        """The row name a designer reads: ``Customer actions`` / ``顾客行为``."""
+        return ROW_LABELS[self.value][locale if locale in ("en", "zh") else "en"]
+
+    @property
+    def line_below(self) -> "Line | None":
+        """The line between this zone and the next one down (none below support)."""
+        return _LINE_BELOW.get(self)
+
+
+_ZONE_ORDER = {zone: i for i, zone in enumerate(Zone)}
+
+ROW_LABELS = {
+    "evidence": {"en": "Physical evidence", "zh": "有形展示"},
+    "customer": {"en": "Customer actions", "zh": "顾客行为"},
+    "frontstage": {"en": "Frontstage", "zh": "前台接触"},
+    "backstage": {"en": "Backstage", "zh": "后台接触"},
+    "support": {"en": "Support processes", "zh": "支持过程"},
+}
+
+
+class Line(enum.Enum):
+    """The three lines of a blueprint, each between two adjacent zones."""
+
+    INTERACTION = "line-of-interaction"
+    VISIBILITY = "line-of-visibility"
+    INTERNAL_INTERACTION = "line-of-internal-interaction"
+
+    def label(self, locale: str = "en") -> str:
+        """``line of interaction`` / ``互动分界线`` and so on."""
+        return _LINE_LABELS[self][1 if locale == "zh" else 0]
+
+    @property
+    def above(self) -> Zone:
+        return _LINE_ZONES[self][0]
+
+    @property
+    def below(self) -> Zone:
+        return _LINE_ZONES[self][1]
+
+    @staticmethod
+    def between(a: Zone, b: Zone) -> list["Line"]:
+        """The lines a flow from zone ``a`` to zone ``b`` crosses, top to bottom."""
+        low, high = sorted((a.order, b.order))
+        return list(_LINES[low:high])
+
+
+_LINES = tuple(Line)
+_LINE_LABELS = {
+    Line.INTERACTION: ("line of interaction", "互动分界线"),
+    Line.VISIBILITY: ("line of visibility", "可视分界线"),
+    Line.INTERNAL_INTERACTION: ("line of internal interaction", "内部互动分界线"),
+}
+_LINE_ZONES = {
+    Line.INTERACTION: (Zone.CUSTOMER, Zone.FRONTSTAGE),
+    Line.VISIBILITY: (Zone.FRONTSTAGE, Zone.BACKSTAGE),
+    Line.INTERNAL_INTERACTION: (Zone.BACKSTAGE, Zone.SUPPORT),
+}
+_LINE_BELOW = {above: line for line, (above, _below) in _LINE_ZONES.items()}
+
+
+class FlowKind(enum.Enum):
+    """``flow``, ``support`` and ``return`` are written in files; ``recovery`` comes from ``recovery:``."""
+
+    FLOW = "flow"
+    SUPPORT = "support"
+    RETURN = "return"
+    RECOVERY = "recovery"
+
+
+class Touchpoint(enum.Enum):
+    """Kinds of contact (the source documents' people / environment / equipment touchpoints)."""
+
+    PEOPLE = "people"
+    ENVIRONMENT = "environment"
+    EQUIPMENT = "equipment"
+    DIGITAL = "digital"
+    PRINT = "print"
+
+    def label(self, locale: str = "en") -> str:
+        return _TOUCHPOINT_LABELS[self][1 if locale == "zh" else 0]
+
+
+_TOUCHPOINT_LABELS = {
+    Touchpoint.PEOPLE: ("people", "人员"),
+    Touchpoint.ENVIRONMENT: ("environment", "环境"),
+    Touchpoint.EQUIPMENT: ("equipment", "设备"),
+    Touchpoint.DIGITAL: ("digital", "数字"),
+    Touchpoint.PRINT: ("print", "印刷品"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to another object by id, with the position where it is written."""
+
+    id: str
+    pos: Pos
+
+
+@dataclass(eq=False)
+class _Located:
+    pos: Pos
+    key_pos: dict[str, Pos] = field(default_factory=dict, repr=False)
+    value_pos: dict[str, Pos] = field(default_factory=dict, repr=False)
+
+    def where(self, key: str | None = None) -> Pos:
+        """The position of ``key``'s value, else of the key, else of the object."""
+        if key is not None:
+            return self.value_pos.get(key) or self.key_pos.get(key) or self.pos
+        return self.pos
+
+
+@dataclass(eq=False)
+class Lane(_Located):
+    id: str = ""
+    zone: Zone | None = None
+    label: str | None = None
+    #: True for the four standard lanes a file gets when it has no ``lanes:``.
+    implicit: bool = False
+
+    def display_label(self, locale: str = "en") -> str:
+        """The label to draw: the file's, else the row name of a standard lane, else the id."""
+        if self.label:
+            return self.label
+        if self.zone is not None and self.id == self.zone.value:
+            return self.zone.label(locale)
+        return self.id
+
+
+@dataclass(eq=False)
+class Phase(_Located):
+    id: str = ""
+    label: str | None = None
+
+    def display_label(self) -> str:
+        return self.label or self.id
+
+
+@dataclass(eq=False)
+class Step(_Located):
+    id: str = ""
+    lane: str = ""
+    label: str = ""
+    #: Resolved from the lane; None when the lane is unknown.
+    zone: Zone | None = None
+    phase: str | None = None
+    next: list[Ref] = field(default_factory=list)
+    description: str | None = None
+    owner: str | None = None
+    touchpoint: Touchpoint | None = None
+    channel: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    duration: timedelta | None = None
+    #: A wait point: the customer waits here.
+    wait: bool = False
+    #: The wait's own standard, from ``wait: 10min``.
+    wait_max: timedelta | None = None
+    fail: str | None = None
+    recovery: Ref | None = None
+    emotion: int | None = None
+    kpis: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: Position in the file's step list, 0-based.
+    index: int = 0
+
+
+@dataclass(eq=False)
+class Flow(_Located):
+    """An edge: from ``next:`` (``origin="next"``), ``flows:`` or ``recovery:``.
+
+    ``pos`` is the reference that makes the flow: the ``next:`` item, the ``to:`` of a
+    ``flows:`` entry, or the ``recovery:`` value.
+    """
+
+    source: Ref = None  # type: ignore[assignment]
+    target: Ref = None  # type: ignore[assignment]
+    kind: FlowKind = FlowKind.FLOW
+    label: str | None = None
+    origin: str = "next"
+
+
+@dataclass(eq=False)
+class Standard(_Located):
+    """A service promise: ``from``..``to`` along the flow within ``max``, or each of ``steps``."""
+
+    id: str = ""
+    label: str | None = None
+    from_step: Ref | None = None
+    to_step: Ref | None = None
+    steps: list[Ref] = field(default_factory=list)
+    max: timedelta | None = None
+
+    @property
+    def kind(self) -> str:
+        """``path`` for a from/to standard, ``steps`` for a per-step bound."""
+        return "steps" if self.steps and self.from_step is None else "path"
+
+    def display_label(self) -> str:
+        return self.label or self.id
+
+
+@dataclass(eq=False)
+class Blueprint(_Located):
+    """A whole blueprint file. ``problems`` holds what was wrong with its content."""
+
+    path: str = "<string>"
+    version: int | None = 1
+    title: str = ""
+    description: str | None = None
+    locale: str = "en"
+    lanes: list[Lane] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    #: Flows from ``next:`` and ``flows:`` in file order (``recovery:`` links are in :attr:`recoveries`).
+    flows: list[Flow] = field(default_factory=list)
+    standards: list[Standard] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: The YAML text the blueprint was loaded from.
+    text: str = field(default="", repr=False)
+
+    @cached_property
+    def step_by_id(self) -> dict[str, Step]:
+        """Steps by id; with duplicate ids the first one wins."""
+        found: dict[str, Step] = {}
+        for step in self.steps:
+            found.setdefault(step.id, step)
+        return found
+
+    @cached_property
+    def lane_by_id(self) -> dict[str, Lane]:
+        found: dict[str, Lane] = {}
+        for lane in self.lanes:
+            found.setdefault(lane.id, lane)
+        return found
+
+    @cached_property
+    def phase_by_id(self) -> dict[str, Phase]:
+        found: dict[str, Phase] = {}
+        for phase in self.phases:
+            found.setdefault(phase.id, phase)
+        return found
+
+    @property
+    def recoveries(self) -> list[Flow]:
+        """``recovery:`` links as flows of kind ``recovery``, from the failing step to its recovery."""
+        return [
+            Flow(step.recovery.pos, source=Ref(step.id, step.where("id")), target=step.recovery,
+                 kind=FlowKind.RECOVERY, origin="recovery")
+            for step in self.steps
+            if step.recovery is not None
+        ]
+
+    @property
+    def ok(self) -> bool:
+        """True when loading found no content problems."""
+        return not self.problems
+
+    def lanes_in_zone_order(self) -> list[Lane]:
+        """Lanes grouped by zone (customer first), in file order within a zone."""
+        return sorted(
+            (lane for lane in self.lanes if lane.zone is not None), key=lambda lane: lane.zone.order
+        )
+
+    def steps_in_lane(self, lane_id: str) -> Iterator[Step]:
+        return (step for step in self.steps if step.lane == lane_id)
+
+    def to_graph(self) -> "nx.MultiDiGraph":
+        """The blueprint as a ``networkx.MultiDiGraph`` (see :func:`blueprint.graph.to_graph`)."""
+        from .graph import to_graph
+
+        return to_graph(self)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tool needs, only when they are missing (idempotent, quiet).
+#   scripts/system-deps.sh          Graphviz and CJK fonts (rendering)
+#   scripts/system-deps.sh --browser  ... and Chromium (browser tests)
+set -euo pipefail
+missing=()
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk fontconfig)
+if [ "${1:-}" = "--browser" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing system packages: ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "error: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
