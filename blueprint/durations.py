@@ -9,7 +9,7 @@ import math
 import re
 from datetime import timedelta
 
-__all__ = ["parse_duration", "format_duration", "UNITS"]
+__all__ = ["parse_duration", "format_duration", "UNITS", "PATTERN", "MAX_MINUTES"]
 
 # Unit spellings -> seconds. Chinese units are accepted because workshop files are written in Chinese.
 UNITS: dict[str, float] = {
@@ -19,13 +19,16 @@ UNITS: dict[str, float] = {
     "d": 86400, "day": 86400, "days": 86400, "天": 86400,
 }
 
-_NUMBER = r"(?:\d+(?:\.\d*)?|\.\d+)"
+_NUMBER = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_PART = re.compile(rf"\s*({_NUMBER})\s*({_UNIT})", re.IGNORECASE)
-_WHOLE = re.compile(rf"(?:\s*{_NUMBER}\s*(?:{_UNIT}))+\s*", re.IGNORECASE)
+_PART = re.compile(rf" *({_NUMBER}) *({_UNIT})")
+#: The whole text of a duration. The JSON Schema uses the same pattern (a test holds them together).
+PATTERN = rf"^ *(?:{_NUMBER}|(?:{_NUMBER} *(?:{_UNIT}) *)+) *$"
+_WHOLE = re.compile(PATTERN)
 
-# Ten years: anything longer is a typo, and huge numbers would overflow timedelta.
-_MAX_SECONDS = 10 * 365 * 86400
+# A hundred years: anything longer is a typo, and huge numbers would overflow timedelta.
+MAX_MINUTES = 100 * 365 * 24 * 60
+_MAX_SECONDS = MAX_MINUTES * 60
 
 
 def parse_duration(value: object) -> timedelta:
@@ -39,28 +42,27 @@ def parse_duration(value: object) -> timedelta:
     True
     >>> parse_duration("1h 30min").total_seconds()
     5400.0
+    >>> parse_duration("3分钟").total_seconds()
+    180.0
     """
     if isinstance(value, bool):
         raise ValueError(f"expected a duration like 3min, 90s or 1.5h, got {str(value).lower()}")
     if isinstance(value, (int, float)):
         seconds = float(value) * 60
     elif isinstance(value, str):
-        text = value.strip()
-        try:
-            seconds = float(text) * 60
-        except ValueError:
-            if not _WHOLE.fullmatch(text):
-                raise ValueError(
-                    f"'{value}' is not a duration: write a number of minutes or a number "
-                    "with a unit, like 90s, 3min, 1.5h or 10m"
-                ) from None
-            seconds = sum(float(n) * UNITS[u.lower()] for n, u in _PART.findall(text))
+        if not _WHOLE.fullmatch(value):
+            raise ValueError(
+                f"'{value}' is not a duration: write a number of minutes or a number "
+                "with a unit, like 90s, 3min, 1.5h or 10m"
+            )
+        parts = _PART.findall(value)
+        seconds = sum(float(n) * UNITS[u] for n, u in parts) if parts else float(value) * 60
     else:
         raise ValueError(f"expected a duration like 3min, 90s or 1.5h, got a {type(value).__name__}")
     if math.isnan(seconds) or seconds < 0:
         raise ValueError(f"a duration cannot be negative or not a number, got {value!r}")
     if seconds > _MAX_SECONDS:
-        raise ValueError(f"duration {value!r} is longer than ten years")
+        raise ValueError(f"duration {value!r} is longer than a hundred years")
     return timedelta(seconds=round(seconds, 3))
 
 

@@ -210,6 +210,8 @@ class _Builder:
         value = mapping[key]
         if isinstance(value, str):
             return [value]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return [str(value)]
         if not isinstance(value, YSeq):
             self.report("schema", f"{name}: '{key}' must be a list of text, not {_kind(value)}",
                         mapping.value_pos[key])
@@ -269,6 +271,7 @@ class _Builder:
         bp.flows = self.flows(top, bp)
         bp.standards = self.standards(top)
         self.resolve(bp)
+        self.problems.sort(key=lambda p: (p.pos.line, p.pos.column))
         bp.problems = self.problems
         return bp
 
@@ -278,8 +281,8 @@ class _Builder:
                         top.pos)
             return None
         value = top["blueprint"]
-        if value == FORMAT_VERSION and isinstance(value, int) and not isinstance(value, bool):
-            return value
+        if value == FORMAT_VERSION and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return FORMAT_VERSION
         self.report(
             "schema",
             f"'blueprint' is the format version and must be 1, not {value!r}: "
@@ -451,6 +454,8 @@ class _Builder:
 
     def emotion(self, step: Step, mapping: YMap, name: str) -> None:
         value = mapping["emotion"]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 1.0 is a whole number, as in JSON Schema
         if isinstance(value, int) and not isinstance(value, bool) and -2 <= value <= 2:
             step.emotion = value
             return

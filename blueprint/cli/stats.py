@@ -25,12 +25,14 @@ def _counts(mapping: dict, names: dict) -> str:
 
 def format_stats(result: dict, path: str) -> str:
     zones = {zone.value: zone.value for zone in Zone}
+    flow_kinds = {k: n for k, n in result["flows_by_kind"].items() if k != "recovery"}
     lines = {line.value: line.label("en") for line in Line}
     rows = [
         ("steps", str(result["steps"])),
         ("lanes", f"{result['lanes']} ({_counts(result['lanes_by_zone'], zones)})"),
         ("phases", str(result["phases"])),
-        ("flows", f"{result['flows']} ({_counts(result['flows_by_kind'], {})})"),
+        ("flows", f"{result['flows']} ({_counts(flow_kinds, {})})"),
+        ("recovery links", str(result["flows_by_kind"]["recovery"])),
         ("handoffs", str(result["handoffs"])),
         ("line crossings", _counts(result["crossings_by_line"], lines)),
         ("fail points", str(result["fail_points"])),
