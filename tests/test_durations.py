@@ -1,0 +1,51 @@
+"""Durations: every written form becomes a timedelta; bad ones give a message for people."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from blueprint.durations import PATTERN, format_duration, parse_duration
+
+
+@pytest.mark.parametrize(
+    "value, seconds",
+    [("90s", 90), ("3min", 180), ("1.5h", 5400), ("10m", 600), (3, 180), (1.5, 90), ("2", 120),
+     ("1h30min", 5400), ("1h 30m", 5400), ("3分钟", 180), ("30秒", 30), ("1小时", 3600), (".5h", 1800),
+     ("2 hours", 7200), ("1d", 86400), (0, 0)],
+)
+def test_parse(value, seconds):
+    assert parse_duration(value) == timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize("value", ["", "abc", "3 weeks", "-1", "1e3", "1_0", "3Min", "nan", "min", True, None, [3]])
+def test_refused(value):
+    with pytest.raises(ValueError) as exc:
+        parse_duration(value)
+    assert "duration" in str(exc.value)
+
+
+def test_too_long_and_negative_numbers():
+    with pytest.raises(ValueError, match="hundred years"):
+        parse_duration("999999999h")
+    with pytest.raises(ValueError, match="negative"):
+        parse_duration(-5)
+
+
+def test_pattern_accepts_exactly_what_the_parser_accepts():
+    pattern = re.compile(PATTERN)
+    for text in ["90s", "3min", "1h 30min", "5", "0.5", "3分钟"]:
+        assert pattern.search(text)
+    for text in ["abc", "-1", "1e3", "3Min", "", "1 h x"]:
+        assert not pattern.search(text)
+
+
+@pytest.mark.parametrize(
+    "seconds, en, zh",
+    [(45, "45 s", "45秒"), (90, "1.5 min", "1.5分钟"), (180, "3 min", "3分钟"), (5400, "1.5 h", "1.5小时")],
+)
+def test_format(seconds, en, zh):
+    assert format_duration(timedelta(seconds=seconds)) == en
+    assert format_duration(timedelta(seconds=seconds), "zh") == zh

@@ -1,0 +1,200 @@
+"""The safe YAML reader: positions, YAML 1.2 scalars, anchors and merges, and refusals."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from blueprint.errors import BlueprintError
+from blueprint.safeyaml import Limits, YMap, YSeq, read_yaml, to_plain
+
+from .conftest import where
+
+
+def test_positions_of_mappings_keys_values_and_items():
+    text = "a:\n  - {id: 进厅, lane: x}\n  - id: 迎候\n    next: [进厅, b]\n"
+    data = read_yaml(text)
+    assert isinstance(data, YMap) and data.pos == (1, 1)
+    steps = data["a"]
+    assert isinstance(steps, YSeq) and steps.pos == (2, 3)
+    first, second = steps
+    assert first.pos == (2, 5)
+    # Columns count characters, not bytes: 进厅 is two columns.
+    assert first.key_pos["lane"] == (2, 14) == where(text, "lane")
+    assert first.value_pos["lane"] == (2, 20)
+    assert second.pos == (3, 5)
+    assert second.value_pos["next"] == (4, 11)
+    assert second["next"].item_pos == [(4, 12), where(text, "b]")]
+    assert steps.item_pos == [(2, 5), (3, 5)]
+
+
+@pytest.mark.parametrize(
+    "source, value",
+    [
+        ("1", 1), ("-2", -2), ("0o17", 15), ("0x1f", 31), ("1.5", 1.5), ("1e3", 1000.0),
+        ("true", True), ("False", False), ("null", None), ("~", None), ("", None),
+        # YAML 1.1 made these booleans, dates and sexagesimals; YAML 1.2 (and editors) keep text.
+        ("yes", "yes"), ("no", "no"), ("on", "on"), ("2024-01-01", "2024-01-01"), ("1:30", "1:30"),
+        ("1_000", "1_000"), ("'1'", "1"), ('"true"', "true"), ("!!str 12", "12"), ("!!float 3", 3.0),
+        ("进厅", "进厅"), ("3min", "3min"),
+    ],
+)
+def test_scalars_follow_the_yaml_1_2_core_schema(source, value):
+    assert read_yaml(f"k: {source}\n")["k"] == value
+
+
+def test_special_floats():
+    data = read_yaml("a: .inf\nb: -.Inf\nc: .nan\n")
+    assert data["a"] == math.inf and data["b"] == -math.inf and math.isnan(data["c"])
+
+
+def test_anchors_aliases_and_merge_keys_keep_explicit_keys_first():
+    text = (
+        "base: &base {lane: clerk, owner: 营业员, duration: 3min}\n"
+        "step:\n  <<: *base\n  id: serve\n  owner: 值班经理\n"
+    )
+    data = read_yaml(text)
+    step = data["step"]
+    assert dict(step) == {"id": "serve", "owner": "值班经理", "lane": "clerk", "duration": "3min"}
+    # A merged key keeps the position where it is written (in the anchor).
+    assert step.key_pos["lane"] == where(text, "lane")
+    assert step.key_pos["owner"] == where(text, "owner", 1)
+
+
+def test_merge_of_a_list_of_mappings_earlier_wins():
+    data = read_yaml("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n")
+    assert dict(data["c"]) == {"x": 1, "y": 2}
+
+
+def test_merge_of_a_scalar_is_an_error():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: &a 1\nb:\n  <<: *a\n", "m.yaml")
+    assert exc.value.rule == "yaml-syntax"
+    assert "merge key" in exc.value.message
+
+
+def test_duplicate_key_is_reported_at_the_second_key():
+    text = "steps:\n  - id: a\n    lane: customer\n    lane: frontstage\n"
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(text, "d.yaml")
+    err = exc.value
+    assert err.rule == "duplicate-key"
+    assert (err.pos.line, err.pos.column) == (4, 5)
+    assert "duplicate key 'lane' (first at line 3, column 5)" in err.message
+    assert str(err).startswith("d.yaml:4:5: ")
+
+
+def test_duplicate_top_level_key():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("title: a\ntitle: b\n")
+    assert exc.value.rule == "duplicate-key" and exc.value.pos.line == 2
+
+
+def test_syntax_error_has_its_position():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: [1, 2\nb: 3\n", "s.yaml")
+    err = exc.value
+    assert err.rule == "yaml-syntax"
+    assert err.pos.path == "s.yaml" and err.pos.line == 2
+
+
+def test_tab_indentation_is_a_syntax_error_not_a_crash():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a:\n\t- b\n")
+    assert exc.value.rule == "yaml-syntax" and exc.value.pos.line == 2
+
+
+def test_second_document_is_refused():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: 1\n---\nb: 2\n")
+    assert exc.value.rule == "yaml-syntax"
+    assert exc.value.pos.line == 2 and "one YAML document" in exc.value.message
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!custom", "!!set", "!!binary"])
+def test_unknown_tags_are_refused(tag):
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(f"a: {tag} x\n")
+    assert exc.value.rule == "yaml-syntax" and "not allowed" in exc.value.message
+
+
+def test_complex_key_is_refused():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("? [a, b]\n: c\n")
+    assert "mapping key" in exc.value.message
+
+
+def test_control_character_gives_a_position():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: b\nc: d\x07\n")
+    assert exc.value.rule == "yaml-syntax" and (exc.value.pos.line, exc.value.pos.column) == (2, 5)
+
+
+def test_empty_document_is_none():
+    assert read_yaml("") is None
+    assert read_yaml("# only a comment\n\n") is None
+
+
+def test_deep_nesting_is_refused_quickly_without_crashing():
+    # libyaml's own composer segfaults near 100,000 levels; this reader never recurses.
+    text = "[" * 200_000 + "]" * 200_000
+    start = time.perf_counter()
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(text, "deep.yaml")
+    assert time.perf_counter() - start < 1.0
+    assert exc.value.rule == "input-limit"
+    assert exc.value.pos.line == 1 and exc.value.pos.column == 65
+    assert "deeper than 64" in exc.value.message
+
+
+def test_deep_block_nesting_is_refused():
+    text = "".join(" " * i + f"k{i}:\n" for i in range(100)) + " " * 100 + "v\n"
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(text)
+    assert exc.value.rule == "input-limit"
+
+
+def test_depth_limit_is_configurable():
+    assert to_plain(read_yaml("a: [[[1]]]\n", limits=Limits(max_depth=4))) == {"a": [[[1]]]}
+    with pytest.raises(BlueprintError):
+        read_yaml("a: [[[1]]]\n", limits=Limits(max_depth=3))
+
+
+BILLION_LAUGHS = "\n".join(
+    ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)]
+) + "\n"
+
+
+def test_alias_bomb_fails_in_under_a_second():
+    start = time.perf_counter()
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(BILLION_LAUGHS, "lol.yaml")
+    assert time.perf_counter() - start < 1.0
+    assert exc.value.rule == "input-limit" and "alias" in exc.value.message
+    assert exc.value.pos.path == "lol.yaml" and exc.value.pos.line > 1
+
+
+def test_modest_aliases_are_fine():
+    data = read_yaml("a: &a [1, 2]\nb: [*a, *a, *a]\n")
+    assert to_plain(data) == {"a": [1, 2], "b": [[1, 2], [1, 2], [1, 2]]}
+
+
+def test_unknown_alias():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: *nope\n")
+    assert exc.value.rule == "yaml-syntax"
+
+
+def test_size_limit_on_text():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: " + "x" * 2000 + "\n", limits=Limits(max_bytes=1000))
+    assert exc.value.rule == "input-limit" and "limit" in exc.value.message
+
+
+def test_nul_in_text_is_binary():
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: b\x00c\n")
+    assert exc.value.rule == "yaml-syntax" and "binary" in exc.value.message
