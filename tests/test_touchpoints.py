@@ -1,4 +1,4 @@
-"""Tests for blueprint.analysis.touchpoints: exact counts on a hand-written fixture, invariants on real files."""
+"""Tests for blueprint.analysis.touchpoints: exact counts on a hand-made fixture, invariants on real files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 import blueprint
-from blueprint.analysis import stats, touchpoints as tp
+from blueprint.analysis import stats
+from blueprint.analysis import touchpoints as tp
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "touchpoints"

@@ -30,8 +30,8 @@ next, then steps with no phase), then by position in the file.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import timedelta
-from typing import Iterable
 
 import networkx as nx
 
@@ -39,10 +39,26 @@ from ..durations import format_duration
 from ..model import Touchpoint, Zone
 
 __all__ = [
-    "KINDS", "UNSPECIFIED", "INVENTORY_COLUMNS", "FAIL_POINT_COLUMNS", "COLUMN_LABELS", "KIND_LABELS",
-    "VALUE_LABELS", "KIND_COLORS", "column_label", "kind_label", "value_label", "is_touchpoint",
-    "inventory", "by_kind", "by_channel", "phase_kind_matrix", "employee_touchpoints",
-    "equipment_touchpoints", "fail_points", "chart_spec",
+    "COLUMN_LABELS",
+    "FAIL_POINT_COLUMNS",
+    "INVENTORY_COLUMNS",
+    "KINDS",
+    "KIND_COLORS",
+    "KIND_LABELS",
+    "UNSPECIFIED",
+    "VALUE_LABELS",
+    "by_channel",
+    "by_kind",
+    "chart_spec",
+    "column_label",
+    "employee_touchpoints",
+    "equipment_touchpoints",
+    "fail_points",
+    "inventory",
+    "is_touchpoint",
+    "kind_label",
+    "phase_kind_matrix",
+    "value_label",
 ]
 
 #: The key for steps (or channels) the file gives no kind (or channel).
