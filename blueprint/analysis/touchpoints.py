@@ -219,8 +219,8 @@ def _text_duration(value: timedelta | None, locale: str) -> str | None:
     return format_duration(value, locale) if value is not None else None
 
 
-def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str) -> dict:
-    lanes, phases = _lane_labels(G), _phase_labels(G)
+def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
+         lanes: dict[str, str], phases: dict[str, str]) -> dict:
     phase, lane, recovery = attrs.get("phase"), attrs.get("lane"), attrs.get("recovery")
     duration = attrs.get("duration")
     evidence = attrs.get("evidence") or []
@@ -275,7 +275,11 @@ def inventory(G: nx.MultiDiGraph, locale: str | None = None) -> list[dict]:
     [('ask', 'unspecified', '1.5 min')]
     """
     lang = _lang(locale if locale is not None else G.graph.get("locale"))
-    return [_row(G, node, attrs, lang) for node, attrs in _journey_order(G) if is_touchpoint(attrs)]
+    lanes, phases = _lane_labels(G), _phase_labels(G)
+    return [
+        _row(G, node, attrs, lang, lanes, phases)
+        for node, attrs in _journey_order(G) if is_touchpoint(attrs)
+    ]
 
 
 def by_kind(G: nx.MultiDiGraph) -> dict[str, int]:
