@@ -8,6 +8,7 @@ The public API is small and works on plain data::
 """
 
 from .errors import BlueprintError, Pos, Problem
+from .lint import Finding, lint
 from .loader import load, loads
 from .model import Blueprint, Flow, FlowKind, Lane, Line, Phase, Ref, Standard, Step, Touchpoint, Zone
 from .safeyaml import Limits
@@ -15,6 +16,7 @@ from .safeyaml import Limits
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "loads", "Blueprint", "BlueprintError", "Flow", "FlowKind", "Lane", "Limits", "Line",
-    "Phase", "Pos", "Problem", "Ref", "Standard", "Step", "Touchpoint", "Zone", "__version__",
+    "load", "loads", "lint", "Finding", "Blueprint", "BlueprintError", "Flow", "FlowKind", "Lane",
+    "Limits", "Line", "Phase", "Pos", "Problem", "Ref", "Standard", "Step", "Touchpoint", "Zone",
+    "__version__",
 ]

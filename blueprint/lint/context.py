@@ -1,0 +1,385 @@
+"""What rules receive: the blueprint and the structure they share, each part computed once, lazily.
+
+Steps are numbered in file order (a duplicate id keeps its first step) and edges are lists of
+numbers, so every analysis here is one pass over the steps and flows: O(V+E).
+
+Which edges each analysis follows:
+
+* ``links``: every flow and every ``recovery:`` link, used for isolated and unreachable steps
+  (a recovery link is a real way to reach a step, and it is drawn). Entry steps are those with
+  no ``flow`` or ``support`` flow coming in.
+* ``journey``: flows of kind ``flow``, ``support`` and ``return``, not ``recovery`` links (a
+  recovery happens only when something fails): open loops and dead ends.
+* ``forward``: flows of kind ``flow`` and ``support``; ``return`` flows hand back and close a
+  loop, so they are left out of cycles and of the longest paths of standards.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import cached_property
+from typing import Iterator
+
+from ..errors import Pos
+from ..model import Blueprint, Flow, FlowKind, Standard, Step, Zone
+
+__all__ = ["Context", "Edge", "StandardPath", "duration_text"]
+
+_FRONT = (Zone.CUSTOMER, Zone.FRONTSTAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A flow (or recovery link) between two known steps, by step number."""
+
+    source: int
+    target: int
+    flow: Flow
+
+
+@dataclass
+class StandardPath:
+    """What a ``from``/``to`` standard covers and how long its longest path takes.
+
+    ``steps`` are the step numbers on some path from ``from`` to ``to`` (empty when ``to``
+    cannot be reached); ``cycle`` holds the steps of a cycle inside that part, if there is one;
+    ``longest`` is the longest path (steps without a duration count 0) and ``critical`` its steps;
+    ``unmeasured`` are the steps on the path without a duration.
+    """
+
+    standard: Standard
+    steps: list[int] = field(default_factory=list)
+    cycle: list[int] = field(default_factory=list)
+    longest: timedelta = timedelta(0)
+    critical: list[int] = field(default_factory=list)
+    unmeasured: list[int] = field(default_factory=list)
+
+
+class Context:
+    """The blueprint being linted, with shared analyses as lazy attributes."""
+
+    def __init__(self, bp: Blueprint):
+        self.bp = bp
+        self.path = bp.path
+
+    # -- loader problems ---------------------------------------------------------------------------
+
+    @cached_property
+    def _problems(self) -> dict[str, list]:
+        grouped: dict[str, list] = defaultdict(list)
+        for problem in self.bp.problems:
+            grouped[problem.rule].append(problem)
+        return grouped
+
+    def problems(self, rule_id: str) -> Iterator[tuple[Pos, str]]:
+        """The loader's problems of one rule, as ``(pos, message)``."""
+        for problem in self._problems.get(rule_id, ()):
+            yield problem.pos, problem.message
+
+    # -- steps and edges ---------------------------------------------------------------------------
+
+    @cached_property
+    def steps(self) -> list[Step]:
+        """The steps in file order; with a duplicate id only the first one."""
+        return list(self.bp.step_by_id.values())
+
+    @cached_property
+    def number(self) -> dict[str, int]:
+        """Step id -> step number."""
+        return {step.id: i for i, step in enumerate(self.steps)}
+
+    @cached_property
+    def zones(self) -> list[Zone | None]:
+        return [step.zone for step in self.steps]
+
+    @cached_property
+    def front(self) -> list[bool]:
+        """True for steps in the customer or frontstage zones (above the line of visibility)."""
+        return [zone in _FRONT for zone in self.zones]
+
+    def _edges(self, flows: list[Flow]) -> list[Edge]:
+        number = self.number
+        edges = []
+        for flow in flows:
+            source, target = number.get(flow.source.id), number.get(flow.target.id)
+            if source is not None and target is not None:  # the loader reports unknown steps
+                edges.append(Edge(source, target, flow))
+        return edges
+
+    @cached_property
+    def flows(self) -> list[Edge]:
+        """Flows from ``next:`` and ``flows:`` between known steps, in file order."""
+        return self._edges(self.bp.flows)
+
+    @cached_property
+    def recoveries(self) -> list[Edge]:
+        """``recovery:`` links from the failing step to the recovering one."""
+        return self._edges(self.bp.recoveries)
+
+    def _adjacency(self, edges, reverse: bool = False) -> list[list[int]]:
+        adjacency: list[list[int]] = [[] for _ in self.steps]
+        for edge in edges:
+            if reverse:
+                adjacency[edge.target].append(edge.source)
+            else:
+                adjacency[edge.source].append(edge.target)
+        return adjacency
+
+    @cached_property
+    def forward_edges(self) -> list[Edge]:
+        """Flows of kind ``flow`` and ``support``: the journey without hand-backs."""
+        return [edge for edge in self.flows if edge.flow.kind is not FlowKind.RETURN]
+
+    @cached_property
+    def forward_out(self) -> list[list[int]]:
+        return self._adjacency(self.forward_edges)
+
+    @cached_property
+    def forward_in(self) -> list[list[int]]:
+        return self._adjacency(self.forward_edges, reverse=True)
+
+    @cached_property
+    def journey_out(self) -> list[list[int]]:
+        """Successors along flows of every kind written in the file (no recovery links)."""
+        return self._adjacency(self.flows)
+
+    @cached_property
+    def link_in(self) -> list[int]:
+        """How many flows and recovery links enter each step."""
+        counts = [0] * len(self.steps)
+        for edge in self.flows:
+            counts[edge.target] += 1
+        for edge in self.recoveries:
+            counts[edge.target] += 1
+        return counts
+
+    @cached_property
+    def link_out(self) -> list[int]:
+        """How many flows and recovery links leave each step."""
+        counts = [0] * len(self.steps)
+        for edge in self.flows:
+            counts[edge.source] += 1
+        for edge in self.recoveries:
+            counts[edge.source] += 1
+        return counts
+
+    # -- reachability ------------------------------------------------------------------------------
+
+    @cached_property
+    def reached_from_entries(self) -> list[bool]:
+        """Steps on a path (of flows and recovery links) from an entry step.
+
+        An entry step has no ``flow`` or ``support`` flow coming in: ``return`` flows and
+        recovery links lead back to where the journey has already been, so they do not make a
+        step a non-entry.
+        """
+        successors = self._adjacency(self.flows + self.recoveries)
+        seen = [not into for into in self.forward_in]
+        queue = deque(i for i, entry in enumerate(seen) if entry)
+        while queue:
+            for j in successors[queue.popleft()]:
+                if not seen[j]:
+                    seen[j] = True
+                    queue.append(j)
+        return seen
+
+    @cached_property
+    def returns_to_front(self) -> list[bool]:
+        """Steps from which some journey path (one flow or more) leads to a customer or
+        frontstage step: one reverse search from all of those steps at once."""
+        predecessors = self._adjacency(self.flows, reverse=True)
+        seen = [False] * len(self.steps)
+        queue = deque(i for i, front in enumerate(self.front) if front)
+        # A front step counts only when a flow leads from it to a front step, so start from
+        # the front steps' predecessors, not the steps themselves.
+        while queue:
+            for j in predecessors[queue.popleft()]:
+                if not seen[j]:
+                    seen[j] = True
+                    queue.append(j)
+        return seen
+
+    # -- cycles and topological order --------------------------------------------------------------
+
+    @cached_property
+    def components(self) -> list[int]:
+        """The strongly connected component of each step over ``forward`` flows, numbered in
+        topological order (every forward flow goes to the same or a later component)."""
+        emitted, count = _strongly_connected(self.forward_out)
+        return [count - 1 - c for c in emitted]
+
+    @cached_property
+    def cyclic(self) -> list[bool]:
+        """True for steps on a cycle of forward flows (a component of two or more, or a self-loop)."""
+        sizes: dict[int, int] = defaultdict(int)
+        for component in self.components:
+            sizes[component] += 1
+        looping = {self.components[e.source] for e in self.forward_edges if e.source == e.target}
+        return [sizes[c] > 1 or c in looping for c in self.components]
+
+    # -- standards ---------------------------------------------------------------------------------
+
+    @cached_property
+    def standard_paths(self) -> dict[int, StandardPath]:
+        """The part of the flow each ``from``/``to`` standard covers, by ``id()`` of the standard.
+
+        Each standard is searched only inside its window of the topological order (between the
+        components of ``from`` and ``to``), so its cost is the size of that window.
+        """
+        found = {}
+        for standard in self.bp.standards:
+            if standard.kind != "path" or standard.from_step is None or standard.to_step is None:
+                continue
+            start = self.number.get(standard.from_step.id)
+            end = self.number.get(standard.to_step.id)
+            if start is None or end is None:
+                continue
+            found[id(standard)] = self._measure(standard, start, end)
+        return found
+
+    def _measure(self, standard: Standard, start: int, end: int) -> StandardPath:
+        result = StandardPath(standard)
+        order = self.components
+        last = order[end]
+        if order[start] > last:
+            return result
+        forward = {start}
+        queue = deque([start])
+        out = self.forward_out
+        while queue:
+            for j in out[queue.popleft()]:
+                if j not in forward and order[j] <= last:
+                    forward.add(j)
+                    queue.append(j)
+        if end not in forward:
+            return result
+        on_path = {end}
+        queue = deque([end])
+        into = self.forward_in
+        while queue:
+            for j in into[queue.popleft()]:
+                if j in forward and j not in on_path:
+                    on_path.add(j)
+                    queue.append(j)
+        steps = sorted(on_path, key=lambda i: (order[i], i))
+        result.steps = steps
+        cyclic = self.cyclic
+        result.cycle = [i for i in steps if cyclic[i]]
+        if result.cycle:
+            return result
+        durations = [self.steps[i].duration for i in steps]
+        result.unmeasured = [i for i, d in zip(steps, durations) if d is None]
+        # Longest path by dynamic programming in topological order: end time and best predecessor.
+        finish: dict[int, timedelta] = {}
+        best: dict[int, int] = {}
+        for i, duration in zip(steps, durations):
+            before = timedelta(0)
+            for j in into[i]:
+                if j in finish and (i not in best or finish[j] > before):
+                    before, best[i] = finish[j], j
+            finish[i] = before + (duration or timedelta(0))
+        result.longest = finish[end]
+        critical = [end]
+        while critical[-1] in best:
+            critical.append(best[critical[-1]])
+        result.critical = critical[::-1]
+        return result
+
+    @cached_property
+    def covered_by_standard(self) -> list[bool]:
+        """Steps that some standard bounds: listed in ``steps:`` or on a ``from``/``to`` path."""
+        covered = [False] * len(self.steps)
+        for standard in self.bp.standards:
+            for ref in standard.steps:
+                i = self.number.get(ref.id)
+                if i is not None:
+                    covered[i] = True
+        for measured in self.standard_paths.values():
+            for i in measured.steps:
+                covered[i] = True
+        return covered
+
+    # -- helpers for messages ----------------------------------------------------------------------
+
+    def path_text(self, numbers: list[int], limit: int = 6) -> str:
+        """Step ids joined by arrows, shortened in the middle when long."""
+        ids = [f"'{self.steps[i].id}'" for i in numbers]
+        if len(ids) > limit:
+            ids = ids[: limit - 2] + ["…"] + ids[-2:]
+        return " → ".join(ids)
+
+    def list_text(self, numbers: list[int], limit: int = 5) -> str:
+        """Step ids joined by commas, the first ``limit`` of them."""
+        ids = [f"'{self.steps[i].id}'" for i in numbers[:limit]]
+        return ", ".join(ids) + (", …" if len(numbers) > limit else "")
+
+
+def _strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:
+    """Tarjan's algorithm without recursion. Components are numbered in the order Tarjan
+    completes them, which is reverse topological order."""
+    n = len(successors)
+    index = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    component = [-1] * n
+    stack: list[int] = []
+    counter = 0
+    count = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, iter(successors[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if index[child] == -1:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack[child] = True
+                    work.append((child, iter(successors[child])))
+                    break
+                if on_stack[child] and index[child] < low[node]:
+                    low[node] = index[child]
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    if low[node] < low[parent]:
+                        low[parent] = low[node]
+                if low[node] == index[node]:
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        component[member] = count
+                        if member == node:
+                            break
+                    count += 1
+    return component, count
+
+
+def duration_text(duration: timedelta) -> str:
+    """A duration written exactly, for messages that compare times.
+
+    >>> duration_text(timedelta(hours=4, minutes=50)), duration_text(timedelta(seconds=750))
+    ('4h 50min', '12min 30s')
+    >>> duration_text(timedelta(0)), duration_text(timedelta(seconds=1.5))
+    ('0s', '1.5s')
+    """
+    seconds = duration.total_seconds()
+    hours, rest = divmod(seconds, 3600)
+    minutes, rest = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{int(hours)}h")
+    if minutes:
+        parts.append(f"{int(minutes)}min")
+    if rest or not parts:
+        parts.append(f"{rest:g}s")
+    return " ".join(parts)

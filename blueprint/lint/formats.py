@@ -1,0 +1,181 @@
+"""Output formats for findings: ``standard``, ``parsable``, ``json``, ``sarif`` and ``github``."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import PurePath, PurePosixPath
+from typing import Iterable, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+from . import docs, registry
+from .linter import Finding
+
+__all__ = ["FORMATS", "render", "standard", "parsable", "json_text", "sarif", "github", "use_color"]
+
+FORMATS = ("standard", "parsable", "json", "sarif", "github")
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_DIM, _UNDERLINE, _RESET = "\033[2m", "\033[4m", "\033[0m"
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def render(findings: list[Finding], fmt: str, *, color: bool = False) -> str:
+    """The findings in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "standard":
+        return standard(findings, color=color)
+    if fmt == "parsable":
+        return parsable(findings)
+    if fmt == "json":
+        return json_text(findings)
+    if fmt == "sarif":
+        return sarif(findings)
+    if fmt == "github":
+        return github(findings)
+    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def _by_file(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.path, []).append(finding)
+    return grouped
+
+
+def standard(findings: list[Finding], *, color: bool = False) -> str:
+    """For people: findings grouped by file, then a count; empty when there are none.
+
+    >>> print(standard([Finding("a.yaml", 3, 7, "error", "cycle", "break the loop")]), end="")
+    a.yaml
+      3:7       error    break the loop  (cycle)
+    <BLANKLINE>
+    1 problem (1 error, 0 warnings, 0 info)
+    """
+    if not findings:
+        return ""
+
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    out = []
+    for path, group in _by_file(findings).items():
+        out.append(paint(path, _UNDERLINE))
+        for f in group:
+            place = paint(f"{f.line}:{f.column}".ljust(9), _DIM)
+            level = paint(f.level.ljust(7), _COLORS.get(f.level, ""))
+            out.append(f"  {place} {level}  {f.message}  {paint(f'({f.rule})', _DIM)}")
+        out.append("")
+    counts = Counter(f.level for f in findings)
+    total = len(findings)
+    out.append(f"{total} problem{'s' if total != 1 else ''} ({counts['error']} error"
+               f"{'s' if counts['error'] != 1 else ''}, {counts['warning']} warning"
+               f"{'s' if counts['warning'] != 1 else ''}, {counts['info']} info)")
+    return "\n".join(out) + "\n"
+
+
+def parsable(findings: list[Finding]) -> str:
+    """One ``path:line:col: [level] message (rule-id)`` line per finding."""
+    return "".join(f"{finding}\n" for finding in findings)
+
+
+def json_text(findings: list[Finding]) -> str:
+    """A JSON list of ``{path, line, column, level, rule, message}``."""
+    rows = [
+        {"path": f.path, "line": f.line, "column": f.column, "level": f.level, "rule": f.rule,
+         "message": f.message}
+        for f in findings
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(path: str) -> str:
+    """A SARIF artifact URI: relative paths stay relative (POSIX separators), absolute ones are file URIs."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(PurePosixPath(*pure.parts).as_posix() if pure.parts else path, safe="/")
+
+
+def _sarif_rule(module) -> dict:
+    sections = docs.sections(module)
+    return {
+        "id": module.ID,
+        "name": "".join(word.capitalize() for word in module.ID.split("-")),
+        "shortDescription": {"text": docs.summary(module)},
+        "fullDescription": {"text": sections.get("What it finds", docs.summary(module))},
+        "help": {"text": module.__doc__.strip(), "markdown": module.__doc__.strip()},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[module.LEVEL]},
+    }
+
+
+def sarif(findings: list[Finding]) -> str:
+    """SARIF 2.1.0 for code scanning: every rule with its docs, one result per finding."""
+    rule_ids = list(registry.RULES)
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.rule,
+            "level": _SARIF_LEVELS.get(f.level, "warning"),
+            "message": {"text": f.message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                },
+            }],
+        }
+        if f.rule in index:
+            result["ruleIndex"] = index[f.rule]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "blueprint-lint",
+                "version": __version__,
+                "rules": [_sarif_rule(registry.RULES[rule_id]) for rule_id in rule_ids],
+            }},
+            # Our columns count characters (code points), not UTF-16 units.
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: list[Finding]) -> str:
+    r"""GitHub Actions workflow commands, one annotation per finding.
+
+    >>> print(github([Finding("a,b.yaml", 2, 3, "info", "empty-lane", "50% done\nnext")]), end="")
+    ::notice file=a%2Cb.yaml,line=2,col=3,title=empty-lane::50%25 done%0Anext
+    """
+    lines = []
+    for f in findings:
+        properties = ",".join([
+            f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
+            f"title={_escape_property(f.rule)}",
+        ])
+        lines.append(f"::{_GITHUB_LEVELS.get(f.level, 'warning')} {properties}::{_escape_data(f.message)}\n")
+    return "".join(lines)

@@ -1,0 +1,52 @@
+"""Every lint rule, imported explicitly: ``RULES`` maps rule id to rule module, in docs order.
+
+A rule module has ``ID``, ``LEVEL`` (its default), a docstring that is its documentation and,
+when it checks the blueprint itself, ``check(ctx, options)`` yielding ``(pos, message)``; the
+linter stamps the rule id and level. Modules without ``check`` document findings that the loader
+(``schema``, ``unknown-key``...) or the linter (``rule-error``) makes.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from .rules import (
+    cycle,
+    dead_end,
+    duplicate_id,
+    duplicate_key,
+    empty_lane,
+    fail_without_recovery,
+    input_limit,
+    isolated_step,
+    missing_handoff,
+    open_loop,
+    rule_error,
+    schema,
+    standard_exceeded,
+    standard_unmeasured,
+    unknown_key,
+    unknown_reference,
+    unreachable_step,
+    wait_without_standard,
+    yaml_syntax,
+)
+
+__all__ = ["RULES", "CHECKS", "configurable"]
+
+_MODULES: tuple[ModuleType, ...] = (
+    yaml_syntax, duplicate_key, input_limit, schema, unknown_key, duplicate_id, unknown_reference,
+    missing_handoff, open_loop, standard_exceeded, standard_unmeasured, fail_without_recovery,
+    wait_without_standard, isolated_step, unreachable_step, dead_end, cycle, empty_lane, rule_error,
+)
+
+#: Rule id -> rule module, in the order the docs list them.
+RULES: dict[str, ModuleType] = {module.ID: module for module in _MODULES}
+
+#: The rules that check a loaded blueprint (the others are reported by the loader or the linter).
+CHECKS: dict[str, ModuleType] = {rule_id: m for rule_id, m in RULES.items() if hasattr(m, "check")}
+
+
+def configurable(rule_id: str) -> bool:
+    """False for the rules a config cannot disable or lower: a file that does not load, a crash."""
+    return getattr(RULES[rule_id], "CONFIGURABLE", True)
