@@ -104,7 +104,7 @@ def test_phase_kind_matrix_no_phase_row_label_follows_locale(G):
 
 
 def test_phase_kind_matrix_to_dataframe(G):
-    pd = pytest.importorskip("pandas")
+    import pandas as pd  # comes with streamlit (the app extra)
     m = tp.phase_kind_matrix(G)
     frame = pd.DataFrame(m["cells"], index=[row["label"] for row in m["rows"]], columns=m["columns"])
     assert frame.loc["离店", "print"] == 2
