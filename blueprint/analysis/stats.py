@@ -6,7 +6,8 @@ from collections import Counter
 
 import networkx as nx
 
-from ..model import FlowKind, Line, Touchpoint, Zone
+from ..model import FlowKind, Line, Zone
+from .touchpoints import by_kind
 
 __all__ = ["stats"]
 
@@ -29,7 +30,6 @@ def stats(G: nx.MultiDiGraph) -> dict:
     flows = [d for _u, _v, d in G.edges(data=True) if d["kind"] != FlowKind.RECOVERY.value]
     kinds = Counter(d["kind"] for _u, _v, d in G.edges(data=True))
     crossings = Counter(line for d in flows for line in d["crosses"])
-    touchpoints = Counter(d["touchpoint"] for _n, d in G.nodes(data=True))
     lane_zones = Counter(lane["zone"] for lane in lanes)
     return {
         "title": G.graph.get("title", ""),
@@ -43,8 +43,6 @@ def stats(G: nx.MultiDiGraph) -> dict:
         "crossings_by_line": {line.value: crossings.get(line.value, 0) for line in Line},
         "fail_points": sum(1 for _n, d in G.nodes(data=True) if d["fail"]),
         "wait_points": sum(1 for _n, d in G.nodes(data=True) if d["wait"]),
-        "touchpoints_by_kind": {
-            **{kind.value: touchpoints.get(kind.value, 0) for kind in Touchpoint},
-            "unspecified": touchpoints.get(None, 0),
-        },
+        # One definition of a touchpoint for the whole package (see analysis.touchpoints).
+        "touchpoints_by_kind": by_kind(G),
     }
