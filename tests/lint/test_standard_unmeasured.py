@@ -1,0 +1,41 @@
+"""standard-unmeasured: standards that cannot be checked (no durations, no path, a cycle)."""
+
+import pytest
+
+from blueprint.lint import lint
+
+from .helpers import check_invalid, check_valid, fixture, fixtures
+
+RULE = "standard-unmeasured"
+INVALID = {
+    "invalid-missing-durations.yaml": [(10, 10, "visit"), (11, 33, "leave")],
+    "invalid-no-path.yaml": [(10, 33, "take-number")],
+    "invalid-cycle.yaml": [(9, 10, "queue")],
+}
+
+
+@pytest.mark.parametrize("name", fixtures(RULE, "valid"))
+def test_valid(name):
+    check_valid(RULE, name)
+
+
+@pytest.mark.parametrize("name", fixtures(RULE, "invalid"))
+def test_invalid(name):
+    check_invalid(RULE, name, INVALID[name])
+
+
+def test_messages_say_why():
+    path_finding, step_finding = check_invalid(RULE, "invalid-missing-durations.yaml",
+                                               INVALID["invalid-missing-durations.yaml"])
+    assert path_finding.level == "info"
+    assert "2 steps on its path have no 'duration' ('greet', 'check')" in path_finding.message
+    assert "step 'leave'" in step_finding.message
+    (no_path,) = check_invalid(RULE, "invalid-no-path.yaml", INVALID["invalid-no-path.yaml"])
+    assert "no flow leads from 'call' to 'take-number'" in no_path.message
+    (cycle,) = check_invalid(RULE, "invalid-cycle.yaml", INVALID["invalid-cycle.yaml"])
+    assert "goes round a cycle through 'explain', 'ask'" in cycle.message
+
+
+def test_exceeded_wins_over_unmeasured():
+    rules = {f.rule for f in lint(fixture("standard-exceeded", "invalid-at-least.yaml"))}
+    assert "standard-exceeded" in rules and RULE not in rules
