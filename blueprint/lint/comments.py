@@ -1,15 +1,15 @@
-"""Disable comments: ``# blueprint: disable-line``, ``# blueprint: disable`` and ``# blueprint: enable``.
+"""Disable comments: `# blueprint: disable-line`, `# blueprint: disable` and `# blueprint: enable`.
 
-* ``# blueprint: disable-line rule:open-loop rule:dead-end`` at the end of a line hides those rules'
-  findings on that line; on a line of its own it applies to the next line. Without ``rule:``
+* `# blueprint: disable-line rule:open-loop rule:dead-end` at the end of a line hides those rules'
+  findings on that line; on a line of its own it applies to the next line. Without `rule:`
   it hides every rule.
-* ``# blueprint: disable rule:cycle`` hides the rule from its own line to the end of the file or
-  to a ``# blueprint: enable rule:cycle``, which takes effect on its own line. Without ``rule:``
-  they switch every rule off and on; ``enable rule:x`` after a bare ``disable`` turns ``x`` back on.
+* `# blueprint: disable rule:cycle` hides the rule from its own line to the end of the file or
+  to a `# blueprint: enable rule:cycle`, which takes effect on its own line. Without `rule:`
+  they switch every rule off and on; `enable rule:x` after a bare `disable` turns `x` back on.
 
-Each word after the directive must be ``rule:<id>``; an unknown id, or a word without ``rule:``,
-is reported (``unknown-reference``) and that word is ignored, so a typo never hides every rule.
-Findings of ``rule-error``, and files that do not load, are never hidden.
+Each word after the directive must be `rule:<id>`; an unknown id, or a word without `rule:`,
+is reported (`unknown-reference`) and that word is ignored, so a typo never hides every rule.
+Findings of `rule-error`, and files that do not load, are never hidden.
 """
 
 from __future__ import annotations

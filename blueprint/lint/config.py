@@ -1,6 +1,7 @@
 """Lint configuration: ``.blueprintlint.yaml`` with ``extends:`` and per-rule settings.
 
-A config file looks like this::
+`blueprint lint` reads `-c FILE`, else the first `.blueprintlint.yaml` (or `.yml`) in the current
+directory or a parent, else uses the defaults. A config file looks like this:
 
     extends: default          # or strict: every warning becomes an error, every info a warning
     rules:
@@ -9,8 +10,9 @@ A config file looks like this::
       cycle: {level: error}
       dead-end: {level: warning, zones: [backstage, support]}   # level and the rule's options
 
-Anything wrong is a :class:`ConfigError` whose text starts ``invalid config:`` and names the
-file, line and column.
+`yaml-syntax`, `duplicate-key`, `input-limit` and `rule-error` cannot be configured: a file that
+does not load, or a rule that fails, is always an error. Anything wrong in a config is an error
+that starts `invalid config:` and names the file, line and column (exit status 2).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import re
 import sys
 from types import ModuleType
 
-from . import registry
+from . import comments, config, registry
 
 __all__ = ["SECTIONS", "summary", "sections", "examples", "rule_text", "render"]
 
@@ -79,6 +79,8 @@ def render() -> str:
     ]
     for rule_id, module in registry.RULES.items():
         out.append(f"| [`{rule_id}`](#{rule_id}) | {module.LEVEL} | {summary(module)} |")
+    for title, module in (("Configuration", config), ("Disable comments", comments)):
+        out += ["", f"## {title}", "", module.__doc__.strip().split("\n", 1)[1].strip()]
     for rule_id, module in registry.RULES.items():
         body = module.__doc__.strip().split("\n", 1)[1].strip()
         out += ["", f"## {rule_id}", "", summary(module), "", _level_note(module), "",

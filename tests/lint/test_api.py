@@ -72,5 +72,6 @@ def test_config_types():
 
 
 def test_messages_are_one_line():
-    findings = blueprint.lint(ROOT / "examples" / BEFORE) + blueprint.lint(fixture("schema", "invalid-values.yaml"))
+    findings = blueprint.lint(ROOT / "examples" / BEFORE)
+    findings += blueprint.lint(fixture("schema", "invalid-values.yaml"))
     assert findings and all("\n" not in f.message for f in findings)

@@ -85,7 +85,8 @@ def test_stdin(capsys, monkeypatch):
     code, out, _err = run(capsys, "-f", "json", "-")
     rows = json.loads(out)
     assert code == 1
-    assert [(r["path"], r["line"], r["column"], r["rule"]) for r in rows] == [("<stdin>", 9, 22, "missing-handoff")]
+    got = [(r["path"], r["line"], r["column"], r["rule"]) for r in rows]
+    assert got == [("<stdin>", 9, 22, "missing-handoff")]
 
 
 def test_config_is_found_from_the_current_directory_upward(capsys, tmp_path, monkeypatch):
@@ -101,7 +102,8 @@ def test_config_is_found_from_the_current_directory_upward(capsys, tmp_path, mon
 def test_explicit_config_wins(capsys, tmp_path):
     (tmp_path / ".blueprintlint.yaml").write_text("rules:\n  dead-end: {level: error}\n", encoding="utf-8")
     other = tmp_path / "other.yaml"
-    other.write_text("extends: default\nrules:\n  dead-end: disable\n  open-loop: disable\n", encoding="utf-8")
+    other.write_text("extends: default\nrules:\n  dead-end: disable\n  open-loop: disable\n",
+                     encoding="utf-8")
     assert run(capsys, "-c", other, WARNINGS) == (0, "", "")
 
 

@@ -70,11 +70,13 @@ def test_unknown_rule_and_missing_rule_prefix_are_reported_and_do_not_widen():
     findings = lint(text, path="bp.yaml")
     got = [(f.line, f.column, f.rule, f.message) for f in findings]
     assert got == [
-        (6, 10, "isolated-step", "step 'water' has no flow in or out: connect it with 'next:' or a flow, or remove it"),
-        (6, 81, "unknown-reference", "disable comment: rule 'isolated-stp' does not exist "
-                                     "(did you mean 'isolated-step'?); 'blueprint rules' lists them"),
-        (6, 94, "unknown-reference", "disable comment: write 'rule:isolated-step' to name a rule; "
-                                     "this word is ignored"),
+        (6, 10, "isolated-step",
+         "step 'water' has no flow in or out: connect it with 'next:' or a flow, or remove it"),
+        (6, 81, "unknown-reference",
+         ("disable comment: rule 'isolated-stp' does not exist (did you mean 'isolated-step'?); "
+          "'blueprint rules' lists them")),
+        (6, 94, "unknown-reference",
+         "disable comment: write 'rule:isolated-step' to name a rule; this word is ignored"),
     ]
 
 
@@ -95,3 +97,9 @@ def test_comments_work_on_a_file(tmp_path):
     path.write_text(BASE + "  - {id: water, lane: frontstage, label: Water}  # blueprint: disable-line\n",
                     encoding="utf-8")
     assert lint(path) == []
+
+
+def test_windows_line_endings():
+    text = (BASE + "  - {id: water, lane: frontstage, label: Water}\n"
+            "  - {id: tea, lane: frontstage, label: Tea}  # blueprint: disable-line\n").replace("\n", "\r\n")
+    assert rules_at(text) == [(6, "isolated-step")]

@@ -58,15 +58,16 @@ def test_empty_config_file_is_the_default(tmp_path):
 
 
 @pytest.mark.parametrize("text, where, message", [
-    ("extends: strictt\n", "1:10", "'extends' must be one of default, strict, not 'strictt' (did you mean 'strict'?)"),
+    ("extends: strictt\n", "1:10",
+     "'extends' must be one of default, strict, not 'strictt' (did you mean 'strict'?)"),
     ("extend: default\n", "1:1", "unknown key 'extend' (did you mean 'extends'?)"),
     ("rules:\n  open-lop: disable\n", "2:3", "rule 'open-lop' does not exist (did you mean 'open-loop'?)"),
     ("rules:\n  cycle: off\n", "2:10", "rule 'cycle' must be enable, disable or a mapping"),
     ("rules:\n  cycle: {level: fatal}\n", "2:18", "'level' must be one of error, warning, info, not 'fatal'"),
     ("rules:\n  cycle: {levle: error}\n", "2:11", "rule 'cycle' has no option 'levle' (its options: none)"),
     ("rules:\n  dead-end: {zone: [support]}\n", "2:14", "has no option 'zone' (did you mean 'zones'?)"),
-    ("rules:\n  dead-end: {zones: [suport]}\n", "2:21", "'suport' is not one of customer, frontstage, "
-                                                        "backstage, support (did you mean 'support'?)"),
+    ("rules:\n  dead-end: {zones: [suport]}\n", "2:21",
+     "'suport' is not one of customer, frontstage, backstage, support (did you mean 'support'?)"),
     ("rules:\n  dead-end: {zones: support}\n", "2:21", "option 'zones' must be a list of names"),
     ("rules:\n  yaml-syntax: disable\n", "2:3", "rule 'yaml-syntax' cannot be configured"),
     ("rules: [cycle]\n", "1:8", "'rules' must be a mapping"),

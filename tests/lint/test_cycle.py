@@ -22,9 +22,13 @@ def test_invalid(name):
 
 
 def test_fix_depends_on_where_the_flow_is_written():
-    by_next, self_loop, by_flows = check_invalid(RULE, "invalid-loops.yaml", INVALID["invalid-loops.yaml"])
+    by_next, self_loop, by_flows = check_named("invalid-loops.yaml")
     assert "flow from 'explain' back to 'ask'" in by_next.message
     assert "move it from 'next:' to 'flows:' with 'kind: return'" in by_next.message
     assert "flow from 'choose' back to 'choose'" in self_loop.message
     assert "give it 'kind: return'" in by_flows.message
     assert "'ask', 'explain', 'choose', 'sign'" in by_flows.message
+
+
+def check_named(name):
+    return check_invalid(RULE, name, INVALID[name])

@@ -21,7 +21,8 @@ def test_example_lints_clean(path):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_starter_lints_clean(locale):
-    assert [str(f) for f in lint(starter(locale, "A title: with a colon"), path=f"starter.{locale}.yaml")] == []
+    text = starter(locale, "A title: with a colon")
+    assert [str(f) for f in lint(text, path=f"starter.{locale}.yaml")] == []
 
 
 def test_the_before_hall_shows_what_the_linter_is_for():

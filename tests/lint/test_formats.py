@@ -10,7 +10,8 @@ from blueprint.lint.formats import FORMATS, github, json_text, parsable, render,
 
 from .helpers import fixture
 
-FINDINGS = lint(fixture("dead-end", "invalid-no-way-out.yaml")) + lint(fixture("empty-lane", "invalid-unused.yaml"))
+FINDINGS = [*lint(fixture("dead-end", "invalid-no-way-out.yaml")),
+            *lint(fixture("empty-lane", "invalid-unused.yaml"))]
 TRICKY = Finding("dir,x/a:b.yaml", 3, 7, "error", "schema", "100% wrong:\r\nsee 'x', then \"y\"")
 PARSABLE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): \[(?P<level>error|warning|info)\] "
                       r"(?P<message>.+) \((?P<rule>[a-z-]+)\)$")

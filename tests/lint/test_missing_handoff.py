@@ -23,8 +23,12 @@ def test_invalid(name):
 
 
 def test_message_names_both_zones_and_the_fix():
-    first, second = check_invalid(RULE, "invalid-customer-to-backstage.yaml", INVALID["invalid-customer-to-backstage.yaml"])
+    first, second = check_named("invalid-customer-to-backstage.yaml")
     assert "customer step 'report' goes straight to backstage step 'check'" in first.message
     assert "add a frontstage step" in first.message
     assert "backstage step 'check' goes straight to customer step 'report'" in second.message
     assert first.level == "error"
+
+
+def check_named(name):
+    return check_invalid(RULE, name, INVALID[name])

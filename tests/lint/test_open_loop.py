@@ -25,7 +25,11 @@ def test_invalid(name):
 
 
 def test_message_and_level():
-    (finding,) = check_invalid(RULE, "invalid-never-confirmed.yaml", INVALID["invalid-never-confirmed.yaml"])
+    (finding,) = check_named("invalid-never-confirmed.yaml")
     assert finding.level == "warning"
     assert "handoff from 'log' to backstage step 'ticket' never comes back" in finding.message
     assert "kind: return" in finding.message
+
+
+def check_named(name):
+    return check_invalid(RULE, name, INVALID[name])

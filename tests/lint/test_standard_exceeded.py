@@ -23,7 +23,7 @@ def test_invalid(name):
 
 
 def test_longest_branch_gives_time_bound_and_path():
-    (finding,) = check_invalid(RULE, "invalid-longest-branch.yaml", INVALID["invalid-longest-branch.yaml"])
+    (finding,) = check_named("invalid-longest-branch.yaml")
     # 1min + 2min + 9min + 30s along the longer branch; the direct branch takes only 1min 30s.
     assert "takes 12min 30s" in finding.message
     assert "over the 10min bound" in finding.message
@@ -32,11 +32,15 @@ def test_longest_branch_gives_time_bound_and_path():
 
 
 def test_step_and_wait_standards():
-    wait, step = check_invalid(RULE, "invalid-steps-and-wait.yaml", INVALID["invalid-steps-and-wait.yaml"])
+    wait, step = check_named("invalid-steps-and-wait.yaml")
     assert "step 'queue' takes 12min, over its wait standard of 10min" in wait.message
     assert "step 'serve' takes 4min, over the 3min of standard 'single'" in step.message
 
 
 def test_unmeasured_steps_make_it_at_least():
-    (finding,) = check_invalid(RULE, "invalid-at-least.yaml", INVALID["invalid-at-least.yaml"])
+    (finding,) = check_named("invalid-at-least.yaml")
     assert "takes at least 11min" in finding.message
+
+
+def check_named(name):
+    return check_invalid(RULE, name, INVALID[name])

@@ -25,17 +25,20 @@ def test_invalid(name):
 
 
 def test_messages_say_why():
-    path_finding, step_finding = check_invalid(RULE, "invalid-missing-durations.yaml",
-                                               INVALID["invalid-missing-durations.yaml"])
+    path_finding, step_finding = check_named("invalid-missing-durations.yaml")
     assert path_finding.level == "info"
     assert "2 steps on its path have no 'duration' ('greet', 'check')" in path_finding.message
     assert "step 'leave'" in step_finding.message
-    (no_path,) = check_invalid(RULE, "invalid-no-path.yaml", INVALID["invalid-no-path.yaml"])
+    (no_path,) = check_named("invalid-no-path.yaml")
     assert "no flow leads from 'call' to 'take-number'" in no_path.message
-    (cycle,) = check_invalid(RULE, "invalid-cycle.yaml", INVALID["invalid-cycle.yaml"])
+    (cycle,) = check_named("invalid-cycle.yaml")
     assert "goes round a cycle through 'explain', 'ask'" in cycle.message
 
 
 def test_exceeded_wins_over_unmeasured():
     rules = {f.rule for f in lint(fixture("standard-exceeded", "invalid-at-least.yaml"))}
     assert "standard-exceeded" in rules and RULE not in rules
+
+
+def check_named(name):
+    return check_invalid(RULE, name, INVALID[name])
