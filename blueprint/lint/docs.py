@@ -58,8 +58,8 @@ def _level_note(module: ModuleType) -> str:
 def rule_text(rule_id: str) -> str:
     """What ``blueprint rules ID`` prints: id, level, and the docstring."""
     module = registry.RULES[rule_id]
-    head = f"{module.ID} ({_level_note(module)[len('Default level: '):].replace('**', '')[:-1]})"
-    return f"{head}\n\n{module.__doc__.strip()}\n"
+    fixed = "" if registry.configurable(rule_id) else ", always: a config cannot disable or lower it"
+    return f"{module.ID} ({module.LEVEL}{fixed})\n\n{module.__doc__.strip()}\n"
 
 
 def render() -> str:
