@@ -67,9 +67,9 @@ def lint(source: Blueprint | str | bytes | os.PathLike, config: Config | dict | 
     return lint_blueprint(bp, settings)
 
 
-def lint_blueprint(bp: Blueprint, config: Config | None = None) -> list[Finding]:
+def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[Finding]:
     """Run every enabled rule on a loaded blueprint; a rule that raises becomes a ``rule-error``."""
-    config = config or Config.default()
+    config = as_config(config)
     findings: list[Finding] = []
     for problem in bp.problems:
         level = config.level(problem.rule)
