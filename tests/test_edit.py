@@ -19,6 +19,7 @@ from blueprint.edit import (
     TABLES,
     EditError,
     add_lane,
+    choices,
     add_phase,
     add_step,
     apply_rows,
@@ -119,6 +120,15 @@ def test_rows_survive_a_pandas_round_trip():
     assert diff(text, new) == (["    emotion: 0"], ["    emotion: 2"])
 
 
+def test_a_dataframe_is_taken_as_it_is():
+    pd = pytest.importorskip("pandas")
+    text = read(ROOT / "examples" / "fault-report.zh.yaml")
+    frame = pd.DataFrame(table_rows(text, "standards"))
+    assert apply_rows(text, "standards", frame) is text
+    frame.loc[1, "max"] = "45min"
+    assert diff(text, apply_rows(text, "standards", frame))[1][0].endswith("max: 45min}")
+
+
 def test_rows_have_every_column_with_plain_values():
     text = read(ROOT / "blueprint" / "templates" / "starter.en.yaml")
     for table in TABLES:
@@ -165,6 +175,10 @@ def test_one_cell_changes_one_key(path, table):
     assert after[index]["label"] == "Changed: label #1"
     assert [r for i, r in enumerate(after) if i != index] == [r for i, r in enumerate(table_rows(text, table)) if i != index]
     assert problems(new) == problems(text)
+    bp = loads(new)
+    objects = {"steps": bp.steps, "lanes": bp.lanes, "phases": bp.phases,
+               "flows": [f for f in bp.flows if f.origin == "flows"], "standards": bp.standards}[table]
+    assert objects[index].label == "Changed: label #1"
 
 
 def test_hand_aligned_flow_mappings_stay_aligned():
@@ -200,6 +214,22 @@ def test_cell_values_are_typed_and_quoted_only_when_needed(column, value, line):
         assert step.emotion == 2
     if column == "wait":
         assert step.wait is True
+
+
+def test_chosen_quotes_stay_and_needed_quotes_go():
+    text = "blueprint: 1\ntitle: t\nsteps:\n  - id: a\n    lane: customer\n    label: \"Enter\"\n    fail: 'yes'\n"
+    new = set_step_fields(text, "a", {"label": "Enter now", "fail": "no problem"})
+    assert new.endswith('    label: "Enter now"\n    fail: no problem\n')
+
+
+def test_a_missing_id_can_be_filled_in():
+    text = "blueprint: 1\ntitle: t\nsteps:\n  - lane: customer\n    label: A\n  - {id: b, lane: customer, label: B}\n"
+    rows = table_rows(text, "steps")
+    assert rows[0]["id"] is None
+    rows[0]["id"] = "a"
+    new = apply_rows(text, "steps", rows)
+    assert new == text.replace("  - lane: customer\n", "  - id: a\n    lane: customer\n")
+    assert not loads(new).problems
 
 
 def test_new_keys_go_in_format_order_and_empty_cells_remove_keys():
@@ -492,6 +522,44 @@ def test_zero_offset_lists_keep_their_indentation():
         assert apply_rows(text, table, table_rows(text, table)) is text
 
 
+def test_windows_line_ends_are_kept():
+    text = read(ROOT / "blueprint" / "templates" / "starter.zh.yaml").replace("\n", "\r\n")
+    for table in TABLES:
+        assert apply_rows(text, table, table_rows(text, table)) is text
+    new = add_step(text, {"id": "z", "lane": "customer", "label": "Z", "notes": ["a"]}, after="enter")
+    new = set_step_fields(new, "greet", {"description": "一\n二", "owner": None})
+    new = delete_step(new, "exit")
+    assert "\n" not in new.replace("\r\n", "")
+    assert loads(new).step_by_id["greet"].description == "一\n二" and not loads(new).problems
+
+
+def test_a_flow_style_steps_list():
+    text = ("blueprint: 1\ntitle: t\nsteps: [{id: a, lane: customer, label: A, next: b},\n"
+            "        {id: b, lane: customer, label: B}]  # end\n")
+    new = add_step(text, {"id": "c", "lane": "customer", "label": "C"}, after="a")
+    assert new == text.replace("next: b},", "next: b}, {id: c, lane: customer, label: C},")
+    new = delete_step(text, "b")
+    assert new == "blueprint: 1\ntitle: t\nsteps: [{id: a, lane: customer, label: A}]  # end\n"
+    new = set_step_fields(text, "b", {"notes": ["x, y"], "emotion": -1})
+    assert "{id: b, lane: customer, label: B, emotion: -1, notes: ['x, y']}]  # end" in new
+
+
+def test_lanes_section_is_written_when_the_file_has_the_standard_ones():
+    new = add_lane(MINIMAL, {"id": "kiosk", "label": "自助终端", "zone": "frontstage"}, after="frontstage")
+    assert ("title: 营业厅办理入网              # required, any Unicode\nlanes:\n  - customer\n  - frontstage\n"
+            "  - {id: kiosk, label: 自助终端, zone: frontstage}\n  - backstage\n  - support\nsteps:") in new
+    assert not loads(new).problems
+
+
+def test_choices_for_select_boxes():
+    text = read(ROOT / "blueprint" / "templates" / "starter.en.yaml")
+    options = choices(text)
+    assert options["lane"] == ["customer", "guide", "clerk", "backstage", "boss"]
+    assert options["phase"] == ["arrive", "handle", "leave"]
+    assert options["touchpoint"] == ["people", "environment", "equipment", "digital", "print"]
+    assert options["kind"] == ["flow", "support", "return"] and "serve" in options["recovery"]
+
+
 def test_text_that_does_not_load_is_refused():
     for bad in ["a: [", "- a\n- b\n", "blueprint: 1\nblueprint: 1\n", "", "\x00"]:
         with pytest.raises(EditError):
@@ -536,6 +604,26 @@ def test_random_label_edits_keep_the_file_and_the_other_steps(source, data):
     removed, _added = diff(text, new)
     assert len(removed) <= 1
     assert loads(new).step_by_id[rows[index]["id"]].label == label.strip()
+
+
+ids = st.text(st.characters(blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=20).filter(
+    lambda s: not any(ch.isspace() for ch in s))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(new_id=ids, data=st.data())
+def test_random_renames_keep_every_edge(new_id, data):
+    text = read(ROOT / "examples" / "fault-report.zh.yaml")
+    old = data.draw(st.sampled_from([row["id"] for row in table_rows(text, "steps")]))
+    if new_id in loads(text).step_by_id:
+        with pytest.raises(EditError):
+            rename_step(text, old, new_id)
+        return
+    new = rename_step(text, old, new_id)
+    rename = {old: new_id}
+    assert edges(new) == {(rename.get(a, a), rename.get(b, b), k) for a, b, k in edges(text)}
+    assert problems(new) == problems(text)
+    assert rename_step(new, new_id, old) == text
 
 
 # -- speed ---------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from .tables import (
     add_phase,
     add_step,
     apply_rows,
+    choices,
     delete_lane,
     delete_phase,
     delete_step,
@@ -37,7 +38,7 @@ from .tables import (
 )
 
 __all__ = [
-    "EditError", "TABLES", "COLUMNS", "LIST_COLUMNS", "table_rows", "apply_rows", "step_fields",
+    "EditError", "TABLES", "COLUMNS", "LIST_COLUMNS", "table_rows", "choices", "apply_rows", "step_fields",
     "set_step_fields", "rename_step", "rename_lane", "rename_phase", "add_step", "delete_step",
     "add_lane", "delete_lane", "add_phase", "delete_phase",
 ]

@@ -63,6 +63,8 @@ class Document:
         if not is_map(root):
             raise EditError("the top level of the text is not a mapping: edit it as text")
         self.root: yaml.MappingNode = root
+        # New lines follow the file's line ends (a file saved on Windows keeps \r\n).
+        self.newline = "\r\n" if "\r\n" in text else "\n"
         self._edits: list[tuple[int, int, int, str]] = []
         self._aliased = self._find_aliased(root)
 
@@ -234,12 +236,18 @@ class Document:
         """Replace ``text[start:end]`` (an insertion when they are equal)."""
         if start == end == len(self.text) and self.text and not self.text.endswith("\n"):
             new_text = "\n" + new_text.rstrip("\n")
+        if self.newline != "\n":
+            new_text = new_text.replace("\n", self.newline)
         self._edits.append((start, end, len(self._edits), new_text))
 
     def set_scalar(self, node: Node, value: object, *, flow: bool) -> None:
-        """Replace one scalar value, keeping the quotes the user wrote on it where they still fit."""
+        """Replace one scalar value. Quotes the user chose to write on a value that needs none are
+        kept (``label: "Enter"``); quotes a value needed (``'yes'``) go when the new one needs none."""
         self.check_free(node)
-        text = scalar(value, flow=flow, style=_quote_style(node), column=node.start_mark.column)
+        style = _quote_style(node)
+        if style and scalar(node.value, flow=flow) != node.value:
+            style = None  # the old value needed its quotes; the new one gets what it needs
+        text = scalar(value, flow=flow, style=style, column=node.start_mark.column)
         self.replace(node.start_mark.index, self.content_end(node), text)
 
     def set_value(self, mapping: yaml.MappingNode, key: str, value: object) -> None:

@@ -15,13 +15,13 @@ from typing import Any
 import yaml
 
 from ..errors import BlueprintError, did_you_mean
-from ..loader import KEYS, ZONE_NAMES, loads
+from ..loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES, loads
 from ..safeyaml import _resolve_plain
 from .document import Document, Node, is_map, is_scalar, is_seq
 from .quoting import EditError, Plain, flow_value
 
 __all__ = [
-    "TABLES", "COLUMNS", "LIST_COLUMNS", "table_rows", "apply_rows", "step_fields", "set_step_fields",
+    "TABLES", "COLUMNS", "LIST_COLUMNS", "table_rows", "choices", "apply_rows", "step_fields", "set_step_fields",
     "rename_step", "rename_lane", "rename_phase", "add_step", "delete_step", "add_lane", "delete_lane",
     "add_phase", "delete_phase",
 ]
@@ -252,6 +252,23 @@ def table_rows(text: str, table: str) -> list[dict[str, object]]:
     return _rows(doc, _table(doc, table))
 
 
+def choices(text: str) -> dict[str, list[str]]:
+    """The options of the select-box columns, by column: ``lane``, ``phase``, ``touchpoint``,
+    ``kind`` (of a flow), ``zone``, and step ids for ``recovery``, ``from`` and ``to``.
+
+    >>> choices("blueprint: 1\\ntitle: t\\nsteps:\\n  - {id: a, lane: customer, label: A}\\n")["lane"]
+    ['customer', 'frontstage', 'backstage', 'support']
+    """
+    doc = _open(text)
+    ids = {name: [str(row["id"]) for row in _rows(doc, _table(doc, name)) if row["id"] is not None]
+           for name in ("steps", "lanes", "phases")}
+    return {
+        "lane": ids["lanes"], "phase": ids["phases"], "touchpoint": list(TOUCHPOINTS),
+        "kind": list(FLOW_KINDS), "zone": list(ZONE_NAMES),
+        "recovery": ids["steps"], "from": ids["steps"], "to": ids["steps"],
+    }
+
+
 # -- plans ----------------------------------------------------------------------------------------
 
 @dataclass
@@ -434,8 +451,12 @@ def _execute(text: str, doc: Document, plan: _Plan) -> str:
     if absent:
         text = _section_pass(text, name, _final_rows(plan, {}, set()))
     else:
-        if any(set(changed) - {"id"} for changed in plan.changes.values()):
-            text = _change_pass(text, name, plan.changes)
+        # Ids were renamed above; an id written where the file had none is a plain change.
+        cells = {index: {column: value for column, value in changed.items()
+                         if not (column == "id" and index in renames)}
+                 for index, changed in plan.changes.items()}
+        if any(cells.values()):
+            text = _change_pass(text, name, cells)
         if plan.deletes:
             text = _delete_pass(text, name, plan.deletes, gone)
         if plan.inserts:
@@ -560,8 +581,7 @@ def _change_pass(text: str, name: str, changes: dict[int, dict[str, object]]) ->
     doc = Document(text)
     table = _table(doc, name)
     hints = _list_hints(doc, table)
-    for index, changed in changes.items():
-        fields = {column: value for column, value in changed.items() if column != "id"}
+    for index, fields in changes.items():
         if fields:
             _set_fields(doc, table.items[index], table, fields, hints)
     return doc.result()
@@ -668,7 +688,8 @@ def _top_order(key: str) -> int:
 def apply_rows(text: str, table: str, rows: Sequence[Mapping[str, Any]]) -> str:
     """Write an edited table back into the text, changing only what changed.
 
-    ``rows`` is the whole table as the data editor returns it: rows changed in place, deleted, or
+    ``rows`` is the whole table as the data editor returns it (a list of dicts, or a pandas
+    DataFrame: NaN is an empty cell, numpy values are fine): rows changed in place, deleted, or
     added (at the end, or anywhere). Rows are matched to the old ones in order; a row that lacks a
     column keeps that cell, and an all-empty row (the editor's fresh row) is ignored. Only the keys
     of changed cells are written; an emptied cell removes its key (required cells refuse to be
@@ -687,6 +708,8 @@ def apply_rows(text: str, table: str, rows: Sequence[Mapping[str, Any]]) -> str:
         EditError: the text does not load, a row is refused (invalid or duplicate id, an emptied
             required cell, a lane with steps), or the edit would break the file.
     """
+    if hasattr(rows, "to_dict") and not isinstance(rows, Mapping):  # a pandas DataFrame
+        rows = rows.to_dict("records")
     doc = _open(text)
     old = [_normal_row(table, row) for row in _rows(doc, _table(doc, table))]
     return _execute(text, doc, _align(table, old, rows))
