@@ -1,0 +1,382 @@
+"""The app's pure work: YAML text in, plain data out (load result, findings, details, tables, files).
+
+Every public function takes the text (and the language where words depend on it) and returns
+values the app can show or cache with ``st.cache_data``: nothing here touches Streamlit. Loading
+the same text twice is cheap: :func:`load_text` keeps the last few results.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import networkx as nx
+
+from ..durations import format_duration
+from ..errors import BlueprintError
+from ..lint import Finding, lint_blueprint, registry
+from ..lint import docs as rule_docs
+from ..loader import KEYS, TOUCHPOINTS, loads
+from ..model import Blueprint
+from ..safeyaml import DEFAULT_LIMITS, Limits, decode
+
+__all__ = [
+    "EDITOR_PATH",
+    "EXPORT_KINDS",
+    "ExampleInfo",
+    "LoadError",
+    "Loaded",
+    "Upload",
+    "compact_duration",
+    "completions",
+    "examples",
+    "export_file",
+    "export_name",
+    "findings",
+    "level_counts",
+    "load_text",
+    "read_upload",
+    "rule_doc",
+    "rule_summary",
+    "step_at_line",
+    "step_details",
+    "step_ids",
+    "step_line",
+    "summary",
+    "touchpoint_report",
+]
+
+#: The name findings carry for the text in the editor.
+EDITOR_PATH = "<editor>"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """Why a text did not load at all, and where."""
+
+    rule: str
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A text's load result: the blueprint, or the error that stopped loading."""
+
+    blueprint: Blueprint | None
+    error: LoadError | None
+
+    @property
+    def ok(self) -> bool:
+        return self.blueprint is not None
+
+
+@functools.lru_cache(maxsize=16)
+def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Load ``text``; never raises for bad input (the error comes back with its position)."""
+    try:
+        return Loaded(loads(text, EDITOR_PATH, limits=limits), None)
+    except BlueprintError as error:
+        return Loaded(None, LoadError(error.rule, " ".join(error.message.split()),
+                                      error.pos.line, error.pos.column))
+
+
+@functools.lru_cache(maxsize=16)
+def _graph(text: str) -> nx.MultiDiGraph | None:
+    bp = load_text(text).blueprint
+    return bp.to_graph() if bp is not None else None
+
+
+def findings(text: str) -> list[Finding]:
+    """The lint findings of ``text`` in file order; a text that does not load gives its one error.
+
+    (``blueprint.lint`` would read a one-line text as a file path: the editor's text is always
+    loaded here first and linted as a blueprint.)
+    """
+    loaded = load_text(text)
+    if loaded.blueprint is None:
+        error = loaded.error
+        return [Finding(EDITOR_PATH, error.line, error.column, "error", error.rule, error.message)]
+    return lint_blueprint(loaded.blueprint)
+
+
+def level_counts(found: list[Finding]) -> dict[str, int]:
+    """How many findings of each level: ``{"error": n, "warning": n, "info": n}``."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in found:
+        counts[finding.level] = counts.get(finding.level, 0) + 1
+    return counts
+
+
+def summary(text: str) -> dict:
+    """Title, locale and counts for the page header; ``title`` is None when the text does not load."""
+    bp = load_text(text).blueprint
+    if bp is None:
+        return {"title": None, "locale": None, "steps": 0, "lanes": 0, "phases": 0}
+    return {"title": bp.title or None, "locale": bp.locale, "steps": len(bp.steps),
+            "lanes": len(bp.lanes), "phases": len(bp.phases)}
+
+
+def rule_summary(rule_id: str) -> str | None:
+    """The one-line summary of a rule, or None for an unknown rule id."""
+    module = registry.RULES.get(rule_id)
+    return rule_docs.summary(module) if module is not None else None
+
+
+def rule_doc(rule_id: str) -> str | None:
+    """A rule's documentation as Markdown (its module docstring), or None for an unknown rule."""
+    module = registry.RULES.get(rule_id)
+    if module is None:
+        return None
+    doc = module.__doc__.strip()
+    head, _, body = doc.partition("\n")
+    # The docstring's sections are level-2 headings; inside the app they sit under the rule's name.
+    return f"**{rule_id}**: {head}\n" + body.replace("\n## ", "\n#### ")
+
+
+# -- steps and lines -----------------------------------------------------------------------------
+
+
+def _step_spans(bp: Blueprint) -> list[tuple[int, int, str]]:
+    """``(first line, last line, step id)`` for each step, in file order."""
+    steps = sorted(bp.steps, key=lambda step: (step.pos.line, step.pos.column))
+    spans = []
+    for step, following in zip(steps, steps[1:] + [None]):
+        last = following.pos.line - 1 if following is not None else _block_end(bp, step.pos.line)
+        spans.append((step.pos.line, max(last, step.pos.line), step.id))
+    return spans
+
+
+def _block_end(bp: Blueprint, start: int) -> int:
+    """The last line of the final step: before the next top-level key after the steps, else the end."""
+    lines = bp.text.splitlines()
+    for number in range(start, len(lines)):
+        line = lines[number]
+        if line and not line[0].isspace() and not line.startswith(("#", "-")):
+            return number
+    return len(lines)
+
+
+def step_at_line(text: str, line: int) -> str | None:
+    """The id of the step whose YAML holds ``line`` (1-based), or None outside the steps."""
+    bp = load_text(text).blueprint
+    if bp is None:
+        return None
+    for first, last, step_id in _step_spans(bp):
+        if first <= line <= last:
+            return step_id
+    return None
+
+
+def step_line(text: str, step_id: str) -> int | None:
+    """The line where step ``step_id`` starts, or None when there is no such step."""
+    bp = load_text(text).blueprint
+    step = bp.step_by_id.get(step_id) if bp is not None else None
+    return step.pos.line if step is not None else None
+
+
+def step_ids(text: str) -> list[str]:
+    """The step ids in file order (empty when the text does not load)."""
+    bp = load_text(text).blueprint
+    return [step.id for step in bp.steps] if bp is not None else []
+
+
+def compact_duration(value: timedelta | None) -> str | None:
+    """A duration written back the way files write it: ``90s``, ``3min``, ``1.5h``.
+
+    >>> compact_duration(timedelta(seconds=90)), compact_duration(timedelta(minutes=3))
+    ('90s', '3min')
+    >>> compact_duration(timedelta(hours=2)), compact_duration(None)
+    ('2h', None)
+    """
+    if value is None:
+        return None
+    seconds = value.total_seconds()
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return f"{seconds / 3600:g}h"
+    if seconds % 60 == 0:
+        return f"{seconds / 60:g}min"
+    if seconds < 60 or seconds % 1 == 0:
+        return f"{seconds:g}s"
+    return f"{seconds / 60:g}min"
+
+
+def step_details(text: str, step_id: str, locale: str = "en") -> dict | None:
+    """What the detail panel shows of one step, or None when the step is not in the text.
+
+    Durations come twice: ``duration`` as the file writes it (``3min``), ``duration_text`` for
+    people (``3 min`` / ``3分钟``).
+    """
+    bp = load_text(text).blueprint
+    step = bp.step_by_id.get(step_id) if bp is not None else None
+    if step is None:
+        return None
+    lane = bp.lane_by_id.get(step.lane)
+    phase = bp.phase_by_id.get(step.phase) if step.phase else None
+    recovery = bp.step_by_id.get(step.recovery.id) if step.recovery else None
+    wait: str | bool | None = compact_duration(step.wait_max) if step.wait_max else step.wait
+    return {
+        "id": step.id,
+        "label": step.label,
+        "lane": step.lane,
+        "lane_label": lane.display_label(locale) if lane else step.lane,
+        "phase": step.phase,
+        "phase_label": phase.display_label() if phase else step.phase,
+        "zone": step.zone.value if step.zone else None,
+        "description": step.description,
+        "owner": step.owner,
+        "touchpoint": step.touchpoint.value if step.touchpoint else None,
+        "channel": step.channel,
+        "evidence": list(step.evidence),
+        "duration": compact_duration(step.duration),
+        "duration_text": format_duration(step.duration, locale) if step.duration else None,
+        "wait": wait,
+        "fail": step.fail,
+        "recovery": step.recovery.id if step.recovery else None,
+        "recovery_label": recovery.label if recovery else None,
+        "emotion": step.emotion,
+        "kpis": list(step.kpis),
+        "notes": list(step.notes),
+        "next": [ref.id for ref in step.next],
+        "line": step.pos.line,
+    }
+
+
+def completions(text: str) -> dict[str, list[str]]:
+    """What the editor completes: the format's keys, touchpoint kinds, and this file's ids."""
+    keys = sorted({key for group in KEYS.values() for key in group})
+    bp = load_text(text).blueprint
+    return {
+        "keys": keys,
+        "touchpoints": list(TOUCHPOINTS),
+        "lanes": [lane.id for lane in bp.lanes] if bp else [],
+        "phases": [phase.id for phase in bp.phases] if bp else [],
+        "steps": [step.id for step in bp.steps] if bp else [],
+    }
+
+
+# -- touchpoints ---------------------------------------------------------------------------------
+
+
+def touchpoint_report(text: str, locale: str = "en") -> dict | None:
+    """Every touchpoint table and the chart spec (see :mod:`blueprint.analysis.touchpoints`).
+
+    None when the text does not load. Keys: ``inventory``, ``by_kind``, ``by_channel``,
+    ``matrix``, ``employees``, ``equipment``, ``fail_points`` (lists of row dicts or counts) and
+    ``chart`` (a Vega-Lite spec).
+    """
+    from ..analysis import touchpoints as tp
+
+    G = _graph(text)
+    if G is None:
+        return None
+    return {
+        "inventory": tp.inventory(G, locale),
+        "by_kind": tp.by_kind(G),
+        "by_channel": tp.by_channel(G),
+        "matrix": tp.phase_kind_matrix(G, locale),
+        "employees": tp.employee_touchpoints(G, locale),
+        "equipment": tp.equipment_touchpoints(G, locale),
+        "fail_points": tp.fail_points(G),
+        "chart": tp.chart_spec(G, locale),
+    }
+
+
+# -- files: examples and uploads -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleInfo:
+    """One example of the Start page's gallery."""
+
+    path: str
+    title: str
+    description: str
+    locale: str
+    steps: int
+
+
+def examples(directory: str | Path) -> list[ExampleInfo]:
+    """The example blueprints in ``directory`` (``*.yaml``, by file name) that load."""
+    found = []
+    for path in sorted(Path(directory).glob("*.yaml")):
+        loaded = load_text(path.read_text(encoding="utf-8"))
+        bp = loaded.blueprint
+        if bp is None:
+            continue
+        found.append(ExampleInfo(str(path), bp.title, bp.description or "", bp.locale, len(bp.steps)))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """An uploaded file: its text when it can be edited, else why not.
+
+    ``text`` is set whenever the bytes are UTF-8 text within the size limit, even when the text is
+    not a blueprint (the editor then shows it with its error). ``error`` is the load error, if any.
+    """
+
+    text: str | None
+    error: LoadError | None
+
+
+def read_upload(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Upload:
+    """Check an uploaded file: size, encoding (the loader's own checks), then whether it loads."""
+    try:
+        text = decode(data, "upload", limits)
+    except BlueprintError as error:
+        return Upload(None, LoadError(error.rule, error.message, error.pos.line, error.pos.column))
+    return Upload(text, load_text(text, limits).error)
+
+
+# -- downloads -----------------------------------------------------------------------------------
+
+#: Downloads on the Export page: kind -> (extension, MIME type).
+EXPORT_KINDS: dict[str, tuple[str, str]] = {
+    "svg": ("svg", "image/svg+xml"),
+    "png": ("png", "image/png"),
+    "pdf": ("pdf", "application/pdf"),
+    "yaml": ("yaml", "application/yaml"),
+    "json": ("json", "application/json"),
+    "csv": ("csv", "text/csv"),
+    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def export_name(text: str, kind: str) -> str:
+    """The download's file name: the title made safe (:func:`blueprint.export.safe_filename`)."""
+    from ..export import safe_filename
+
+    title = load_text(text).blueprint.title if load_text(text).ok else None
+    return safe_filename(title, EXPORT_KINDS[kind][0])
+
+
+def export_file(text: str, kind: str, locale: str = "en") -> tuple[bytes, str, str]:
+    """``(content, file name, MIME type)`` of one download.
+
+    Pictures are exactly ``blueprint render``'s (the file's locale, evidence drawn); ``locale`` is
+    the language of the inventory's headings and words (CSV, XLSX). The YAML is the text as it
+    is, even when it does not load; the others need a text that loads (``ValueError`` otherwise).
+    """
+    from ..export import graph_json, inventory_csv, inventory_xlsx
+    from ..render import render
+
+    mime = EXPORT_KINDS[kind][1]
+    name = export_name(text, kind)
+    if kind == "yaml":
+        return text.encode("utf-8"), name, mime
+    bp = load_text(text).blueprint
+    if bp is None:
+        raise ValueError("the text does not load as a blueprint")
+    if kind in ("svg", "png", "pdf"):
+        data = render(bp, kind)
+        return (data.encode("utf-8") if isinstance(data, str) else data), name, mime
+    graph = _graph(text)
+    if kind == "json":
+        return graph_json(graph).encode("utf-8"), name, mime
+    if kind == "csv":
+        return inventory_csv(graph, locale), name, mime
+    return inventory_xlsx(graph, locale), name, mime
