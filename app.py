@@ -1,0 +1,32 @@
+"""Service blueprint designer: design a blueprint in the browser.
+
+    streamlit run app.py -- examples/hall-walk.zh.yaml
+
+A thin layer over the package: :mod:`blueprint.ui` does the work (drafts, lint, render, tables,
+exports, the message catalogue); this file sets up the page, restores the session's draft,
+takes the editor's latest edit, and runs the current page.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from blueprint.ui import session
+from blueprint.ui.i18n import t
+from blueprint.ui.pages import page_by_name, pages
+from blueprint.ui.pages.common import ICON, STYLE, top_bar
+
+opened_from_command_line = session.bootstrap()
+# The editor's edit first, so every part of the page below shows the new text.
+session.take_editor_edit()
+session.sync_url()
+locale = session.ui_locale()
+
+st.set_page_config(page_title=t("app.name", locale), page_icon=ICON, layout="wide")
+st.html(STYLE)
+
+navigation = st.navigation(pages(locale), position="top")
+top_bar(locale)
+if opened_from_command_line and navigation.url_path == "":
+    st.switch_page(page_by_name("editor", locale))
+navigation.run()

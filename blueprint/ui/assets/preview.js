@@ -1,0 +1,233 @@
+// The blueprint preview: the renderer's SVG inline, pan by drag, zoom by wheel and buttons.
+//
+// Python sends {svg, highlight: {id, nonce} | null, labels, height, empty}. The SVG is replaced
+// only when its text changes, and the view (zoom and position) is kept across a re-render of a
+// drawing of about the same size. A click on a step group (class "step", <title> = step id)
+// sends the id as the trigger value `clicked`; a highlight request outlines that step and brings
+// it into view.
+
+const ZOOM_STEP = 1.25;
+const CLICK_SLOP_PX = 5;
+
+function parseSvg(text) {
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const root = doc.documentElement;
+  if (!root || root.nodeName.toLowerCase() !== "svg") return null;
+  // The renderer's SVG is sanitized already; this is a second lock on the door.
+  root.querySelectorAll("script, foreignObject").forEach((node) => node.remove());
+  root.querySelectorAll("*").forEach((node) => {
+    for (const attr of Array.from(node.attributes)) {
+      if (/^on/i.test(attr.name)) node.removeAttribute(attr.name);
+    }
+  });
+  return document.importNode(root, true);
+}
+
+function baseBox(svg) {
+  const vb = svg.viewBox && svg.viewBox.baseVal;
+  if (vb && vb.width > 0 && vb.height > 0) return {x: vb.x, y: vb.y, w: vb.width, h: vb.height};
+  const w = parseFloat(svg.getAttribute("width")) || 800;
+  const h = parseFloat(svg.getAttribute("height")) || 600;
+  return {x: 0, y: 0, w, h};
+}
+
+// The viewBox that shows `box` whole in a canvas of the given size (what "meet" would show).
+function fitted(box, width, height) {
+  const scale = Math.min(width / box.w, height / box.h);
+  const w = width / scale;
+  const h = height / scale;
+  return {x: box.x - (w - box.w) / 2, y: box.y - (h - box.h) / 2, w, h};
+}
+
+function apply(state) {
+  const v = state.view;
+  if (state.svg && v) state.svg.setAttribute("viewBox", `${v.x} ${v.y} ${v.w} ${v.h}`);
+}
+
+function canvasSize(state) {
+  const rect = state.canvas.getBoundingClientRect();
+  return {width: Math.max(rect.width, 1), height: Math.max(rect.height, 1), rect};
+}
+
+function fit(state) {
+  if (!state.base) return;
+  const {width, height} = canvasSize(state);
+  state.view = fitted(state.base, width, height);
+  state.fitted = true;
+  apply(state);
+}
+
+function zoomAt(state, factor, clientX, clientY) {
+  if (!state.view) return;
+  const {width, height, rect} = canvasSize(state);
+  const v = state.view;
+  const px = clientX === undefined ? 0.5 : (clientX - rect.left) / width;
+  const py = clientY === undefined ? 0.5 : (clientY - rect.top) / height;
+  const fit0 = fitted(state.base, width, height);
+  // From four times magnified (however large the drawing) out to four times the fitted view.
+  const w = Math.min(fit0.w * 4, Math.max(width / 4, v.w / factor));
+  const h = w * (height / width);
+  const x = v.x + (v.w - w) * px;
+  const y = v.y + (v.h - h) * py;
+  state.view = {x, y, w, h};
+  state.fitted = false;
+  apply(state);
+}
+
+// One SVG unit to one screen pixel (the drawing's natural size), around the current centre.
+function actualSize(state) {
+  if (!state.view) return;
+  const {width} = canvasSize(state);
+  zoomAt(state, state.view.w / width);
+}
+
+function stepGroup(node) {
+  for (let el = node; el && el.nodeType === 1 && el.nodeName.toLowerCase() !== "svg"; el = el.parentNode) {
+    if (el.nodeName.toLowerCase() === "g" && el.classList.contains("step")) return el;
+  }
+  return null;
+}
+
+function stepId(group) {
+  const title = Array.from(group.children).find((child) => child.nodeName.toLowerCase() === "title");
+  return title ? title.textContent.trim() : null;
+}
+
+function findStep(state, id) {
+  if (!state.svg) return null;
+  for (const group of state.svg.querySelectorAll("g.step")) {
+    if (stepId(group) === id) return group;
+  }
+  return null;
+}
+
+function highlight(state, request, bringIntoView) {
+  if (state.selected) state.selected.classList.remove("bp-selected");
+  state.selected = null;
+  if (!request || !request.id) return;
+  const group = findStep(state, request.id);
+  if (!group) return;
+  group.classList.add("bp-selected");
+  state.selected = group;
+  if (!bringIntoView) return;
+  // The group's box in the SVG's own coordinates, transforms included.
+  const box = group.getBBox();
+  const toSvg = state.svg.getScreenCTM().inverse().multiply(group.getScreenCTM());
+  const a = new DOMPoint(box.x, box.y).matrixTransform(toSvg);
+  const b = new DOMPoint(box.x + box.width, box.y + box.height).matrixTransform(toSvg);
+  const cx = (a.x + b.x) / 2;
+  const cy = (a.y + b.y) / 2;
+  const {width, height} = canvasSize(state);
+  const fit0 = fitted(state.base, width, height);
+  // Close enough to read the card, never further out than the whole drawing.
+  const w = Math.min(fit0.w, Math.max(Math.abs(b.x - a.x) * 5, 500));
+  const h = w * (height / width);
+  state.view = {x: cx - w / 2, y: cy - h / 2, w, h};
+  state.fitted = false;
+  apply(state);
+}
+
+function setUp(root, state) {
+  const canvas = root.querySelector(".bp-canvas");
+  state.canvas = canvas;
+  root.querySelectorAll(".bp-toolbar button").forEach((button) => {
+    button.addEventListener("click", () => {
+      const action = button.dataset.action;
+      if (action === "in") zoomAt(state, ZOOM_STEP);
+      else if (action === "out") zoomAt(state, 1 / ZOOM_STEP);
+      else if (action === "actual") actualSize(state);
+      else fit(state);
+    });
+  });
+  canvas.addEventListener("wheel", (event) => {
+    if (!state.view) return;
+    event.preventDefault();
+    zoomAt(state, Math.pow(1.0015, -event.deltaY), event.clientX, event.clientY);
+  }, {passive: false});
+  canvas.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0 || !state.view) return;
+    state.drag = {x: event.clientX, y: event.clientY, view: {...state.view}, moved: false, target: event.target};
+    canvas.setPointerCapture(event.pointerId);
+  });
+  canvas.addEventListener("pointermove", (event) => {
+    const drag = state.drag;
+    if (!drag) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP_PX) return;
+    drag.moved = true;
+    canvas.classList.add("bp-dragging");
+    const {width} = canvasSize(state);
+    const scale = drag.view.w / width;
+    state.view = {...drag.view, x: drag.view.x - dx * scale, y: drag.view.y - dy * scale};
+    state.fitted = false;
+    apply(state);
+  });
+  const end = (event) => {
+    const drag = state.drag;
+    state.drag = null;
+    canvas.classList.remove("bp-dragging");
+    if (!drag || drag.moved || event.type !== "pointerup") return;
+    const group = stepGroup(drag.target);
+    const id = group && stepId(group);
+    if (id) {
+      highlight(state, {id}, false);
+      state.setTriggerValue("clicked", id);
+    }
+  };
+  canvas.addEventListener("pointerup", end);
+  canvas.addEventListener("pointercancel", end);
+  // Keep the drawing fitted when the column changes width, unless the user has zoomed.
+  state.resize = new ResizeObserver(() => { if (state.fitted) fit(state); });
+  state.resize.observe(canvas);
+}
+
+export default function (component) {
+  const {data, parentElement, setTriggerValue} = component;
+  const root = parentElement.querySelector(".bp-preview");
+  if (!root || !data) return;
+  let state = root.__bpPreview;
+  if (!state) {
+    state = {svgText: null, svg: null, base: null, view: null, highlightNonce: null, fitted: true};
+    root.__bpPreview = state;
+    setUp(root, state);
+  }
+  state.setTriggerValue = setTriggerValue;
+  root.style.setProperty("--bp-preview-height", data.height || "65vh");
+  const labels = data.labels || {};
+  root.querySelectorAll(".bp-toolbar button").forEach((button) => {
+    const label = labels[button.dataset.action];
+    if (label) { button.title = label; button.setAttribute("aria-label", label); }
+  });
+  root.querySelector(".bp-hint").textContent = labels.hint || "";
+  const empty = root.querySelector(".bp-empty");
+  empty.textContent = data.svg ? "" : (data.empty || "");
+  empty.style.display = data.svg ? "none" : "flex";
+
+  if (data.svg !== state.svgText) {
+    state.svgText = data.svg;
+    const svg = data.svg ? parseSvg(data.svg) : null;
+    const oldBase = state.base;
+    state.canvas.replaceChildren();
+    state.svg = svg;
+    state.selected = null;
+    if (svg) {
+      svg.removeAttribute("width");
+      svg.removeAttribute("height");
+      svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+      state.canvas.appendChild(svg);
+      state.base = baseBox(svg);
+      // Keep the user's view when the drawing keeps about its size (an edit, not a new file).
+      const similar = oldBase && state.view && !state.fitted
+        && Math.abs(state.base.w - oldBase.w) / oldBase.w < 0.3
+        && Math.abs(state.base.h - oldBase.h) / oldBase.h < 0.3;
+      if (similar) apply(state); else fit(state);
+    }
+    root.dataset.steps = svg ? String(svg.querySelectorAll("g.step").length) : "0";
+  }
+  const request = data.highlight;
+  const isNew = Boolean(request && request.nonce !== null && request.nonce !== state.highlightNonce);
+  if (request) state.highlightNonce = request.nonce;
+  highlight(state, request, Boolean(isNew));
+  return () => { if (state.resize) state.resize.disconnect(); };
+}

@@ -1,0 +1,124 @@
+"""What every page shares: the translator, the top bar (title, undo, redo, language), notices."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from importlib import resources
+
+import streamlit as st
+
+from .. import cached, session
+from ..i18n import LOCALES, t
+from ..text import md_escape
+
+__all__ = [
+    "ICON",
+    "LANGUAGE_KEY",
+    "STYLE",
+    "go",
+    "no_draft",
+    "relative_time",
+    "show_notice",
+    "top_bar",
+    "translator",
+]
+
+LANGUAGE_KEY = "bp_language"
+_ASSETS = resources.files("blueprint.ui").joinpath("assets")
+#: The favicon, served by the app itself (a Material icon name would be fetched from Google).
+ICON = str(_ASSETS.joinpath("icon.svg"))
+#: The app's own stylesheet: constant text from the package, never user content.
+STYLE = "<style>" + _ASSETS.joinpath("app.css").read_text(encoding="utf-8") + "</style>"
+
+
+def translator(locale: str) -> Callable[..., str]:
+    """``tr(key, **fmt)`` in ``locale``."""
+    return lambda key, **fmt: t(key, locale, **fmt)
+
+
+def go(name: str) -> None:
+    """Switch to one of the app's pages by its URL path (``editor``, ``tables``...)."""
+    from . import page_by_name
+
+    st.switch_page(page_by_name(name))
+
+
+def _language_changed() -> None:
+    chosen = st.session_state.get(LANGUAGE_KEY)
+    if chosen in LOCALES:
+        session.set_ui_locale(chosen)
+
+
+def top_bar(locale: str) -> None:
+    """Title and status of the open draft, undo and redo, and the language switch."""
+    tr = translator(locale)
+    current = session.draft()
+    title_col, undo_col, redo_col, language_col = st.columns([8, 1.1, 1.1, 2.2], vertical_alignment="center")
+    with title_col:
+        if current is not None:
+            info = cached.summary(current.text)
+            counts = _counts(current.text)
+            title = info["title"] or current.name or tr("app.untitled")
+            status = (tr("status.load_error") if info["title"] is None
+                      else tr("status.counts", errors=counts["error"], warnings=counts["warning"],
+                              info=counts["info"], steps=info["steps"]))
+            st.markdown(f"**{md_escape(title)}** &nbsp; :gray[{md_escape(status)}]")
+        else:
+            st.markdown(f"**{md_escape(tr('app.name'))}**")
+    if current is not None:
+        with undo_col:
+            if st.button(tr("action.undo"), key="bp_undo", disabled=not current.can_undo,
+                         help=tr("action.undo_help"), width="stretch"):
+                session.undo()
+                st.rerun()
+        with redo_col:
+            if st.button(tr("action.redo"), key="bp_redo", disabled=not current.can_redo,
+                         help=tr("action.redo_help"), width="stretch"):
+                session.redo()
+                st.rerun()
+    with language_col:
+        st.session_state[LANGUAGE_KEY] = locale
+        st.segmented_control(
+            tr("language.label"), options=list(LOCALES), key=LANGUAGE_KEY,
+            format_func=lambda code: t(f"language.{code}", locale), on_change=_language_changed,
+            label_visibility="collapsed", width="stretch",
+        )
+
+
+def _counts(text: str) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in cached.findings(text):
+        counts[finding["level"]] = counts.get(finding["level"], 0) + 1
+    return counts
+
+
+def no_draft(locale: str) -> None:
+    """What a page that needs an open blueprint shows without one."""
+    tr = translator(locale)
+    st.info(tr("app.no_draft"))
+    if st.button(tr("nav.start"), type="primary", key="bp_to_start"):
+        go("start")
+
+
+def show_notice(locale: str) -> None:
+    """A message left by the previous run (an upload that failed, a draft that is gone)."""
+    notice = st.session_state.pop("bp_notice", None)
+    if not notice:
+        return
+    key, fmt = notice
+    tr = translator(locale)
+    st.error(tr(f"notice.{key}", **{name: md_escape(value) for name, value in fmt.items()}))
+
+
+def relative_time(when: float, locale: str) -> str:
+    """``5 min ago`` / ``5 分钟前``."""
+    tr = translator(locale)
+    seconds = max(0, time.time() - when)
+    if seconds < 60:
+        return tr("time.just_now")
+    if seconds < 3600:
+        return tr("time.minutes_ago", n=int(seconds // 60))
+    if seconds < 86400:
+        return tr("time.hours_ago", n=int(seconds // 3600))
+    return tr("time.days_ago", n=int(seconds // 86400))

@@ -1,0 +1,240 @@
+"""Edit as text: the YAML editor with live lint beside the preview, the findings, a step's details."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from ... import edit
+from ...loader import TOUCHPOINTS
+from .. import cached, pipeline, session
+from ..components import PREVIEW_KEY, blueprint_preview, code_editor
+from ..i18n import t
+from ..text import md_escape
+from .common import no_draft, translator
+
+__all__ = ["DETAILS_FORM", "FINDINGS_KEY", "LAYOUTS", "LAYOUT_KEY", "page"]
+
+FINDINGS_KEY = "bp_findings"
+DETAILS_FORM = "bp_details"
+LAYOUT_KEY = "bp_layout"
+#: Text beside the drawing, the text alone, or the drawing across the whole page (for a projector).
+LAYOUTS = ("split", "text", "drawing")
+# The panes fill the screen below the navigation, the top bar and the layout switch.
+_PANE_HEIGHT = "max(360px, calc(100vh - 260px))"
+_LARGE_HEIGHT = "max(420px, calc(100vh - 240px))"
+
+
+def page() -> None:
+    locale = session.ui_locale()
+    tr = translator(locale)
+    text = session.text()
+    if text is None:
+        no_draft(locale)
+        return
+    found = cached.findings(text)
+    error = cached.load_error(text)
+    if error is None:
+        st.session_state["bp_last_good"] = text
+    findings_key = f"{FINDINGS_KEY}_{_digest(found)}"
+    picked = _picked_finding(found, findings_key)
+    _take_click(text)
+
+    if error is not None:
+        st.error(tr("editor.load_error", line=error.line, column=error.column, message=md_escape(error.message)))
+    layout = st.segmented_control(
+        tr("editor.layout"), options=list(LAYOUTS), default="split", key=LAYOUT_KEY,
+        format_func=lambda name: t(f"editor.layout_{name}", locale), label_visibility="collapsed",
+    ) or "split"
+    if layout == "split":
+        left, right = st.columns([5, 6], gap="medium")
+        with left:
+            _editor(text, error is not None)
+        with right:
+            _preview(text, error is not None, locale, _PANE_HEIGHT)
+    elif layout == "text":
+        _editor(text, error is not None)
+    else:
+        _preview(text, error is not None, locale, _LARGE_HEIGHT)
+    findings_col, details_col = st.columns([5, 6], gap="medium")
+    with findings_col:
+        _findings(found, picked, findings_key, locale)
+    with details_col:
+        selected = st.session_state.get("bp_selected")
+        if selected:
+            _details(text, selected, locale)
+        else:
+            st.caption(tr("details.hint"))
+
+
+def _editor(text: str, broken: bool) -> None:
+    goto = st.session_state.pop("bp_goto", None)
+    # While the text does not load, complete with the ids of the last version that did.
+    completion_text = st.session_state.get("bp_last_good", text) if broken else text
+    code_editor(text, rev=session.rev(), findings=cached.findings(text),
+                completions=cached.completions(completion_text), goto=goto, height=_PANE_HEIGHT)
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:12]
+
+
+def _picked_finding(found: list[dict], key: str) -> dict | None:
+    """The finding chosen in the table (read before the editor is drawn, so it can jump there).
+
+    The table's key changes with its content, so an edit that changes the findings clears the
+    choice instead of silently pointing it at another finding.
+    """
+    state = st.session_state.get(key)
+    rows = []
+    try:
+        rows = list(state["selection"]["rows"]) if state else []
+    except (KeyError, TypeError):
+        rows = []
+    if not rows or rows[0] >= len(found):
+        st.session_state.pop("bp_finding_pick", None)
+        return None
+    finding = found[rows[0]]
+    key = (finding["line"], finding["column"], finding["rule"], finding["message"])
+    if st.session_state.get("bp_finding_pick") != key:
+        # A new choice: move the editor there and bring its step into view.
+        st.session_state["bp_finding_pick"] = key
+        nonce = (st.session_state.get("bp_focus") or 0) + 1
+        st.session_state["bp_focus"] = nonce
+        st.session_state["bp_goto"] = {"line": finding["line"], "column": finding["column"], "nonce": nonce}
+        step = pipeline.step_at_line(session.text(), finding["line"])
+        if step is not None:
+            st.session_state["bp_selected"] = step
+    return finding
+
+
+def _take_click(text: str) -> None:
+    """A step clicked in the preview: select it and show its YAML in the editor."""
+    state = st.session_state.get(PREVIEW_KEY)
+    clicked = state.get("clicked") if hasattr(state, "get") else None
+    if not isinstance(clicked, str) or not clicked:
+        return
+    st.session_state["bp_selected"] = clicked
+    line = pipeline.step_line(text, clicked)
+    if line is not None:
+        nonce = (st.session_state.get("bp_click_nonce") or 0) + 1
+        st.session_state["bp_click_nonce"] = nonce
+        st.session_state["bp_goto"] = {"line": line, "column": 1, "nonce": f"click-{nonce}"}
+
+
+def _preview(text: str, broken: bool, locale: str, height: str) -> None:
+    tr = translator(locale)
+    shown = st.session_state.get("bp_last_good", text) if broken else text
+    picture, why = cached.svg(shown)
+    if why:
+        st.warning(tr("preview.render_failed", message=md_escape(why)))
+    selected = st.session_state.get("bp_selected")
+    highlight = {"id": selected, "nonce": st.session_state.get("bp_focus")} if selected else None
+    labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
+              "fit": tr("preview.fit"), "hint": tr("preview.hint")}
+    clicked = blueprint_preview(picture, labels=labels, highlight=highlight, empty=tr("preview.empty"),
+                                height=height)
+    if broken and picture:
+        st.caption(tr("preview.stale"))
+    if clicked and clicked != selected:
+        st.rerun()
+
+
+def _findings(found: list[dict], picked: dict | None, key: str, locale: str) -> None:
+    tr = translator(locale)
+    st.subheader(tr("findings.title", count=len(found)), anchor=False)
+    if not found:
+        st.success(tr("findings.none"))
+        return
+    table = pd.DataFrame({
+        "level": [t(f"level.{f['level']}", locale) for f in found],
+        "where": [f"{f['line']}:{f['column']}" for f in found],
+        "rule": [f["rule"] for f in found],
+        "message": [f["message"] for f in found],
+    })
+    st.dataframe(
+        table, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
+        width="stretch", height=min(len(found), 8) * 35 + 38,
+        column_config={
+            "level": st.column_config.TextColumn(tr("findings.level"), width="small"),
+            "where": st.column_config.TextColumn(tr("findings.where"), width="small"),
+            "rule": st.column_config.TextColumn(tr("findings.rule"), width="medium"),
+            "message": st.column_config.TextColumn(tr("findings.message"), width="large"),
+        },
+    )
+    if picked is None:
+        st.caption(tr("findings.hint"))
+        return
+    doc = pipeline.rule_doc(picked["rule"])
+    with st.container(border=True, height=260):
+        st.markdown(doc if doc is not None else tr("findings.no_doc", rule=md_escape(picked["rule"])))
+
+
+def _details(text: str, step_id: str, locale: str) -> None:
+    tr = translator(locale)
+    info = cached.details(text, step_id, locale)
+    if info is None:
+        st.caption(tr("details.gone", step=md_escape(step_id)))
+        return
+    st.subheader(tr("details.title", label=md_escape(info["label"]), step=md_escape(step_id)), anchor=False)
+    where = [info["lane_label"] or "", info["phase_label"] or ""]
+    st.caption(" · ".join(md_escape(part) for part in where if part))
+    try:
+        fields = edit.step_fields(text, step_id)
+    except edit.EditError as error:
+        st.warning(md_escape(str(error)))
+        return
+    # The form's widgets are keyed on the step's current values: a change from anywhere refreshes them.
+    ids = pipeline.step_ids(text)
+    with st.form(f"{DETAILS_FORM}_{_digest(sorted(fields.items()))}", border=True):
+        id_col, label_col = st.columns([1, 2])
+        new_id = id_col.text_input(tr("field.id"), value=fields.get("id") or "", help=tr("field.id_help"))
+        label = label_col.text_input(tr("field.label"), value=fields.get("label") or "")
+        owner_col, kind_col, channel_col = st.columns(3)
+        owner = owner_col.text_input(tr("field.owner"), value=fields.get("owner") or "")
+        kinds = ["", *TOUCHPOINTS]
+        current_kind = fields.get("touchpoint") or ""
+        if current_kind not in kinds:
+            kinds.append(current_kind)
+        touchpoint = kind_col.selectbox(
+            tr("field.touchpoint"), kinds, index=kinds.index(current_kind),
+            format_func=lambda kind: t(f"touchpoint.{kind}", locale) if kind in TOUCHPOINTS else (kind or "—"))
+        channel = channel_col.text_input(tr("field.channel"), value=fields.get("channel") or "")
+        duration_col, wait_col = st.columns(2)
+        duration = duration_col.text_input(tr("field.duration"), value=fields.get("duration") or "",
+                                           help=tr("field.duration_help"))
+        wait = wait_col.text_input(tr("field.wait"), value=fields.get("wait") or "", help=tr("field.wait_help"))
+        evidence = st.text_area(tr("field.evidence"), value="\n".join(fields.get("evidence") or []),
+                                help=tr("field.one_per_line"), height=90)
+        fail_col, recovery_col = st.columns(2)
+        fail = fail_col.text_input(tr("field.fail"), value=fields.get("fail") or "")
+        recoveries = ["", *[other for other in ids if other != step_id]]
+        current_recovery = fields.get("recovery") or ""
+        if current_recovery not in recoveries:
+            recoveries.append(current_recovery)
+        recovery = recovery_col.selectbox(tr("field.recovery"), recoveries,
+                                          index=recoveries.index(current_recovery),
+                                          format_func=lambda value: value or "—")
+        notes = st.text_area(tr("field.notes"), value="\n".join(fields.get("notes") or []),
+                             help=tr("field.one_per_line"), height=90)
+        submitted = st.form_submit_button(tr("details.save"), type="primary")
+    if submitted:
+        changes = {
+            "id": new_id, "label": label, "owner": owner, "touchpoint": touchpoint, "channel": channel,
+            "duration": duration, "wait": wait, "fail": fail, "recovery": recovery,
+            "evidence": _lines(evidence), "notes": _lines(notes),
+        }
+        try:
+            new_text = edit.set_step_fields(text, step_id, changes)
+        except edit.EditError as error:
+            st.error(tr("details.refused", message=md_escape(str(error))))
+            return
+        if session.commit(new_text, "details"):
+            st.session_state["bp_selected"] = new_id.strip() or step_id
+            st.rerun()
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]

@@ -1,0 +1,66 @@
+"""Export: the pictures (SVG, PNG, PDF), the YAML, the graph as JSON, the touchpoint inventory."""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from .. import cached, pipeline, session
+from ..text import md_escape
+from .common import no_draft, translator
+
+__all__ = ["DEFERRED", "GROUPS", "page"]
+
+#: The downloads, grouped as on the page.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "pictures": ("svg", "png", "pdf"),
+    "data": ("yaml", "json"),
+    "inventory": ("csv", "xlsx"),
+}
+#: Made only when clicked (Graphviz or a workbook: slower than the page should wait for).
+DEFERRED = frozenset({"png", "pdf", "xlsx"})
+
+
+def page() -> None:
+    locale = session.ui_locale()
+    tr = translator(locale)
+    text = session.text()
+    if text is None:
+        no_draft(locale)
+        return
+    st.caption(tr("export.intro"))
+    error = cached.load_error(text)
+    if error is not None:
+        st.warning(tr("export.broken", line=error.line, column=error.column, message=md_escape(error.message)))
+    for group, kinds in GROUPS.items():
+        st.subheader(tr(f"export.group_{group}"), anchor=False)
+        columns = st.columns(3)
+        for column, kind in zip(columns, kinds):
+            with column, st.container(border=True):
+                _download(text, kind, locale, loads=error is None)
+
+
+def _download(text: str, kind: str, locale: str, loads: bool) -> None:
+    tr = translator(locale)
+    name = pipeline.export_name(text, kind)
+    st.markdown(f"**{tr(f'export.{kind}')}**")
+    st.caption(tr(f"export.{kind}_help"))
+    st.code(name, language=None, wrap_lines=True)
+    usable = loads or kind == "yaml"
+    mime = pipeline.EXPORT_KINDS[kind][1]
+    if not usable:
+        data: bytes | object = b""
+    elif kind in DEFERRED:
+        # Deferred: made in the download request, outside the script run, with the pure function.
+        data = functools.partial(_content, text, kind, locale)
+    else:
+        data = cached.export_file(text, kind, locale)[0]
+    st.download_button(
+        tr("export.download"), data=data, file_name=name, mime=mime, key=f"bp_download_{kind}",
+        disabled=not usable, on_click="ignore", icon=":material/download:", width="stretch",
+    )
+
+
+def _content(text: str, kind: str, locale: str) -> bytes:
+    return pipeline.export_file(text, kind, locale)[0]

@@ -1,0 +1,116 @@
+"""Start: the examples with thumbnails, a new blueprint from a template, an upload, recent drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ...templates import starter
+from .. import cached, pipeline, session
+from ..i18n import LOCALES, t
+from ..text import md_escape
+from .common import go, relative_time, show_notice, translator
+
+__all__ = ["EXAMPLES_DIR", "UPLOAD_TYPES", "page"]
+
+#: The gallery's files: ``examples/`` next to ``app.py``.
+EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
+#: Extensions the upload offers (the content is checked whatever the name says).
+UPLOAD_TYPES = ["yaml", "yml", "txt", "json"]
+_GALLERY_COLUMNS = 3
+
+
+def page() -> None:
+    locale = session.ui_locale()
+    tr = translator(locale)
+    st.header(tr("start.title"), anchor=False)
+    st.caption(tr("start.intro"))
+    show_notice(locale)
+    new_col, upload_col = st.columns(2, gap="large")
+    with new_col, st.container(border=True):
+        _new_blueprint(locale)
+    with upload_col, st.container(border=True):
+        _upload(locale)
+    _recent(locale)
+    _gallery(locale)
+
+
+def _new_blueprint(locale: str) -> None:
+    tr = translator(locale)
+    st.subheader(tr("start.new"), anchor=False)
+    title = st.text_input(tr("start.new_title"), placeholder=tr("start.new_title_placeholder"), key="bp_new_title")
+    language = st.segmented_control(
+        tr("start.new_language"), options=list(LOCALES), default=locale, key="bp_new_locale",
+        format_func=lambda code: t(f"language.{code}", locale),
+    )
+    if st.button(tr("start.create"), type="primary", key="bp_create"):
+        chosen = language if language in LOCALES else locale
+        text = starter(chosen, title.strip() or None)
+        session.open_text(text, name=title.strip() or tr("app.untitled"))
+        go("editor")
+
+
+def _upload(locale: str) -> None:
+    tr = translator(locale)
+    st.subheader(tr("start.upload"), anchor=False)
+    upload = st.file_uploader(tr("start.upload_label"), type=UPLOAD_TYPES, key="bp_upload",
+                              help=tr("start.upload_help"))
+    if upload is None:
+        return
+    done = st.session_state.setdefault("bp_uploads_done", set())
+    if upload.file_id in done:
+        return
+    done.add(upload.file_id)
+    result = pipeline.read_upload(upload.getvalue())
+    if result.text is None:
+        error = result.error
+        st.session_state["bp_notice"] = ("upload_failed", {
+            "name": upload.name, "line": error.line, "column": error.column, "message": error.message,
+        })
+        st.rerun()
+    session.open_text(result.text, name=upload.name)
+    go("editor")
+
+
+def _recent(locale: str) -> None:
+    tr = translator(locale)
+    found = session.store().recent(limit=6)
+    if not found:
+        return
+    st.subheader(tr("start.recent"), anchor=False)
+    current = session.draft()
+    columns = st.columns(3)
+    for index, info in enumerate(found):
+        with columns[index % 3], st.container(border=True):
+            name = info.name or tr("app.untitled")
+            st.markdown(f"**{md_escape(name)}**")
+            st.caption(tr("start.changed", when=relative_time(info.updated, locale)))
+            is_open = current is not None and current.id == info.id
+            if st.button(tr("start.reopen") if not is_open else tr("start.is_open"), key=f"bp_recent_{info.id}",
+                         disabled=is_open):
+                found_draft = session.store().get(info.id)
+                if found_draft is None:
+                    st.session_state["bp_notice"] = ("draft_missing", {})
+                    st.rerun()
+                session.open_draft(found_draft)
+                go("editor")
+
+
+def _gallery(locale: str) -> None:
+    tr = translator(locale)
+    st.subheader(tr("start.examples"), anchor=False)
+    found = cached.examples(str(EXAMPLES_DIR))
+    columns = st.columns(_GALLERY_COLUMNS)
+    for index, example in enumerate(found):
+        with columns[index % _GALLERY_COLUMNS], st.container(border=True):
+            picture = cached.thumbnail(example.path)
+            if picture:
+                st.image(picture, width="stretch")
+            st.markdown(f"**{md_escape(example.title)}**")
+            st.caption(tr("start.example_meta", steps=example.steps,
+                          language=t(f"language.{example.locale}", locale)) + " · " + md_escape(example.description))
+            name = Path(example.path).name
+            if st.button(tr("start.open_example"), key=f"bp_example_{name}"):
+                session.open_text(Path(example.path).read_text(encoding="utf-8"), name=name)
+                go("editor")

@@ -1,0 +1,72 @@
+"""AppTest helpers: a fresh app on a temporary drafts directory, and the user's actions on it."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from blueprint.ui.components import EDITOR_KEY, PREVIEW_KEY
+from blueprint.ui.drafts import DraftStore
+from tests.conftest import ROOT
+
+APP = ROOT / "app.py"
+
+
+@pytest.fixture
+def drafts_dir(tmp_path, monkeypatch):
+    directory = tmp_path / "drafts"
+    monkeypatch.setenv("BLUEPRINT_DRAFTS_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def app(drafts_dir):
+    """The app's first run, on the Start page."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    return at.run()
+
+
+def open_example(at: AppTest, name: str = "hall-walk.zh.yaml") -> AppTest:
+    at.button(key=f"bp_example_{name}").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def draft_text(at: AppTest) -> str:
+    return at.session_state["bp_draft"].text
+
+
+def stored_text(drafts_dir, at: AppTest) -> str:
+    """The text on disk: what a reload would find."""
+    return DraftStore(drafts_dir).get(at.query_params["draft"]).text
+
+
+def type_in_editor(at: AppTest, text: str, base: int | None = None) -> AppTest:
+    """What the editor component sends after the user types: its state value ``edit``."""
+    at.session_state[EDITOR_KEY]["edit"] = {"text": text, "base": at.session_state["bp_rev"] if base is None else base}
+    return at.run()
+
+
+def click_step(at: AppTest, step_id: str) -> AppTest:
+    """What the preview sends when a step is clicked.
+
+    The browser sends a trigger value, there for one run; AppTest can only set a state value, so
+    it is set for one run and cleared again, as a trigger would be.
+    """
+    at.session_state[PREVIEW_KEY]["clicked"] = step_id
+    at.run()
+    at.session_state[PREVIEW_KEY]["clicked"] = None
+    return at
+
+
+def switch_page(at: AppTest, name: str) -> AppTest:
+    """Go to a page as the navigation menu does.
+
+    ``AppTest.switch_page`` takes a page *file*; the app's pages are functions with a URL path, whose
+    page hash is what the menu sends. This is the one place the tests touch AppTest internals.
+    """
+    at._page_hash = calc_hash(name)  # st.Page's hash of its url_path
+    at.run()
+    assert not at.exception, at.exception
+    return at

@@ -1,0 +1,384 @@
+"""Every page and action of the app, through ``streamlit.testing.v1.AppTest`` on the real files."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import blueprint
+from blueprint.edit import table_rows
+from blueprint.templates import starter
+from blueprint.ui import pipeline
+from blueprint.ui.drafts import DraftStore
+from blueprint.ui.i18n import MESSAGES, t
+from blueprint.ui.pages.tables import table_key
+from tests.conftest import EXAMPLES, ROOT, where
+from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
+from tests.ui.conftest import (
+    APP,
+    click_step,
+    draft_text,
+    open_example,
+    stored_text,
+    switch_page,
+    type_in_editor,
+)
+
+HALL = ROOT / "examples" / "hall-walk.zh.yaml"
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page says in Markdown, captions, alerts and subheaders, as one string."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    parts += [e.value for e in (*at.error, *at.warning, *at.info, *at.success)]
+    return "\n".join(parts)
+
+
+def findings_table(at: AppTest):
+    frames = [frame for frame in at.dataframe if (frame.key or "").startswith("bp_findings")]
+    return frames[0].value if frames else None
+
+
+# -- Start -----------------------------------------------------------------------------------------
+
+
+def test_start_page_shows_every_example_with_its_description(app):
+    assert not app.exception
+    for path in EXAMPLES:
+        bp = blueprint.load(path)
+        assert app.button(key=f"bp_example_{path.name}")
+        assert bp.description in texts(app).replace("\\", "")
+    assert len(app.get("image")) == len(EXAMPLES)  # a thumbnail each
+
+
+def test_picking_an_example_opens_it_in_the_editor_and_saves_a_draft(app, drafts_dir):
+    open_example(app)
+    assert draft_text(app) == HALL.read_text(encoding="utf-8")
+    assert stored_text(drafts_dir, app) == draft_text(app)
+    assert app.session_state["bp_draft"].name == "hall-walk.zh.yaml"
+    assert "新一代营业厅客户行走路径" in texts(app)
+    assert findings_table(app) is None  # a clean example: no findings table, a success line
+    assert t("findings.none", "zh") in texts(app)
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_a_new_blueprint_from_a_template(app, locale):
+    app.text_input(key="bp_new_title").input("营业厅办理入网 <b>")
+    app.session_state["bp_new_locale"] = locale
+    app.button(key="bp_create").click().run()
+    assert not app.exception
+    assert draft_text(app) == starter(locale, "营业厅办理入网 <b>")
+    assert blueprint.loads(draft_text(app)).title == "营业厅办理入网 <b>"
+
+
+def test_an_upload_opens_as_a_new_draft(app, drafts_dir):
+    app.file_uploader(key="bp_upload").upload("mine.yaml", HALL.read_bytes(), "application/yaml")
+    app.run()
+    assert not app.exception
+    assert draft_text(app) == HALL.read_text(encoding="utf-8")
+    assert app.session_state["bp_draft"].name == "mine.yaml"
+    assert stored_text(drafts_dir, app) == draft_text(app)
+
+
+@pytest.mark.parametrize("name", ["binary", "too-large", "latin-1"])
+def test_an_upload_that_is_not_text_gives_a_clear_message(app, name):
+    filename, data, words = BAD_UPLOADS[name]
+    app.file_uploader(key="bp_upload").upload(filename, data, "application/octet-stream")
+    app.run()
+    assert not app.exception
+    assert "bp_draft" not in app.session_state  # nothing opened, nothing replaced
+    message = " ".join(e.value for e in app.error).replace("\\", "")  # shown with Markdown escapes
+    assert filename in message and words in message
+
+
+@pytest.mark.parametrize("name", ["not-yaml", "alias-bomb"])
+def test_an_upload_that_does_not_load_keeps_its_text_and_shows_the_line(app, name):
+    filename, data, _words = BAD_UPLOADS[name]
+    app.file_uploader(key="bp_upload").upload(filename, data, "application/yaml")
+    app.run()
+    assert not app.exception
+    assert draft_text(app) == data.decode("utf-8")  # the text is in the editor
+    error = pipeline.load_text(data.decode("utf-8")).error
+    assert f"Line {error.line}, column {error.column}" in " ".join(e.value for e in app.error)
+    assert [row["where"] for row in findings_table(app).to_dict("records")] == [f"{error.line}:{error.column}"]
+
+
+def test_hostile_labels_are_shown_as_text(app):
+    app.file_uploader(key="bp_upload").upload("hostile.yaml", HOSTILE.encode(), "application/yaml")
+    app.run()
+    assert not app.exception
+    title = blueprint.loads(HOSTILE).title
+    shown = [m.value for m in app.markdown if "img" in m.value]
+    # Every Markdown special character of the title is escaped: it shows as written, never as HTML.
+    assert shown and all("\\<img" in value and "<img" not in value.replace("\\<img", "") for value in shown)
+    assert title not in texts(app)
+
+
+# -- Edit as text ----------------------------------------------------------------------------------
+
+
+def test_editing_the_text_lints_it_and_keeps_it(app, drafts_dir):
+    open_example(app)
+    original = draft_text(app)
+    broken = original.replace("next: greet", "next: greeet", 1)
+    type_in_editor(app, broken)
+    assert not app.exception
+    assert stored_text(drafts_dir, app) == broken
+    rows = findings_table(app).to_dict("records")
+    reference = [row for row in rows if row["rule"] == "unknown-reference"]
+    line, column = where(broken, "greeet")
+    assert [row["where"] for row in reference] == [f"{line}:{column}"]
+    type_in_editor(app, original)  # fixed: the finding goes
+    assert findings_table(app) is None
+    assert stored_text(drafts_dir, app) == original
+
+
+def test_an_edit_made_on_a_replaced_text_is_ignored(app):
+    open_example(app)
+    original = draft_text(app)
+    stale_base = app.session_state["bp_rev"] - 1
+    type_in_editor(app, original + "# typed before an undo\n", base=stale_base)
+    assert draft_text(app) == original
+
+
+def test_choosing_a_finding_moves_the_editor_and_selects_its_step(app):
+    open_example(app)
+    broken = draft_text(app).replace("next: greet", "next: greeet", 1)
+    type_in_editor(app, broken)
+    frame = next(f for f in app.dataframe if (f.key or "").startswith("bp_findings"))
+    rows = frame.value.to_dict("records")
+    index = next(i for i, row in enumerate(rows) if row["rule"] == "unknown-reference")
+    app.session_state[frame.key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
+    app.run()
+    assert not app.exception
+    line, column = where(broken, "greeet")
+    assert app.session_state["bp_selected"] == pipeline.step_at_line(broken, line) == "enter"
+    assert app.session_state["bp_finding_pick"][:2] == (line, column)
+    assert "**unknown-reference**" in texts(app)  # the rule's documentation, one click away
+
+
+def test_a_text_that_does_not_load_stays_in_the_editor_with_its_error(app, drafts_dir):
+    open_example(app)
+    broken = draft_text(app).replace("phases:", "phases: [", 1)
+    type_in_editor(app, broken)
+    assert not app.exception
+    assert stored_text(drafts_dir, app) == broken
+    error = pipeline.load_text(broken).error
+    message = " ".join(e.value for e in app.error)
+    assert f"{error.line}" in message and f"{error.column}" in message
+    assert t("preview.stale", "zh") in texts(app)  # the last good drawing stays
+
+
+def test_undo_and_redo(app, drafts_dir):
+    open_example(app)
+    original = draft_text(app)
+    edited = original.replace("title: 新一代营业厅客户行走路径", "title: 新标题", 1)
+    type_in_editor(app, edited)
+    rev = app.session_state["bp_rev"]
+    app.button(key="bp_undo").click().run()
+    assert draft_text(app) == original == stored_text(drafts_dir, app)
+    assert app.session_state["bp_rev"] > rev  # the editor is told to take the text back
+    app.button(key="bp_redo").click().run()
+    assert draft_text(app) == edited == stored_text(drafts_dir, app)
+
+
+def test_a_reload_brings_back_the_last_text(app, drafts_dir):
+    open_example(app)
+    edited = draft_text(app) + "# my workshop note\n"
+    type_in_editor(app, edited)
+    draft_id = app.query_params["draft"]
+    # A reload is a new session with the URL's query parameters.
+    reloaded = AppTest.from_file(str(APP), default_timeout=60)
+    reloaded.query_params["draft"] = draft_id
+    reloaded.run()
+    assert not reloaded.exception
+    assert draft_text(reloaded) == edited
+
+
+def test_a_closed_tab_finds_the_draft_among_recent_drafts(app, drafts_dir):
+    open_example(app)
+    draft_id = app.query_params["draft"]
+    fresh = AppTest.from_file(str(APP), default_timeout=60).run()  # no draft in the URL
+    fresh.button(key=f"bp_recent_{draft_id}").click().run()
+    assert not fresh.exception
+    assert fresh.query_params["draft"] == draft_id
+
+
+def test_a_draft_that_is_gone_says_so(drafts_dir):
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["draft"] = "AAAAAAAAAAAAAAAA"
+    at.run()
+    assert not at.exception
+    assert " ".join(e.value for e in at.error).startswith(MESSAGES["notice.draft_missing"]["en"][:20])
+
+
+# -- the preview and the step details ------------------------------------------------------------
+
+
+def test_clicking_a_step_shows_its_details_and_saving_them_edits_the_yaml(app, drafts_dir):
+    open_example(app)
+    original = draft_text(app)
+    click_step(app, "greet")
+    assert not app.exception
+    step = blueprint.loads(original).step_by_id["greet"]
+    form_inputs = {widget.label: widget for widget in app.text_input}
+    assert form_inputs[t("field.owner", "zh")].value == step.owner
+    assert step.label in texts(app)
+    form_inputs[t("field.owner", "zh")].input("迎候岗导购员")
+    submit = next(b for b in app.button if b.label == t("details.save", "zh"))
+    submit.click().run()
+    assert not app.exception
+    changed = draft_text(app)
+    assert blueprint.loads(changed).step_by_id["greet"].owner == "迎候岗导购员"
+    assert stored_text(drafts_dir, app) == changed
+    # Only the owner's line changed: comments and everything else stay.
+    diff = [(a, b) for a, b in zip(original.splitlines(), changed.splitlines()) if a != b]
+    assert len(diff) == 1 and "迎候岗导购员" in diff[0][1]
+
+
+def test_renaming_a_step_in_the_details_renames_its_references(app):
+    open_example(app)
+    click_step(app, "greet")
+    next(w for w in app.text_input if w.label == t("field.id", "zh")).input("welcome")
+    next(b for b in app.button if b.label == t("details.save", "zh")).click().run()
+    changed = draft_text(app)
+    bp = blueprint.loads(changed)
+    assert "greet" not in bp.step_by_id and "welcome" in bp.step_by_id
+    assert [ref.id for ref in bp.step_by_id["enter"].next] == ["welcome"]
+    assert pipeline.findings(changed) == []
+    assert app.session_state["bp_selected"] == "welcome"
+
+
+# -- Edit as tables --------------------------------------------------------------------------------
+
+
+def edit_table(at: AppTest, name: str, edits: dict) -> AppTest:
+    key = table_key(name, draft_text(at), at.session_state.get("bp_table_nonce", 0))
+    state = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **edits}
+    at.session_state[key] = state
+    return at.run()
+
+
+def test_editing_a_table_cell_changes_only_that_value_in_the_yaml(app, drafts_dir):
+    open_example(app)
+    switch_page(app, "tables")
+    original = draft_text(app)
+    assert next(d.key for d in app.data_editor) == table_key("steps", original)
+    edit_table(app, "steps", {"edited_rows": {1: {"label": "热情迎候"}}})
+    assert not app.exception
+    changed = draft_text(app)
+    assert blueprint.loads(changed).steps[1].label == "热情迎候"
+    assert stored_text(drafts_dir, app) == changed
+    diff = [(a, b) for a, b in zip(original.splitlines(), changed.splitlines()) if a != b]
+    assert len(diff) == 1 and diff[0][1].strip() == "label: 热情迎候"
+    assert original.count("#") == changed.count("#")  # every comment kept
+
+
+def test_renaming_a_step_id_in_the_table_renames_every_reference(app):
+    open_example(app)
+    switch_page(app, "tables")
+    original = draft_text(app)
+    edit_table(app, "steps", {"edited_rows": {1: {"id": "welcome"}}})
+    bp = blueprint.loads(draft_text(app))
+    assert [s.id for s in bp.steps][1] == "welcome"
+    assert all(ref.id != "greet" for s in bp.steps for ref in s.next)
+    assert pipeline.findings(draft_text(app)) == []
+    assert original.count("greet") > 1  # there were references to rename
+
+
+def test_adding_and_deleting_steps_lanes_and_phases(app):
+    open_example(app)
+    switch_page(app, "tables")
+    edit_table(app, "steps", {"added_rows": [{"id": "new-step", "lane": "customer", "label": "新步骤"}]})
+    assert blueprint.loads(draft_text(app)).steps[-1].id == "new-step"
+    steps = table_rows(draft_text(app), "steps")
+    edit_table(app, "steps", {"deleted_rows": [len(steps) - 1]})
+    assert "new-step" not in blueprint.loads(draft_text(app)).step_by_id
+
+    app.session_state["bp_table_tab"] = t("tables.lanes", "zh")
+    app.run()
+    lanes = table_rows(draft_text(app), "lanes")
+    edit_table(app, "lanes", {"added_rows": [{"id": "tablet", "label": "平板", "zone": "frontstage"}]})
+    assert blueprint.loads(draft_text(app)).lanes[-1].id == "tablet"
+    edit_table(app, "lanes", {"deleted_rows": [len(lanes)]})
+    assert "tablet" not in blueprint.loads(draft_text(app)).lane_by_id
+
+    app.session_state["bp_table_tab"] = t("tables.phases", "zh")
+    app.run()
+    edit_table(app, "phases", {"added_rows": [{"id": "follow-up", "label": "回访"}]})
+    assert blueprint.loads(draft_text(app)).phases[-1].id == "follow-up"
+    assert not app.exception
+
+
+def test_a_refused_table_edit_says_why_and_keeps_the_text(app):
+    open_example(app)
+    switch_page(app, "tables")
+    original = draft_text(app)
+    edit_table(app, "steps", {"edited_rows": {1: {"id": "enter"}}})  # a duplicate id
+    assert not app.exception
+    assert draft_text(app) == original
+    assert app.error and "enter" in " ".join(e.value for e in app.error)
+
+
+# -- Touchpoints and Export ------------------------------------------------------------------------
+
+
+def test_touchpoints_page_counts_the_inventory(app):
+    open_example(app)
+    switch_page(app, "touchpoints")
+    report = pipeline.touchpoint_report(draft_text(app), "zh")
+    values = {metric.label: metric.value for metric in app.metric}
+    assert values[t("touchpoints.total", "zh")] == str(len(report["inventory"]))
+    assert values[t("touchpoints.fail_points", "zh")] == str(len(report["fail_points"]))
+    assert len(app.dataframe[0].value) == len(report["inventory"])
+    assert app.get("vega_lite_chart")
+
+
+def test_export_page_offers_every_file_named_after_the_title(app):
+    open_example(app)
+    switch_page(app, "export")
+    labels = [button.label for button in app.get("download_button")]
+    assert labels == [t("export.download", "zh")] * 7
+    names = [code.value for code in app.code]
+    assert names == [f"新一代营业厅客户行走路径.{ext}" for ext in ("svg", "png", "pdf", "yaml", "json", "csv", "xlsx")]
+
+
+# -- Language --------------------------------------------------------------------------------------
+
+
+def test_the_language_follows_the_blueprint_and_can_be_switched(app, drafts_dir):
+    assert app.button(key="bp_create").label == t("start.create", "en")  # nothing open: English
+    open_example(app)  # a Chinese blueprint: the UI follows it
+    assert app.button(key="bp_undo").label == t("action.undo", "zh")
+    app.button_group(key="bp_language").set_value("en").run()
+    assert app.button(key="bp_undo").label == t("action.undo", "en")
+    assert t("findings.none", "en") in texts(app)
+    assert DraftStore(drafts_dir).get(app.query_params["draft"]).locale == "en"  # kept for a reload
+    switch_page(app, "tables")
+    assert t("tables.intro", "en").split(".")[0] in texts(app)
+
+
+def test_every_page_runs_in_both_languages_without_an_exception(app):
+    open_example(app, "hall-before.zh.yaml")  # the blueprint with findings
+    for locale in ("en", "zh"):
+        app.button_group(key="bp_language").set_value(locale).run()
+        assert app.button(key="bp_undo").label == t("action.undo", locale)
+        for name in ("start", "editor", "tables", "touchpoints", "export"):
+            switch_page(app, name)
+            assert not app.exception, (locale, name)
+
+
+def test_pages_without_a_blueprint_point_to_start(app):
+    for name in ("editor", "tables", "touchpoints", "export"):
+        switch_page(app, name)
+        assert t("app.no_draft", "en") in texts(app)
+
+
+def test_the_command_line_file_opens_in_the_editor(drafts_dir, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["streamlit", str(HALL)])
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert draft_text(at) == HALL.read_text(encoding="utf-8")
+    assert at.query_params["draft"]
