@@ -11,6 +11,7 @@ from .errors import BlueprintError, Pos, Problem
 from .lint import Finding, lint
 from .loader import load, loads
 from .model import Blueprint, Flow, FlowKind, Lane, Line, Phase, Ref, Standard, Step, Touchpoint, Zone
+from .render import render
 from .safeyaml import Limits
 
 __version__ = "0.1.0"
@@ -18,5 +19,5 @@ __version__ = "0.1.0"
 __all__ = [
     "load", "loads", "lint", "Finding", "Blueprint", "BlueprintError", "Flow", "FlowKind", "Lane",
     "Limits", "Line", "Phase", "Pos", "Problem", "Ref", "Standard", "Step", "Touchpoint", "Zone",
-    "__version__",
+    "__version__", "render",
 ]

@@ -1,0 +1,123 @@
+"""Benchmark ``blueprint render`` against the fastest thing a user could reach for.
+
+For generated blueprints (bench/generate.py) of 50, 500 and 2,000 steps it times, in the same run
+and interleaved:
+
+* ours, end to end: YAML text -> ``blueprint.loads`` -> layout -> DOT -> ``neato -n2`` -> safe SVG;
+* ``dot -Tsvg`` on the same graph with one cluster per lane (default splines), the DOT built with
+  the graphviz package beforehand and not timed: Graphviz's own time only.
+
+It also checks what each picture gets right: ours must keep every card inside its lane's band and
+its phase's band with lanes in zone order; for dot it reports whether the lane clusters come out
+in zone order at all. At 2,000 steps ours must take at most twice dot's time (exit 1 otherwise).
+
+    .venv/bin/python bench/render.py            # 50, 500, 2000
+    .venv/bin/python bench/render.py 100 1000   # other sizes (the 2x check applies to 2000)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import graphviz  # noqa: E402
+
+from blueprint import loads  # noqa: E402
+from blueprint.layout import layout  # noqa: E402
+from blueprint.model import Blueprint  # noqa: E402
+from blueprint.render import render_layout  # noqa: E402
+from generate import generate  # noqa: E402
+
+SIZES = (50, 500, 2000)
+LIMIT = 2.0  # ours may take at most this many times dot's time at 2,000 steps
+
+
+def ours(text: str) -> tuple[float, str, object]:
+    start = time.perf_counter()
+    bp = loads(text)
+    grid = layout(bp)
+    svg = render_layout(grid, "svg")
+    return time.perf_counter() - start, svg, grid
+
+
+def cluster_dot(bp: Blueprint) -> bytes:
+    """What a user writes by hand: a cluster per lane, a box per step, an edge per flow."""
+    g = graphviz.Digraph("blueprint", graph_attr={"rankdir": "LR"}, node_attr={"shape": "box"})
+    for lane in bp.lanes_in_zone_order():
+        with g.subgraph(name=f"cluster_{lane.id}") as cluster:
+            cluster.attr(label=graphviz.escape(lane.display_label(bp.locale)))
+            for step in bp.steps_in_lane(lane.id):
+                cluster.node(step.id, graphviz.escape(step.label))
+    for flow in (*bp.flows, *bp.recoveries):
+        g.edge(flow.source.id, flow.target.id)
+    return g.source.encode("utf-8")
+
+
+def dot_time(source: bytes) -> tuple[float, bytes]:
+    start = time.perf_counter()
+    out = subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, check=True).stdout
+    return time.perf_counter() - start, out
+
+
+def grid_is_right(grid) -> bool:
+    """Every card inside its lane band and its phase band; lanes stacked in zone order."""
+    lanes = {band.lane.id: band for band in grid.lanes}
+    phases = {band.phase.id: band for band in grid.phases if band.phase is not None}
+    for card in grid.cards:
+        if not lanes[card.step.lane].box.contains(card.box):
+            return False
+        phase = phases.get(card.step.phase)
+        if phase is not None and not phase.box.contains(card.box):
+            return False
+    tops = [band.box.y for band in grid.lanes]
+    orders = [band.zone.order for band in grid.lanes]
+    return tops == sorted(tops) and orders == sorted(orders)
+
+
+def dot_lanes_in_order(bp: Blueprint, svg: bytes) -> bool:
+    """Do dot's lane clusters come out top to bottom in zone order (as a blueprint needs)?"""
+    text = svg.decode("utf-8")
+    tops = {}
+    for match in re.finditer(r"<title>cluster_(.*?)</title>\s*<polygon[^>]*points=\"([^\"]*)\"", text):
+        ys = [float(p.split(",")[1]) for p in match.group(2).split()]
+        tops[match.group(1)] = min(ys)
+    lanes = [lane for lane in bp.lanes_in_zone_order() if lane.id in tops]
+    ys = [tops[lane.id] for lane in lanes]
+    return ys == sorted(ys)
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or list(SIZES)
+    print(f"{'steps':>6} {'ours (s)':>9} {'dot (s)':>8} {'ratio':>6}  {'ours right':>10}  {'dot lanes in order':>18}  svg KB")
+    status = 0
+    for n in sizes:
+        text = generate(n)
+        bp = loads(text)
+        source = cluster_dot(bp)
+        repeats = 5 if n <= 500 else 3
+        ours_times, dot_times = [], []
+        ours_time_svg = dot_svg = grid = None
+        for _ in range(repeats):  # interleaved, so both see the same machine
+            seconds, svg, grid = ours(text)
+            ours_times.append(seconds)
+            ours_time_svg = svg
+            seconds, dot_svg = dot_time(source)
+            dot_times.append(seconds)
+        best_ours, best_dot = min(ours_times), min(dot_times)
+        ratio = best_ours / best_dot
+        right = grid_is_right(grid)
+        print(f"{n:>6} {best_ours:>9.3f} {best_dot:>8.3f} {ratio:>6.2f}  {'yes' if right else 'NO':>10}  "
+              f"{'yes' if dot_lanes_in_order(bp, dot_svg) else 'no':>18}  {len(ours_time_svg) // 1024}")
+        if not right or (n == 2000 and ratio > LIMIT):
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

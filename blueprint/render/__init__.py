@@ -1,0 +1,74 @@
+"""Draw a blueprint: the grid from :mod:`blueprint.layout`, DOT from :mod:`.dot`, pictures by Graphviz.
+
+>>> from blueprint import loads, render
+>>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n- {id: a, lane: customer, label: A}\\n")
+>>> render(bp, "dot").startswith("digraph blueprint {")
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .svg import RenderError, postprocess_svg, run_graphviz, stable_pdf
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..layout import Layout
+    from ..model import Blueprint
+
+# blueprint.layout uses .text from this package, so the layout and the DOT writer are imported
+# when first needed rather than here (importing them here would be circular).
+
+__all__ = ["render", "render_layout", "FORMATS", "RenderError", "step_element_id"]
+
+#: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
+FORMATS = ("svg", "png", "pdf", "dot")
+
+# Pixels per inch of PNG output: sharp on screens and in print at the picture's natural size.
+_PNG_DPI = "144"
+
+
+def render(bp: "Blueprint", format: str = "svg", locale: str | None = None, evidence: bool = True) -> str | bytes:
+    """Draw ``bp`` as a service blueprint.
+
+    Args:
+        bp: A loaded blueprint; steps whose lane is unknown are left out, the rest is drawn.
+        format: ``svg`` or ``dot`` (returns ``str``), ``png`` or ``pdf`` (returns ``bytes``).
+        locale: ``en`` or ``zh`` for the picture's own words; default the blueprint's ``locale``.
+        evidence: Draw the physical evidence row.
+
+    Raises:
+        ValueError: For an unknown format.
+        RenderError: When Graphviz is missing or fails.
+    """
+    from ..layout import layout
+
+    return render_layout(layout(bp, locale=locale, evidence=evidence), format)
+
+
+def render_layout(grid: "Layout", format: str = "svg") -> str | bytes:
+    """Draw an already placed blueprint (see :func:`render`)."""
+    from .dot import titles, to_dot
+
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    dot = to_dot(grid)
+    if format == "dot":
+        return dot.source
+    if format == "png":
+        dot.graph_attr["dpi"] = _PNG_DPI
+    data = run_graphviz(dot, format)
+    if format == "svg":
+        return postprocess_svg(data, titles(grid))
+    if format == "pdf":
+        return stable_pdf(data)
+    return data
+
+
+def step_element_id(index: int) -> str:
+    """The SVG ``id`` of the card of the step at ``index`` in the file's step list: ``step-<index>``.
+
+    >>> step_element_id(3)
+    'step-3'
+    """
+    return f"step-{index}"

@@ -1,0 +1,379 @@
+"""DOT for a placed blueprint, built with the ``graphviz`` package: every node pinned, every edge routed.
+
+The DOT is meant for ``neato -n2``: node ``pos`` and edge ``pos`` are in points with ``y`` up, so
+Graphviz only draws. Node names are the ``id``\\ s the SVG keeps (``step-3``, ``lane-0``,
+``phase-1``, ``line-of-visibility``); :func:`titles` maps them to the ``<title>`` text the SVG
+contract asks for (the step id, ``lane:<id>``, ``phase:<id>``). All text goes through
+:mod:`blueprint.render.quote`.
+
+Graphviz draws nodes in the order the file names them, and each edge right after its tail node,
+so the DOT is written in layers (one anonymous subgraph each, which also holds the layer's shared
+attributes): sheet, bands, phase frames, lines, header column, evidence notes, cards with their
+edges, badges, flow labels, legend.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import graphviz
+
+from ..layout import Box, Card, Layout, Route
+from ..model import FlowKind, Line, Zone
+from .quote import css_classes, dom_id, html_label, html_text, plain_lines
+
+__all__ = ["FONT", "ZONE_COLORS", "to_dot", "titles", "node_id"]
+
+#: The one font the picture asks for: it has Latin and CJK glyphs (Debian: fonts-noto-cjk).
+FONT = "Noto Sans CJK SC"
+
+#: Per zone: band tint, card border, header cell fill.
+ZONE_COLORS: dict[Zone, tuple[str, str, str]] = {
+    Zone.CUSTOMER: ("#FFF7E6", "#D4912A", "#FBE2B4"),
+    Zone.FRONTSTAGE: ("#EDF4FC", "#3D7FC4", "#CFE2F6"),
+    Zone.BACKSTAGE: ("#F3EFFA", "#7E5DB5", "#DFD5F0"),
+    Zone.SUPPORT: ("#ECF5EF", "#3F8B5C", "#CFE6D7"),
+}
+_INK = "#1E2A36"
+_MUTED = "#5B6B7B"
+_EDGE = {
+    FlowKind.FLOW: {"color": "#34414E", "style": "solid", "arrowhead": "normal"},
+    FlowKind.SUPPORT: {"color": "#6B7C8D", "style": "dashed", "arrowhead": "normal"},
+    FlowKind.RETURN: {"color": "#1F6FB2", "style": "solid", "arrowhead": "empty"},
+    FlowKind.RECOVERY: {"color": "#C0392B", "style": "dotted", "arrowhead": "vee"},
+}
+_LINE_STYLE = {
+    Line.INTERACTION: ("solid", "1.6", "#2C3E50"),
+    Line.VISIBILITY: ("dashed", "1.6", "#2C3E50"),
+    Line.INTERNAL_INTERACTION: ("solid", "1", "#5B6B7B"),
+}
+_BADGE = {"fail-point": ("#C0392B", "#FFFFFF"), "wait-point": ("#F4B43F", "#3B2F00")}
+_EMOTION = {-2: "#C0392B", -1: "#E67E22", 0: "#7F8C8D", 1: "#27AE60", 2: "#1E8449"}
+
+
+def _num(value: float) -> str:
+    """A coordinate or size in points to a tenth, short and stable.
+
+    >>> _num(12.0), _num(3.14159), _num(-0.001)
+    ('12', '3.1', '0')
+    """
+    text = "%.1f" % (value + 0.0)
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
+def _inches(points: float) -> str:
+    return f"{points / 72:.4f}".rstrip("0").rstrip(".")
+
+
+def node_id(card: Card) -> str:
+    """The DOT node name and SVG ``id`` of a step's card: ``step-<position in the file>``."""
+    return f"step-{card.step.index:d}"
+
+
+class _Writer:
+    """Turns layout boxes (y down) into pinned DOT nodes (y up), layer by layer."""
+
+    def __init__(self, grid: Layout):
+        self.height = grid.height
+        self.dot = graphviz.Digraph(
+            name="blueprint",
+            graph_attr={"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0",
+                        "bgcolor": "white"},
+            node_attr={"shape": "box", "style": "filled", "fixedsize": "true", "fontname": FONT,
+                       "margin": "0", "label": "", "penwidth": "0", "fontsize": "8"},
+            edge_attr={"arrowsize": "0.7", "penwidth": "1.2", "fontname": FONT},
+        )
+
+    def point(self, x: float, y: float) -> str:
+        return "%.1f,%.1f" % (x, self.height - y)
+
+    def spline(self, points: list[tuple[float, float]], style) -> str:
+        """An edge ``pos``: the arrow's tip, then the curve's control points, all y-up."""
+        control, tip = _spline(points, style.arrow, style.corner)
+        height = self.height
+        return "e,%.1f,%.1f " % (tip[0], height - tip[1]) + " ".join(
+            ["%.1f,%.1f" % (x, height - y) for x, y in control])
+
+    def layer(self, **node_defaults: str) -> graphviz.Digraph:
+        """An anonymous subgraph whose nodes share ``node_defaults`` (``class_`` for ``class``)."""
+        layer = graphviz.Digraph()
+        if "class_" in node_defaults:
+            node_defaults["class"] = node_defaults.pop("class_")
+        if node_defaults:
+            layer.attr("node", **node_defaults)
+        return layer
+
+    def add(self, layer: graphviz.Digraph) -> None:
+        self.dot.subgraph(layer)
+
+    def node(self, layer: graphviz.Digraph, name: str, box: Box, size: bool = True, **attrs: str) -> None:
+        if "class_" in attrs:
+            attrs["class"] = attrs.pop("class_")
+        if size:
+            attrs["width"] = _inches(box.w)
+            attrs["height"] = _inches(box.h)
+        layer.node(name, pos=self.point(box.cx, box.cy), **attrs)
+
+
+def _table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",
+           bold: bool = False) -> str:
+    """A fixed-size table of pre-wrapped lines, so text sits exactly where the layout put it."""
+    body = "<BR/>".join(html_text(line) for line in lines)
+    if bold:
+        body = f"<B>{body}</B>"
+    return html_label(
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" '
+        f'WIDTH="{_num(width)}" HEIGHT="{_num(height)}"><TR><TD ALIGN="{align}" BALIGN="{align}" '
+        f'FIXEDSIZE="TRUE" WIDTH="{_num(width)}" HEIGHT="{_num(height)}"><FONT POINT-SIZE="{_num(size)}" '
+        f'COLOR="{color}">{body}</FONT></TD></TR></TABLE>'
+    )
+
+
+def _card_label(card: Card, grid: Layout) -> str:
+    """The card's text in a fixed table (so it sits where the layout measured it): the label,
+    then owner and duration, then touchpoint and emotion, all left-aligned."""
+    style = grid.style
+    inner = _num(card.box.w - 2 * style.card_pad_x)
+    small = style.lh(style.small_size)
+    rows = [_row(card.lines, inner, len(card.lines) * style.lh(style.label_size), style.label_size, _INK)]
+    if card.meta:
+        rows.append(_row([card.meta], inner, small, style.small_size, _MUTED))
+    footer = []
+    if card.touchpoint:
+        footer.append(f'<FONT COLOR="{_MUTED}">{html_text(card.touchpoint)}</FONT>')
+    if card.emotion is not None:
+        value = max(-2, min(2, card.emotion))
+        sign = "+" if card.emotion > 0 else ("−" if card.emotion < 0 else "")
+        gap = "   " if footer else ""  # inside the span: a bare space would be a text of its own
+        footer.append(f'<FONT COLOR="{_EMOTION[value]}">{gap}● {sign}{abs(card.emotion)}</FONT>')
+    if footer:
+        rows.append(f'<TR><TD ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{inner}" HEIGHT="{_num(small)}">'
+                    f'<FONT POINT-SIZE="{_num(style.small_size)}">{"".join(footer)}</FONT></TD></TR>')
+    return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                      f'{"".join(rows)}</TABLE>')
+
+
+def _row(lines: list[str], width: str, height: float, size: float, color: str) -> str:
+    body = "<BR/>".join(html_text(line) for line in lines)
+    return (f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{_num(height)}">'
+            f'<FONT POINT-SIZE="{_num(size)}" COLOR="{color}">{body}</FONT></TD></TR>')
+
+
+def _spline(points: list[tuple[float, float]], arrow: float, corner: float) -> tuple[list[tuple[float, float]], tuple[float, float]]:
+    """B-spline control points (Graphviz edge ``pos``) for an orthogonal polyline with rounded
+    corners, ending at the arrow's base; and the arrow's tip."""
+    tip = points[-1]
+    px, py = points[-2]
+    length = _dist((px, py), tip)
+    cut = min(arrow, length * 0.6)
+    base = _toward(tip, (px, py), cut)
+    corners = points[:-1] + [base]
+    control = [corners[0]]
+    for i in range(1, len(corners) - 1):
+        prev, here, nxt = corners[i - 1], corners[i], corners[i + 1]
+        start = _toward(here, prev, min(corner, _dist(prev, here) / 2))
+        end = _toward(here, nxt, min(corner, _dist(here, nxt) / 2))
+        control += [control[-1], start, start, here, here, end]  # straight, then the rounded bend
+    control += [control[-1], corners[-1], corners[-1]]
+    return control, tip
+
+
+def _dist(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return abs(a[0] - b[0]) + abs(a[1] - b[1])
+
+
+def _toward(a: tuple[float, float], b: tuple[float, float], distance: float) -> tuple[float, float]:
+    length = _dist(a, b)
+    if not length:
+        return a
+    return (a[0] + (b[0] - a[0]) * distance / length, a[1] + (b[1] - a[1]) * distance / length)
+
+
+def _route_classes(route: Route) -> tuple[str, ...]:
+    classes = ["flow"]
+    if route.kind is not FlowKind.FLOW:
+        classes.append(route.kind.value)
+    if route.handoff:
+        classes.append("handoff")
+    if route.crosses:
+        classes.append("crossing")
+    return tuple(classes)
+
+
+def to_dot(grid: Layout) -> graphviz.Digraph:
+    """The DOT of a placed blueprint (for ``neato -n2``)."""
+    w = _Writer(grid)
+    style = grid.style
+    sheet = w.layer(fillcolor="#FFFFFF", class_="canvas")
+    # A white sheet the size of the picture: Graphviz sizes the drawing to what it draws.
+    w.node(sheet, "canvas", Box(0, 0, grid.width, grid.height))
+    w.add(sheet)
+
+    bands = w.layer()
+    for zone in grid.zones:
+        w.node(bands, dom_id("zone", zone.zone.value), zone.box, fillcolor=ZONE_COLORS[zone.zone][0],
+               class_=css_classes("zone", zone.zone.value))
+    for band in grid.lanes:
+        w.node(bands, dom_id("lane", band.row), band.box, fillcolor="#FFFFFF99",
+               class_=css_classes("lane", band.zone.value))
+    if grid.evidence_band is not None:
+        w.node(bands, "evidence-row", grid.evidence_band, fillcolor="#F7F7F4", class_="evidence-row")
+    w.add(bands)
+
+    phases = w.layer()
+    for i, phase in enumerate(grid.phases):
+        if phase.phase is None:
+            continue
+        w.node(phases, dom_id("phase", i), phase.box, style="rounded", color="#B8C4D0", penwidth="1",
+               class_="phase")
+        w.node(phases, dom_id("phase", i, "header"), phase.header, style="rounded,filled", fillcolor="#33475B",
+               class_="phase-header",
+               label=_table(phase.lines, phase.header.w - 12, phase.header.h - 4, style.header_size, "#FFFFFF",
+                            align="CENTER", bold=True))
+    w.add(phases)
+
+    lines = w.layer()
+    for line in grid.lines:
+        dash, pen, color = _LINE_STYLE[line.line]
+        box = Box(line.x0, line.y - 2, line.x1 - line.x0, 2)
+        w.node(lines, line.line.value, box, shape="underline", style=dash, penwidth=pen, color=color,
+               class_=css_classes("line", line.line.value))
+        w.node(lines, f"{line.line.value}-label", line.label_box, shape="none", style="", class_="line-label",
+               label=_table(line.lines, line.label_box.w, line.label_box.h, style.small_size, color, bold=True))
+    w.add(lines)
+
+    header = w.layer(shape="none", style="")
+    for zone in grid.zones:
+        w.node(header, dom_id("zone", zone.zone.value, "label"), zone.label_box, shape="box", style="filled",
+               fillcolor=ZONE_COLORS[zone.zone][2], class_=css_classes("zone-label", zone.zone.value),
+               label=_table(zone.lines, zone.label_box.w - 10, zone.label_box.h - 4, style.header_size, _INK,
+                            align="CENTER", bold=True))
+    for band in grid.lanes:
+        w.node(header, dom_id("lane", band.row, "label"), band.label_box,
+               class_=css_classes("lane-label", band.zone.value),
+               label=_table(band.lines, band.label_box.w - 12, band.label_box.h - 4, style.header_size, _INK))
+    if grid.evidence_label is not None:
+        box, label_lines = grid.evidence_label
+        w.node(header, "evidence-row-label", box, shape="box", style="filled", fillcolor="#ECEBE4",
+               class_="evidence-label",
+               label=_table(label_lines, box.w - 12, box.h - 4, style.header_size, _INK, align="CENTER", bold=True))
+    w.node(header, "title", grid.title_box, class_="title",
+           label=_table([grid.title], grid.title_box.w, grid.title_box.h, style.title_size, _INK, bold=True))
+    w.add(header)
+
+    notes = w.layer(shape="note", fillcolor="#FFFBE6", color="#D8C37A", penwidth="0.8", class_="evidence",
+                    fontsize=_num(style.note_size), fontcolor="#4D4420",
+                    width=_inches(grid.style.card_width))
+    for note in grid.evidence:
+        notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy), height=_inches(note.box.h),
+                   label=plain_lines(note.lines, "left"))
+    w.add(notes)
+
+    _cards_and_edges(w, grid)
+
+    badges = {kind: w.layer(style="rounded,filled", fillcolor=fill, fontcolor=ink, fontsize=_num(style.badge_size),
+                            height=_inches(style.badge_height), class_=css_classes("badge", kind))
+              for kind, (fill, ink) in _BADGE.items()}
+    for card in grid.cards:
+        for badge in card.badges:
+            layer = badges[badge.kind]
+            name = dom_id("step", card.step.index, badge.kind)
+            layer.node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
+                       label=plain_lines([badge.text]))
+    for layer in badges.values():
+        w.add(layer)
+
+    labels = w.layer(fillcolor="#FFFFFFE6", fontsize=_num(style.flow_label_size), class_="flow-label")
+    for n, route in enumerate(grid.routes):
+        if route.label is not None:
+            w.node(labels, dom_id("flow", n, "label"), route.label.box, fontcolor=_EDGE[route.kind]["color"],
+                   label=plain_lines(route.label.lines))
+    w.add(labels)
+    _legend(w, grid)
+    return w.dot
+
+
+def _cards_and_edges(w: _Writer, grid: Layout) -> None:
+    """One layer of cards per lane (they share size, colours and classes), then the edges."""
+    by_row: dict[int, list[Card]] = defaultdict(list)
+    for card in grid.cards:
+        by_row[card.row].append(card)
+    for row, cards in sorted(by_row.items()):
+        zone = cards[0].zone
+        layer = w.layer(style="rounded,filled", fillcolor="#FFFFFF", color=ZONE_COLORS[zone][1], penwidth="1.2",
+                        width=_inches(cards[0].box.w), height=_inches(cards[0].box.h),
+                        class_=css_classes("step", zone.value))
+        for card in cards:
+            name = node_id(card)
+            layer.node(name, pos=w.point(card.box.cx, card.box.cy), label=_card_label(card, grid))
+        w.add(layer)
+    style = grid.style
+    groups: dict[tuple[str, ...], list[tuple[int, Route]]] = defaultdict(list)
+    for n, route in enumerate(grid.routes):
+        groups[_route_classes(route)].append((n, route))
+    for classes, routes in groups.items():
+        look = _EDGE[routes[0][1].kind]
+        layer = graphviz.Digraph()
+        layer.attr("edge", color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
+                   **{"class": css_classes(*classes)})
+        for n, route in routes:
+            layer.edge(node_id(route.source), node_id(route.target), id=f"flow-{n:d}",
+                       pos=w.spline(route.points, style))
+        w.add(layer)
+
+
+def _legend(w: _Writer, grid: Layout) -> None:
+    style = grid.style
+    legend = w.layer(shape="none", style="", fontsize=_num(style.small_size), fontcolor=_MUTED, class_="legend")
+    if grid.legend_title is not None:
+        box, text = grid.legend_title
+        w.node(legend, "legend", box, fontcolor=_INK, label=plain_lines([text]))
+    for item in grid.legend:
+        name = dom_id("legend", item.sample)
+        if item.sample in _BADGE:
+            fill, ink = _BADGE[item.sample]
+            w.node(legend, name, item.sample_box, shape="box", style="rounded,filled", fillcolor=fill,
+                   fontcolor=ink, fontsize=_num(style.badge_size), label=plain_lines([item.text]))
+            continue
+        if item.sample == "emotion":
+            w.node(legend, name, item.sample_box, fontcolor=_EMOTION[1], label=plain_lines(["●"]))
+        else:
+            look = _EDGE[FlowKind(item.sample)]
+            box = item.sample_box
+            ends = (f"{name}-from", f"{name}-to")
+            for end, x in zip(ends, (box.x, box.right)):
+                legend.node(end, shape="point", style="invis", width="0.01", height="0.01", pos=w.point(x, box.cy))
+            legend.edge(*ends, id=name, color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
+                        pos=w.spline([(box.x, box.cy), (box.right, box.cy)], style),
+                        **{"class": css_classes("legend-sample", f"legend-{item.sample}")})
+        w.node(legend, f"{name}-text", item.text_box, label=plain_lines([item.text]))
+    w.add(legend)
+
+
+def titles(grid: Layout) -> dict[str, str]:
+    """SVG ``<title>`` text by element ``id``: the step id for cards, ``lane:<id>``, ``phase:<id>``,
+    ``evidence:<step id>``, ``<badge kind>:<step id>``, ``<source>-><target>`` for flows."""
+    result: dict[str, str] = {"blueprint": grid.title}
+    for card in grid.cards:
+        result[node_id(card)] = card.step.id
+        for badge in card.badges:
+            result[dom_id("step", card.step.index, badge.kind)] = f"{badge.kind}:{card.step.id}"
+    for band in grid.lanes:
+        result[dom_id("lane", band.row)] = f"lane:{band.lane.id}"
+        result[dom_id("lane", band.row, "label")] = f"lane-label:{band.lane.id}"
+    for i, phase in enumerate(grid.phases):
+        if phase.phase is not None:
+            result[dom_id("phase", i)] = f"phase:{phase.phase.id}"
+            result[dom_id("phase", i, "header")] = f"phase-header:{phase.phase.id}"
+    for zone in grid.zones:
+        result[dom_id("zone", zone.zone.value)] = f"zone:{zone.zone.value}"
+        result[dom_id("zone", zone.zone.value, "label")] = f"zone-label:{zone.zone.value}"
+    for note in grid.evidence:
+        result[dom_id("evidence", note.step.index)] = f"evidence:{note.step.id}"
+    for n, route in enumerate(grid.routes):
+        result[dom_id("flow", n)] = f"{route.source.step.id}->{route.target.step.id}"
+        if route.label is not None:
+            result[dom_id("flow", n, "label")] = f"flow-label:{route.source.step.id}->{route.target.step.id}"
+    return result

@@ -1,0 +1,122 @@
+"""Running Graphviz on the pinned DOT (``neato -n2`` through ``graphviz``'s ``pipe``), then making
+its output stable and safe: SVG titles set from the blueprint, no DOCTYPE or comments, only the
+elements and attributes Graphviz draws with (no scripts, event handlers or links); PDF dates fixed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from xml.parsers import expat
+
+import graphviz
+
+from .quote import xml_text
+
+__all__ = ["RenderError", "run_graphviz", "postprocess_svg", "check_svg", "stable_pdf", "FONT_STACK"]
+
+
+class RenderError(Exception):
+    """Graphviz is missing or failed, or produced something the renderer does not let through."""
+
+
+#: What browsers fall back to when Noto Sans CJK is not installed (the SVG names this list).
+FONT_STACK = ("Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, "
+              "Hiragino Sans GB, sans-serif")
+
+_ELEMENTS = frozenset({"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "text"})
+_ATTRIBUTES = frozenset({
+    "width", "height", "viewBox", "xmlns", "xmlns:xlink", "id", "class", "transform", "fill", "stroke",
+    "stroke-width", "stroke-dasharray", "stroke-opacity", "fill-opacity", "points", "d", "cx", "cy",
+    "rx", "ry", "x", "y", "text-anchor", "font-family", "font-size", "font-weight", "font-style",
+    "text-decoration", "baseline-shift", "xml:space",
+})
+# Graphviz writes names into comments with '>' escaped, so a comment ends at the first '>'.
+_PROLOG = re.compile(r"<\?xml[^>]*\?>\n?|<!DOCTYPE[^>]*>\n?|<!--[^>]*-->\n?")
+_TITLED_GROUP = re.compile(r'<g id="([^"]*)" class="([^"]*)">\n<title>([^<]*)</title>')
+_NUMBERED = re.compile(r"(?:\w+_)?node\d+")  # Graphviz's own node ids: node12, blueprint_node12
+_GRAPHVIZ_FONT = "Noto Sans CJK SC"
+_PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate) \(D:([^)]*)\)")
+
+
+def run_graphviz(dot: graphviz.Digraph, format: str) -> bytes:
+    """Draw ``dot`` with ``neato -n2`` (positions and routes as given) in ``format``."""
+    try:
+        return dot.pipe(format=format, engine="neato", neato_no_op=2, quiet=True)
+    except graphviz.ExecutableNotFound as exc:
+        raise RenderError(
+            "Graphviz is not installed (no 'neato'/'dot' on PATH): install the graphviz package "
+            "(scripts/system-deps.sh does it on Debian and Ubuntu)"
+        ) from exc
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz failed: {detail[-1] if detail else exc}") from exc
+
+
+def postprocess_svg(data: bytes, titles: dict[str, str]) -> str:
+    """Graphviz's SVG with each group's ``id`` set to its DOT name and its ``<title>`` from
+    ``titles``, a font fallback list, no DOCTYPE or comments, and nothing but drawing elements
+    (raises :class:`RenderError` otherwise).
+
+    >>> svg = postprocess_svg(b'<!-- x --><svg xmlns="http://www.w3.org/2000/svg">'
+    ...     b'<g id="node1" class="node step customer">\\n<title>step&#45;0</title></g></svg>',
+    ...     {"step-0": "a<b"})
+    >>> svg.splitlines()[1]
+    '<svg xmlns="http://www.w3.org/2000/svg"><g id="step-0" class="node step customer">'
+    >>> svg.splitlines()[2]
+    '<title>a&lt;b</title></g></svg>'
+    """
+    text = data.decode("utf-8")
+    text = _PROLOG.sub("", text)
+
+    def retitle(match: re.Match) -> str:
+        element_id, classes, title = match.groups()
+        # Graphviz numbers nodes (node12); their DOT name, which it puts in the title, is the id.
+        name = (title if _NUMBERED.fullmatch(element_id) else element_id).replace("&#45;", "-")
+        classes = classes.replace("&#45;", "-")
+        return f'<g id="{name}" class="{classes}">\n<title>{xml_text(titles.get(name, name))}</title>'
+
+    text = _TITLED_GROUP.sub(retitle, text)
+    text = text.replace("<title>blueprint</title>", f"<title>{xml_text(titles.get('blueprint', ''))}</title>", 1)
+    text = text.replace(f'font-family="{_GRAPHVIZ_FONT}"', f'font-family="{FONT_STACK}"')
+    check_svg(text)
+    return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text
+
+
+def check_svg(text: str) -> None:
+    """Raise :class:`RenderError` unless ``text`` is well-formed SVG made only of drawing elements
+    and presentation attributes (no script, foreignObject, image, link, event handler or style;
+    the allowed attributes hold numbers, colours, ids, classes and font names, never a URL).
+
+    >>> check_svg('<svg><g onclick="x()"/></svg>')
+    Traceback (most recent call last):
+    ...
+    blueprint.render.svg.RenderError: unsafe SVG: attribute 'onclick' on <g>
+    """
+    def start(name: str, attrs: dict[str, str], elements=_ELEMENTS, allowed=_ATTRIBUTES.issuperset) -> None:
+        if name not in elements:
+            raise RenderError(f"unsafe SVG: element <{name}>")
+        if not allowed(attrs):
+            key = sorted(set(attrs) - _ATTRIBUTES)[0]
+            raise RenderError(f"unsafe SVG: attribute {key!r} on <{name}>")
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(text.encode("utf-8"), True)
+    except expat.ExpatError as exc:
+        raise RenderError(f"Graphviz produced SVG that is not well-formed XML: {exc}") from exc
+
+
+def stable_pdf(data: bytes) -> bytes:
+    """The PDF with its creation and modification dates zeroed (same length, so offsets stay valid),
+    so the same blueprint gives the same bytes.
+
+    >>> stable_pdf(b"<< /CreationDate (D:20261124042559Z) >>")
+    b'<< /CreationDate (D:19700101000000Z) >>'
+    """
+    def zero(match: re.Match) -> bytes:
+        old = match.group(1)
+        new = (b"19700101000000" + re.sub(rb"\d", b"0", old[14:]))[: len(old)]
+        return match.group(0).replace(b"D:" + old, b"D:" + new)
+
+    return _PDF_DATE.sub(zero, data)
