@@ -19,10 +19,10 @@ from blueprint.edit import (
     TABLES,
     EditError,
     add_lane,
-    choices,
     add_phase,
     add_step,
     apply_rows,
+    choices,
     delete_lane,
     delete_phase,
     delete_step,
@@ -578,6 +578,16 @@ def test_aliases_are_kept_and_never_edited_behind_the_users_back():
     assert loads(new).step_by_id["b"].lane == "frontstage"
     with pytest.raises(EditError, match="alias"):
         set_step_fields(text, "a", {"owner": "x"})
+    with pytest.raises(EditError, match="line 4 is reused elsewhere through a YAML alias"):
+        delete_step(text, "a")
+
+
+def test_standards_can_be_renamed_and_nothing_else_moves():
+    text = read(ROOT / "examples" / "fault-report.zh.yaml")
+    rows = table_rows(text, "standards")
+    rows[0]["id"] = "闭环"
+    new = apply_rows(text, "standards", rows)
+    assert len(diff(text, new)[0]) == 1 and loads(new).standards[0].id == "闭环"
 
 
 def test_errors_are_value_errors():

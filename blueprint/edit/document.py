@@ -408,7 +408,7 @@ class Document:
     def delete_items(self, seq: yaml.SequenceNode, indices: list[int]) -> None:
         """Remove items from a list, with the comments on their lines; comments above an item stay
         (they usually head a section of the list)."""
-        self.check_free(seq)
+        self.check_free(seq, *(seq.value[index] for index in indices))
         for first, last in _runs(sorted(set(indices))):
             items = seq.value
             if seq.flow_style:

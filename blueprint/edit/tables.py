@@ -500,12 +500,12 @@ def _rename_pass(text: str, name: str, renames: dict[int, tuple[str, str]], ref_
                 doc.set_scalar(item, new, flow=bool(table.seq.flow_style))
             else:
                 doc.set_value(item, "id", new)
+    places: list[tuple[str, tuple[str, ...]]] = []  # nothing refers to a standard by its id
+    if name == "steps":
+        places = [("steps", _STEP_REFS), ("flows", ("from", "to")), ("standards", ("from", "to", "steps"))]
+    elif name in _ROW_REF:
+        places = [("steps", (_ROW_REF[name],))]
     if ref_map:
-        places: list[tuple[str, tuple[str, ...]]]
-        if name == "steps":
-            places = [("steps", _STEP_REFS), ("flows", ("from", "to")), ("standards", ("from", "to", "steps"))]
-        else:
-            places = [("steps", (_ROW_REF[name],))]
         for table_name, keys in places:
             for item in _table(doc, table_name).items:
                 if not is_map(item):
