@@ -636,6 +636,50 @@ def test_random_renames_keep_every_edge(new_id, data):
     assert rename_step(new, new_id, old) == text
 
 
+CELL_VALUES = st.one_of(st.none(), st.sampled_from(["x", "新", "a: b", "yes", "1.5", "#c", "it's", "[z]",
+                                                     "多\n行", "3min", "true", "-1", ""]), labels)
+# Which other tables an edit of a table may change, and in which column (None: any).
+CASCADES = {("steps", "flows"): None, ("steps", "standards"): None, ("lanes", "steps"): "lane",
+            ("phases", "steps"): "phase"}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=st.sampled_from(["fault-report.zh.yaml", "starter.en.yaml", "block-lists.yaml", "minimal"]),
+       table=st.sampled_from(TABLES), data=st.data())
+def test_random_table_edits_never_break_the_file(source, table, data):
+    paths = {p.name: p for p in ALL_FILES}
+    text = MINIMAL if source == "minimal" else read(paths[source])
+    rows = table_rows(text, table)
+    op = data.draw(st.sampled_from(["cell", "delete", "add"] if rows else ["add"]))
+    if op == "cell":
+        row = data.draw(st.sampled_from(rows))
+        column = data.draw(st.sampled_from(COLUMNS[table]))
+        value = data.draw(st.lists(labels, max_size=3) if column in LIST_COLUMNS else CELL_VALUES)
+        row[column] = value
+    elif op == "delete":
+        del rows[data.draw(st.integers(0, len(rows) - 1))]
+    else:
+        new_row = {column: data.draw(st.lists(labels, max_size=2) if column in LIST_COLUMNS else CELL_VALUES)
+                   for column in COLUMNS[table]}
+        rows.insert(data.draw(st.integers(0, len(rows))), new_row)
+    try:
+        new = apply_rows(text, table, rows)
+    except EditError as exc:
+        assert "internal" not in str(exc)
+        return
+    loads(new)  # never raises: the result always loads
+    for other in TABLES:
+        if other == table:
+            continue
+        before, after = table_rows(text, other), table_rows(new, other)
+        if (table, other) not in CASCADES:
+            assert before == after
+        elif CASCADES[table, other]:
+            column = CASCADES[table, other]
+            assert [{k: v for k, v in r.items() if k != column} for r in before] == \
+                   [{k: v for k, v in r.items() if k != column} for r in after]
+
+
 # -- speed ---------------------------------------------------------------------------------------
 
 def test_a_cell_edit_on_500_steps_takes_well_under_a_few_seconds():
