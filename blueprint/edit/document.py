@@ -259,7 +259,8 @@ class Document:
             if is_scalar(node) and not _empty_plain(node):
                 self.set_scalar(node, value, flow=flow)
             else:
-                self._replace_collection(key_node, node, scalar(value, flow=flow, column=key_node.start_mark.column))
+                text = scalar(value, flow=flow, column=key_node.start_mark.column)
+                self._replace_collection(key_node, node, text)
             return
         if is_seq(node) and all(is_scalar(item) for item in node.value):
             self._set_list(node, value)
@@ -356,7 +357,8 @@ class Document:
             texts = [f"{key}: {flow_value(value)}" for key, value in entries]
             if not own:
                 if mapping.flow_style:
-                    self.replace(mapping.start_mark.index, mapping.end_mark.index, "{" + ", ".join(texts) + "}")
+                    braces = "{" + ", ".join(texts) + "}"
+                    self.replace(mapping.start_mark.index, mapping.end_mark.index, braces)
                     return
                 raise EditError(f"line {mapping.start_mark.line + 1}: cannot add keys to an empty mapping")
             if after is None:

@@ -97,7 +97,8 @@ def _literal_block(text: str, indent: int) -> str | None:
     trailing = len(text) - len(body)
     chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
     pad = " " * indent
-    return f"|{chomp}\n" + "\n".join(pad + line if line else "" for line in lines) + "\n" * max(0, trailing - 1)
+    body = "\n".join(pad + line if line else "" for line in lines)
+    return f"|{chomp}\n" + body + "\n" * max(0, trailing - 1)
 
 
 def _reads_back(rendered: str, expected: object, flow: bool, column: int) -> bool:
