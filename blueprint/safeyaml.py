@@ -22,7 +22,7 @@ import yaml
 
 from .errors import BlueprintError, Pos
 
-__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain"]
+__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain", "resolve_plain"]
 
 try:  # libyaml's parser when the wheel has it; the pure-Python parser gives the same events
     _Loader = yaml.CSafeLoader
@@ -121,7 +121,12 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _SPECIAL_START = frozenset("~nNtTfF0123456789+-.")
 
 
-def _resolve_plain(value: str) -> object:
+def resolve_plain(value: str) -> object:
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema.
+
+    >>> resolve_plain("3"), resolve_plain("yes"), resolve_plain("~")
+    (3, 'yes', None)
+    """
     if not value:
         return None
     if value[0] not in _SPECIAL_START:
@@ -162,7 +167,7 @@ def _tagged_scalar(tag: str, value: str, pos: Pos) -> object:
         raise BlueprintError("yaml-syntax", f"tag '{tag}' is not allowed in a blueprint", pos)
     if wanted is str:
         return value
-    resolved = _resolve_plain(value)
+    resolved = resolve_plain(value)
     if wanted is float and isinstance(resolved, int) and not isinstance(resolved, bool):
         return float(resolved)
     if type(resolved) is not wanted:
@@ -271,7 +276,7 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
             if event.style in (None, "") and event.implicit[0]:
-                value = _resolve_plain(event.value)
+                value = resolve_plain(event.value)
             elif event.tag is None or event.tag == "!" or event.implicit[0] or event.implicit[1]:
                 value = event.value
             else:

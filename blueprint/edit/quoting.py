@@ -23,7 +23,7 @@ from __future__ import annotations
 import yaml
 
 from ..errors import BlueprintError
-from ..safeyaml import _resolve_plain, read_yaml
+from ..safeyaml import resolve_plain, read_yaml
 
 __all__ = ["Plain", "scalar", "flow_value", "EditError"]
 
@@ -49,8 +49,8 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0
 def _reads_as_text(text: str) -> bool:
     """True when a plain scalar ``text`` is text for YAML 1.2 (the loader) and for YAML 1.1."""
     return (
-        _resolve_plain(text) == text
-        and isinstance(_resolve_plain(text), str)
+        resolve_plain(text) == text
+        and isinstance(resolve_plain(text), str)
         and _YAML11.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
     )
 
@@ -142,7 +142,7 @@ def scalar(value: object, *, flow: bool = False, style: str | None = None, colum
         raise EditError(f"cannot write a {type(value).__name__} as a YAML scalar")
     text = str(value)
     candidates: list[tuple[str, object]] = []
-    resolved = _resolve_plain(text)
+    resolved = resolve_plain(text)
     if (isinstance(value, Plain) and not style and _plain_shape_ok(text, flow)
             and isinstance(resolved, (str, int, float)) and not isinstance(resolved, bool)
             and _YAML11.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:bool"):

@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import BlueprintError, did_you_mean
 from ..loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES, loads
-from ..safeyaml import _resolve_plain
+from ..safeyaml import resolve_plain
 from .document import Document, Node, is_map, is_scalar, is_seq
 from .quoting import EditError, Plain
 
@@ -185,7 +185,7 @@ def _cell(doc: Document, node: Node | None, kind: str) -> object:
     if _is_null(node):
         return None
     if kind == "number" and not node.style:
-        value = _resolve_plain(node.value)
+        value = resolve_plain(node.value)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return value
     return node.value
