@@ -52,6 +52,10 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# Bold text (titles, headers, row and line names) is this much wider than the regular text measured.
+_BOLD = 1.1
+
+
 def _word(key: str, locale: str) -> str:
     return WORDS[key]["zh" if locale == "zh" else "en"]
 
@@ -425,7 +429,7 @@ class _Grid:
 _H, _V = "h", "v"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     orient: str
     resource: tuple[str, int]
@@ -434,7 +438,7 @@ class _Segment:
     track: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Plan:
     start: str  # side of the source card: left, right, top, bottom
     end: str
@@ -731,14 +735,17 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
         return left + gap_w[k] / 2
 
     # Rows: y positions.
-    title_box = Box(style.margin, style.margin, max(right - style.margin, 200), style.lh(style.title_size))
+    # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
+    title = ellipsize(bp.title or "", (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
+    title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * _BOLD + 8,
+                    style.lh(style.title_size))
     y = title_box.bottom + 10
     phase_specs = []
     for band, first, last in grid.band_columns:
         phase = grid.phases[band] if band < len(grid.phases) else None
         x0 = col_x[first] - style.phase_pad
         x1 = col_x[last] + style.card_width + style.phase_pad
-        lines = wrap(phase.display_label(), x1 - x0 - 12, style.header_size, 3) if phase else []
+        lines = wrap(phase.display_label(), (x1 - x0 - 12) / _BOLD, style.header_size, 3) if phase else []
         phase_specs.append((phase, first, last, x0, x1, lines))
     header_lines = max([len(spec[5]) for spec in phase_specs] + [1])
     phase_header_h = header_lines * style.lh(style.header_size) + 10
@@ -850,14 +857,14 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
         top, low = row_y[members[0]], row_y[members[-1]] + row_h[members[-1]]
         box = Box(zone_x, top, right - zone_x, low - top)
         label_box = Box(zone_x, top, style.zone_width, low - top)
-        lines = wrap(zone.label(locale), style.zone_width - 10, style.header_size, 4)
+        lines = wrap(zone.label(locale), (style.zone_width - 10) / _BOLD, style.header_size, 4)
         zones.append(ZoneBand(zone, box, label_box, lines, empty=rows[members[0]].lane is None))
 
     lines_placed: list[LinePlacement] = []
     for line in Line:
         ly = line_y[line]
         text = line.label(locale)
-        label_lines = wrap(text, header_w - 8, style.small_size, 2)
+        label_lines = wrap(text, (header_w - 8) / _BOLD, style.small_size, 2)
         lh = style.lh(style.small_size)
         label_box = Box(header_x + 4, ly - 2 - len(label_lines) * lh, header_w - 8, len(label_lines) * lh)
         lines_placed.append(LinePlacement(line, ly, header_x, right, label_box, label_lines))
@@ -877,7 +884,7 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
                 h = note_height(lines)
                 notes.append(EvidenceNote(grid.steps[i], column, Box(col_x[column], ny, style.card_width, h), lines))
                 ny += h + 4
-        label_lines = wrap(ROW_LABELS["evidence"][locale], header_w - 12, style.header_size, 3)
+        label_lines = wrap(ROW_LABELS["evidence"][locale], (header_w - 12) / _BOLD, style.header_size, 3)
         evidence_label = (Box(header_x, evidence_band.y, header_w, evidence_band.h), label_lines)
 
     # Flow labels: on their own edge, clear of cards, notes, lines and other labels, and crossing
@@ -900,7 +907,7 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     legend, legend_title, legend_bottom = _legend(style, locale, header_x, bottom + 14, right)
     height = legend_bottom + style.margin
     return Layout(
-        width=width, height=height, locale=locale, style=style, title=bp.title or "", title_box=title_box,
+        width=width, height=height, locale=locale, style=style, title=title, title_box=title_box,
         cards=cards, lanes=lanes, zones=zones, phases=phases, lines=lines_placed, evidence=notes,
         evidence_band=evidence_band, evidence_label=evidence_label, routes=routes, legend=legend,
         legend_title=legend_title, columns=columns, skipped=grid.skipped,
@@ -1015,7 +1022,7 @@ def _legend(style: Style, locale: str, x: float, y: float, right: float):
         if sample == "fail-point":
             text = _word("fail", locale)
         elif sample == "wait-point":
-            text = _word("wait", locale) + " ≤…"
+            text = _word("wait", locale) + (" ≤标准" if locale == "zh" else " ≤ max")
         elif sample == "emotion":
             text = _word("emotion", locale) + " −2…+2"
         else:

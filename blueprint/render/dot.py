@@ -15,6 +15,7 @@ edges, badges, flow labels, legend.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 import graphviz
 
@@ -22,7 +23,7 @@ from ..layout import Box, Card, Layout, Route
 from ..model import FlowKind, Line, Zone
 from .quote import css_classes, dom_id, html_label, html_text, plain_lines
 
-__all__ = ["FONT", "ZONE_COLORS", "to_dot", "titles", "node_id"]
+__all__ = ["FONT", "ZONE_COLORS", "to_dot", "dot_and_edges", "to_dot_parts", "titles", "node_id"]
 
 #: The one font the picture asks for: it has Latin and CJK glyphs (Debian: fonts-noto-cjk).
 FONT = "Noto Sans CJK SC"
@@ -77,6 +78,7 @@ class _Writer:
 
     def __init__(self, grid: Layout):
         self.height = grid.height
+        self.edges: list[str] = []
         self.dot = graphviz.Digraph(
             name="blueprint",
             graph_attr={"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0",
@@ -85,6 +87,12 @@ class _Writer:
                        "margin": "0", "label": "", "penwidth": "0", "fontsize": "8"},
             edge_attr={"arrowsize": "0.7", "penwidth": "1.2", "fontname": FONT},
         )
+
+    def edge(self, layer: graphviz.Digraph, tail: str, head: str, element_id: str, **attrs: str) -> None:
+        """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
+        and :attr:`edges` keeps the ``id`` each number stands for."""
+        layer.edge(tail, head, **attrs)
+        self.edges.append(element_id)
 
     def point(self, x: float, y: float) -> str:
         return "%.1f,%.1f" % (x, self.height - y)
@@ -106,7 +114,8 @@ class _Writer:
         return layer
 
     def add(self, layer: graphviz.Digraph) -> None:
-        self.dot.subgraph(layer)
+        if any(not line.lstrip().startswith(("node [", "edge [")) for line in layer.body):
+            self.dot.subgraph(layer)  # a layer with nothing in it is left out
 
     def node(self, layer: graphviz.Digraph, name: str, box: Box, size: bool = True, **attrs: str) -> None:
         if "class_" in attrs:
@@ -163,29 +172,32 @@ def _row(lines: list[str], width: str, height: float, size: float, color: str) -
 
 def _spline(points: list[tuple[float, float]], arrow: float, corner: float) -> tuple[list[tuple[float, float]], tuple[float, float]]:
     """B-spline control points (Graphviz edge ``pos``) for an orthogonal polyline with rounded
-    corners, ending at the arrow's base; and the arrow's tip."""
+    corners, ending at the arrow's base; and the arrow's tip.
+
+    >>> control, tip = _spline([(0, 0), (0, 20), (30, 20)], arrow=7, corner=4)
+    >>> [(float(x), float(y)) for x, y in control], tip
+    ([(0.0, 0.0), (0.0, 0.0), (0.0, 16.0), (0.0, 16.0), (0.0, 20.0), (0.0, 20.0), (4.0, 20.0), (4.0, 20.0), (23.0, 20.0), (23.0, 20.0)], (30, 20))
+    """
     tip = points[-1]
     px, py = points[-2]
-    length = _dist((px, py), tip)
+    length = abs(tip[0] - px) + abs(tip[1] - py)
     cut = min(arrow, length * 0.6)
-    base = _toward(tip, (px, py), cut)
+    base = _toward(tip, (px, py), cut, length)
     corners = points[:-1] + [base]
     control = [corners[0]]
     for i in range(1, len(corners) - 1):
         prev, here, nxt = corners[i - 1], corners[i], corners[i + 1]
-        start = _toward(here, prev, min(corner, _dist(prev, here) / 2))
-        end = _toward(here, nxt, min(corner, _dist(here, nxt) / 2))
+        before = abs(here[0] - prev[0]) + abs(here[1] - prev[1])
+        after = abs(nxt[0] - here[0]) + abs(nxt[1] - here[1])
+        start = _toward(here, prev, min(corner, before / 2), before)
+        end = _toward(here, nxt, min(corner, after / 2), after)
         control += [control[-1], start, start, here, here, end]  # straight, then the rounded bend
     control += [control[-1], corners[-1], corners[-1]]
     return control, tip
 
 
-def _dist(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return abs(a[0] - b[0]) + abs(a[1] - b[1])
-
-
-def _toward(a: tuple[float, float], b: tuple[float, float], distance: float) -> tuple[float, float]:
-    length = _dist(a, b)
+def _toward(a: tuple[float, float], b: tuple[float, float], distance: float, length: float) -> tuple[float, float]:
+    """The point ``distance`` from ``a`` on the way to ``b`` (``length`` apart, along one axis)."""
     if not length:
         return a
     return (a[0] + (b[0] - a[0]) * distance / length, a[1] + (b[1] - a[1]) * distance / length)
@@ -204,7 +216,39 @@ def _route_classes(route: Route) -> tuple[str, ...]:
 
 def to_dot(grid: Layout) -> graphviz.Digraph:
     """The DOT of a placed blueprint (for ``neato -n2``)."""
+    return dot_and_edges(grid)[0]
+
+
+def dot_and_edges(grid: Layout) -> tuple[graphviz.Digraph, list[str]]:
+    """:func:`to_dot`, and the SVG ``id`` of each edge in the order Graphviz numbers them."""
     w = _Writer(grid)
+    _background(w, grid)
+    _foreground(w, grid, grid.cards, legend=True)
+    return w.dot, w.edges
+
+
+def to_dot_parts(grid: Layout, count: int) -> Iterator[tuple[graphviz.Digraph, list[str]]]:
+    """The same picture as :func:`to_dot` in ``count + 1`` graphs Graphviz can draw side by side:
+    the background, then the cards (with their edges, badges and flow labels) in ``count`` runs
+    of columns; the legend comes with the last. Every graph has the full page size, so the drawings
+    lie on top of each other exactly (see :func:`blueprint.render.svg.merge_svg`)."""
+    background = _Writer(grid)
+    _background(background, grid)
+    yield background.dot, background.edges  # Graphviz can start on it while the next part is written
+    cards = sorted(grid.cards, key=lambda card: (card.column, card.row))
+    size = -(-len(cards) // count) if cards else 1
+    runs = [cards[i:i + size] for i in range(0, len(cards), size)] or [[]]
+    for i, run in enumerate(runs):
+        w = _Writer(grid)
+        sheet = w.layer(style="invis")
+        w.node(sheet, "canvas", Box(0, 0, grid.width, grid.height))  # the page size, not drawn
+        w.add(sheet)
+        _foreground(w, grid, run, legend=i == len(runs) - 1)
+        yield w.dot, w.edges
+
+
+def _background(w: _Writer, grid: Layout) -> None:
+    """Sheet, bands, phase frames, the lines, the header column and the evidence notes."""
     style = grid.style
     sheet = w.layer(fillcolor="#FFFFFF", class_="canvas")
     # A white sheet the size of the picture: Graphviz sizes the drawing to what it draws.
@@ -264,63 +308,74 @@ def to_dot(grid: Layout) -> graphviz.Digraph:
     w.add(header)
 
     notes = w.layer(shape="note", fillcolor="#FFFBE6", color="#D8C37A", penwidth="0.8", class_="evidence",
-                    fontsize=_num(style.note_size), fontcolor="#4D4420",
-                    width=_inches(grid.style.card_width))
+                    fontsize=_num(style.note_size), fontcolor="#4D4420", width=_inches(style.card_width))
     for note in grid.evidence:
-        notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy), height=_inches(note.box.h),
-                   label=plain_lines(note.lines, "left"))
+        notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy),
+                   height=_inches(note.box.h), label=plain_lines(note.lines, "left"))
     w.add(notes)
 
-    _cards_and_edges(w, grid)
+
+def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> None:
+    """``cards`` with the edges that leave them, their badges and their edges' labels."""
+    style = grid.style
+    mine = {id(card) for card in cards}
+    routes = [(n, route) for n, route in enumerate(grid.routes) if id(route.source) in mine]
+    _cards_and_edges(w, grid, cards, routes)
 
     badges = {kind: w.layer(style="rounded,filled", fillcolor=fill, fontcolor=ink, fontsize=_num(style.badge_size),
                             height=_inches(style.badge_height), class_=css_classes("badge", kind))
               for kind, (fill, ink) in _BADGE.items()}
-    for card in grid.cards:
+    for card in cards:
         for badge in card.badges:
-            layer = badges[badge.kind]
             name = dom_id("step", card.step.index, badge.kind)
-            layer.node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
-                       label=plain_lines([badge.text]))
+            badges[badge.kind].node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
+                                    label=plain_lines([badge.text]))
     for layer in badges.values():
         w.add(layer)
 
     labels = w.layer(fillcolor="#FFFFFFE6", fontsize=_num(style.flow_label_size), class_="flow-label")
-    for n, route in enumerate(grid.routes):
+    for n, route in routes:
         if route.label is not None:
             w.node(labels, dom_id("flow", n, "label"), route.label.box, fontcolor=_EDGE[route.kind]["color"],
                    label=plain_lines(route.label.lines))
     w.add(labels)
-    _legend(w, grid)
-    return w.dot
+    if legend:
+        _legend(w, grid)
 
 
-def _cards_and_edges(w: _Writer, grid: Layout) -> None:
-    """One layer of cards per lane (they share size, colours and classes), then the edges."""
+def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[tuple[int, Route]]) -> None:
+    """One layer of cards per lane (they share size, colours and classes), then the edges; an edge
+    to a card drawn in another part ends at an invisible stand-in in the same place."""
     by_row: dict[int, list[Card]] = defaultdict(list)
-    for card in grid.cards:
+    for card in cards:
         by_row[card.row].append(card)
-    for row, cards in sorted(by_row.items()):
-        zone = cards[0].zone
+    for row, row_cards in sorted(by_row.items()):
+        zone = row_cards[0].zone
         layer = w.layer(style="rounded,filled", fillcolor="#FFFFFF", color=ZONE_COLORS[zone][1], penwidth="1.2",
-                        width=_inches(cards[0].box.w), height=_inches(cards[0].box.h),
+                        width=_inches(row_cards[0].box.w), height=_inches(row_cards[0].box.h),
                         class_=css_classes("step", zone.value))
-        for card in cards:
-            name = node_id(card)
-            layer.node(name, pos=w.point(card.box.cx, card.box.cy), label=_card_label(card, grid))
+        for card in sorted(row_cards, key=lambda card: card.step.index):
+            layer.node(node_id(card), pos=w.point(card.box.cx, card.box.cy), label=_card_label(card, grid))
         w.add(layer)
+    mine = {id(card) for card in cards}
+    elsewhere = {node_id(route.target): route.target for _, route in routes if id(route.target) not in mine}
+    if elsewhere:
+        stand_ins = w.layer(style="invis")
+        for name, card in sorted(elsewhere.items()):
+            w.node(stand_ins, name, card.box)
+        w.add(stand_ins)
     style = grid.style
     groups: dict[tuple[str, ...], list[tuple[int, Route]]] = defaultdict(list)
-    for n, route in enumerate(grid.routes):
+    for n, route in routes:
         groups[_route_classes(route)].append((n, route))
-    for classes, routes in groups.items():
-        look = _EDGE[routes[0][1].kind]
+    for classes, members in groups.items():
+        look = _EDGE[members[0][1].kind]
         layer = graphviz.Digraph()
         layer.attr("edge", color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
                    **{"class": css_classes(*classes)})
-        for n, route in routes:
-            layer.edge(node_id(route.source), node_id(route.target), id=f"flow-{n:d}",
-                       pos=w.spline(route.points, style))
+        for n, route in members:
+            w.edge(layer, node_id(route.source), node_id(route.target), f"flow-{n:d}",
+                   pos=w.spline(route.points, style))
         w.add(layer)
 
 
@@ -345,7 +400,7 @@ def _legend(w: _Writer, grid: Layout) -> None:
             ends = (f"{name}-from", f"{name}-to")
             for end, x in zip(ends, (box.x, box.right)):
                 legend.node(end, shape="point", style="invis", width="0.01", height="0.01", pos=w.point(x, box.cy))
-            legend.edge(*ends, id=name, color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
+            w.edge(legend, *ends, name, color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
                         pos=w.spline([(box.x, box.cy), (box.right, box.cy)], style),
                         **{"class": css_classes("legend-sample", f"legend-{item.sample}")})
         w.node(legend, f"{name}-text", item.text_box, label=plain_lines([item.text]))

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from xml.parsers import expat
 
 import graphviz
 
 from .quote import xml_text
 
-__all__ = ["RenderError", "run_graphviz", "postprocess_svg", "check_svg", "stable_pdf", "FONT_STACK"]
+__all__ = [
+    "RenderError", "run_graphviz", "render_svg", "merge_svg", "postprocess_svg", "check_svg", "stable_pdf",
+    "FONT_STACK",
+]
 
 
 class RenderError(Exception):
@@ -33,7 +38,8 @@ _ATTRIBUTES = frozenset({
 # Graphviz writes names into comments with '>' escaped, so a comment ends at the first '>'.
 _PROLOG = re.compile(r"<\?xml[^>]*\?>\n?|<!DOCTYPE[^>]*>\n?|<!--[^>]*-->\n?")
 _TITLED_GROUP = re.compile(r'<g id="([^"]*)" class="([^"]*)">\n<title>([^<]*)</title>')
-_NUMBERED = re.compile(r"(?:\w+_)?node\d+")  # Graphviz's own node ids: node12, blueprint_node12
+# Graphviz's own ids: node12, blueprint_node12, blueprint_edge3.
+_NUMBERED = re.compile(r"(?:\w+_)?(node|edge)(\d+)")
 _GRAPHVIZ_FONT = "Noto Sans CJK SC"
 _PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate) \(D:([^)]*)\)")
 
@@ -52,10 +58,50 @@ def run_graphviz(dot: graphviz.Digraph, format: str) -> bytes:
         raise RenderError(f"Graphviz failed: {detail[-1] if detail else exc}") from exc
 
 
-def postprocess_svg(data: bytes, titles: dict[str, str]) -> str:
-    """Graphviz's SVG with each group's ``id`` set to its DOT name and its ``<title>`` from
-    ``titles``, a font fallback list, no DOCTYPE or comments, and nothing but drawing elements
-    (raises :class:`RenderError` otherwise).
+def render_svg(parts: Iterable[tuple[graphviz.Digraph, Sequence[str]]], titles: dict[str, str],
+               workers: int = 1) -> str:
+    """Draw one picture given in parts (see :func:`blueprint.render.dot.to_dot_parts`; one part is
+    fine) as safe SVG, with up to ``workers`` Graphviz processes at a time.
+
+    Each part goes to Graphviz as soon as it is written, so writing the next part overlaps with
+    drawing this one, and each drawing is cleaned while the later ones are still being drawn.
+    """
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = [(pool.submit(run_graphviz, dot, "svg"), edges) for dot, edges in parts]
+        return merge_svg([postprocess_svg(future.result(), titles, edges) for future, edges in futures])
+
+
+def merge_svg(parts: list[str]) -> str:
+    """One SVG from cleaned SVGs of the same page size: the first whole, then the drawing of each
+    of the others (without their own white page) inside the first one's graph group.
+
+    >>> head = '<?xml version="1.0"?>\\n<svg><g id="blueprint" class="graph">\\n<title>T</title>\\n<polygon/>\\n'
+    >>> print(merge_svg([head + '<g>A</g>\\n</g>\\n</svg>\\n', head + '<g>B</g>\\n</g>\\n</svg>\\n']))
+    <?xml version="1.0"?>
+    <svg><g id="blueprint" class="graph">
+    <title>T</title>
+    <polygon/>
+    <g>A</g>
+    <g>B</g>
+    </g>
+    </svg>
+    <BLANKLINE>
+    """
+    end = "</g>\n</svg>"
+    first = parts[0]
+    cut = first.rindex(end)
+    drawings = [first[:cut]]
+    for text in parts[1:]:
+        graph = text.index('class="graph"')
+        page = text.index("<polygon", graph)  # the white page Graphviz draws under everything
+        drawings.append(text[text.index("\n", page) + 1:text.rindex(end)])
+    return "".join(drawings) + first[cut:]
+
+
+def postprocess_svg(data: bytes, titles: dict[str, str], edges: Sequence[str] = ()) -> str:
+    """Graphviz's SVG with each group's ``id`` set to its DOT name (``edges`` gives the ids of the
+    edges Graphviz numbered) and its ``<title>`` from ``titles``, a font fallback list, no DOCTYPE
+    or comments, and nothing but drawing elements (raises :class:`RenderError` otherwise).
 
     >>> svg = postprocess_svg(b'<!-- x --><svg xmlns="http://www.w3.org/2000/svg">'
     ...     b'<g id="node1" class="node step customer">\\n<title>step&#45;0</title></g></svg>',
@@ -70,8 +116,13 @@ def postprocess_svg(data: bytes, titles: dict[str, str]) -> str:
 
     def retitle(match: re.Match) -> str:
         element_id, classes, title = match.groups()
-        # Graphviz numbers nodes (node12); their DOT name, which it puts in the title, is the id.
-        name = (title if _NUMBERED.fullmatch(element_id) else element_id).replace("&#45;", "-")
+        numbered = _NUMBERED.fullmatch(element_id)
+        if numbered is None:
+            name = element_id.replace("&#45;", "-")
+        elif numbered.group(1) == "node":  # its DOT name, which Graphviz puts in the title
+            name = title.replace("&#45;", "-")
+        else:
+            name = edges[int(numbered.group(2)) - 1]
         classes = classes.replace("&#45;", "-")
         return f'<g id="{name}" class="{classes}">\n<title>{xml_text(titles.get(name, name))}</title>'
 

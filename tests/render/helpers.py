@@ -36,6 +36,13 @@ class Group:
 
     def rect(self) -> Rect:
         """The bounding box of the group's first shape (polygon, path or polyline)."""
+        found = self.shape()
+        if found is None:
+            raise AssertionError(f"group {self.id} draws nothing")
+        return found
+
+    def shape(self) -> Rect | None:
+        """The bounding box of the group's first shape, or None for text alone."""
         for child in self.element:
             tag = child.tag.removeprefix(SVG)
             if tag in ("polygon", "polyline"):
@@ -46,7 +53,7 @@ class Group:
                 continue
             xs, ys = numbers[0::2], numbers[1::2]
             return Rect(min(xs), min(ys), max(xs), max(ys))
-        raise AssertionError(f"group {self.id} draws nothing")
+        return None
 
     def texts(self) -> list[str]:
         return [t.text or "" for t in self.element.iter(f"{SVG}text")]

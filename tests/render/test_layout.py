@@ -1,0 +1,185 @@
+"""The grid: rows from lanes in zone order, columns from phases and flow order, routes in the gaps."""
+
+from __future__ import annotations
+
+import pytest
+from generate import generate
+
+from blueprint import load, loads
+from blueprint.layout import Box, flow_order, layout
+from blueprint.model import Zone
+from blueprint.render.text import text_width
+from tests.conftest import EXAMPLES, TEMPLATES
+
+from .helpers import FIXTURES
+
+HEAD = "blueprint: 1\ntitle: t\n"
+
+
+def grid_of(yaml: str, **options):
+    return layout(loads(HEAD + yaml), **options)
+
+
+def cells(grid) -> dict[str, tuple[int, int]]:
+    return {card.step.id: (card.row, card.column) for card in grid.cards}
+
+
+def test_a_handoff_goes_straight_down_and_the_answer_comes_in_the_next_column():
+    grid = grid_of(
+        "steps:\n"
+        "- {id: ask, lane: customer, label: A, next: greet}\n"
+        "- {id: greet, lane: frontstage, label: B, next: answer}\n"
+        "- {id: answer, lane: customer, label: C, next: record}\n"
+        "- {id: record, lane: support, label: D}\n"
+    )
+    assert cells(grid) == {"ask": (0, 0), "greet": (1, 0), "answer": (0, 1), "record": (3, 1)}
+    # record sits straight under answer: the handoff is one vertical line.
+    route = grid.routes[-1]
+    assert len(route.points) == 2 and route.points[0][0] == route.points[1][0]
+
+
+def test_rows_follow_zone_order_whatever_the_file_order():
+    grid = grid_of(
+        "lanes:\n"
+        "- {id: boss, zone: support}\n- {id: clerk, zone: frontstage}\n- {id: me, zone: customer}\n"
+        "- {id: guide, zone: frontstage}\n- {id: back, zone: backstage}\n"
+        "steps:\n- {id: a, lane: me, label: A}\n"
+    )
+    assert [band.lane.id for band in grid.lanes] == ["me", "clerk", "guide", "back", "boss"]
+    tops = [band.box.y for band in grid.lanes]
+    assert tops == sorted(tops)
+
+
+def test_a_zone_without_lanes_keeps_an_empty_row_so_the_lines_stay_in_order():
+    grid = grid_of("lanes: [customer, support]\nsteps:\n- {id: a, lane: customer, label: A}\n")
+    assert [(zone.zone, zone.empty) for zone in grid.zones] == [
+        (Zone.CUSTOMER, False), (Zone.FRONTSTAGE, True), (Zone.BACKSTAGE, True), (Zone.SUPPORT, False)]
+    ys = [line.y for line in grid.lines]
+    assert ys == sorted(ys) and len(set(ys)) == 3
+
+
+def test_phases_are_column_bands_in_file_order_even_against_the_flow():
+    grid = grid_of(
+        "phases: [one, two]\n"
+        "steps:\n"
+        "- {id: late, lane: customer, phase: two, label: L, next: early}\n"
+        "- {id: early, lane: customer, phase: one, label: E}\n"
+    )
+    assert cells(grid) == {"late": (0, 1), "early": (0, 0)}
+    one, two = grid.phases
+    assert one.box.right < two.box.x
+
+
+def test_steps_without_a_phase_take_their_predecessors_then_their_successors():
+    grid = layout(load(FIXTURES / "unphased.yaml"))
+    column = {card.step.id: card.column for card in grid.cards}
+    bands = {band.phase.id if band.phase else None: band for band in grid.phases}
+    ask, done, rest = bands["ask"], bands["done"], bands[None]
+    assert ask.first <= column["walk-in"] <= ask.last  # from its successor greet
+    assert ask.first <= column["check"] <= ask.last  # from its predecessor ask-need
+    assert done.first <= column["answer"] <= done.last
+    # No phase, no neighbours with one (or an unknown phase): the unlabelled band at the end.
+    assert rest.first <= column["leave"] and rest.first <= column["lonely"]
+    assert rest.header is not None and rest.lines == []
+
+
+def test_without_phases_there_is_one_unlabelled_band():
+    grid = grid_of("steps:\n- {id: a, lane: customer, label: A}\n")
+    assert [band.phase for band in grid.phases] == [None]
+
+
+def test_return_flows_do_not_order_steps_and_cycles_break_at_their_first_step():
+    grid = grid_of(
+        "steps:\n"
+        "- {id: a, lane: customer, label: A, next: b}\n"
+        "- {id: b, lane: customer, label: B, next: c}\n"
+        "- {id: c, lane: customer, label: C, next: a}\n"
+        "flows:\n- {from: c, to: b, kind: return}\n"
+    )
+    assert [cells(grid)[s] for s in "abc"] == [(0, 0), (0, 1), (0, 2)]
+
+
+def test_flow_order():
+    assert flow_order(3, [(2, 0), (0, 1)]) == [2, 0, 1]
+    assert flow_order(3, [(0, 1), (1, 2), (2, 0)]) == [0, 1, 2]
+
+
+def test_cells_a_straight_handoff_passes_are_kept_free():
+    grid = grid_of(
+        "steps:\n"
+        "- {id: a, lane: customer, label: A, next: [b, x]}\n"
+        "- {id: b, lane: backstage, label: B}\n"
+        "- {id: x, lane: frontstage, label: X}\n"
+    )
+    # a -> b goes straight down through the frontstage row, so x moves to the next column.
+    assert cells(grid) == {"a": (0, 0), "b": (2, 0), "x": (1, 1)}
+
+
+def test_steps_in_unknown_lanes_are_skipped_not_fatal():
+    grid = grid_of("steps:\n- {id: a, lane: customer, label: A, next: b}\n- {id: b, lane: nowhere, label: B}\n")
+    assert [card.step.id for card in grid.cards] == ["a"]
+    assert [step.id for step in grid.skipped] == ["b"]
+    assert grid.routes == []
+
+
+def test_evidence_of_customer_facing_steps_sits_in_their_column():
+    grid = grid_of(
+        "steps:\n"
+        "- {id: a, lane: customer, label: A, evidence: [ticket], next: b}\n"
+        "- {id: b, lane: frontstage, label: B, evidence: [badge], next: c}\n"
+        "- {id: c, lane: backstage, label: C, evidence: [ledger]}\n"
+    )
+    notes = {note.step.id: note for note in grid.evidence}
+    assert set(notes) == {"a", "b"}  # backstage evidence is not seen by the customer
+    cards = {card.step.id: card for card in grid.cards}
+    assert notes["a"].box.x == cards["a"].box.x and notes["b"].box.bottom < cards["a"].box.y
+    assert grid_of("steps:\n- {id: a, lane: customer, label: A, evidence: [x]}\n", evidence=False).evidence == []
+
+
+def _real_grids():
+    for path in [*EXAMPLES, *TEMPLATES, FIXTURES / "hostile.yaml", FIXTURES / "unphased.yaml"]:
+        yield path.name, layout(load(path))
+    for n in (60, 500):
+        yield f"generated-{n}", layout(loads(generate(n)))
+
+
+REAL = list(_real_grids())
+
+
+@pytest.mark.parametrize("name, grid", REAL, ids=[name for name, _ in REAL])
+def test_routes_are_orthogonal_and_run_between_cards(name, grid):
+    cards = [card.box for card in grid.cards]
+    for route in grid.routes:
+        points = route.points
+        assert len(points) >= 2
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            assert x0 == x1 or y0 == y1, "every segment is horizontal or vertical"
+            segment = Box(min(x0, x1) + 0.5, min(y0, y1) + 0.5, max(abs(x1 - x0) - 1, 0), max(abs(y1 - y0) - 1, 0))
+            for box in cards:
+                inner = Box(box.x + 1, box.y + 1, box.w - 2, box.h - 2)
+                assert not segment.overlaps(inner), f"{route.source.step.id}->{route.target.step.id} crosses a card"
+        # The edge leaves the source card's border and ends on the target card's border.
+        assert _on_border(points[0], route.source.box) and _on_border(points[-1], route.target.box)
+
+
+def _on_border(point, box: Box) -> bool:
+    x, y = point
+    on_x = box.x - 0.01 <= x <= box.right + 0.01
+    on_y = box.y - 0.01 <= y <= box.bottom + 0.01
+    return (on_x and (abs(y - box.y) < 0.01 or abs(y - box.bottom) < 0.01)) or (
+        on_y and (abs(x - box.x) < 0.01 or abs(x - box.right) < 0.01))
+
+
+@pytest.mark.parametrize("name, grid", REAL, ids=[name for name, _ in REAL])
+def test_card_text_fits_the_card_and_labels_sit_clear_of_cards(name, grid):
+    style = grid.style
+    inner = style.card_width - 2 * style.card_pad_x
+    for card in grid.cards:
+        assert all(text_width(line, style.label_size) <= inner for line in card.lines)
+        assert text_width(card.meta, style.small_size) <= inner
+        for badge in card.badges:
+            assert badge.box.right <= card.box.right
+    boxes = [card.box for card in grid.cards] + [note.box for note in grid.evidence]
+    for route in grid.routes:
+        if route.label is not None:
+            assert not any(route.label.box.overlaps(box) for box in boxes)
