@@ -22,7 +22,7 @@ $(VENV)/.test: $(VENV)/.runtime
 
 run: $(VENV)/.runtime
 	@scripts/system-deps.sh
-	$(BIN)/streamlit run app.py --server.port=$(PORT) --browser.gatherUsageStats=false -- $(EXAMPLE)
+	$(BIN)/streamlit run app.py --server.headless=true --server.port=$(PORT) --browser.gatherUsageStats=false -- $(EXAMPLE)
 
 test: $(VENV)/.test
 	@scripts/system-deps.sh --browser
