@@ -98,7 +98,7 @@ def thumbnail(path: str) -> str | None:
     """The SVG of an example file, for the gallery (None when it does not render)."""
     content = Path(path).read_text(encoding="utf-8")
     picture_svg, _error = svg(content)
-    return picture_svg
+    return pipeline.thumbnail_svg(picture_svg) if picture_svg else None
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

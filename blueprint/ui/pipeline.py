@@ -8,6 +8,7 @@ the same text twice is cheap: :func:`load_text` keeps the last few results.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -45,6 +46,7 @@ __all__ = [
     "step_ids",
     "step_line",
     "summary",
+    "thumbnail_svg",
     "touchpoint_report",
 ]
 
@@ -309,6 +311,26 @@ def examples(directory: str | Path) -> list[ExampleInfo]:
             continue
         found.append(ExampleInfo(str(path), bp.title, bp.description or "", bp.locale, len(bp.steps)))
     return found
+
+
+_SVG_ROOT = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r'\s(width|height|preserveAspectRatio)="[^"]*"')
+
+
+def thumbnail_svg(svg: str, width: int = 1000, height: int = 400) -> str:
+    """The SVG drawn in a ``width`` x ``height`` box, top-centred: gallery cards of equal height.
+
+    Only the root element's size changes; its viewBox (the drawing) stays.
+
+    >>> thumbnail_svg('<?xml version="1.0"?><svg width="3768pt" height="1130pt" viewBox="0 0 3768 1130"><g/></svg>')
+    '<?xml version="1.0"?><svg width="1000" height="400" preserveAspectRatio="xMidYMin meet" viewBox="0 0 3768 1130"><g/></svg>'
+    """
+    match = _SVG_ROOT.search(svg)
+    if match is None:
+        return svg
+    root = _SIZE.sub("", match.group(0))
+    root = root.replace("<svg", f'<svg width="{width}" height="{height}" preserveAspectRatio="xMidYMin meet"', 1)
+    return svg[:match.start()] + root + svg[match.end():]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from streamlit.util import calc_hash
 
 from blueprint.ui.components import EDITOR_KEY, PREVIEW_KEY
 from blueprint.ui.drafts import DraftStore
+from blueprint.ui.pages.start import example_key
 from tests.conftest import ROOT
 
 APP = ROOT / "app.py"
@@ -28,7 +29,7 @@ def app(drafts_dir):
 
 
 def open_example(at: AppTest, name: str = "hall-walk.zh.yaml") -> AppTest:
-    at.button(key=f"bp_example_{name}").click().run()
+    at.button(key=example_key(name)).click().run()
     assert not at.exception, at.exception
     return at
 

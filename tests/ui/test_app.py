@@ -13,6 +13,7 @@ from blueprint.templates import starter
 from blueprint.ui import pipeline
 from blueprint.ui.drafts import DraftStore
 from blueprint.ui.i18n import MESSAGES, t
+from blueprint.ui.pages.start import example_key
 from blueprint.ui.pages.tables import table_key
 from tests.conftest import EXAMPLES, ROOT, where
 from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
@@ -48,7 +49,7 @@ def test_start_page_shows_every_example_with_its_description(app):
     assert not app.exception
     for path in EXAMPLES:
         bp = blueprint.load(path)
-        assert app.button(key=f"bp_example_{path.name}")
+        assert app.button(key=example_key(path.name))
         assert bp.description in texts(app).replace("\\", "")
     assert len(app.get("image")) == len(EXAMPLES)  # a thumbnail each
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from importlib import resources
@@ -22,6 +23,7 @@ __all__ = [
     "show_notice",
     "top_bar",
     "translator",
+    "uploader_words",
 ]
 
 LANGUAGE_KEY = "bp_language"
@@ -91,6 +93,25 @@ def _counts(text: str) -> dict[str, int]:
     for finding in cached.findings(text):
         counts[finding["level"]] = counts.get(finding["level"], 0) + 1
     return counts
+
+
+def uploader_words(key: str, button: str, instructions: str) -> None:
+    """Put the app's words on a file uploader's button and drop zone.
+
+    Streamlit writes "Upload" and its own size limit there in English whatever the language; the
+    words here come from the catalogue (constant text, quoted as CSS strings), never from a user.
+    """
+    scope = f".st-key-{key} [data-testid=stFileUploaderDropzone]"
+    st.html(
+        "<style>"
+        f"{scope} button [data-testid=stMarkdownContainer] p {{font-size: 0}}"
+        f"{scope} button [data-testid=stMarkdownContainer] p::after "
+        f"{{content: {json.dumps(button, ensure_ascii=False)}; font-size: 0.9rem}}"
+        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] span {{font-size: 0}}"
+        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] span::after "
+        f"{{content: {json.dumps(instructions, ensure_ascii=False)}; font-size: 0.8rem}}"
+        "</style>"
+    )
 
 
 def no_draft(locale: str) -> None:

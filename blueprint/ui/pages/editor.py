@@ -22,9 +22,13 @@ DETAILS_FORM = "bp_details"
 LAYOUT_KEY = "bp_layout"
 #: Text beside the drawing, the text alone, or the drawing across the whole page (for a projector).
 LAYOUTS = ("split", "text", "drawing")
-# The panes fill the screen below the navigation, the top bar and the layout switch.
-_PANE_HEIGHT = "max(360px, calc(100vh - 260px))"
-_LARGE_HEIGHT = "max(420px, calc(100vh - 240px))"
+# The panes fill the screen below the navigation, the top bar and the layout switch; the editor
+# leaves room under it for the findings (three rows, then the table scrolls).
+_FINDINGS_ROWS = 3
+_PANE_HEIGHT = "max(420px, calc(100vh - 250px))"
+_EDITOR_HEIGHT = "max(260px, calc(100vh - 480px))"
+_EDITOR_HEIGHT_CLEAN = "max(360px, calc(100vh - 320px))"
+_LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
 
 
 def page() -> None:
@@ -48,19 +52,25 @@ def page() -> None:
         tr("editor.layout"), options=list(LAYOUTS), default="split", key=LAYOUT_KEY,
         format_func=lambda name: t(f"editor.layout_{name}", locale), label_visibility="collapsed",
     ) or "split"
+    broken = error is not None
+    # The findings sit under the editor, inside the screen: choosing one moves the editor in view.
+    editor_height = _EDITOR_HEIGHT if found else _EDITOR_HEIGHT_CLEAN
     if layout == "split":
         left, right = st.columns([5, 6], gap="medium")
         with left:
-            _editor(text, error is not None)
+            _editor(text, broken, editor_height)
+            _findings(found, findings_key, locale)
         with right:
-            _preview(text, error is not None, locale, _PANE_HEIGHT)
+            _preview(text, broken, locale, _PANE_HEIGHT)
     elif layout == "text":
-        _editor(text, error is not None)
+        _editor(text, broken, editor_height)
+        _findings(found, findings_key, locale)
     else:
-        _preview(text, error is not None, locale, _LARGE_HEIGHT)
-    findings_col, details_col = st.columns([5, 6], gap="medium")
-    with findings_col:
-        _findings(found, picked, findings_key, locale)
+        _preview(text, broken, locale, _LARGE_HEIGHT)
+        _findings(found, findings_key, locale)
+    doc_col, details_col = st.columns([5, 6], gap="medium")
+    with doc_col:
+        _rule_doc(picked, locale)
     with details_col:
         selected = st.session_state.get("bp_selected")
         if selected:
@@ -69,12 +79,12 @@ def page() -> None:
             st.caption(tr("details.hint"))
 
 
-def _editor(text: str, broken: bool) -> None:
+def _editor(text: str, broken: bool, height: str) -> None:
     goto = st.session_state.pop("bp_goto", None)
     # While the text does not load, complete with the ids of the last version that did.
     completion_text = st.session_state.get("bp_last_good", text) if broken else text
     code_editor(text, rev=session.rev(), findings=cached.findings(text),
-                completions=cached.completions(completion_text), goto=goto, height=_PANE_HEIGHT)
+                completions=cached.completions(completion_text), goto=goto, height=height)
 
 
 def _digest(value: object) -> str:
@@ -142,34 +152,38 @@ def _preview(text: str, broken: bool, locale: str, height: str) -> None:
         st.rerun()
 
 
-def _findings(found: list[dict], picked: dict | None, key: str, locale: str) -> None:
+def _findings(found: list[dict], key: str, locale: str) -> None:
     tr = translator(locale)
-    st.subheader(tr("findings.title", count=len(found)), anchor=False)
     if not found:
         st.success(tr("findings.none"))
         return
+    st.markdown(f"**{tr('findings.title', count=len(found))}** &nbsp; :gray[{tr('findings.hint')}]")
+    # The message first after the place: it is what the user reads; the rule id is for the docs.
     table = pd.DataFrame({
-        "level": [t(f"level.{f['level']}", locale) for f in found],
         "where": [f"{f['line']}:{f['column']}" for f in found],
-        "rule": [f["rule"] for f in found],
+        "level": [t(f"level.{f['level']}", locale) for f in found],
         "message": [f["message"] for f in found],
+        "rule": [f["rule"] for f in found],
     })
     st.dataframe(
         table, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
-        width="stretch", height=min(len(found), 8) * 35 + 38,
+        width="stretch", height=_FINDINGS_ROWS * 35 + 38 if len(found) > _FINDINGS_ROWS else "auto",
         column_config={
-            "level": st.column_config.TextColumn(tr("findings.level"), width="small"),
-            "where": st.column_config.TextColumn(tr("findings.where"), width="small"),
-            "rule": st.column_config.TextColumn(tr("findings.rule"), width="medium"),
+            "where": st.column_config.TextColumn(tr("findings.where"), width=60),
+            "level": st.column_config.TextColumn(tr("findings.level"), width=60),
             "message": st.column_config.TextColumn(tr("findings.message"), width="large"),
+            "rule": st.column_config.TextColumn(tr("findings.rule"), width="medium"),
         },
     )
+
+
+def _rule_doc(picked: dict | None, locale: str) -> None:
+    """The chosen finding's rule, documented: what it finds, why it matters, examples."""
     if picked is None:
-        st.caption(tr("findings.hint"))
         return
     doc = pipeline.rule_doc(picked["rule"])
-    with st.container(border=True, height=260):
-        st.markdown(doc if doc is not None else tr("findings.no_doc", rule=md_escape(picked["rule"])))
+    with st.container(border=True, height=320):
+        st.markdown(doc if doc is not None else t("findings.no_doc", locale, rule=md_escape(picked["rule"])))
 
 
 def _details(text: str, step_id: str, locale: str) -> None:

@@ -6,19 +6,30 @@ from pathlib import Path
 
 import streamlit as st
 
+from ...safeyaml import DEFAULT_LIMITS
 from ...templates import starter
 from .. import cached, pipeline, session
 from ..i18n import LOCALES, t
 from ..text import md_escape
-from .common import go, relative_time, show_notice, translator
+from .common import go, relative_time, show_notice, translator, uploader_words
 
-__all__ = ["EXAMPLES_DIR", "UPLOAD_TYPES", "page"]
+__all__ = ["EXAMPLES_DIR", "UPLOAD_TYPES", "example_key", "page"]
 
 #: The gallery's files: ``examples/`` next to ``app.py``.
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
 #: Extensions the upload offers (the content is checked whatever the name says).
 UPLOAD_TYPES = ["yaml", "yml", "txt", "json"]
 _GALLERY_COLUMNS = 3
+_BOX_HEIGHT = 250
+
+
+def example_key(file_name: str) -> str:
+    """The key of an example's Open button (also its CSS class ``st-key-...``, so no dots).
+
+    >>> example_key("hall-walk.zh.yaml")
+    'bp_example_hall-walk_zh'
+    """
+    return "bp_example_" + file_name.removesuffix(".yaml").replace(".", "_")
 
 
 def page() -> None:
@@ -27,24 +38,26 @@ def page() -> None:
     st.header(tr("start.title"), anchor=False)
     st.caption(tr("start.intro"))
     show_notice(locale)
-    new_col, upload_col = st.columns(2, gap="large")
-    with new_col, st.container(border=True):
+    new_col, upload_col, recent_col = st.columns(3, gap="medium")
+    with new_col, st.container(border=True, height=_BOX_HEIGHT):
         _new_blueprint(locale)
-    with upload_col, st.container(border=True):
+    with upload_col, st.container(border=True, height=_BOX_HEIGHT):
         _upload(locale)
-    _recent(locale)
+    with recent_col, st.container(border=True, height=_BOX_HEIGHT):
+        _recent(locale)
     _gallery(locale)
 
 
 def _new_blueprint(locale: str) -> None:
     tr = translator(locale)
-    st.subheader(tr("start.new"), anchor=False)
+    st.markdown(f"**{tr('start.new')}**")
     title = st.text_input(tr("start.new_title"), placeholder=tr("start.new_title_placeholder"), key="bp_new_title")
-    language = st.segmented_control(
+    language_col, button_col = st.columns([3, 2], vertical_alignment="bottom")
+    language = language_col.segmented_control(
         tr("start.new_language"), options=list(LOCALES), default=locale, key="bp_new_locale",
         format_func=lambda code: t(f"language.{code}", locale),
     )
-    if st.button(tr("start.create"), type="primary", key="bp_create"):
+    if button_col.button(tr("start.create"), type="primary", key="bp_create", width="stretch"):
         chosen = language if language in LOCALES else locale
         text = starter(chosen, title.strip() or None)
         session.open_text(text, name=title.strip() or tr("app.untitled"))
@@ -53,9 +66,12 @@ def _new_blueprint(locale: str) -> None:
 
 def _upload(locale: str) -> None:
     tr = translator(locale)
-    st.subheader(tr("start.upload"), anchor=False)
+    st.markdown(f"**{tr('start.upload')}**")
+    limit_mb = DEFAULT_LIMITS.max_bytes / (1024 * 1024)
+    uploader_words("bp_upload", tr("start.upload_button"),
+                   tr("start.upload_types", types=", ".join(UPLOAD_TYPES), mb=f"{limit_mb:g}"))
     upload = st.file_uploader(tr("start.upload_label"), type=UPLOAD_TYPES, key="bp_upload",
-                              help=tr("start.upload_help"))
+                              help=tr("start.upload_help", mb=f"{limit_mb:g}"))
     if upload is None:
         return
     done = st.session_state.setdefault("bp_uploads_done", set())
@@ -75,33 +91,32 @@ def _upload(locale: str) -> None:
 
 def _recent(locale: str) -> None:
     tr = translator(locale)
-    found = session.store().recent(limit=6)
+    st.markdown(f"**{tr('start.recent')}**")
+    found = session.store().recent(limit=8)
     if not found:
+        st.caption(tr("start.no_recent"))
         return
-    st.subheader(tr("start.recent"), anchor=False)
     current = session.draft()
-    columns = st.columns(3)
-    for index, info in enumerate(found):
-        with columns[index % 3], st.container(border=True):
-            name = info.name or tr("app.untitled")
-            st.markdown(f"**{md_escape(name)}**")
-            st.caption(tr("start.changed", when=relative_time(info.updated, locale)))
-            is_open = current is not None and current.id == info.id
-            if st.button(tr("start.reopen") if not is_open else tr("start.is_open"), key=f"bp_recent_{info.id}",
-                         disabled=is_open):
-                found_draft = session.store().get(info.id)
-                if found_draft is None:
-                    st.session_state["bp_notice"] = ("draft_missing", {})
-                    st.rerun()
-                session.open_draft(found_draft)
-                go("editor")
+    for info in found:
+        name_col, button_col = st.columns([3, 1], vertical_alignment="center")
+        name = info.name or tr("app.untitled")
+        name_col.markdown(f"{md_escape(name)}  \n:gray[{md_escape(relative_time(info.updated, locale))}]")
+        is_open = current is not None and current.id == info.id
+        if button_col.button(tr("start.reopen") if not is_open else tr("start.is_open"),
+                             key=f"bp_recent_{info.id}", disabled=is_open, width="stretch"):
+            found_draft = session.store().get(info.id)
+            if found_draft is None:
+                st.session_state["bp_notice"] = ("draft_missing", {})
+                st.rerun()
+            session.open_draft(found_draft)
+            go("editor")
 
 
 def _gallery(locale: str) -> None:
     tr = translator(locale)
     st.subheader(tr("start.examples"), anchor=False)
     found = cached.examples(str(EXAMPLES_DIR))
-    columns = st.columns(_GALLERY_COLUMNS)
+    columns = st.container(key="bp_gallery").columns(_GALLERY_COLUMNS)
     for index, example in enumerate(found):
         with columns[index % _GALLERY_COLUMNS], st.container(border=True):
             picture = cached.thumbnail(example.path)
@@ -111,6 +126,6 @@ def _gallery(locale: str) -> None:
             st.caption(tr("start.example_meta", steps=example.steps,
                           language=t(f"language.{example.locale}", locale)) + " · " + md_escape(example.description))
             name = Path(example.path).name
-            if st.button(tr("start.open_example"), key=f"bp_example_{name}"):
+            if st.button(tr("start.open_example"), key=example_key(name)):
                 session.open_text(Path(example.path).read_text(encoding="utf-8"), name=name)
                 go("editor")

@@ -92,8 +92,8 @@ def _frame(rows: list[dict], name: str) -> pd.DataFrame:
         if column == "emotion":
             frame[column] = frame[column].astype("Int64")
         elif column not in edit.LIST_COLUMNS:
-            # pandas' string type shows a missing cell as empty, not as "None".
-            frame[column] = frame[column].astype("string")
+            # An empty cell shows empty, not as "None" (apply_rows reads "" as no value).
+            frame[column] = frame[column].astype("string").fillna("")
     return frame
 
 
