@@ -1,0 +1,96 @@
+"""The app's server time with AppTest: the first render of the editor, and the rerun after an edit.
+
+    python bench/app.py            # 50 and 500 steps
+    python bench/app.py 50 200 500
+
+For each size: a generated blueprint (bench/generate.py) is opened as a draft; the editor page's
+first run (nothing cached: load, lint, render, completions) is timed, then ten edits as the
+editor sends them (a label changed each time, so the text, the findings and the drawing all
+change), then a rerun with nothing changed, then a table edit. Figures are wall-clock seconds of
+``AppTest.run()``, which runs the whole script in this process: the server's share of a rerun.
+Budgets (issue 6): an edit's rerun at most 0.3 s at 50 steps and 1 s at 500 steps.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from generate import generate
+from streamlit.logger import set_log_level
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from blueprint.ui.components import EDITOR_KEY
+from blueprint.ui.drafts import DraftStore
+from blueprint.ui.pages.tables import table_key
+
+BUDGETS = {50: 0.3, 500: 1.0}
+EDITS = 10
+
+
+def timed(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(at.exception[0].message)
+    return elapsed
+
+
+def bench(steps: int) -> dict[str, float]:
+    text = generate(steps)
+    with tempfile.TemporaryDirectory() as drafts:
+        os.environ["BLUEPRINT_DRAFTS_DIR"] = drafts
+        draft = DraftStore(drafts).create(text, name=f"bench-{steps}")
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.query_params["draft"] = draft.id
+        at.run()
+        at._page_hash = calc_hash("editor")  # the navigation menu's request for the editor page
+        first = timed(at)
+        assert at.session_state["bp_last_good"] == text  # the editor page ran, and the text loaded
+        edits = []
+        current = text
+        for n in range(EDITS):
+            label = f"label: Edited step {n}"
+            current = current.replace("label: ", label + " ", 1) if n == 0 else \
+                current.replace(f"label: Edited step {n - 1}", label, 1)
+            at.session_state[EDITOR_KEY]["edit"] = {"text": current, "base": at.session_state["bp_rev"]}
+            edits.append(timed(at))
+        assert at.session_state["bp_draft"].text == current
+        idle = timed(at)
+        at._page_hash = calc_hash("tables")
+        at.run()
+        key = table_key("steps", current, 0)
+        at.session_state[key] = {"edited_rows": {0: {"owner": "bench"}}, "added_rows": [], "deleted_rows": []}
+        table_edit = timed(at)
+    return {"first": first, "edit_median": statistics.median(edits), "edit_max": max(edits), "idle": idle,
+            "table_edit": table_edit}
+
+
+def main(argv: list[str]) -> int:
+    set_log_level("error")  # AppTest outside a server warns about its stand-in runtime on every call
+    sizes = [int(arg) for arg in argv] or [50, 500]
+    failed = False
+    print(f"{'steps':>6} {'first render':>13} {'edit median':>12} {'edit max':>9} {'no change':>10} "
+          f"{'table edit':>11}  budget")
+    for steps in sizes:
+        result = bench(steps)
+        budget = BUDGETS.get(steps)
+        verdict = "" if budget is None else ("ok" if result["edit_median"] <= budget else "OVER")
+        failed |= verdict == "OVER"
+        print(f"{steps:>6} {result['first']:>12.3f}s {result['edit_median']:>11.3f}s {result['edit_max']:>8.3f}s "
+              f"{result['idle']:>9.3f}s {result['table_edit']:>10.3f}s  "
+              f"{'' if budget is None else f'{budget:.1f}s {verdict}'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,220 @@
+"""The app in a real browser: what a workshop does with it, against ``streamlit run``."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture says what is missing (a failure under CI, else a skip)
+    expect = None
+
+import blueprint
+from blueprint.ui.i18n import t
+from blueprint.ui.pages.start import example_key
+from tests.browser.conftest import (
+    EDITOR,
+    SCREENS,
+    editor_value,
+    find_in_editor,
+    no_exception_box,
+    no_horizontal_scroll,
+    put_cursor,
+    screenshot,
+    step_locator,
+    wait_for_app,
+)
+from tests.conftest import ROOT
+from tests.ui.bad_uploads import BAD_UPLOADS
+
+HALL = ROOT / "examples" / "hall-walk.zh.yaml"
+PAGES = ("start", "editor", "tables", "touchpoints", "export")
+
+
+def open_example(page, server, name: str = "hall-walk.zh.yaml") -> None:
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator(f".st-key-{example_key(name)} button").click()
+    page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
+    page.wait_for_selector(EDITOR, timeout=30_000)
+    steps = len(blueprint.load(ROOT / "examples" / name).steps)
+    page.wait_for_function(
+        "(n) => { const host = document.querySelector('[data-testid=\"stBidiComponentIsolated\"]');"
+        " return host && host.shadowRoot && host.shadowRoot.querySelectorAll('g.step').length === n; }",
+        arg=steps, timeout=30_000)
+    wait_for_app(page)
+
+
+def findings_rows(page) -> list[list[str]]:
+    """The findings table's rows (place, level, message...), from the grid's accessible table.
+
+    The grid renders only the columns in view: the rule id, last, may be left out at a laptop's width.
+    """
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('[class*="st-key-bp_findings"] table[role=grid] tbody tr'))
+             .map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.textContent.trim()))""")
+
+
+def go_to(page, name: str, locale: str) -> None:
+    page.get_by_role("link", name=t(f"nav.{name}", locale)).click()
+    wait_for_app(page)
+
+
+def test_break_a_reference_see_the_finding_at_its_line_fix_it_and_see_it_go(page, server):
+    open_example(page, server)
+    assert findings_rows(page) == []
+    line, ch = find_in_editor(page, "next: greet")
+    put_cursor(page, line, ch + len("next: greet"))
+    page.keyboard.type("x")
+    where = f"{line + 1}:{ch + len('next: ') + 1}"
+    page.wait_for_function(
+        "(where) => Array.from(document.querySelectorAll('[class*=\"st-key-bp_findings\"] td'))"
+        ".some(td => td.textContent.trim() === where)", arg=where, timeout=15_000)
+    row = next(r for r in findings_rows(page) if any("greetx" in cell for cell in r))
+    assert row[0] == where and "does not exist" in row[2]
+    # The editor marks it too: a gutter marker and an underline on the reference.
+    assert page.locator(".CodeMirror-lint-marker-error").count() >= 1
+    assert "greetx" in page.locator(".CodeMirror-lint-mark-error").all_text_contents()
+    screenshot(page, "editor-finding-zh-laptop")
+
+    page.keyboard.press("Backspace")
+    page.wait_for_selector(f"text={t('findings.none', 'zh')}", timeout=15_000)
+    assert findings_rows(page) == []
+    assert page.locator(".CodeMirror-lint-mark-error").count() == 0
+    assert editor_value(page) == HALL.read_text(encoding="utf-8")
+    no_exception_box(page)
+
+
+def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, server):
+    open_example(page, server, "hall-before.zh.yaml")
+    rows = findings_rows(page)
+    target = next(i for i, row in enumerate(rows) if "fail point but no recovery" in row[2])
+    line = int(rows[target][0].split(":")[0])
+    step = re.search(r"step '([^']+)'", rows[target][2]).group(1)
+    # A row is chosen from its marker at the left of the grid (under the header row).
+    grid = page.locator('[class*="st-key-bp_findings"] [data-testid="stDataFrame"]')
+    grid.scroll_into_view_if_needed()
+    grid.click(position={"x": 14, "y": 35 * (target + 1) + 17})
+    page.wait_for_function(
+        "(line) => document.querySelector('.bp-editor .CodeMirror').CodeMirror.getCursor().line === line - 1",
+        arg=line, timeout=15_000)
+    assert page.locator("g.bp-selected title").text_content() == step
+    # The rule's documentation is right there.
+    page.locator("strong", has_text="fail-without-recovery").wait_for(timeout=10_000)
+    assert page.get_by_role("heading", name="Failing example").count() == 1
+    no_exception_box(page)
+
+
+def test_click_a_step_to_see_and_edit_its_details(page, server):
+    open_example(page, server)
+    step = blueprint.load(HALL).step_by_id["greet"]
+    step_locator(page, "greet").click()
+    heading = t("details.title", "zh", label=step.label, step="greet")
+    page.wait_for_selector(f"text={heading}", timeout=15_000)
+    owner = page.get_by_label(t("field.owner", "zh"), exact=True)
+    assert owner.input_value() == step.owner
+    assert page.locator("g.bp-selected title").text_content() == "greet"
+    line, _ch = find_in_editor(page, "id: greet")
+    cursor = page.evaluate("document.querySelector('.bp-editor .CodeMirror').CodeMirror.getCursor().line")
+    assert cursor == line  # the editor shows the step's YAML
+    screenshot(page, "editor-details-zh-laptop")
+
+    owner.fill("迎候岗导购员")
+    page.get_by_role("button", name=t("details.save", "zh")).click()
+    page.wait_for_function("() => document.querySelector('.bp-editor .CodeMirror').CodeMirror.getValue()"
+                           ".includes('owner: 迎候岗导购员')", timeout=15_000)
+    assert blueprint.loads(editor_value(page)).step_by_id["greet"].owner == "迎候岗导购员"
+    no_exception_box(page)
+
+
+def test_the_downloaded_svg_is_what_the_command_line_draws(page, server):
+    open_example(page, server)
+    go_to(page, "export", "zh")
+    with page.expect_download(timeout=30_000) as download_info:
+        page.locator(".st-key-bp_download_svg button").click()
+    download = download_info.value
+    assert download.suggested_filename == "新一代营业厅客户行走路径.svg"
+    cli = subprocess.run([sys.executable, "-m", "blueprint", "render", str(HALL), "-o", "-"],
+                         capture_output=True, check=True, cwd=ROOT)
+    with open(download.path(), "rb") as downloaded:
+        assert downloaded.read() == cli.stdout
+    no_exception_box(page)
+
+
+def test_a_reload_brings_back_the_edit(page, server):
+    open_example(page, server)
+    lines = page.evaluate("document.querySelector('.bp-editor .CodeMirror').CodeMirror.lineCount()")
+    put_cursor(page, lines - 1, 0)
+    page.keyboard.type("# 研讨会记录：加一个取号提醒\n")
+    # The editor sends the text after a pause in typing; the rerun commits and saves it, and
+    # Undo, disabled on a fresh draft, comes alive.
+    expect(page.get_by_role("button", name=t("action.undo", "zh"))).to_be_enabled(timeout=15_000)
+    wait_for_app(page)
+    url = page.url
+    page.reload()
+    page.wait_for_selector(EDITOR, timeout=30_000)
+    wait_for_app(page)
+    assert page.url == url
+    assert "# 研讨会记录：加一个取号提醒" in editor_value(page)
+    no_exception_box(page)
+
+
+def test_switch_to_chinese(page, server):
+    open_example(page, server, "hall-walk.en.yaml")
+    assert page.get_by_role("button", name=t("action.undo", "en")).is_visible()
+    page.locator(".st-key-bp_language").get_by_role("radio", name="中文").click()
+    page.wait_for_selector(f"text={t('findings.none', 'zh')}", timeout=15_000)
+    assert page.get_by_role("button", name=t("action.undo", "zh")).is_visible()
+    assert page.get_by_role("link", name=t("nav.touchpoints", "zh")).is_visible()
+    page.reload()
+    page.wait_for_selector(EDITOR, timeout=30_000)
+    assert page.get_by_role("button", name=t("action.undo", "zh")).is_visible()  # kept with the draft
+    no_exception_box(page)
+
+
+def test_the_editor_completes_the_formats_keys(page, server):
+    open_example(page, server)
+    line, _ch = find_in_editor(page, "owner: 导购员（迎候岗）")
+    put_cursor(page, line, 0)
+    page.keyboard.press("Home")
+    page.keyboard.type("    touch")
+    page.wait_for_selector(".CodeMirror-hints", timeout=10_000)
+    assert "touchpoint" in page.locator(".CodeMirror-hints").text_content()
+    page.keyboard.press("Escape")
+    no_exception_box(page)
+
+
+@pytest.mark.parametrize("name", ["too-large", "binary"])
+def test_a_bad_upload_gives_a_clear_message(page, server, name, tmp_path):
+    filename, data, words = BAD_UPLOADS[name]
+    path = tmp_path / filename
+    path.write_bytes(data)
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
+    message = page.locator('[data-testid="stAlertContentError"]').text_content()
+    assert filename in message and words in message
+    no_exception_box(page)
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_every_page_fits_the_screen_in_both_languages(page, server, screen):
+    width, height = SCREENS[screen]
+    page.set_viewport_size({"width": width, "height": height})
+    open_example(page, server, "hall-before.zh.yaml")
+    for locale in ("zh", "en"):
+        page.locator(".st-key-bp_language").get_by_role("radio", name=t(f"language.{locale}", locale)).click()
+        wait_for_app(page)
+        for name in PAGES:
+            go_to(page, name, locale)
+            if name == "editor":
+                step_locator(page, "take-number").click()
+                wait_for_app(page)
+            no_horizontal_scroll(page)
+            screenshot(page, f"{name}-{locale}-{screen}")
+            no_exception_box(page)
