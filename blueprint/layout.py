@@ -28,14 +28,28 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .durations import format_duration
 from .model import ROW_LABELS, Blueprint, Flow, FlowKind, Lane, Line, Phase, Step, Zone
 from .render.text import ellipsize, text_width, wrap
 
 __all__ = [
-    "Box", "Style", "Layout", "Card", "Badge", "LaneBand", "ZoneBand", "PhaseBand", "LinePlacement",
-    "EvidenceNote", "Route", "FlowLabel", "LegendItem", "layout", "WORDS",
+    "WORDS",
+    "Badge",
+    "Box",
+    "Card",
+    "EvidenceNote",
+    "FlowLabel",
+    "LaneBand",
+    "Layout",
+    "LegendItem",
+    "LinePlacement",
+    "PhaseBand",
+    "Route",
+    "Style",
+    "ZoneBand",
+    "layout",
 ]
 
 #: Built-in words of the picture, per locale.
@@ -52,6 +66,9 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# An evidence item starts with a bullet; its further lines start after an ideographic space as wide.
+_BULLET = "• "
+_HANG = "\u3000 "
 # Bold text (titles, headers, row and line names) is this much wider than the regular text measured.
 _BOLD = 1.1
 
@@ -85,7 +102,7 @@ class Box:
     def cy(self) -> float:
         return self.y + self.h / 2
 
-    def contains(self, other: "Box", slack: float = 0.01) -> bool:
+    def contains(self, other: Box, slack: float = 0.01) -> bool:
         """True when ``other`` lies inside this box.
 
         >>> Box(0, 0, 10, 10).contains(Box(2, 2, 3, 3))
@@ -94,7 +111,7 @@ class Box:
         return (other.x >= self.x - slack and other.y >= self.y - slack
                 and other.right <= self.right + slack and other.bottom <= self.bottom + slack)
 
-    def overlaps(self, other: "Box") -> bool:
+    def overlaps(self, other: Box) -> bool:
         """True when the two boxes share more than an edge.
 
         >>> Box(0, 0, 10, 10).overlaps(Box(10, 0, 5, 5))
@@ -678,8 +695,9 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
             if step.evidence and rows[grid.row[i]].zone in (Zone.CUSTOMER, Zone.FRONTSTAGE):
                 lines: list[str] = []
                 for item in step.evidence:
-                    wrapped = wrap(str(item), note_inner - text_width("• ", style.note_size), style.note_size, 4)
-                    lines.extend(["• " + wrapped[0], *wrapped[1:]] if wrapped else [])
+                    wrapped = wrap(str(item), note_inner - text_width(_BULLET, style.note_size), style.note_size, 4)
+                    if wrapped:  # a hanging indent: the item's further lines start under its text
+                        lines.extend([_BULLET + wrapped[0], *(_HANG + line for line in wrapped[1:])])
                 if lines:
                     notes_by_column[grid.column[i]].append((i, lines))
     note_lh = style.lh(style.note_size)
@@ -897,7 +915,7 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
             hard.add(Box(line.x0, line.y - 4, line.x1 - line.x0, 8))
         soft = _Boxes()
         for route in routes:
-            for (x0, y0), (x1, y1) in zip(route.points, route.points[1:]):
+            for (x0, y0), (x1, y1) in pairwise(route.points):
                 soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), route)
         for route in routes:
             if route.flow.label:
@@ -928,9 +946,8 @@ def _points(plan: _Plan, source: Box, target: Box, coordinate) -> list[tuple[flo
     """Corners of the route in points: from the source card's side to the target card's side."""
     values = [coordinate(segment) for segment in plan.segments]
     points = [_side_point(source, plan.start, values[0])]
-    for i in range(len(plan.segments) - 1):
-        a, b = plan.segments[i], plan.segments[i + 1]
-        if a.orient == _H:
+    for i, segment in enumerate(plan.segments[:-1]):
+        if segment.orient == _H:
             points.append((values[i + 1], values[i]))
         else:
             points.append((values[i], values[i + 1]))
@@ -973,7 +990,7 @@ def _place_label(route: Route, style: Style, hard: _Boxes, soft: _Boxes, gap_w: 
     lh = style.lh(size)
     points = route.points
     segments = sorted(
-        ((abs(x1 - x0) + abs(y1 - y0), (x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in zip(points, points[1:])),
+        ((abs(x1 - x0) + abs(y1 - y0), (x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in pairwise(points)),
         key=lambda item: -item[0],
     )
     best: tuple[int, FlowLabel] | None = None

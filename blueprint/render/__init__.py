@@ -8,20 +8,19 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import os
+from typing import TYPE_CHECKING
 
 from .svg import RenderError, render_svg, run_graphviz, stable_pdf
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..layout import Layout
-    from ..model import Blueprint
+    from ..model import Blueprint, Step
 
 # blueprint.layout uses .text from this package, so the layout and the DOT writer are imported
 # when first needed rather than here (importing them here would be circular).
 
-__all__ = ["render", "render_layout", "FORMATS", "RenderError", "step_element_id"]
+__all__ = ["FORMATS", "RenderError", "render", "render_layout", "step_element_id"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -29,12 +28,12 @@ FORMATS = ("svg", "png", "pdf", "dot")
 # Pixels per inch of PNG output: sharp on screens and in print at the picture's natural size.
 _PNG_DPI = "144"
 # From this many cards on, SVG is drawn in parts by parallel Graphviz processes (one per core, at
-# most four), which halves the wait on two cores; small pictures are not worth the extra processes.
+# most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
 _PARALLEL_FROM = 400
 _PARTS = 3
 
 
-def render(bp: "Blueprint", format: str = "svg", locale: str | None = None, evidence: bool = True) -> str | bytes:
+def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True) -> str | bytes:
     """Draw ``bp`` as a service blueprint.
 
     Args:
@@ -52,7 +51,7 @@ def render(bp: "Blueprint", format: str = "svg", locale: str | None = None, evid
     return render_layout(layout(bp, locale=locale, evidence=evidence), format)
 
 
-def render_layout(grid: "Layout", format: str = "svg") -> str | bytes:
+def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     """Draw an already placed blueprint (see :func:`render`)."""
     from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 
@@ -74,10 +73,14 @@ def render_layout(grid: "Layout", format: str = "svg") -> str | bytes:
     return data
 
 
-def step_element_id(index: int) -> str:
-    """The SVG ``id`` of the card of the step at ``index`` in the file's step list: ``step-<index>``.
+def step_element_id(step: Step | int) -> str:
+    """The SVG ``id`` of a step's card: ``step-<its position in the file's step list>``.
+
+    The card is ``<g id="step-3" class="node step customer">`` and its ``<title>`` is the step id;
+    find it with ``#step-3`` (CSS) or ``getElementById``, or by its title.
 
     >>> step_element_id(3)
     'step-3'
     """
-    return f"step-{index}"
+    index = step if isinstance(step, int) else step.index
+    return f"step-{index:d}"

@@ -23,7 +23,7 @@ from ..layout import Box, Card, Layout, Route
 from ..model import FlowKind, Line, Zone
 from .quote import css_classes, dom_id, html_label, html_text, plain_lines
 
-__all__ = ["FONT", "ZONE_COLORS", "to_dot", "dot_and_edges", "to_dot_parts", "titles", "node_id"]
+__all__ = ["FONT", "ZONE_COLORS", "dot_and_edges", "node_id", "titles", "to_dot", "to_dot_parts"]
 
 #: The one font the picture asks for: it has Latin and CJK glyphs (Debian: fonts-noto-cjk).
 FONT = "Noto Sans CJK SC"
@@ -59,8 +59,7 @@ def _num(value: float) -> str:
     ('12', '3.1', '0')
     """
     text = "%.1f" % (value + 0.0)
-    if text.endswith(".0"):
-        text = text[:-2]
+    text = text.removesuffix(".0")
     return "0" if text == "-0" else text
 
 
@@ -95,14 +94,14 @@ class _Writer:
         self.edges.append(element_id)
 
     def point(self, x: float, y: float) -> str:
-        return "%.1f,%.1f" % (x, self.height - y)
+        return f"{x:.1f},{self.height - y:.1f}"
 
     def spline(self, points: list[tuple[float, float]], style) -> str:
         """An edge ``pos``: the arrow's tip, then the curve's control points, all y-up."""
         control, tip = _spline(points, style.arrow, style.corner)
         height = self.height
-        return "e,%.1f,%.1f " % (tip[0], height - tip[1]) + " ".join(
-            ["%.1f,%.1f" % (x, height - y) for x, y in control])
+        return f"e,{tip[0]:.1f},{height - tip[1]:.1f} " + " ".join(
+            [f"{x:.1f},{height - y:.1f}" for x, y in control])
 
     def layer(self, **node_defaults: str) -> graphviz.Digraph:
         """An anonymous subgraph whose nodes share ``node_defaults`` (``class_`` for ``class``)."""

@@ -15,7 +15,13 @@ import re
 from graphviz import nohtml
 
 __all__ = [
-    "html_text", "html_label", "xml_text", "plain_lines", "css_classes", "dom_id", "output_name",
+    "css_classes",
+    "dom_id",
+    "html_label",
+    "html_text",
+    "output_name",
+    "plain_lines",
+    "xml_text",
 ]
 
 # Characters XML 1.0 cannot carry (and Graphviz's HTML parser, expat, rejects): C0 controls except

@@ -15,8 +15,14 @@ import graphviz
 from .quote import xml_text
 
 __all__ = [
-    "RenderError", "run_graphviz", "render_svg", "merge_svg", "postprocess_svg", "check_svg", "stable_pdf",
     "FONT_STACK",
+    "RenderError",
+    "check_svg",
+    "merge_svg",
+    "postprocess_svg",
+    "render_svg",
+    "run_graphviz",
+    "stable_pdf",
 ]
 
 
@@ -147,7 +153,7 @@ def check_svg(text: str) -> None:
         if name not in elements:
             raise RenderError(f"unsafe SVG: element <{name}>")
         if not allowed(attrs):
-            key = sorted(set(attrs) - _ATTRIBUTES)[0]
+            key = min(set(attrs) - _ATTRIBUTES)
             raise RenderError(f"unsafe SVG: attribute {key!r} on <{name}>")
 
     parser = expat.ParserCreate()

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["cells", "char_width", "text_width", "wrap", "ellipsize", "ELLIPSIS"]
+__all__ = ["ELLIPSIS", "cells", "char_width", "ellipsize", "text_width", "wrap"]
 
 ELLIPSIS = "…"
 

@@ -19,11 +19,11 @@ class Rect:
     x1: float
     y1: float
 
-    def inside(self, other: "Rect", slack: float = 0.6) -> bool:
+    def inside(self, other: Rect, slack: float = 0.6) -> bool:
         return (self.x0 >= other.x0 - slack and self.y0 >= other.y0 - slack
                 and self.x1 <= other.x1 + slack and self.y1 <= other.y1 + slack)
 
-    def overlaps(self, other: "Rect") -> bool:
+    def overlaps(self, other: Rect) -> bool:
         return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
 
 

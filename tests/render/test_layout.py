@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from generate import generate
 
@@ -152,7 +154,7 @@ def test_routes_are_orthogonal_and_run_between_cards(name, grid):
     for route in grid.routes:
         points = route.points
         assert len(points) >= 2
-        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for (x0, y0), (x1, y1) in pairwise(points):
             assert x0 == x1 or y0 == y1, "every segment is horizontal or vertical"
             segment = Box(min(x0, x1) + 0.5, min(y0, y1) + 0.5, max(abs(x1 - x0) - 1, 0), max(abs(y1 - y0) - 1, 0))
             for box in cards:

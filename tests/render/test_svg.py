@@ -24,12 +24,12 @@ def _name(case) -> str:
     return case.name if isinstance(case, Path) else f"generated-{case}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bp(case):
     return load(case) if isinstance(case, Path) else loads(generate(case))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _svg(case, evidence: bool = True) -> str:
     return render(_bp(case), "svg", evidence=evidence)
 
