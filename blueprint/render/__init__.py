@@ -29,7 +29,7 @@ FORMATS = ("svg", "png", "pdf", "dot")
 _PNG_DPI = "144"
 # From this many cards on, SVG is drawn in parts by parallel Graphviz processes (one per core, at
 # most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
-_PARALLEL_FROM = 400
+_PARALLEL_FROM = 1000
 _PARTS = 3
 
 

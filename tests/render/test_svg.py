@@ -17,7 +17,7 @@ from tests.conftest import EXAMPLES, TEMPLATES
 from .helpers import FIXTURES, SVG, groups, line_y, parse
 
 FILES = [*EXAMPLES, *TEMPLATES, FIXTURES / "hostile.yaml", FIXTURES / "unphased.yaml"]
-GENERATED = [40, 300]
+GENERATED = [40, 300, 1100]  # 1100 steps: the parallel drawing path
 
 
 def _name(case) -> str:
