@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Iterable
 
-__all__ = ["Pos", "Problem", "BlueprintError", "did_you_mean"]
+__all__ = ["Pos", "Positions", "Problem", "BlueprintError", "did_you_mean"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,42 @@ class Pos:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+
+class Positions(Mapping):
+    """Positions by key, made into :class:`Pos` objects only when asked for.
+
+    A blueprint has a position for every key and value; building them all up front costs more
+    than reading the file, and most are never looked at.
+
+    >>> positions = Positions("a.yaml", {"lane": (3, 5), 7: (4, 1)})
+    >>> positions["lane"], list(positions)
+    (Pos(path='a.yaml', line=3, column=5), ['lane'])
+    """
+
+    __slots__ = ("_path", "_raw")
+
+    def __init__(self, path: str, raw: Mapping[object, tuple[int, int]]):
+        self._path = path
+        self._raw = raw
+
+    def __getitem__(self, key: str) -> Pos:
+        if not isinstance(key, str):
+            raise KeyError(key)
+        line, column = self._raw[key]
+        return Pos(self._path, line, column)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._raw if isinstance(key, str))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._raw
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,12 @@ them all.
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 from typing import Iterable
 
 from .durations import parse_duration
-from .errors import BlueprintError, Pos, Problem, did_you_mean
+from .errors import BlueprintError, Pos, Positions, Problem, did_you_mean
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Ref, Standard, Step, Touchpoint, Zone
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
 
@@ -35,6 +36,8 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 _KEY_SETS = {what: frozenset(keys) for what, keys in KEYS.items()}
 LOCALES = ("en", "zh")
+# Python's \s is exactly str.isspace(), and the JSON Schema's id pattern uses the same \S.
+_WHITESPACE = re.compile(r"\s")
 ZONE_NAMES = tuple(zone.value for zone in Zone)
 FLOW_KINDS = ("flow", "support", "return")
 TOUCHPOINTS = tuple(kind.value for kind in Touchpoint)
@@ -112,11 +115,9 @@ class _Builder:
         pos = position if isinstance(position, Pos) else self.at(position)
         self.problems.append(Problem(rule, message, pos))
 
-    def positions(self, mapping: YMap) -> tuple[Pos, dict[str, Pos], dict[str, Pos]]:
+    def positions(self, mapping: YMap) -> tuple[Pos, Positions, Positions]:
         path = self.path
-        key_pos = {k: Pos(path, *p) for k, p in mapping.key_pos.items() if isinstance(k, str)}
-        value_pos = {k: Pos(path, *p) for k, p in mapping.value_pos.items() if isinstance(k, str)}
-        return Pos(path, *mapping.pos), key_pos, value_pos
+        return Pos(path, *mapping.pos), Positions(path, mapping.key_pos), Positions(path, mapping.value_pos)
 
     def check_keys(self, mapping: YMap, what: str, name: str) -> None:
         allowed = _KEY_SETS[what]
@@ -170,7 +171,7 @@ class _Builder:
         if not isinstance(value, str):
             self.report("schema", f"{name}: '{key}' must be an id, not {_kind(value)}", position)
             return None
-        if not value or any(ch.isspace() for ch in value):
+        if not value or _WHITESPACE.search(value):
             self.report("schema", f"{name}: '{key}' {value!r} must be a non-empty id without spaces",
                         position)
             return None

@@ -13,7 +13,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from .errors import Pos, Problem
 
@@ -151,8 +152,8 @@ class Ref:
 @dataclass(eq=False)
 class _Located:
     pos: Pos
-    key_pos: dict[str, Pos] = field(default_factory=dict, repr=False)
-    value_pos: dict[str, Pos] = field(default_factory=dict, repr=False)
+    key_pos: Mapping[str, Pos] = field(default_factory=dict, repr=False)
+    value_pos: Mapping[str, Pos] = field(default_factory=dict, repr=False)
 
     def where(self, key: str | None = None) -> Pos:
         """The position of ``key``'s value, else of the key, else of the object."""
