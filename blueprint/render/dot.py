@@ -78,6 +78,7 @@ class _Writer:
     def __init__(self, grid: Layout):
         self.height = grid.height
         self.edges: list[str] = []
+        self._quoted: dict[str, str] = {}
         self.dot = graphviz.Digraph(
             name="blueprint",
             graph_attr={"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0",
@@ -86,6 +87,13 @@ class _Writer:
                        "margin": "0", "label": "", "penwidth": "0", "fontsize": "8"},
             edge_attr={"arrowsize": "0.7", "penwidth": "1.2", "fontname": FONT},
         )
+
+    def quoted(self, name: str) -> str:
+        """``name`` as a DOT identifier, by the package's own quoting, once per name."""
+        found = self._quoted.get(name)
+        if found is None:
+            found = self._quoted[name] = graphviz.quoting.quote(name)
+        return found
 
     def edge(self, layer: graphviz.Digraph, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
@@ -354,7 +362,12 @@ def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[t
                         width=_inches(row_cards[0].box.w), height=_inches(row_cards[0].box.h),
                         class_=css_classes("step", zone.value))
         for card in sorted(row_cards, key=lambda card: card.step.index):
-            layer.node(node_id(card), pos=w.point(card.box.cx, card.box.cy), label=_card_label(card, grid))
+            # The statement Digraph.node writes (attributes sorted), appended directly: on
+            # thousands of cards the package's per-call argument checks and re-quoting of values
+            # the renderer already made DOT-safe (a number pair, an HTML-like label) cost more
+            # than Graphviz's own drawing.
+            layer.body.append(f'\t{w.quoted(node_id(card))} [label={_card_label(card, grid)} '
+                              f'pos="{w.point(card.box.cx, card.box.cy)}"]\n')
         w.add(layer)
     mine = {id(card) for card in cards}
     elsewhere = {node_id(route.target): route.target for _, route in routes if id(route.target) not in mine}
@@ -373,8 +386,10 @@ def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[t
         layer.attr("edge", color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
                    **{"class": css_classes(*classes)})
         for n, route in members:
-            w.edge(layer, node_id(route.source), node_id(route.target), f"flow-{n:d}",
-                   pos=w.spline(route.points, style))
+            # As for cards: the statement Digraph.edge writes, with names quoted once per card.
+            layer.body.append(f'\t{w.quoted(node_id(route.source))} -> {w.quoted(node_id(route.target))} '
+                              f'[pos="{w.spline(route.points, style)}"]\n')
+            w.edges.append(f"flow-{n:d}")
         w.add(layer)
 
 
