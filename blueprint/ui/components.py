@@ -55,10 +55,12 @@ _preview = st.components.v2.component(
 )
 
 
-def code_editor(text: str, *, rev: int, findings: list[dict], completions: dict[str, list[str]],
+def code_editor(text: str, *, draft: str, rev: int, findings: list[dict], completions: dict[str, list[str]],
                 goto: dict | None = None, height: str = "60vh", key: str = EDITOR_KEY) -> dict | None:
     """Show the YAML editor; return its latest edit ``{"text", "base"}`` or None.
 
+    ``draft`` names the document: the browser keeps each draft's text, undo history and cursor
+    while the page is open, across reruns, page switches and remounts of the component.
     ``rev`` names the version of ``text`` Python holds: the editor replaces its own text only
     when ``rev`` changes, and tags each edit with the ``rev`` it was made on (``base``).
     ``findings`` are ``{line, column, level, rule, message}`` dicts shown as gutter markers and
@@ -66,7 +68,7 @@ def code_editor(text: str, *, rev: int, findings: list[dict], completions: dict[
     """
     result = _editor(
         key=key,
-        data={"text": text, "rev": rev, "findings": findings, "completions": completions,
+        data={"draft": draft, "text": text, "rev": rev, "findings": findings, "completions": completions,
               "goto": goto, "height": height},
         default={"edit": None},
         on_edit_change=_ignore,

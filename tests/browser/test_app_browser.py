@@ -14,6 +14,7 @@ except ImportError:  # the browser fixture says what is missing (a failure under
     expect = None
 
 import blueprint
+from blueprint.ui import pipeline
 from blueprint.ui.i18n import t
 from blueprint.ui.pages.start import example_key
 from tests.browser.conftest import (
@@ -81,10 +82,33 @@ def test_break_a_reference_see_the_finding_at_its_line_fix_it_and_see_it_go(page
     assert "greetx" in page.locator(".CodeMirror-lint-mark-error").all_text_contents()
     screenshot(page, "editor-finding-zh-laptop")
 
-    page.keyboard.press("Backspace")
+    # Undo in the editor: its history survived the reruns that linted the edit.
+    page.keyboard.press("Control+z")
     page.wait_for_selector(f"text={t('findings.none', 'zh')}", timeout=15_000)
     assert findings_rows(page) == []
     assert page.locator(".CodeMirror-lint-mark-error").count() == 0
+    assert editor_value(page) == HALL.read_text(encoding="utf-8")
+    no_exception_box(page)
+
+
+def test_a_syntax_error_keeps_the_editor_and_the_preview_where_they_are(page, server):
+    open_example(page, server)
+    page.evaluate("() => { window.__editor = document.querySelector('.bp-editor .CodeMirror');"
+                  " window.__preview = document.querySelector('[data-testid=\"stBidiComponentIsolated\"]'); }")
+    line, _ch = find_in_editor(page, "    owner: 导购员（迎候岗）")
+    put_cursor(page, line, 0)
+    page.keyboard.type("zz")  # "zz    owner: ..." is not YAML
+    alert = page.locator('[data-testid="stAlertContentError"]')
+    alert.wait_for(timeout=15_000)
+    error = pipeline.load_text(editor_value(page)).error
+    assert error is not None and error.line in (line + 1, line + 2)  # where YAML notices it
+    assert f"第 {error.line} 行，第 {error.column} 列" in alert.text_content()
+    assert t("preview.stale", "zh") in page.locator("body").inner_text()  # the last drawing stays
+    # Same editor and preview elements (not remounted), focus and cursor where the typing was.
+    assert page.evaluate("() => window.__editor.isConnected && window.__preview.isConnected")
+    assert page.evaluate("() => document.activeElement.closest('.bp-editor') !== null")
+    page.keyboard.press("Control+z")
+    alert.wait_for(state="detached", timeout=15_000)
     assert editor_value(page) == HALL.read_text(encoding="utf-8")
     no_exception_box(page)
 
@@ -180,10 +204,26 @@ def test_the_editor_completes_the_formats_keys(page, server):
     open_example(page, server)
     line, _ch = find_in_editor(page, "owner: 导购员（迎候岗）")
     put_cursor(page, line, 0)
-    page.keyboard.press("Home")
+    page.keyboard.press("Enter")  # a new line above the owner's
+    page.keyboard.press("ArrowUp")
     page.keyboard.type("    touch")
     page.wait_for_selector(".CodeMirror-hints", timeout=10_000)
     assert "touchpoint" in page.locator(".CodeMirror-hints").text_content()
+    page.keyboard.press("Enter")  # take it: the key and its colon are written
+    page.keyboard.type("peo")
+    page.wait_for_timeout(1500)  # past the editor's send and the rerun: the list stays open
+    page.wait_for_selector(".CodeMirror-hints", timeout=10_000)
+    assert page.locator(".CodeMirror-hints").text_content() == "people"  # the touchpoint kinds
+    page.keyboard.press("Enter")
+    assert "    touchpoint: people" in editor_value(page).splitlines()
+    # Step ids in a next: list, from this file.
+    line, ch = find_in_editor(page, "next: state-need")
+    put_cursor(page, line, ch + len("next: "))
+    page.keyboard.type("[")
+    page.keyboard.press("End")
+    page.keyboard.type(", tri")
+    page.wait_for_selector(".CodeMirror-hints", timeout=10_000)
+    assert "triage" in page.locator(".CodeMirror-hints").all_text_contents()[0]
     page.keyboard.press("Escape")
     no_exception_box(page)
 

@@ -1,14 +1,22 @@
 // The blueprint YAML editor: CodeMirror 5 (inlined above this code by blueprint/ui/components.py).
 //
-// Python sends {text, rev, findings, goto, completions, height, empty}. The editor is created
-// once per mount and kept on its host element, so reruns never lose the cursor or the undo
-// history. `rev` changes only when the text changed outside the editor (a table edit, undo,
-// another file): only then is the editor's text replaced, by the smallest range that differs.
-// Typing sends {text, base: rev} as the state value `edit`, debounced, so Python can ignore an
-// edit made on a text it has since replaced.
+// Python sends {draft, text, rev, findings, goto, completions, height}. `rev` changes only when
+// the text changed outside the editor (a table edit, undo, another file): only then is the
+// editor's text replaced, by the smallest range that differs. Typing sends {text, base: rev} as
+// the state value `edit`, debounced, so Python can ignore an edit made on a text it has since
+// replaced.
+//
+// The document (text, undo history, cursor, scroll) lives in a CodeMirror.Doc kept per draft in
+// this module, not in the editor's DOM: Streamlit may unmount and mount the component again (it
+// does when it first loads another element's code), and the new editor takes the same Doc back,
+// so reruns and remounts never lose the cursor or the undo history.
 
 const SEND_DELAY_MS = 400;
 const FLASH_MS = 1600;
+const REFOCUS_WINDOW_MS = 3000;
+
+/** draft id -> {doc, rev, sent, timer, cm, setStateValue, findings, findingsJson, completions, gotoNonce} */
+const sessions = new Map();
 
 function commonEnds(a, b) {
   let start = 0;
@@ -19,76 +27,118 @@ function commonEnds(a, b) {
   return [start, end];
 }
 
-function replaceText(cm, text) {
-  const current = cm.getValue();
+function replaceText(doc, text) {
+  const current = doc.getValue();
   if (current === text) return;
   const [start, end] = commonEnds(current, text);
-  const doc = cm.getDoc();
   doc.replaceRange(text.slice(start, text.length - end), doc.posFromIndex(start),
                    doc.posFromIndex(current.length - end), "+bp-sync");
 }
 
 // The end of the YAML token at (line, ch): the underline covers the reference or key named.
-function tokenEnd(cm, line, ch) {
-  const content = cm.getLine(line) || "";
+function tokenEnd(doc, line, ch) {
+  const content = doc.getLine(line) || "";
   let end = ch;
   while (end < content.length && !/[\s,\]}#]/.test(content[end])) end++;
   if (end === ch) end = Math.min(content.length, ch + 1);
   return end;
 }
 
-function annotations(state) {
-  const cm = state.cm;
-  if (!cm) return [];  // CodeMirror lints once while it is being built
-  const last = cm.lineCount() - 1;
-  return (state.findings || []).map((f) => {
+function annotations(session) {
+  if (!session) return [];  // CodeMirror lints once while it is being built
+  const doc = session.doc;
+  const last = doc.lineCount() - 1;
+  return (session.findings || []).map((f) => {
     const line = Math.max(0, Math.min(last, f.line - 1));
     const ch = Math.max(0, f.column - 1);
     return {
       from: CodeMirror.Pos(line, ch),
-      to: CodeMirror.Pos(line, tokenEnd(cm, line, ch)),
+      to: CodeMirror.Pos(line, tokenEnd(doc, line, ch)),
       message: `${f.message} (${f.rule})`,
-      severity: f.level === "info" ? "info" : f.level,
+      severity: f.level,
     };
   });
 }
 
 // What to complete at the cursor: keys at a key position, ids after lane:/phase:/next:/...
-function hintFor(state) {
-  return (cm) => {
-    const cursor = cm.getCursor();
-    const before = cm.getLine(cursor.line).slice(0, cursor.ch);
-    const word = /[^\s:,\[\]{}#'"]*$/.exec(before)[0];
-    const head = before.slice(0, before.length - word.length);
-    const c = state.completions || {};
-    let list = null;
-    let suffix = "";
-    if (/^\s*(-\s+)?$/.test(head) || /[{,]\s*$/.test(head) && !/(next|steps):\s*\[[^\]]*$/.test(head)) {
-      list = c.keys || [];
-      suffix = ": ";
-    } else if (/(^|[\s{,])lane:\s*$/.test(head)) {
-      list = c.lanes || [];
-    } else if (/(^|[\s{,])phase:\s*$/.test(head)) {
-      list = c.phases || [];
-    } else if (/(^|[\s{,])touchpoint:\s*$/.test(head)) {
-      list = c.touchpoints || [];
-    } else if (/(^|[\s{,])(next|recovery|from|to):\s*$/.test(head) || /(next|steps):\s*\[[^\]]*$/.test(head)
-               || /^\s*-\s+$/.test(head)) {
-      list = c.steps || [];
-    }
-    if (!list) return null;
-    const folded = word.toLowerCase();
-    const matches = list.filter((item) => item.toLowerCase().startsWith(folded) && item !== word);
-    if (!matches.length) return null;
-    return {
-      list: matches.map((item) => ({text: item + suffix, displayText: item})),
-      from: CodeMirror.Pos(cursor.line, cursor.ch - word.length),
-      to: cursor,
-    };
+function hint(cm) {
+  const session = cm.__bpSession;
+  const cursor = cm.getCursor();
+  const before = cm.getLine(cursor.line).slice(0, cursor.ch);
+  const word = /[^\s:,\[\]{}#'"]*$/.exec(before)[0];
+  const head = before.slice(0, before.length - word.length);
+  const c = (session && session.completions) || {};
+  let list = null;
+  let suffix = "";
+  if (/^\s*(-\s+)?$/.test(head) || /[{,]\s*$/.test(head) && !/(next|steps):\s*\[[^\]]*$/.test(head)) {
+    list = c.keys || [];
+    suffix = ": ";
+  } else if (/(^|[\s{,])lane:\s*$/.test(head)) {
+    list = c.lanes || [];
+  } else if (/(^|[\s{,])phase:\s*$/.test(head)) {
+    list = c.phases || [];
+  } else if (/(^|[\s{,])touchpoint:\s*$/.test(head)) {
+    list = c.touchpoints || [];
+  } else if (/(^|[\s{,])(next|recovery|from|to):\s*$/.test(head) || /(next|steps):\s*\[[^\]]*$/.test(head)) {
+    list = c.steps || [];
+  }
+  if (!list) return null;
+  const folded = word.toLowerCase();
+  const matches = list.filter((item) => item.toLowerCase().startsWith(folded) && item !== word);
+  if (!matches.length) return null;
+  return {
+    list: matches.map((item) => ({text: item + suffix, displayText: item})),
+    from: CodeMirror.Pos(cursor.line, cursor.ch - word.length),
+    to: cursor,
   };
 }
 
-function createEditor(host, state) {
+function showHint(cm) {
+  cm.showHint({hint, completeSingle: false});
+}
+
+function send(session) {
+  clearTimeout(session.timer);
+  session.timer = null;
+  const text = session.doc.getValue();
+  if (text === session.sent) return;
+  session.sent = text;
+  session.setStateValue("edit", {text, base: session.rev});
+}
+
+// When did the user last click or press a key outside the editor: a blur right after that is theirs.
+let lastUserAction = 0;
+document.addEventListener("pointerdown", () => { lastUserAction = Date.now(); }, true);
+document.addEventListener("keydown", (event) => {
+  if (!(event.target && event.target.closest && event.target.closest(".bp-editor"))) lastUserAction = Date.now();
+}, true);
+
+// A blur nobody asked for (Streamlit hiding or remounting the component while it loads another
+// element's code) is undone: once an editor for this draft shows again, it takes the focus, the
+// cursor and an open completion list back. A blur the user caused is left alone.
+function keepFocus(session, cm) {
+  const hadHint = Boolean(cm.state.completionActive);
+  const cursor = session.doc.getCursor();
+  setTimeout(() => {
+    const active = document.activeElement;
+    if ((active && active !== document.body) || Date.now() - lastUserAction < 500) return;
+    const started = Date.now();
+    const retry = () => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const target = session.cm;
+      if (!target || target.getWrapperElement().offsetParent === null) {
+        if (Date.now() - started < REFOCUS_WINDOW_MS) requestAnimationFrame(retry);
+        return;
+      }
+      target.focus();
+      session.doc.setCursor(cursor);
+      if (hadHint) showHint(target);
+    };
+    retry();
+  }, 0);
+}
+
+function createEditor(host) {
   const cm = CodeMirror(host, {
     value: "",
     mode: "yaml",
@@ -99,43 +149,49 @@ function createEditor(host, state) {
     indentWithTabs: false,
     styleActiveLine: true,
     gutters: ["CodeMirror-lint-markers", "CodeMirror-linenumbers"],
-    lint: {getAnnotations: () => annotations(state), lintOnChange: false, tooltips: true},
+    lint: {getAnnotations: (_text, _options, editor) => annotations(editor.__bpSession), lintOnChange: false,
+           tooltips: true},
     extraKeys: {
       // YAML forbids tabs for indentation: Tab indents with spaces.
       Tab: (editor) => editor.somethingSelected() ? editor.indentSelection("add")
                                                    : editor.replaceSelection("  ", "end"),
       "Shift-Tab": (editor) => editor.indentSelection("subtract"),
-      "Ctrl-Space": (editor) => editor.showHint({hint: hintFor(state), completeSingle: false}),
+      "Ctrl-Space": showHint,
     },
   });
   cm.on("changes", (editor, changes) => {
-    if (changes.every((change) => change.origin === "+bp-sync" || change.origin === "setValue")) return;
-    clearTimeout(state.timer);
-    state.timer = setTimeout(() => send(state), SEND_DELAY_MS);
+    const session = editor.__bpSession;
+    if (!session || changes.every((change) => change.origin === "+bp-sync" || change.origin === "setValue")) return;
+    clearTimeout(session.timer);
+    session.timer = setTimeout(() => send(session), SEND_DELAY_MS);
   });
-  cm.on("blur", () => {
-    if (state.timer) { clearTimeout(state.timer); send(state); }
+  cm.on("blur", (editor) => {
+    const session = editor.__bpSession;
+    if (!session) return;
+    if (session.timer) send(session);
+    keepFocus(session, editor);
   });
   cm.on("inputRead", (editor, change) => {
     if (editor.state.completionActive) return;
-    const typed = change.text.join("");
-    if (/^[\p{L}\p{N}_-]$/u.test(typed)) {
-      editor.showHint({hint: hintFor(state), completeSingle: false});
-    }
+    if (/^[\p{L}\p{N}_-]$/u.test(change.text.join(""))) showHint(editor);
   });
   return cm;
 }
 
-function send(state) {
-  state.timer = null;
-  const text = state.cm.getValue();
-  if (text === state.sent) return;
-  state.sent = text;
-  state.setStateValue("edit", {text, base: state.rev});
+// Put the session's document in this editor (taking it from an editor that is gone).
+function attach(session, cm) {
+  if (session.cm && session.cm !== cm && session.cm.getDoc() === session.doc) {
+    session.cm.swapDoc(CodeMirror.Doc("", "yaml"));
+    session.cm.__bpSession = null;
+  }
+  if (cm.getDoc() !== session.doc) cm.swapDoc(session.doc);
+  cm.__bpSession = session;
+  session.cm = cm;
+  session.findingsJson = null;  // mark the findings again in this editor
 }
 
-function goTo(state, goto) {
-  const cm = state.cm;
+function goTo(session, goto) {
+  const cm = session.cm;
   const line = Math.max(0, Math.min(cm.lineCount() - 1, goto.line - 1));
   const ch = Math.max(0, (goto.column || 1) - 1);
   cm.setCursor({line, ch});
@@ -150,33 +206,44 @@ export default function (component) {
   const {data, parentElement, setStateValue} = component;
   const host = parentElement.querySelector(".bp-editor");
   if (!host || !data) return;
-  let state = host.__bpEditor;
-  if (!state) {
-    state = {rev: null, sent: null, gotoNonce: null, timer: null, findings: [], completions: {}};
-    state.cm = createEditor(host, state);
-    host.__bpEditor = state;
+  if (!host.__bpEditor) host.__bpEditor = createEditor(host);
+  const cm = host.__bpEditor;
+
+  let session = sessions.get(data.draft);
+  if (!session) {
+    // A new document has no history: Ctrl+Z never blanks the file.
+    session = {doc: CodeMirror.Doc(data.text, "yaml"), rev: data.rev, sent: data.text, timer: null, cm: null,
+               findingsJson: null, gotoNonce: null};
+    sessions.set(data.draft, session);
   }
-  state.setStateValue = setStateValue;
-  state.completions = data.completions || {};
-  state.findings = data.findings || [];
-  host.style.setProperty("--bp-editor-height", data.height || "60vh");
-  if (data.rev !== state.rev) {
-    const first = state.rev === null;
-    state.rev = data.rev;
-    if (first) {
-      // A fresh editor starts with the text and an empty history: Ctrl+Z never blanks the file.
-      state.cm.setValue(data.text);
-      state.cm.clearHistory();
-    } else {
-      replaceText(state.cm, data.text);
-    }
-    state.sent = data.text;
+  for (const [draft, other] of sessions) {
+    if (draft !== data.draft && other.cm === cm) { clearTimeout(other.timer); other.cm = null; }
   }
-  host.dataset.rev = String(state.rev);
-  state.cm.performLint();
-  if (data.goto && data.goto.nonce !== state.gotoNonce) {
-    state.gotoNonce = data.goto.nonce;
-    goTo(state, data.goto);
+  if (session.cm !== cm) attach(session, cm);
+  session.setStateValue = setStateValue;
+  session.completions = data.completions || {};
+
+  if (data.rev !== session.rev) {
+    session.rev = data.rev;
+    replaceText(session.doc, data.text);
+    session.sent = data.text;
   }
-  state.cm.refresh();
+  const height = data.height || "60vh";
+  if (height !== host.dataset.height) {
+    host.dataset.height = height;
+    host.style.setProperty("--bp-editor-height", height);
+    cm.refresh();  // CodeMirror measures its box: only when the box changed
+  }
+  host.dataset.rev = String(session.rev);
+  // Mark again only when the findings changed: a rerun must not disturb an open completion list.
+  const findings = JSON.stringify(data.findings || []);
+  if (findings !== session.findingsJson) {
+    session.findingsJson = findings;
+    session.findings = data.findings || [];
+    cm.performLint();
+  }
+  if (data.goto && data.goto.nonce !== session.gotoNonce) {
+    session.gotoNonce = data.goto.nonce;
+    goTo(session, data.goto);
+  }
 }

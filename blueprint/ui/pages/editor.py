@@ -25,6 +25,8 @@ LAYOUTS = ("split", "text", "drawing")
 # The panes fill the screen below the navigation, the top bar and the layout switch; the editor
 # leaves room under it for the findings (three rows, then the table scrolls).
 _FINDINGS_ROWS = 3
+_FINDINGS_BOX = "bp_findings_box"
+_ERROR_SLOT = "bp_error_slot"
 _PANE_HEIGHT = "max(420px, calc(100vh - 250px))"
 _EDITOR_HEIGHT = "max(260px, calc(100vh - 480px))"
 _EDITOR_HEIGHT_CLEAN = "max(360px, calc(100vh - 320px))"
@@ -46,15 +48,19 @@ def page() -> None:
     picked = _picked_finding(found, findings_key)
     _take_click(text)
 
-    if error is not None:
-        st.error(tr("editor.load_error", line=error.line, column=error.column, message=md_escape(error.message)))
+    # The error's place is kept whether or not there is one: an element appearing above the
+    # columns would shift them, and Streamlit would remount the editor and the preview.
+    with st.container(key=_ERROR_SLOT):
+        if error is not None:
+            st.error(tr("editor.load_error", line=error.line, column=error.column,
+                        message=md_escape(error.message)))
     layout = st.segmented_control(
         tr("editor.layout"), options=list(LAYOUTS), default="split", key=LAYOUT_KEY,
         format_func=lambda name: t(f"editor.layout_{name}", locale), label_visibility="collapsed",
     ) or "split"
     broken = error is not None
     # The findings sit under the editor, inside the screen: choosing one moves the editor in view.
-    editor_height = _EDITOR_HEIGHT if found else _EDITOR_HEIGHT_CLEAN
+    editor_height = _EDITOR_HEIGHT
     if layout == "split":
         left, right = st.columns([5, 6], gap="medium")
         with left:
@@ -83,7 +89,7 @@ def _editor(text: str, broken: bool, height: str) -> None:
     goto = st.session_state.pop("bp_goto", None)
     # While the text does not load, complete with the ids of the last version that did.
     completion_text = st.session_state.get("bp_last_good", text) if broken else text
-    code_editor(text, rev=session.rev(), findings=cached.findings(text),
+    code_editor(text, draft=session.draft().id, rev=session.rev(), findings=cached.findings(text),
                 completions=cached.completions(completion_text), goto=goto, height=height)
 
 
@@ -138,14 +144,15 @@ def _preview(text: str, broken: bool, locale: str, height: str) -> None:
     tr = translator(locale)
     shown = st.session_state.get("bp_last_good", text) if broken else text
     picture, why = cached.svg(shown)
-    if why:
-        st.warning(tr("preview.render_failed", message=md_escape(why)))
     selected = st.session_state.get("bp_selected")
     highlight = {"id": selected, "nonce": st.session_state.get("bp_focus")} if selected else None
     labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
               "fit": tr("preview.fit"), "hint": tr("preview.hint")}
     clicked = blueprint_preview(picture, labels=labels, highlight=highlight, empty=tr("preview.empty"),
                                 height=height)
+    # Notes go under the drawing: an element above it would shift it, and Streamlit remounts it.
+    if why:
+        st.warning(tr("preview.render_failed", message=md_escape(why)))
     if broken and picture:
         st.caption(tr("preview.stale"))
     if clicked and clicked != selected:
@@ -153,9 +160,15 @@ def _preview(text: str, broken: bool, locale: str, height: str) -> None:
 
 
 def _findings(found: list[dict], key: str, locale: str) -> None:
+    # One container whatever it holds, so what follows keeps its place (see the error slot).
+    with st.container(key=_FINDINGS_BOX):
+        _findings_table(found, key, locale)
+
+
+def _findings_table(found: list[dict], key: str, locale: str) -> None:
     tr = translator(locale)
     if not found:
-        st.success(tr("findings.none"))
+        st.markdown(f":green[:material/check_circle:] {tr('findings.none')}")
         return
     st.markdown(f"**{tr('findings.title', count=len(found))}** &nbsp; :gray[{tr('findings.hint')}]")
     # The message first after the place: it is what the user reads; the rule id is for the docs.
