@@ -16,6 +16,7 @@ from ..render import RenderError, render
 from . import pipeline
 
 __all__ = [
+    "choices",
     "completions",
     "details",
     "examples",
@@ -76,6 +77,12 @@ def table(text: str, name: str) -> tuple[list[dict] | None, str | None]:
         return edit.table_rows(text, name), None
     except edit.EditError as error:
         return None, str(error)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def choices(text: str) -> dict[str, list[str]]:
+    """The tables' select box options (:func:`blueprint.edit.choices`)."""
+    return edit.choices(text)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

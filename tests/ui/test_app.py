@@ -313,6 +313,22 @@ def test_adding_and_deleting_steps_lanes_and_phases(app):
     assert not app.exception
 
 
+def test_select_boxes_offer_the_files_ids_and_a_dash_clears_a_cell(app):
+    open_example(app, "hall-before.zh.yaml")
+    switch_page(app, "tables")
+    original = draft_text(app)
+    steps = blueprint.loads(original).steps
+    failing = next(i for i, step in enumerate(steps) if step.recovery is not None)
+    frame = app.data_editor[0].value
+    assert frame.loc[0, "recovery"] == "—"  # an empty select box shows a dash, not "None"
+    edit_table(app, "steps", {"edited_rows": {failing: {"recovery": "—"}, 0: {"touchpoint": "people"}}})
+    assert not app.exception
+    changed = blueprint.loads(draft_text(app))
+    assert changed.steps[failing].recovery is None
+    assert changed.steps[0].touchpoint.value == "people"
+    assert draft_text(app).count("recovery:") == original.count("recovery:") - 1
+
+
 def test_a_refused_table_edit_says_why_and_keeps_the_text(app):
     open_example(app)
     switch_page(app, "tables")

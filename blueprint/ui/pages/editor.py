@@ -28,8 +28,7 @@ _FINDINGS_ROWS = 3
 _FINDINGS_BOX = "bp_findings_box"
 _ERROR_SLOT = "bp_error_slot"
 _PANE_HEIGHT = "max(420px, calc(100vh - 250px))"
-_EDITOR_HEIGHT = "max(260px, calc(100vh - 480px))"
-_EDITOR_HEIGHT_CLEAN = "max(360px, calc(100vh - 320px))"
+_EDITOR_HEIGHT = "max(260px, calc(100vh - 455px))"
 _LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
 
 
@@ -60,6 +59,7 @@ def page() -> None:
     ) or "split"
     broken = error is not None
     # The findings sit under the editor, inside the screen: choosing one moves the editor in view.
+    # The editor keeps one height, findings or not: it must not jump while the user types.
     editor_height = _EDITOR_HEIGHT
     if layout == "split":
         left, right = st.columns([5, 6], gap="medium")

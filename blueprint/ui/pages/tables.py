@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from ... import edit
-from ...loader import FLOW_KINDS, TOUCHPOINTS, ZONE_NAMES
 from .. import cached, session
 from ..i18n import t
 from ..text import md_escape
@@ -50,34 +49,35 @@ def page() -> None:
             _table(text, name, locale)
 
 
-def _options(text: str) -> dict[str, list[str]]:
-    info = cached.completions(text)
-    return {"lane": info["lanes"], "phase": info["phases"], "step": info["steps"]}
+#: What an empty select box cell holds and shows (Streamlit would show an empty one as "None").
+_EMPTY = "—"
+#: The select box columns of each table, and whether a row must fill them.
+_SELECTS: dict[str, dict[str, bool]] = {
+    "steps": {"lane": True, "phase": False, "touchpoint": False, "recovery": False},
+    "lanes": {"zone": False},
+    "flows": {"from": True, "to": True, "kind": False},
+    "standards": {"from": False, "to": False},
+}
+
+
+_WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow_kind"}
 
 
 def _column_config(name: str, text: str, locale: str) -> dict:
     tr = translator(locale)
-    options = _options(text)
+    choices = cached.choices(text)  # the edit module's options: this file's ids, the format's words
     config: dict = {}
     for column in edit.COLUMNS[name]:
         label = tr(f"field.{column}")
-        if column in edit.LIST_COLUMNS:
+        if column in _SELECTS.get(name, {}):
+            required = _SELECTS[name][column]
+            prefix = _WORDS.get(column)
+            config[column] = st.column_config.SelectboxColumn(
+                label, options=choices[column] if required else [_EMPTY, *choices[column]], required=required,
+                format_func=lambda value, prefix=prefix: t(f"{prefix}.{value}", locale)
+                if prefix and value != _EMPTY else value)
+        elif column in edit.LIST_COLUMNS:
             config[column] = st.column_config.ListColumn(label, help=tr("tables.list_help"))
-        elif column == "lane" and name == "steps":
-            config[column] = st.column_config.SelectboxColumn(label, options=options["lane"], required=True)
-        elif column == "phase" and name == "steps":
-            config[column] = st.column_config.SelectboxColumn(label, options=options["phase"])
-        elif column == "touchpoint":
-            config[column] = st.column_config.SelectboxColumn(
-                label, options=list(TOUCHPOINTS), format_func=lambda kind: t(f"touchpoint.{kind}", locale))
-        elif column == "zone":
-            config[column] = st.column_config.SelectboxColumn(
-                label, options=list(ZONE_NAMES), format_func=lambda zone: t(f"zone.{zone}", locale))
-        elif column == "kind" and name == "flows":
-            config[column] = st.column_config.SelectboxColumn(
-                label, options=list(FLOW_KINDS), format_func=lambda kind: t(f"flow_kind.{kind}", locale))
-        elif column in ("recovery", "from", "to"):
-            config[column] = st.column_config.SelectboxColumn(label, options=options["step"])
         elif column == "emotion":
             config[column] = st.column_config.NumberColumn(label, min_value=-2, max_value=2, step=1, format="%d")
         else:
@@ -86,14 +86,17 @@ def _column_config(name: str, text: str, locale: str) -> dict:
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:
+    """The rows as a table for the data editor: text columns as text, emotion as whole numbers."""
     columns = list(edit.COLUMNS[name])
     frame = pd.DataFrame(rows, columns=columns)
     for column in columns:
         if column == "emotion":
             frame[column] = frame[column].astype("Int64")
         elif column not in edit.LIST_COLUMNS:
-            # An empty cell shows empty, not as "None" (apply_rows reads "" as no value).
-            frame[column] = frame[column].astype("string").fillna("")
+            # An empty cell shows empty, not as "None" (apply_rows reads "" as no value); an empty
+            # select box shows a dash.
+            empty = _EMPTY if column in _SELECTS.get(name, {}) else ""
+            frame[column] = frame[column].astype("string").fillna(empty)
     return frame
 
 
@@ -126,10 +129,11 @@ def _table(text: str, name: str, locale: str) -> None:
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
-    """The edited table as plain rows (pandas' missing values become None)."""
+    """The edited table as plain rows (pandas' missing values and the dash become None)."""
     records = []
     for record in frame.to_dict("records"):
-        records.append({column: (None if _is_missing(value) else value) for column, value in record.items()})
+        records.append({column: (None if _is_missing(value) or value == _EMPTY else value)
+                        for column, value in record.items()})
     return records
 
 
