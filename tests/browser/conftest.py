@@ -100,6 +100,10 @@ def page(browser):
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    # Workshops run offline: every script, style, font and icon must come from the app itself.
+    tab.external = []
+    tab.on("request", lambda request: tab.external.append(request.url)
+           if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
     yield tab
     context.close()
 
@@ -157,5 +161,7 @@ def screenshot(page, name: str) -> Path:
 
 
 def no_exception_box(page) -> None:
+    """No exception box, no script error, and nothing fetched from outside the app."""
     assert page.locator('[data-testid="stException"]').count() == 0
     assert not page.errors, page.errors
+    assert not page.external, page.external
