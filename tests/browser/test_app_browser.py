@@ -30,7 +30,7 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.conftest import ROOT
-from tests.ui.bad_uploads import BAD_UPLOADS
+from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
 
 HALL = ROOT / "examples" / "hall-walk.zh.yaml"
 PAGES = ("start", "editor", "tables", "touchpoints", "export")
@@ -239,6 +239,28 @@ def test_a_bad_upload_gives_a_clear_message(page, server, name, tmp_path):
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
     message = page.locator('[data-testid="stAlertContentError"]').text_content()
     assert filename in message and words in message
+    no_exception_box(page)
+
+
+def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
+    path = tmp_path / "hostile.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
+    page.wait_for_selector(EDITOR, timeout=30_000)
+    wait_for_app(page)
+    step_locator(page, "a").click()
+    wait_for_app(page)
+    title = blueprint.loads(HOSTILE).title
+    assert title in page.locator("body").inner_text()  # the title as written, not as HTML
+    assert page.locator("img[src=x]").count() == 0
+    assert "<script>alert(3)</script>" in page.locator("body").inner_text()  # a label, shown as text
+    page.wait_for_timeout(500)
+    assert dialogs == []
     no_exception_box(page)
 
 

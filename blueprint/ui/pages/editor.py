@@ -93,6 +93,16 @@ def _editor(text: str, broken: bool, height: str) -> None:
                 completions=cached.completions(completion_text), goto=goto, height=height)
 
 
+def _next_nonce() -> int:
+    """A number never used before in this session: the browser acts on each request once.
+
+    Not reset when another draft opens: the page keeps each draft's editor state while it is open.
+    """
+    nonce = st.session_state.get("bp_nonce", 0) + 1
+    st.session_state["bp_nonce"] = nonce
+    return nonce
+
+
 def _digest(value: object) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:12]
 
@@ -117,7 +127,7 @@ def _picked_finding(found: list[dict], key: str) -> dict | None:
     if st.session_state.get("bp_finding_pick") != key:
         # A new choice: move the editor there and bring its step into view.
         st.session_state["bp_finding_pick"] = key
-        nonce = (st.session_state.get("bp_focus") or 0) + 1
+        nonce = _next_nonce()
         st.session_state["bp_focus"] = nonce
         st.session_state["bp_goto"] = {"line": finding["line"], "column": finding["column"], "nonce": nonce}
         step = pipeline.step_at_line(session.text(), finding["line"])
@@ -127,7 +137,11 @@ def _picked_finding(found: list[dict], key: str) -> dict | None:
 
 
 def _take_click(text: str) -> None:
-    """A step clicked in the preview: select it and show its YAML in the editor."""
+    """A step clicked in the preview: select it and show its YAML in the editor.
+
+    Read from the component's state before anything is drawn, so the editor below moves there in
+    this same run.
+    """
     state = st.session_state.get(PREVIEW_KEY)
     clicked = state.get("clicked") if hasattr(state, "get") else None
     if not isinstance(clicked, str) or not clicked:
@@ -135,9 +149,7 @@ def _take_click(text: str) -> None:
     st.session_state["bp_selected"] = clicked
     line = pipeline.step_line(text, clicked)
     if line is not None:
-        nonce = (st.session_state.get("bp_click_nonce") or 0) + 1
-        st.session_state["bp_click_nonce"] = nonce
-        st.session_state["bp_goto"] = {"line": line, "column": 1, "nonce": f"click-{nonce}"}
+        st.session_state["bp_goto"] = {"line": line, "column": 1, "nonce": _next_nonce()}
 
 
 def _preview(text: str, broken: bool, locale: str, height: str) -> None:
@@ -148,15 +160,13 @@ def _preview(text: str, broken: bool, locale: str, height: str) -> None:
     highlight = {"id": selected, "nonce": st.session_state.get("bp_focus")} if selected else None
     labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
               "fit": tr("preview.fit"), "hint": tr("preview.hint")}
-    clicked = blueprint_preview(picture, labels=labels, highlight=highlight, empty=tr("preview.empty"),
-                                height=height)
+    # A click comes back as a trigger value, read at the top of the run (_take_click).
+    blueprint_preview(picture, labels=labels, highlight=highlight, empty=tr("preview.empty"), height=height)
     # Notes go under the drawing: an element above it would shift it, and Streamlit remounts it.
     if why:
         st.warning(tr("preview.render_failed", message=md_escape(why)))
     if broken and picture:
         st.caption(tr("preview.stale"))
-    if clicked and clicked != selected:
-        st.rerun()
 
 
 def _findings(found: list[dict], key: str, locale: str) -> None:
