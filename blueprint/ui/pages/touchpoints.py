@@ -65,11 +65,17 @@ def _rows_table(rows: list[dict], columns: tuple[str, ...], locale: str) -> pd.D
 
 
 def _cell(column: str, value: object, locale: str) -> object:
+    """A cell as people read it: kinds and yes/no in the UI language, nothing for no value.
+
+    (Streamlit shows a missing value as "None", in English, whatever the language.)
+    """
     if column == "kind":
         return tp.kind_label(value, locale)
     if isinstance(value, bool):
         return tp.value_label("yes" if value else "no", locale)
-    return value
+    if value is None:
+        return ""
+    return str(value) if column == "emotion" else value
 
 
 def _show(frame: pd.DataFrame, locale: str) -> None:
