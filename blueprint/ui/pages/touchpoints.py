@@ -49,7 +49,7 @@ def page() -> None:
                       delta=tr("touchpoints.recovered", n=recovered, total=len(fails)) if fails else None,
                       delta_color="off", delta_arrow="off")
     if report["chart"]["data"]["values"]:
-        st.vega_lite_chart(report["chart"], width="stretch")
+        st.vega_lite_chart(report["chart"], width="stretch", height=240)
     tabs = st.tabs([tr(f"touchpoints.tab_{name}") for name in _TABS], key=TAB_KEY, on_change="rerun")
     for name, tab in zip(_TABS, tabs):
         if tab.open is False:
