@@ -32,6 +32,7 @@ from itertools import pairwise
 
 from .durations import format_duration
 from .model import ROW_LABELS, Blueprint, Flow, FlowKind, Lane, Line, Phase, Step, Zone
+from .gcpause import paused_gc
 from .render.text import ellipsize, text_width, wrap
 
 __all__ = [
@@ -671,6 +672,11 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     >>> [(card.step.id, card.row, card.column) for card in grid.cards]
     [('a', 0, 0), ('b', 1, 0), ('c', 0, 1)]
     """
+    with paused_gc():
+        return _layout(bp, locale, evidence, style)
+
+
+def _layout(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None) -> Layout:
     style = style or Style()
     locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
     rows = _rows(bp)

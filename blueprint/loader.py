@@ -15,6 +15,7 @@ from typing import Iterable
 
 from .durations import parse_duration
 from .errors import BlueprintError, Pos, Positions, Problem, did_you_mean
+from .gcpause import paused_gc
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Ref, Standard, Step, Touchpoint, Zone
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
 
@@ -65,6 +66,11 @@ def loads(text: str | bytes, path: str = "<string>", *, limits: Limits = DEFAULT
     """Load a blueprint from YAML text (``bytes`` are decoded as UTF-8)."""
     if isinstance(text, (bytes, bytearray)):
         text = decode(bytes(text), path, limits)
+    with paused_gc():
+        return _load_text(text, path, limits)
+
+
+def _load_text(text: str, path: str, limits: Limits) -> Blueprint:
     data = read_yaml(text, path, limits)
     if data is None:
         raise BlueprintError(

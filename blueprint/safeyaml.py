@@ -275,16 +275,19 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
         if cls is ScalarEvent:
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
-            if event.style in (None, "") and event.implicit[0]:
-                value = resolve_plain(event.value)
+            text = event.value
+            plain = not event.style  # None from the Python parser, "" from libyaml
+            if plain and event.implicit[0]:
+                # Most plain scalars are words: only a few first characters can start anything else.
+                value = text if text and text[0] not in _SPECIAL_START else resolve_plain(text)
             elif event.tag is None or event.tag == "!" or event.implicit[0] or event.implicit[1]:
-                value = event.value
+                value = text
             else:
-                value = _tagged_scalar(event.tag, event.value, Pos(path, *pos))
+                value = _tagged_scalar(event.tag, text, Pos(path, *pos))
             size = 1
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
-            is_merge_key = event.value == "<<" and event.style in (None, "")
+            is_merge_key = plain and text == "<<"
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
