@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -24,15 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import blueprint  # noqa: E402
 from blueprint.lint import lint_blueprint  # noqa: E402
 from generate import generate  # noqa: E402
+from timing import best_of  # noqa: E402
 
-
-def best_of(function, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(sizes: list[int]) -> None:

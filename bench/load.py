@@ -9,7 +9,6 @@ Prints the best of several runs for each; the ratio must stay at most 1.5 at 10,
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import yaml
@@ -19,15 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import blueprint  # noqa: E402
 from generate import generate  # noqa: E402
+from timing import best_of  # noqa: E402
 
-
-def best_of(function, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(sizes: list[int]) -> None:
