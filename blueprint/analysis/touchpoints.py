@@ -219,11 +219,9 @@ def _text_duration(value: timedelta | None, locale: str) -> str | None:
     return format_duration(value, locale) if value is not None else None
 
 
-def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
-         lanes: dict[str, str], phases: dict[str, str]) -> dict:
-    phase, lane, recovery = attrs.get("phase"), attrs.get("lane"), attrs.get("recovery")
-    duration = attrs.get("duration")
-    evidence = attrs.get("evidence") or []
+def _where(node: str, attrs: dict, lanes: dict[str, str], phases: dict[str, str]) -> dict:
+    """The columns every table starts with: the step, its phase and its lane, with their labels."""
+    phase, lane = attrs.get("phase"), attrs.get("lane")
     return {
         "step": node,
         "label": attrs.get("label"),
@@ -231,6 +229,16 @@ def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
         "phase_label": phases.get(phase, phase) if phase is not None else None,
         "lane": lane,
         "lane_label": lanes.get(lane, lane),
+    }
+
+
+def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
+         lanes: dict[str, str], phases: dict[str, str]) -> dict:
+    recovery = attrs.get("recovery")
+    duration = attrs.get("duration")
+    evidence = attrs.get("evidence") or []
+    return {
+        **_where(node, attrs, lanes, phases),
         "zone": attrs.get("zone"),
         "kind": attrs.get("touchpoint") or UNSPECIFIED,
         "channel": attrs.get("channel"),
@@ -445,14 +453,8 @@ def fail_points(G: nx.MultiDiGraph) -> list[dict]:
         recovery = attrs.get("recovery")
         target = G.nodes[recovery] if recovery is not None and recovery in G else None
         recovery_lane = target.get("lane") if target is not None else None
-        phase, lane = attrs.get("phase"), attrs.get("lane")
         rows.append({
-            "step": node,
-            "label": attrs.get("label"),
-            "phase": phase,
-            "phase_label": phases.get(phase, phase) if phase is not None else None,
-            "lane": lane,
-            "lane_label": lanes.get(lane, lane),
+            **_where(node, attrs, lanes, phases),
             "fail": attrs.get("fail"),
             "recovery": recovery,
             "recovery_label": target.get("label") if target is not None else None,
