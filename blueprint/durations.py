@@ -9,7 +9,9 @@ import math
 import re
 from datetime import timedelta
 
-__all__ = ["parse_duration", "format_duration", "UNITS", "PATTERN", "MAX_MINUTES"]
+from .errors import kind_of
+
+__all__ = ["parse_duration", "format_duration", "DurationError", "UNITS", "PATTERN", "MAX_MINUTES"]
 
 # Unit spellings -> seconds. Chinese units are accepted because workshop files are written in Chinese.
 UNITS: dict[str, float] = {
@@ -31,10 +33,19 @@ MAX_MINUTES = 100 * 365 * 24 * 60
 _MAX_SECONDS = MAX_MINUTES * 60
 
 
+class DurationError(ValueError):
+    """A value that is not a duration: ``str()`` is the English message, ``message_zh`` the Chinese."""
+
+    def __init__(self, message: str, message_zh: str):
+        super().__init__(message)
+        self.message_zh = message_zh
+
+
 def parse_duration(value: object) -> timedelta:
     """Parse a duration value from a blueprint file.
 
-    A bare number is minutes. Raises ``ValueError`` with a message fit for a user.
+    A bare number is minutes. Raises :class:`DurationError` (a ``ValueError``) with a message fit
+    for a user, in English and in Chinese.
 
     >>> parse_duration("90s")
     datetime.timedelta(seconds=90)
@@ -46,23 +57,28 @@ def parse_duration(value: object) -> timedelta:
     180.0
     """
     if isinstance(value, bool):
-        raise ValueError(f"expected a duration like 3min, 90s or 1.5h, got {str(value).lower()}")
+        raise DurationError(f"expected a duration like 3min, 90s or 1.5h, got {str(value).lower()}",
+                            f"这里应填时长，例如 3min、90s 或 1.5h，而不是 {str(value).lower()}")
     if isinstance(value, (int, float)):
         seconds = float(value) * 60
     elif isinstance(value, str):
         if not _WHOLE.fullmatch(value):
-            raise ValueError(
+            raise DurationError(
                 f"'{value}' is not a duration: write a number of minutes or a number "
-                "with a unit, like 90s, 3min, 1.5h or 10m"
+                "with a unit, like 90s, 3min, 1.5h or 10m",
+                f"'{value}' 不是时长：请写分钟数，或带单位的数字，例如 90s、3min、1.5h、10m 或 3分钟",
             )
         parts = _PART.findall(value)
         seconds = sum(float(n) * UNITS[u] for n, u in parts) if parts else float(value) * 60
     else:
-        raise ValueError(f"expected a duration like 3min, 90s or 1.5h, got a {type(value).__name__}")
+        raise DurationError(f"expected a duration like 3min, 90s or 1.5h, got a {type(value).__name__}",
+                            f"这里应填时长，例如 3min、90s 或 1.5h，而不是{kind_of(value).zh}")
     if math.isnan(seconds) or seconds < 0:
-        raise ValueError(f"a duration cannot be negative or not a number, got {value!r}")
+        raise DurationError(f"a duration cannot be negative or not a number, got {value!r}",
+                            f"时长不能是负数或非数字，这里是 {value!r}")
     if seconds > _MAX_SECONDS:
-        raise ValueError(f"duration {value!r} is longer than a hundred years")
+        raise DurationError(f"duration {value!r} is longer than a hundred years",
+                            f"时长 {value!r} 超过了一百年")
     return timedelta(seconds=round(seconds, 3))
 
 

@@ -1,12 +1,18 @@
-"""Source positions, collected problems, and the one error that stops loading."""
+"""Source positions, collected problems, and the one error that stops loading.
+
+Every message is written in English and in Chinese: ``message`` is the English (what every output
+shows by default), ``message_zh`` the Chinese, and ``text(locale)`` picks one.
+"""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-__all__ = ["Pos", "Positions", "Problem", "BlueprintError", "did_you_mean"]
+__all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
+           "suggest", "kind_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,37 +63,79 @@ class Positions(Mapping):
         return f"Positions({dict(self)!r})"
 
 
+class Message(NamedTuple):
+    """One message in both languages, as the rules yield it: ``Message(en, zh)``."""
+
+    en: str
+    zh: str
+
+
+class Bilingual:
+    """What carries a message in English (``message``) and in Chinese (``message_zh``, may be empty)."""
+
+    __slots__ = ()
+
+    def text(self, locale: str = "en") -> str:
+        """The message in ``locale``: the Chinese for ``"zh"`` when there is one, else the English.
+
+        >>> where = Pos("a.yaml", 3, 5)
+        >>> problem = Problem("schema", "step 'a' has no 'label'", where, "步骤 'a'：缺少 'label'")
+        >>> problem.text("zh"), problem.text("en") == problem.text("fr") == problem.message
+        ("步骤 'a'：缺少 'label'", True)
+        """
+        return self.message_zh if locale == "zh" and self.message_zh else self.message
+
+
 @dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Bilingual):
     """A content problem found while loading: the blueprint still loads, the problem is reported.
 
     ``rule`` is the lint rule id (``schema``, ``unknown-key``, ``duplicate-id``,
-    ``unknown-reference``); the linter decides the level.
+    ``unknown-reference``); the linter decides the level. ``message_zh`` is the same message in
+    Chinese; it takes no part in comparisons.
     """
 
     rule: str
     message: str
     pos: Pos
+    message_zh: str = field(default="", compare=False)
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.message} ({self.rule})"
+        return self.describe()
+
+    def describe(self, locale: str = "en") -> str:
+        """One line, ``path:line:col: message (rule)``, with the message in ``locale``."""
+        return f"{self.pos}: {self.text(locale)} ({self.rule})"
 
 
-class BlueprintError(Exception):
+class BlueprintError(Exception, Bilingual):
     """Input that cannot be loaded at all: not YAML, a duplicate key, or hostile input.
 
-    ``str(error)`` is one line: ``path:line:col: message (rule)``.
+    ``str(error)`` is one line: ``path:line:col: message (rule)``, in English;
+    ``error.problem.describe("zh")`` is the same line in Chinese.
     """
 
-    def __init__(self, rule: str, message: str, pos: Pos):
+    def __init__(self, rule: str, message: str, pos: Pos, message_zh: str = ""):
         super().__init__(f"{pos}: {message} ({rule})")
         self.rule = rule
         self.message = message
+        self.message_zh = message_zh
         self.pos = pos
 
     @property
     def problem(self) -> Problem:
-        return Problem(self.rule, self.message, self.pos)
+        return Problem(self.rule, self.message, self.pos, self.message_zh)
+
+
+def _closest(word: object, candidates: Iterable[str]) -> str | None:
+    if not isinstance(word, str):
+        return None
+    candidates = list(candidates)
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if match:
+        return match[0]
+    folded = {c.casefold(): c for c in candidates}
+    return folded.get(word.casefold())
 
 
 def did_you_mean(word: object, candidates: Iterable[str]) -> str:
@@ -98,12 +146,41 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     >>> did_you_mean("zzz", ["customer"])
     ''
     """
-    if not isinstance(word, str):
-        return ""
-    candidates = list(candidates)
-    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if not match:
-        folded = {c.casefold(): c for c in candidates}
-        if word.casefold() in folded:
-            match = [folded[word.casefold()]]
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return suggest(word, candidates).en
+
+
+def suggest(word: object, candidates: Iterable[str]) -> Message:
+    """:func:`did_you_mean` in both languages (the closest candidate is looked for once).
+
+    >>> suggest("backstagee", ["customer", "backstage"]).zh
+    "（是不是 'backstage'？）"
+    >>> suggest("zzz", ["customer"])
+    Message(en='', zh='')
+    """
+    match = _closest(word, candidates)
+    if match is None:
+        return Message("", "")
+    return Message(f" (did you mean '{match}'?)", f"（是不是 '{match}'？）")
+
+
+def kind_of(value: object) -> Message:
+    """What a value is, for messages that say what it should have been.
+
+    >>> kind_of([1]), kind_of(True).zh
+    (Message(en='a list', zh='列表'), '布尔值 true')
+    """
+    if value is None:
+        return Message("an empty value", "空值")
+    if isinstance(value, bool):
+        word = str(value).lower()
+        return Message(f"the boolean {word}", f"布尔值 {word}")
+    if isinstance(value, (int, float)):
+        return Message(f"the number {value}", f"数字 {value}")
+    if isinstance(value, str):
+        return Message("text", "文本")
+    if isinstance(value, dict):
+        return Message("a mapping", "键值对")
+    if isinstance(value, list):
+        return Message("a list", "列表")
+    name = type(value).__name__
+    return Message(name, name)

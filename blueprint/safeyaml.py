@@ -81,18 +81,20 @@ def _pos_of_offset(text: str, offset: int) -> tuple[int, int]:
 def decode(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Bytes of a file to text, refusing what is too large, binary or not UTF-8."""
     if len(data) > limits.max_bytes:
+        size, limit = _human_size(len(data)), _human_size(limits.max_bytes)
         raise BlueprintError(
-            "input-limit",
-            f"file is {_human_size(len(data))}, over the {_human_size(limits.max_bytes)} limit",
-            Pos(path, 1, 1),
+            "input-limit", f"file is {size}, over the {limit} limit", Pos(path, 1, 1),
+            f"文件大小为 {size}，超过了 {limit} 的上限",
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BlueprintError("yaml-syntax", "file is UTF-16: save it as UTF-8", Pos(path, 1, 1))
+        raise BlueprintError("yaml-syntax", "file is UTF-16: save it as UTF-8", Pos(path, 1, 1),
+                             "文件是 UTF-16 编码：请另存为 UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise BlueprintError(
-            "yaml-syntax", "binary file: a blueprint is UTF-8 text", Pos(path, line, 1)
+            "yaml-syntax", "binary file: a blueprint is UTF-8 text", Pos(path, line, 1),
+            "这是二进制文件：蓝图应是 UTF-8 文本文件",
         )
     try:
         return data.decode("utf-8-sig")
@@ -100,10 +102,12 @@ def decode(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+        byte = f"0x{data[exc.start]:02x}"
         raise BlueprintError(
             "yaml-syntax",
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+            f"not UTF-8 text: byte {byte} cannot be decoded; save the file as UTF-8",
             Pos(path, line, column),
+            f"不是 UTF-8 文本：字节 {byte} 无法解码；请把文件另存为 UTF-8",
         ) from None
 
 
@@ -164,15 +168,85 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 def _tagged_scalar(tag: str, value: str, pos: Pos) -> object:
     wanted = _SCALAR_TAGS.get(tag)
     if wanted is None:
-        raise BlueprintError("yaml-syntax", f"tag '{tag}' is not allowed in a blueprint", pos)
+        raise _tag_not_allowed(tag, pos)
     if wanted is str:
         return value
     resolved = resolve_plain(value)
     if wanted is float and isinstance(resolved, int) and not isinstance(resolved, bool):
         return float(resolved)
     if type(resolved) is not wanted:
-        raise BlueprintError("yaml-syntax", f"'{value}' is not a valid {tag.rsplit(':', 1)[-1]}", pos)
+        name = tag.rsplit(":", 1)[-1]
+        raise BlueprintError("yaml-syntax", f"'{value}' is not a valid {name}", pos,
+                             f"'{value}' 不是有效的 {name}")
     return resolved
+
+
+def _tag_not_allowed(tag: str, pos: Pos) -> BlueprintError:
+    return BlueprintError("yaml-syntax", f"tag '{tag}' is not allowed in a blueprint", pos,
+                          f"蓝图中不能使用标签 '{tag}'")
+
+
+# libyaml's own words for what stopped it, and for what it was reading (shown as "at line N").
+# Messages not listed here keep their English in the Chinese text.
+_LIBYAML_PROBLEMS_ZH = {
+    "did not find expected ',' or ']'": "缺少 ',' 或 ']'",
+    "did not find expected ',' or '}'": "缺少 ',' 或 '}'",
+    "did not find expected key": "这里应是一个键，缩进对齐了吗？",
+    "did not find expected '-' indicator": "这里应是以 '-' 开头的列表项，缩进对齐了吗？",
+    "did not find expected node content": "这里缺少内容",
+    "did not find expected <document start>": "这里应是文档开头 '---'",
+    "did not find expected alphabetic or numeric character": "这里应是字母或数字",
+    "did not find expected comment or line break": "这里应是注释或换行",
+    "did not find expected hexdecimal number": "这里应是十六进制数字",
+    "did not find expected whitespace or line break": "这里应是空格或换行",
+    "did not find the expected '>'": "缺少 '>'",
+    "could not find expected ':'": "缺少 ':'",
+    "mapping values are not allowed in this context": "这里不能再有冒号和值（文本里有冒号时请加引号）",
+    "block sequence entries are not allowed in this context": "这里不能开始 '-' 列表项",
+    "found character that cannot start any token": "这个字符不能出现在这里；缩进请用空格，不要用制表符",
+    "found a tab character that violates indentation": "制表符打乱了缩进：请用空格缩进",
+    "found a tab character where an indentation space is expected": "这里应是缩进的空格，却是制表符",
+    "found unexpected end of stream": "文件意外结束，引号或括号没有闭合吗？",
+    "found unknown escape character": "未知的转义字符",
+    "found undefined tag handle": "未定义的标签前缀",
+    "found unknown directive name": "未知的指令",
+    "found duplicate %YAML directive": "%YAML 指令重复",
+    "found duplicate %TAG directive": "%TAG 指令重复",
+    "found incompatible YAML document": "不兼容的 YAML 版本",
+    "control characters are not allowed": "不允许出现控制字符",
+}
+_LIBYAML_CONTEXTS_ZH = {
+    "while parsing a flow sequence": "方括号列表",
+    "while parsing a flow mapping": "花括号键值对",
+    "while parsing a flow node": "括号",
+    "while parsing a block collection": "列表",
+    "while parsing a block mapping": "键值对",
+    "while parsing a block node": "内容",
+    "while parsing a node": "内容",
+    "while parsing a quoted scalar": "带引号的文本",
+    "while scanning a quoted scalar": "带引号的文本",
+    "while scanning a plain scalar": "文本",
+    "while scanning a block scalar": "多行文本",
+    "while scanning a simple key": "键",
+    "while scanning an alias": "别名",
+    "while scanning an anchor": "锚点",
+    "while scanning a tag": "标签",
+    "while scanning a directive": "指令",
+    "while scanning for the next token": "内容",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, mark) -> tuple[str, str]:
+    """What the YAML parser says stopped it, in English (its own words) and in Chinese."""
+    problem = exc.problem or "invalid YAML"
+    problem_zh = _LIBYAML_PROBLEMS_ZH.get(problem, problem) if exc.problem else "不是有效的 YAML"
+    if not (exc.context and exc.context_mark and exc.context_mark is not mark):
+        return problem, problem_zh
+    line = exc.context_mark.line + 1
+    what = _LIBYAML_CONTEXTS_ZH.get(exc.context)
+    if what is None:  # words libyaml may add one day: its English stays
+        return f"{problem} ({exc.context} at line {line})", f"{problem_zh}（{exc.context}，第 {line} 行）"
+    return f"{problem} ({exc.context} at line {line})", f"第 {line} 行开始的{what}中，{problem_zh}"
 
 
 # --- the event-driven builder ----------------------------------------------------------------
@@ -202,7 +276,7 @@ def _apply_merges(mapping: YMap, sources: list, path: str) -> None:
             if not isinstance(item, YMap):
                 raise BlueprintError(
                     "yaml-syntax", "a merge key '<<' needs a mapping or a list of mappings",
-                    Pos(path, *pos),
+                    Pos(path, *pos), "合并键 '<<' 后面应是一个键值对，或键值对的列表",
                 )
             for key, value in item.items():
                 if key not in mapping:
@@ -218,16 +292,16 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
     ``input-limit``; an empty document gives ``None``.
     """
     if len(text) * 4 > limits.max_bytes and len(text.encode("utf-8")) > limits.max_bytes:
+        size, limit = _human_size(len(text.encode("utf-8"))), _human_size(limits.max_bytes)
         raise BlueprintError(
-            "input-limit",
-            f"text is {_human_size(len(text.encode('utf-8')))}, "
-            f"over the {_human_size(limits.max_bytes)} limit",
-            Pos(path, 1, 1),
+            "input-limit", f"text is {size}, over the {limit} limit", Pos(path, 1, 1),
+            f"文本大小为 {size}，超过了 {limit} 的上限",
         )
     nul = text.find("\x00")
     if nul >= 0:
         raise BlueprintError(
-            "yaml-syntax", "binary data: a blueprint is UTF-8 text", Pos(path, *_pos_of_offset(text, nul))
+            "yaml-syntax", "binary data: a blueprint is UTF-8 text", Pos(path, *_pos_of_offset(text, nul)),
+            "包含二进制数据：蓝图应是 UTF-8 文本",
         )
     loader = _Loader(text)
     try:
@@ -235,17 +309,17 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
-        message = exc.problem or "invalid YAML"
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            message = f"{message} ({exc.context} at line {exc.context_mark.line + 1})"
-        raise BlueprintError("yaml-syntax", message, pos) from None
+        message, message_zh = _syntax_message(exc, mark)
+        raise BlueprintError("yaml-syntax", message, pos, message_zh) from None
     except yaml.reader.ReaderError as exc:
         pos = Pos(path, *_pos_of_offset(text, min(exc.position, len(text))))
         raise BlueprintError(
-            "yaml-syntax", f"character {exc.character!r} is not allowed in YAML text", pos
+            "yaml-syntax", f"character {exc.character!r} is not allowed in YAML text", pos,
+            f"YAML 文本中不能出现字符 {exc.character!r}",
         ) from None
     except yaml.YAMLError as exc:  # an error libyaml reports without a position
-        raise BlueprintError("yaml-syntax", str(exc).splitlines()[0], Pos(path, 1, 1)) from None
+        message = str(exc).splitlines()[0]
+        raise BlueprintError("yaml-syntax", message, Pos(path, 1, 1), f"无法读取 YAML：{message}") from None
     finally:
         loader.dispose()
 
@@ -293,11 +367,12 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
             pos = (mark.line + 1, mark.column + 1)
             if len(stack) >= max_depth:
                 raise BlueprintError(
-                    "input-limit", f"nesting is deeper than {max_depth} levels", Pos(path, *pos)
+                    "input-limit", f"nesting is deeper than {max_depth} levels", Pos(path, *pos),
+                    f"嵌套超过了 {max_depth} 层",
                 )
             tag = event.tag
             if tag is not None and tag != "!" and not event.implicit and tag not in _COLLECTION_TAGS:
-                raise BlueprintError("yaml-syntax", f"tag '{tag}' is not allowed in a blueprint", Pos(path, *pos))
+                raise _tag_not_allowed(tag, Pos(path, *pos))
             is_map = cls is MappingStartEvent
             stack.append(_Frame(YMap(pos) if is_map else YSeq(pos), is_map, event.anchor))
             expanded += 1
@@ -318,13 +393,15 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
             try:
                 value, size = anchors[event.anchor]
             except KeyError:
-                raise BlueprintError("yaml-syntax", f"unknown alias '*{event.anchor}'", Pos(path, *pos)) from None
+                raise BlueprintError("yaml-syntax", f"unknown alias '*{event.anchor}'", Pos(path, *pos),
+                                     f"别名 '*{event.anchor}' 没有对应的锚点") from None
             expanded += size
             if expanded > budget:
                 raise BlueprintError(
                     "input-limit",
                     f"aliases expand to more than {budget:,} nodes (an alias bomb?)",
                     Pos(path, *pos),
+                    f"别名展开后超过 {budget:,} 个节点（是“别名炸弹”吗？）",
                 )
             is_merge_key = False
         elif isinstance(event, DocumentStartEvent):
@@ -332,6 +409,7 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
             raise BlueprintError(
                 "yaml-syntax", "a blueprint file holds one YAML document, and a second one starts here",
                 Pos(path, mark.line + 1, mark.column + 1),
+                "一个蓝图文件只能有一个 YAML 文档，这里开始了第二个",
             )
         elif cls is StreamEndEvent:
             return root
@@ -357,7 +435,7 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
                     if isinstance(value, (YMap, YSeq)):
                         raise BlueprintError(
                             "yaml-syntax", "a mapping key must be a plain value, not a mapping or list",
-                            Pos(path, *pos),
+                            Pos(path, *pos), "键必须是普通的值，不能是键值对或列表",
                         )
                     mapping = parent.node
                     if value in mapping:
@@ -367,6 +445,8 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
                             f"duplicate key '{value}' (first at line {first[0]}, column {first[1]}): "
                             "YAML keeps only one of them, so remove or rename one",
                             Pos(path, *pos),
+                            f"键 '{value}' 写了两次（第一次在第 {first[0]} 行第 {first[1]} 列）："
+                            "YAML 只会保留其中一个，请删除或改名其中一个",
                         )
                     parent.key = value
                 parent.key_pos = pos

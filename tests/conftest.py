@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,8 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 TEMPLATES = sorted((ROOT / "blueprint" / "templates").glob("starter.*.yaml"))
 #: The as-is hall: its findings are the point, so it is excluded where files must be clean.
 BEFORE = "hall-before.zh.yaml"
+#: A Chinese ideograph: what a message written in Chinese has and an English one has not.
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 sys.path.insert(0, str(ROOT / "bench"))
 

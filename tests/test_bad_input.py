@@ -13,14 +13,17 @@ import blueprint
 from blueprint import BlueprintError, Limits
 from blueprint.cli import main
 
+from .conftest import CJK
 from .test_safeyaml import BILLION_LAUGHS
 
 ONE_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+) \((?P<rule>[a-z-]+)\)$")
 
 
 def load_error(path) -> BlueprintError:
+    """The error loading ``path`` raises; it says the same in Chinese."""
     with pytest.raises(BlueprintError) as exc:
         blueprint.load(path)
+    assert CJK.search(exc.value.message_zh), exc.value.message_zh
     return exc.value
 
 

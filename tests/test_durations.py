@@ -7,7 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from blueprint.durations import PATTERN, format_duration, parse_duration
+from blueprint.durations import PATTERN, DurationError, format_duration, parse_duration
+
+from .conftest import CJK
 
 
 @pytest.mark.parametrize(
@@ -22,9 +24,10 @@ def test_parse(value, seconds):
 
 @pytest.mark.parametrize("value", ["", "abc", "3 weeks", "-1", "1e3", "1_0", "3Min", "nan", "min", True, None, [3]])
 def test_refused(value):
-    with pytest.raises(ValueError) as exc:
+    with pytest.raises(DurationError) as exc:
         parse_duration(value)
     assert "duration" in str(exc.value)
+    assert isinstance(exc.value, ValueError) and CJK.search(exc.value.message_zh)
 
 
 def test_too_long_and_negative_numbers():

@@ -8,8 +8,9 @@ import pytest
 
 import blueprint
 from blueprint import FlowKind, Touchpoint, Zone
+from blueprint.errors import Pos, Problem
 
-from .conftest import where
+from .conftest import CJK, where
 
 MINIMAL = """\
 blueprint: 1                     # format version; required
@@ -298,9 +299,7 @@ def test_messages_say_what_to_do_with_did_you_mean():
     assert messages[where(BROKEN, "{id: single")] == "standard 'single' needs 'from' and 'to', or 'steps'"
 
 
-@pytest.mark.parametrize(
-    "body, rule, needle, fragment",
-    [
+SINGLE_PROBLEMS = [
         ("title: t\nsteps:\n  - {id: a, lane: customer, label: A}\n", "schema", None, "blueprint: 1"),
         ("blueprint: 2\ntitle: t\nsteps:\n  - {id: a, lane: customer, label: A}\n", "schema", "2", "must be 1"),
         ("blueprint: 1\nsteps:\n  - {id: a, lane: customer, label: A}\n", "schema", None, "no 'title'"),
@@ -320,8 +319,10 @@ def test_messages_say_what_to_do_with_did_you_mean():
          "schema", "steps: [a]", "not both"),
         ("blueprint: 1\ntitle: t\nsteps:\n  - {id: a, lane: customer, label: A}\n  - {id: a, lane: customer, label: B}\n",
          "duplicate-id", "a, lane: customer, label: B", "used twice"),
-    ],
-)
+]
+
+
+@pytest.mark.parametrize("body, rule, needle, fragment", SINGLE_PROBLEMS)
 def test_single_content_problems(body, rule, needle, fragment):
     bp = blueprint.loads(body, "one.yaml")
     assert len(bp.problems) == 1, bp.problems
@@ -330,6 +331,39 @@ def test_single_content_problems(body, rule, needle, fragment):
     expected = where(body, needle) if needle else (1, 1)
     assert (problem.pos.line, problem.pos.column) == expected
     assert str(problem) == f"one.yaml:{expected[0]}:{expected[1]}: {problem.message} ({rule})"
+
+
+def _problems_of_every_broken_input() -> list:
+    found = [(f"BROKEN:{p.pos.line}:{p.pos.column}", p) for p in blueprint.loads(BROKEN).problems]
+    for i, (body, *_rest) in enumerate(SINGLE_PROBLEMS):
+        found += [(f"single-{i}", p) for p in blueprint.loads(body).problems]
+    return found
+
+
+@pytest.mark.parametrize("problem", [p for _name, p in _problems_of_every_broken_input()],
+                         ids=[name for name, _p in _problems_of_every_broken_input()])
+def test_every_content_problem_is_said_in_chinese_too(problem):
+    assert CJK.search(problem.message_zh), problem
+    assert problem.text("zh") == problem.message_zh and problem.text("en") == problem.message
+    assert problem.describe("zh") == f"{problem.pos}: {problem.message_zh} ({problem.rule})"
+    assert str(problem) == problem.describe("en") == problem.describe("fr")
+
+
+def test_chinese_messages_keep_the_files_words_and_use_the_domains():
+    bp = blueprint.loads(BROKEN, "broken.yaml")
+    messages = {(p.pos.line, p.pos.column): p.message_zh for p in bp.problems}
+    assert messages[where(BROKEN, "tilte")] == "蓝图：不认识的键 'tilte'（是不是 'title'？）"
+    assert messages[where(BROKEN, "guidee")] == "步骤 'greet'：泳道 'guidee' 没有声明（是不是 'guide'？）"
+    assert messages[where(BROKEN, "gret")] == "步骤 'enter'：下一步 'gret' 不存在（是不是 'greet'？）"
+    assert messages[where(BROKEN, "nowhere")] == "步骤 'enter'：补救步骤 'nowhere' 不存在"
+    assert messages[where(BROKEN, "enter", 1)] == "步骤编号 'enter' 用了两次（第一次在第 10 行第 10 列）"
+    assert messages[where(BROKEN, "{id: single")] == "服务标准 'single'：需要 'from' 和 'to'，或者 'steps'"
+    assert "'three minutes' 不是时长" in messages[where(BROKEN, "three minutes")]
+    assert "（是不是 'frontstage'？）" in messages[where(BROKEN, "frontstag}")]
+
+
+def test_problems_compare_by_their_english():
+    assert Problem("schema", "m", Pos("a.yaml", 1, 1), "甲") == Problem("schema", "m", Pos("a.yaml", 1, 1))
 
 
 def test_numbers_are_accepted_as_text_and_ids():

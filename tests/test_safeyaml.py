@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from blueprint.errors import BlueprintError
 from blueprint.safeyaml import Limits, YMap, YSeq, read_yaml, to_plain
 
-from .conftest import where
+from .conftest import CJK, where
 
 
 def test_positions_of_mappings_keys_values_and_items():
@@ -198,3 +199,40 @@ def test_nul_in_text_is_binary():
     with pytest.raises(BlueprintError) as exc:
         read_yaml("a: b\x00c\n")
     assert exc.value.rule == "yaml-syntax" and "binary" in exc.value.message
+
+
+# libyaml's common complaints, each with the words it uses (problem, and what it was reading).
+SYNTAX_ERRORS = [
+    "a: [1, 2\n", "a: {b: 1\n", "a: b: c\n", "a:\n  - x\n  y: 1\n", "a:\n\tb: 1\n", "a: 'x\n",
+    'a: "\\q"\n', "a: 1\n- b\n", "a: *\n", "a: &\n", "a: !<x\n", "%FOO\n", "a: |x\n  b\n", "a: [\n",
+    "? a\n? b: c\n  d\n", "a: !x!y z\n", "a: 1\n...\nb\n", "a: - b\n", "a: b\n\t\n", 'a: "\\x4"\n',
+    "%YAML 1.1\n%YAML 1.1\n---\na\n", "a: >\n b\n\tc\n", "a: }\n",
+]
+
+
+@pytest.mark.parametrize("text", SYNTAX_ERRORS)
+def test_syntax_errors_are_translated_and_the_english_is_libyamls(text):
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(text)
+    error = exc.value
+    assert error.rule == "yaml-syntax"
+    assert CJK.search(error.message_zh), error.message_zh
+    assert not re.search(r"[a-z]{3,} [a-z]{3,}", error.message_zh), error.message_zh  # no English words
+
+
+@pytest.mark.parametrize(
+    "text, limits",
+    [("a: 1\na: 2\n", Limits()), ("a: !!python/object x\n", Limits()), ("a: !!int x\n", Limits()),
+     ("[a]: 1\n", Limits()), ("a: 1\n---\nb: 2\n", Limits()), ("<<: 3\n", Limits()),
+     ("a: *nope\n", Limits()), ("a: \x07\n", Limits()), ("a: \x00\n", Limits()),
+     ("a: [[[1]]]\n", Limits(max_depth=2)), (BILLION_LAUGHS, Limits()),
+     ("a: 1\n" * 100, Limits(max_bytes=10))],
+)
+def test_every_refusal_says_it_in_chinese_too(text, limits):
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(text, "t.yaml", limits)
+    error = exc.value
+    assert CJK.search(error.message_zh), error.message_zh
+    assert error.text("zh") == error.message_zh and error.text("en") == error.message
+    assert error.problem.describe("zh") == f"{error.pos}: {error.message_zh} ({error.rule})"
+    assert str(error) == error.problem.describe("en")  # the English line is what str() always gave
