@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from ..errors import Pos, did_you_mean
+from ..errors import Message, Pos, suggest
 
 __all__ = ["Directives", "parse"]
 
@@ -84,17 +84,21 @@ class Directives:
         """The findings no comment hides."""
         return [f for f in findings if not self.hides(f.line, f.rule)]
 
-    def mistakes(self, known: Mapping[str, object]) -> list[tuple[Pos, str]]:
+    def mistakes(self, known: Mapping[str, object]) -> list[tuple[Pos, Message]]:
         """``(pos, message)`` for each word that is not ``rule:`` and a known rule id."""
         found = []
         for pos, word, bare in self.words:
             if word not in known:
-                message = (f"disable comment: rule '{word}' does not exist"
-                           f"{did_you_mean(word, known)}; 'blueprint rules' lists them")
-                found.append((pos, message))
+                hint = suggest(word, known)
+                found.append((pos, Message(
+                    f"disable comment: rule '{word}' does not exist{hint.en}; 'blueprint rules' lists them",
+                    f"禁用注释：规则 '{word}' 不存在{hint.zh}；'blueprint rules' 会列出所有规则",
+                )))
             elif bare:
-                message = f"disable comment: write 'rule:{word}' to name a rule; this word is ignored"
-                found.append((pos, message))
+                found.append((pos, Message(
+                    f"disable comment: write 'rule:{word}' to name a rule; this word is ignored",
+                    f"禁用注释：请写成 'rule:{word}' 来指明规则；这个词已被忽略",
+                )))
         return found
 
 

@@ -25,9 +25,11 @@ from typing import Iterator
 from ..errors import Pos
 from ..model import Blueprint, Flow, FlowKind, Standard, Step, Zone
 
-__all__ = ["Context", "Edge", "StandardPath", "duration_text"]
+__all__ = ["Context", "Edge", "StandardPath", "ZONE_ZH", "duration_text"]
 
 _FRONT = (Zone.CUSTOMER, Zone.FRONTSTAGE)
+#: The zones as messages name them in Chinese: ``后台步骤 'repair'``.
+ZONE_ZH = {Zone.CUSTOMER: "顾客", Zone.FRONTSTAGE: "前台", Zone.BACKSTAGE: "后台", Zone.SUPPORT: "支持"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +75,10 @@ class Context:
             grouped[problem.rule].append(problem)
         return grouped
 
-    def problems(self, rule_id: str) -> Iterator[tuple[Pos, str]]:
-        """The loader's problems of one rule, as ``(pos, message)``."""
+    def problems(self, rule_id: str) -> Iterator[tuple[Pos, str, str]]:
+        """The loader's problems of one rule, as ``(pos, message, message_zh)``."""
         for problem in self._problems.get(rule_id, ()):
-            yield problem.pos, problem.message
+            yield problem.pos, problem.message, problem.message_zh
 
     # -- steps and edges ---------------------------------------------------------------------------
 
@@ -310,10 +312,11 @@ class Context:
             ids = ids[: limit - 2] + ["…"] + ids[-2:]
         return " → ".join(ids)
 
-    def list_text(self, numbers: list[int], limit: int = 5) -> str:
-        """Step ids joined by commas, the first ``limit`` of them."""
+    def list_text(self, numbers: list[int], limit: int = 5, locale: str = "en") -> str:
+        """Step ids joined by commas (Chinese: 、), the first ``limit`` of them."""
+        comma = "、" if locale == "zh" else ", "
         ids = [f"'{self.steps[i].id}'" for i in numbers[:limit]]
-        return ", ".join(ids) + (", …" if len(numbers) > limit else "")
+        return comma.join(ids) + (f"{comma}…" if len(numbers) > limit else "")
 
 
 def _strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:
@@ -364,22 +367,25 @@ def _strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:
     return component, count
 
 
-def duration_text(duration: timedelta) -> str:
+def duration_text(duration: timedelta, locale: str = "en") -> str:
     """A duration written exactly, for messages that compare times.
 
     >>> duration_text(timedelta(hours=4, minutes=50)), duration_text(timedelta(seconds=750))
     ('4h 50min', '12min 30s')
     >>> duration_text(timedelta(0)), duration_text(timedelta(seconds=1.5))
     ('0s', '1.5s')
+    >>> duration_text(timedelta(hours=4, minutes=50), "zh"), duration_text(timedelta(seconds=750), "zh")
+    ('4小时50分钟', '12分钟30秒')
     """
+    hour, minute, second, space = ("小时", "分钟", "秒", "") if locale == "zh" else ("h", "min", "s", " ")
     seconds = duration.total_seconds()
     hours, rest = divmod(seconds, 3600)
     minutes, rest = divmod(rest, 60)
     parts = []
     if hours:
-        parts.append(f"{int(hours)}h")
+        parts.append(f"{int(hours)}{hour}")
     if minutes:
-        parts.append(f"{int(minutes)}min")
+        parts.append(f"{int(minutes)}{minute}")
     if rest or not parts:
-        parts.append(f"{rest:g}s")
-    return " ".join(parts)
+        parts.append(f"{rest:g}{second}")
+    return space.join(parts)

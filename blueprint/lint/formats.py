@@ -1,4 +1,9 @@
-"""Output formats for findings: ``standard``, ``parsable``, ``json``, ``sarif`` and ``github``."""
+"""Output formats for findings: ``standard``, ``parsable``, ``json``, ``sarif`` and ``github``.
+
+Each takes ``locale``: ``"en"`` (the default) writes the English messages, ``"zh"`` the Chinese
+ones (and, in ``standard``, Chinese words around them; in ``sarif``, the rules' Chinese docs).
+Levels, rule ids and the JSON keys stay the same in both.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _UNDERLINE, _RESET = "\033[2m", "\033[4m", "\033[0m"
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+_LEVELS_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -32,18 +38,18 @@ def use_color(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def render(findings: list[Finding], fmt: str, *, color: bool = False) -> str:
-    """The findings in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(findings: list[Finding], fmt: str, *, color: bool = False, locale: str = "en") -> str:
+    """The findings in format ``fmt`` (one of :data:`FORMATS`), their messages in ``locale``."""
     if fmt == "standard":
-        return standard(findings, color=color)
+        return standard(findings, color=color, locale=locale)
     if fmt == "parsable":
-        return parsable(findings)
+        return parsable(findings, locale=locale)
     if fmt == "json":
-        return json_text(findings)
+        return json_text(findings, locale=locale)
     if fmt == "sarif":
-        return sarif(findings)
+        return sarif(findings, locale=locale)
     if fmt == "github":
-        return github(findings)
+        return github(findings, locale=locale)
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
@@ -54,17 +60,24 @@ def _by_file(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     return grouped
 
 
-def standard(findings: list[Finding], *, color: bool = False) -> str:
+def standard(findings: list[Finding], *, color: bool = False, locale: str = "en") -> str:
     """For people: findings grouped by file, then a count; empty when there are none.
 
-    >>> print(standard([Finding("a.yaml", 3, 7, "error", "cycle", "break the loop")]), end="")
+    >>> found = [Finding("a.yaml", 3, 7, "error", "cycle", "break the loop", "打断循环")]
+    >>> print(standard(found), end="")
     a.yaml
       3:7       error    break the loop  (cycle)
     <BLANKLINE>
     1 problem (1 error, 0 warnings, 0 info)
+    >>> print(standard(found, locale="zh"), end="")
+    a.yaml
+      3:7       错误     打断循环  (cycle)
+    <BLANKLINE>
+    共 1 个问题（1 个错误，0 个警告，0 个提示）
     """
     if not findings:
         return ""
+    zh = locale == "zh"
 
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
@@ -74,27 +87,33 @@ def standard(findings: list[Finding], *, color: bool = False) -> str:
         out.append(paint(path, _UNDERLINE))
         for f in group:
             place = paint(f"{f.line}:{f.column}".ljust(9), _DIM)
-            level = paint(f.level.ljust(7), _COLORS.get(f.level, ""))
-            out.append(f"  {place} {level}  {f.message}  {paint(f'({f.rule})', _DIM)}")
+            # A Chinese level word is two characters, four columns wide: pad it to the English seven.
+            word = _LEVELS_ZH.get(f.level, f.level).ljust(5) if zh else f.level.ljust(7)
+            level = paint(word, _COLORS.get(f.level, ""))
+            out.append(f"  {place} {level}  {f.text(locale)}  {paint(f'({f.rule})', _DIM)}")
         out.append("")
     counts = Counter(f.level for f in findings)
     total = len(findings)
-    out.append(f"{total} problem{'s' if total != 1 else ''} ({counts['error']} error"
-               f"{'s' if counts['error'] != 1 else ''}, {counts['warning']} warning"
-               f"{'s' if counts['warning'] != 1 else ''}, {counts['info']} info)")
+    if zh:
+        out.append(f"共 {total} 个问题（{counts['error']} 个错误，{counts['warning']} 个警告，"
+                   f"{counts['info']} 个提示）")
+    else:
+        out.append(f"{total} problem{'s' if total != 1 else ''} ({counts['error']} error"
+                   f"{'s' if counts['error'] != 1 else ''}, {counts['warning']} warning"
+                   f"{'s' if counts['warning'] != 1 else ''}, {counts['info']} info)")
     return "\n".join(out) + "\n"
 
 
-def parsable(findings: list[Finding]) -> str:
+def parsable(findings: list[Finding], *, locale: str = "en") -> str:
     """One ``path:line:col: [level] message (rule-id)`` line per finding."""
-    return "".join(f"{finding}\n" for finding in findings)
+    return "".join(f"{finding.describe(locale)}\n" for finding in findings)
 
 
-def json_text(findings: list[Finding]) -> str:
+def json_text(findings: list[Finding], *, locale: str = "en") -> str:
     """A JSON list of ``{path, line, column, level, rule, message}``."""
     rows = [
         {"path": f.path, "line": f.line, "column": f.column, "level": f.level, "rule": f.rule,
-         "message": f.message}
+         "message": f.text(locale)}
         for f in findings
     ]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
@@ -108,19 +127,21 @@ def _uri(path: str) -> str:
     return quote(PurePosixPath(*pure.parts).as_posix() if pure.parts else path, safe="/")
 
 
-def _sarif_rule(module) -> dict:
-    sections = docs.sections(module)
+def _sarif_rule(module, locale: str) -> dict:
+    summary = docs.summary(module, locale)
+    what_it_finds = docs.section_names(locale)[0]
+    text = docs.doc(module, locale).strip()
     return {
         "id": module.ID,
         "name": "".join(word.capitalize() for word in module.ID.split("-")),
-        "shortDescription": {"text": docs.summary(module)},
-        "fullDescription": {"text": sections.get("What it finds", docs.summary(module))},
-        "help": {"text": module.__doc__.strip(), "markdown": module.__doc__.strip()},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": docs.sections(module, locale).get(what_it_finds, summary)},
+        "help": {"text": text, "markdown": text},
         "defaultConfiguration": {"level": _SARIF_LEVELS[module.LEVEL]},
     }
 
 
-def sarif(findings: list[Finding]) -> str:
+def sarif(findings: list[Finding], *, locale: str = "en") -> str:
     """SARIF 2.1.0 for code scanning: every rule with its docs, one result per finding."""
     rule_ids = list(registry.RULES)
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
@@ -129,7 +150,7 @@ def sarif(findings: list[Finding]) -> str:
         result = {
             "ruleId": f.rule,
             "level": _SARIF_LEVELS.get(f.level, "warning"),
-            "message": {"text": f.message},
+            "message": {"text": f.text(locale)},
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": {"uri": _uri(f.path)},
@@ -147,7 +168,7 @@ def sarif(findings: list[Finding]) -> str:
             "tool": {"driver": {
                 "name": "blueprint-lint",
                 "version": __version__,
-                "rules": [_sarif_rule(registry.RULES[rule_id]) for rule_id in rule_ids],
+                "rules": [_sarif_rule(registry.RULES[rule_id], locale) for rule_id in rule_ids],
             }},
             # Our columns count characters (code points), not UTF-16 units.
             "columnKind": "unicodeCodePoints",
@@ -165,7 +186,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(findings: list[Finding]) -> str:
+def github(findings: list[Finding], *, locale: str = "en") -> str:
     r"""GitHub Actions workflow commands, one annotation per finding.
 
     >>> print(github([Finding("a,b.yaml", 2, 3, "info", "empty-lane", "50% done\nnext")]), end="")
@@ -177,5 +198,6 @@ def github(findings: list[Finding]) -> str:
             f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
             f"title={_escape_property(f.rule)}",
         ])
-        lines.append(f"::{_GITHUB_LEVELS.get(f.level, 'warning')} {properties}::{_escape_data(f.message)}\n")
+        level = _GITHUB_LEVELS.get(f.level, "warning")
+        lines.append(f"::{level} {properties}::{_escape_data(f.text(locale))}\n")
     return "".join(lines)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..errors import BlueprintError
+from ..errors import Bilingual, BlueprintError, Message, Pos
 from ..loader import load, loads
 from ..model import Blueprint
 from . import comments, registry
@@ -19,13 +19,17 @@ LEVELS = ("error", "warning", "info")
 
 
 @dataclass(frozen=True, order=True, slots=True)
-class Finding:
+class Finding(Bilingual):
     """One thing the linter found: where, how bad, which rule, and what to do about it.
 
-    Findings sort by file, line, column; ``str()`` is the ``parsable`` line.
+    Findings sort by file, line, column; ``str()`` is the ``parsable`` line. ``message`` is
+    English, ``message_zh`` the same in Chinese (it takes no part in sorting or equality);
+    ``text(locale)`` picks one.
 
-    >>> str(Finding("a.yaml", 3, 7, "error", "missing-handoff", "add a frontstage step"))
-    'a.yaml:3:7: [error] add a frontstage step (missing-handoff)'
+    >>> finding = Finding("a.yaml", 3, 7, "error", "missing-handoff", "add a frontstage step",
+    ...                   "加一个前台步骤")
+    >>> str(finding), finding.text("zh")
+    ('a.yaml:3:7: [error] add a frontstage step (missing-handoff)', '加一个前台步骤')
     """
 
     path: str
@@ -34,9 +38,14 @@ class Finding:
     level: str
     rule: str
     message: str
+    message_zh: str = field(default="", compare=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.message} ({self.rule})"
+        return self.describe()
+
+    def describe(self, locale: str = "en") -> str:
+        """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``."""
+        return f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.text(locale)} ({self.rule})"
 
 
 def lint(source: Blueprint | str | bytes | os.PathLike, config: Config | dict | None = None, *,
@@ -62,8 +71,7 @@ def lint(source: Blueprint | str | bytes | os.PathLike, config: Config | dict | 
             bp = load(source)
     except BlueprintError as error:
         # A file that does not load is always an error: there is nothing else to check.
-        return [Finding(error.pos.path, error.pos.line, error.pos.column, "error", error.rule,
-                        _one_line(error.message))]
+        return [_finding(error.pos, "error", error.rule, Message(error.message, error.message_zh))]
     return lint_blueprint(bp, settings)
 
 
@@ -74,9 +82,8 @@ def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[F
     for problem in bp.problems:
         level = config.level(problem.rule)
         if level is not None:
-            pos = problem.pos
-            findings.append(Finding(pos.path, pos.line, pos.column, level, problem.rule,
-                                    _one_line(problem.message)))
+            findings.append(_finding(problem.pos, level, problem.rule,
+                                     Message(problem.message, problem.message_zh)))
     ctx = Context(bp)
     for rule_id, module in registry.CHECKS.items():
         level = config.level(rule_id)
@@ -87,27 +94,31 @@ def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[F
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
             findings.append(_rule_error(bp.path, rule_id, exc))
             continue
-        findings.extend(
-            Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(message))
-            for pos, message in found
-        )
+        findings.extend(_finding(pos, level, rule_id, message) for pos, message in found)
     directives = comments.parse(bp.text, bp.path)
     if directives:
         findings = directives.filter(findings)
         level = config.level("unknown-reference")
         if level is not None:
-            findings.extend(
-                Finding(pos.path, pos.line, pos.column, level, "unknown-reference", message)
-                for pos, message in directives.mistakes(registry.RULES)
-            )
+            findings.extend(_finding(pos, level, "unknown-reference", message)
+                            for pos, message in directives.mistakes(registry.RULES))
     findings.sort()
     return findings
 
 
+def _finding(pos: Pos, level: str, rule_id: str, message: Message | str) -> Finding:
+    """A finding from a rule's ``(pos, message)``: a :class:`Message` in both languages, or
+    English alone (shown in English whatever the locale)."""
+    en, zh = (message, "") if isinstance(message, str) else message
+    return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(en), _one_line(zh))
+
+
 def _rule_error(path: str, rule_id: str, exc: Exception) -> Finding:
     detail = _one_line(f"{type(exc).__name__}: {exc}")
-    return Finding(path, 1, 1, "error", "rule-error",
-                   f"rule '{rule_id}' failed ({detail}); the other rules ran: please report this bug")
+    return _finding(Pos(path, 1, 1), "error", "rule-error", Message(
+        f"rule '{rule_id}' failed ({detail}); the other rules ran: please report this bug",
+        f"规则 '{rule_id}' 运行出错（{detail}）；其他规则照常运行了：请报告这个缺陷",
+    ))
 
 
 def _one_line(message: str) -> str:

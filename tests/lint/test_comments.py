@@ -78,6 +78,10 @@ def test_unknown_rule_and_missing_rule_prefix_are_reported_and_do_not_widen():
         (6, 94, "unknown-reference",
          "disable comment: write 'rule:isolated-step' to name a rule; this word is ignored"),
     ]
+    assert [f.message_zh for f in findings][1:] == [
+        "禁用注释：规则 'isolated-stp' 不存在（是不是 'isolated-step'？）；'blueprint rules' 会列出所有规则",
+        "禁用注释：请写成 'rule:isolated-step' 来指明规则；这个词已被忽略",
+    ]
 
 
 def test_hash_inside_quotes_is_not_a_comment():

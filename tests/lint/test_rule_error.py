@@ -29,6 +29,8 @@ def test_a_crashing_rule_becomes_one_rule_error(broken_rule):
     assert [(f.path, f.line, f.column, f.level) for f in errors] == [(str(PATH), 1, 1, "error")]
     assert errors[0].message == ("rule 'open-loop' failed (ZeroDivisionError: division by zero); "
                                  "the other rules ran: please report this bug")
+    assert errors[0].message_zh == ("规则 'open-loop' 运行出错（ZeroDivisionError: division by zero）；"
+                                    "其他规则照常运行了：请报告这个缺陷")
     # the crashed rule's partial output is dropped, the other rules still report
     assert "open-loop" not in {f.rule for f in findings}
     assert [f.rule for f in findings if f.rule == "dead-end"] == ["dead-end", "dead-end"]

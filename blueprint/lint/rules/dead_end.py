@@ -37,7 +37,9 @@ steps:
 
 from __future__ import annotations
 
+from ...errors import Message
 from ...model import Zone
+from ..context import ZONE_ZH
 
 __all__ = ["ID", "LEVEL", "OPTIONS", "OPTION_CHOICES", "check"]
 
@@ -52,7 +54,9 @@ def check(ctx, options):
     out, into, link_out = ctx.journey_out, ctx.link_in, ctx.link_out
     for i, step in enumerate(ctx.steps):
         if step.zone in zones and not out[i] and (into[i] or link_out[i]):
-            yield step.where("id"), (
+            yield step.where("id"), Message(
                 f"{step.zone.value} step '{step.id}' has no way out: add 'next:' or a flow "
-                "(kind: return) that passes the result on"
+                "(kind: return) that passes the result on",
+                f"{ZONE_ZH[step.zone]}步骤 '{step.id}' 没有出口：请加上 'next:'，"
+                "或一条把结果传下去的连线（kind: return）",
             )

@@ -36,6 +36,8 @@ steps:
 
 from __future__ import annotations
 
+from ...errors import Message
+
 __all__ = ["ID", "LEVEL", "check"]
 
 ID = "fail-without-recovery"
@@ -45,7 +47,8 @@ LEVEL = "warning"
 def check(ctx, options):
     for step in ctx.steps:
         if step.fail and step.recovery is None:
-            yield step.where("fail"), (
+            yield step.where("fail"), Message(
                 f"step '{step.id}' has a fail point but no recovery: add 'recovery:' with the id "
-                "of the step that puts it right"
+                "of the step that puts it right",
+                f"步骤 '{step.id}' 标出了失误点，却没有补救：请加上 'recovery:'，写明负责补救的步骤编号",
             )

@@ -31,6 +31,8 @@ steps:
 
 from __future__ import annotations
 
+from ...errors import Message
+
 __all__ = ["ID", "LEVEL", "check"]
 
 ID = "isolated-step"
@@ -41,6 +43,7 @@ def check(ctx, options):
     into, out = ctx.link_in, ctx.link_out
     for i, step in enumerate(ctx.steps):
         if not into[i] and not out[i]:
-            yield step.where("id"), (
-                f"step '{step.id}' has no flow in or out: connect it with 'next:' or a flow, or remove it"
+            yield step.where("id"), Message(
+                f"step '{step.id}' has no flow in or out: connect it with 'next:' or a flow, or remove it",
+                f"步骤 '{step.id}' 没有任何连线进出：请用 'next:' 或连线把它接进流程，或删除它",
             )

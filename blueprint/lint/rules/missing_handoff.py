@@ -34,7 +34,9 @@ steps:
 
 from __future__ import annotations
 
+from ...errors import Message
 from ...model import Zone
+from ..context import ZONE_ZH
 
 __all__ = ["ID", "LEVEL", "check"]
 
@@ -50,8 +52,10 @@ def check(ctx, options):
         source, target = zones[edge.source], zones[edge.target]
         if (source is Zone.CUSTOMER and target in _BEHIND) or (target is Zone.CUSTOMER and source in _BEHIND):
             a, b = ctx.steps[edge.source], ctx.steps[edge.target]
-            yield edge.flow.pos, (
+            yield edge.flow.pos, Message(
                 f"flow from {source.value} step '{a.id}' goes straight to {target.value} step '{b.id}', "
                 "skipping the frontstage: add a frontstage step (a person, a terminal, an app screen) "
-                "that carries the handoff"
+                "that carries the handoff",
+                f"连线从{ZONE_ZH[source]}步骤 '{a.id}' 直接到了{ZONE_ZH[target]}步骤 '{b.id}'，跳过了前台："
+                "请加一个前台步骤（一位员工、一台终端或一个 App 页面）来承接这次交接",
             )

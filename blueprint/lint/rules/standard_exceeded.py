@@ -41,6 +41,7 @@ standards:
 
 from __future__ import annotations
 
+from ...errors import Message
 from ..context import duration_text
 
 __all__ = ["ID", "LEVEL", "check"]
@@ -49,8 +50,15 @@ ID = "standard-exceeded"
 LEVEL = "error"
 
 
-def _name(standard) -> str:
-    return f"standard '{standard.id}'" + (f" ({standard.label})" if standard.label else "")
+def _name(standard) -> Message:
+    label = standard.label
+    return Message(f"standard '{standard.id}'" + (f" ({label})" if label else ""),
+                   f"服务标准 '{standard.id}'" + (f"（{label}）" if label else ""))
+
+
+def _durations(*durations) -> tuple[list[str], list[str]]:
+    """Each duration written for the English and for the Chinese message."""
+    return [duration_text(d) for d in durations], [duration_text(d, "zh") for d in durations]
 
 
 def check(ctx, options):
@@ -63,24 +71,33 @@ def check(ctx, options):
             for ref in standard.steps:
                 step = steps.get(ref.id)
                 if step is not None and step.duration is not None and step.duration > bound:
-                    yield ref.pos, (
-                        f"step '{ref.id}' takes {duration_text(step.duration)}, over the "
-                        f"{duration_text(bound)} of {_name(standard)}: shorten the step or raise 'max'"
+                    (takes, limit), (takes_zh, limit_zh) = _durations(step.duration, bound)
+                    name = _name(standard)
+                    yield ref.pos, Message(
+                        f"step '{ref.id}' takes {takes}, over the {limit} of {name.en}: "
+                        "shorten the step or raise 'max'",
+                        f"按{name.zh}，步骤 '{ref.id}' 最多 {limit_zh}，现在需要 {takes_zh}："
+                        "请缩短这个步骤，或放宽 'max'",
                     )
             continue
         measured = ctx.standard_paths.get(id(standard))
         if measured is None or not measured.steps or measured.cycle or measured.longest <= bound:
             continue
-        at_least = "at least " if measured.unmeasured else ""
-        yield standard.where("max"), (
-            f"{_name(standard)}: the longest path from '{standard.from_step.id}' to "
-            f"'{standard.to_step.id}' takes {at_least}{duration_text(measured.longest)} "
-            f"({ctx.path_text(measured.critical)}), over the {duration_text(bound)} bound: "
-            "shorten those steps or raise 'max'"
+        (takes, limit), (takes_zh, limit_zh) = _durations(measured.longest, bound)
+        name, path = _name(standard), ctx.path_text(measured.critical)
+        start, end = standard.from_step.id, standard.to_step.id
+        yield standard.where("max"), Message(
+            f"{name.en}: the longest path from '{start}' to '{end}' takes "
+            f"{'at least ' if measured.unmeasured else ''}{takes} ({path}), over the {limit} bound: "
+            "shorten those steps or raise 'max'",
+            f"{name.zh}：从 '{start}' 到 '{end}' 的最长路径{'至少' if measured.unmeasured else ''}需要 "
+            f"{takes_zh}（{path}），超过了 {limit_zh} 的时限：请缩短这些步骤，或放宽 'max'",
         )
     for step in ctx.steps:
         if step.wait_max is not None and step.duration is not None and step.duration > step.wait_max:
-            yield step.where("wait"), (
-                f"step '{step.id}' takes {duration_text(step.duration)}, over its wait standard of "
-                f"{duration_text(step.wait_max)}: shorten the wait or raise 'wait'"
+            (takes, limit), (takes_zh, limit_zh) = _durations(step.duration, step.wait_max)
+            yield step.where("wait"), Message(
+                f"step '{step.id}' takes {takes}, over its wait standard of {limit}: "
+                "shorten the wait or raise 'wait'",
+                f"步骤 '{step.id}' 需要 {takes_zh}，超过了它的等待时限 {limit_zh}：请缩短等待，或放宽 'wait'",
             )

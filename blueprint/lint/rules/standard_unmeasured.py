@@ -39,6 +39,8 @@ standards:
 
 from __future__ import annotations
 
+from ...errors import Message
+
 __all__ = ["ID", "LEVEL", "check"]
 
 ID = "standard-unmeasured"
@@ -50,14 +52,15 @@ def check(ctx, options):
     for standard in ctx.bp.standards:
         if standard.max is None:
             continue  # the loader reports a missing or bad 'max'
-        name = f"standard '{standard.id}'"
+        name = standard.id
         if standard.kind == "steps":
             for ref in standard.steps:
                 step = steps.get(ref.id)
                 if step is not None and step.duration is None:
-                    yield ref.pos, (
-                        f"{name} cannot be checked for step '{ref.id}': the step has no "
-                        "'duration'; add one"
+                    yield ref.pos, Message(
+                        f"standard '{name}' cannot be checked for step '{ref.id}': the step has no "
+                        "'duration'; add one",
+                        f"服务标准 '{name}' 无法核对步骤 '{ref.id}'：这个步骤没有 'duration'，请补上",
                     )
             continue
         measured = ctx.standard_paths.get(id(standard))
@@ -65,20 +68,27 @@ def check(ctx, options):
             continue  # 'from' or 'to' is missing or unknown: the loader reports it
         start, end = standard.from_step.id, standard.to_step.id
         if not measured.steps:
-            yield standard.to_step.pos, (
-                f"{name} cannot be checked: no flow leads from '{start}' to '{end}' (flows of kind "
-                "return are not followed); check 'from' and 'to', or the flows between them"
+            yield standard.to_step.pos, Message(
+                f"standard '{name}' cannot be checked: no flow leads from '{start}' to '{end}' (flows "
+                "of kind return are not followed); check 'from' and 'to', or the flows between them",
+                f"服务标准 '{name}' 无法核对：没有连线从 '{start}' 通到 '{end}'（kind: return 的连线不算）；"
+                "请检查 'from' 和 'to'，或两者之间的连线",
             )
         elif measured.cycle:
-            yield standard.where("id"), (
-                f"{name} cannot be checked: the flow from '{start}' to '{end}' goes round a cycle "
-                f"through {ctx.list_text(measured.cycle)}; mark the flow that hands back 'kind: return'"
+            cycle = measured.cycle
+            yield standard.where("id"), Message(
+                f"standard '{name}' cannot be checked: the flow from '{start}' to '{end}' goes round a "
+                f"cycle through {ctx.list_text(cycle)}; mark the flow that hands back 'kind: return'",
+                f"服务标准 '{name}' 无法核对：从 '{start}' 到 '{end}' 的流程绕进了一个循环"
+                f"（经过 {ctx.list_text(cycle, locale='zh')}）；请把交回结果的那条连线标为 'kind: return'",
             )
         elif measured.unmeasured and measured.longest <= standard.max:
             missing = measured.unmeasured
-            listed = ctx.list_text(missing)
-            yield standard.where("id"), (
-                f"{name} cannot be checked: {len(missing)} step{'s' if len(missing) > 1 else ''} "
-                f"on its path {'have' if len(missing) > 1 else 'has'} no 'duration' ({listed}); "
-                "add the durations"
+            many = len(missing) > 1
+            yield standard.where("id"), Message(
+                f"standard '{name}' cannot be checked: {len(missing)} step{'s' if many else ''} "
+                f"on its path {'have' if many else 'has'} no 'duration' ({ctx.list_text(missing)}); "
+                "add the durations",
+                f"服务标准 '{name}' 无法核对：路径上有 {len(missing)} 个步骤没有 'duration'"
+                f"（{ctx.list_text(missing, locale='zh')}）；请补上时长",
             )

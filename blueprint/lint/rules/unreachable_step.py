@@ -38,6 +38,8 @@ flows:
 
 from __future__ import annotations
 
+from ...errors import Message
+
 __all__ = ["ID", "LEVEL", "check"]
 
 ID = "unreachable-step"
@@ -48,7 +50,9 @@ def check(ctx, options):
     reached = ctx.reached_from_entries
     for i, step in enumerate(ctx.steps):
         if not reached[i]:
-            yield step.where("id"), (
+            yield step.where("id"), Message(
                 f"step '{step.id}' cannot be reached from any entry step (one no flow leads into): "
-                "add a flow into it, or into the loop it is in, from the journey"
+                "add a flow into it, or into the loop it is in, from the journey",
+                f"从任何入口步骤（没有连线进入的步骤）都走不到步骤 '{step.id}'："
+                "请从旅程中加一条连线通向它，或通向它所在的循环",
             )
