@@ -1,5 +1,6 @@
 """List the lint rules with their default level and what they find, or print one rule's
-documentation: what it finds, why it matters, a failing and a passing example."""
+documentation: what it finds, why it matters, a failing and a passing example. With --locale zh,
+in Chinese."""
 
 from __future__ import annotations
 
@@ -12,20 +13,26 @@ HELP = "list the lint rules, or show the documentation of one"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. open-loop")
+    parser.add_argument("--locale", choices=("en", "zh"), default="en",
+                        help="language of the documentation (default: en)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import did_you_mean
+    from ..errors import suggest
     from ..lint import docs, registry
 
     if args.rule is None:
         width = max(len(rule_id) for rule_id in registry.RULES)
         for rule_id, module in registry.RULES.items():
-            print(f"{rule_id:<{width}}  {module.LEVEL:<7}  {docs.summary(module)}")
+            print(f"{rule_id:<{width}}  {module.LEVEL:<7}  {docs.summary(module, args.locale)}")
         return 0
     if args.rule not in registry.RULES:
-        print(f"blueprint: no rule '{args.rule}'{did_you_mean(args.rule, registry.RULES)}; "
-              "'blueprint rules' lists them", file=sys.stderr)
+        hint = suggest(args.rule, registry.RULES)
+        if args.locale == "zh":
+            message = f"没有规则 '{args.rule}'{hint.zh}；'blueprint rules' 会列出所有规则"
+        else:
+            message = f"no rule '{args.rule}'{hint.en}; 'blueprint rules' lists them"
+        print(f"blueprint: {message}", file=sys.stderr)
         return 2
-    sys.stdout.write(docs.rule_text(args.rule))
+    sys.stdout.write(docs.rule_text(args.rule, args.locale))
     return 0

@@ -1,9 +1,11 @@
 """Every lint rule, imported explicitly: ``RULES`` maps rule id to rule module, in docs order.
 
-A rule module has ``ID``, ``LEVEL`` (its default), a docstring that is its documentation and,
-when it checks the blueprint itself, ``check(ctx, options)`` yielding ``(pos, message)``; the
-linter stamps the rule id and level. Modules without ``check`` document findings that the loader
-(``schema``, ``unknown-key``...) or the linter (``rule-error``) makes.
+A rule module has ``ID``, ``LEVEL`` (its default), a docstring that is its documentation,
+``DOC_ZH`` (the same documentation in Chinese) and, when it checks the blueprint itself,
+``check(ctx, options)`` yielding ``(pos, message)`` where ``message`` is a
+:class:`~blueprint.errors.Message` ``(en, zh)``; the linter stamps the rule id and level. Modules
+without ``check`` document findings that the loader (``schema``, ``unknown-key``...) or the linter
+(``rule-error``) makes.
 """
 
 from __future__ import annotations

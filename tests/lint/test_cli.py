@@ -146,6 +146,23 @@ def test_rules_unknown_id(capsys):
                                        "'blueprint rules' lists them\n")
 
 
+def test_rules_in_chinese(capsys):
+    assert main(["rules", "--locale", "zh"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == list(registry.RULES)
+    assert "open-loop" in lines[8] and "再也没有回到前台或顾客那里" in lines[8]
+    assert main(["rules", "open-loop", "--locale", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("open-loop (warning)\n\n交给后台或支持的事情")
+    for section in ("## 发现什么", "## 为什么重要", "## 错误示例", "## 正确示例"):
+        assert section in out
+    assert main(["rules", "yaml-syntax", "--locale", "zh"]) == 0
+    assert capsys.readouterr().out.startswith("yaml-syntax (error，始终如此：配置无法关闭或降低它)\n")
+    assert main(["rules", "open-lop", "--locale", "zh"]) == 2
+    assert capsys.readouterr().err == ("blueprint: 没有规则 'open-lop'（是不是 'open-loop'？）；"
+                                       "'blueprint rules' 会列出所有规则\n")
+
+
 def test_the_installed_command(tmp_path):
     """The real entry point, as pre-commit and CI call it: exit status and output."""
     done = subprocess.run([sys.executable, "-m", "blueprint", "lint", "-f", "github", str(ERRORS)],

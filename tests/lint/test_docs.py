@@ -1,12 +1,13 @@
-"""Rule documentation: fixed sections, examples that really fail and pass, docs/rules.md current."""
+"""Rule documentation: fixed sections, examples that really fail and pass, docs/rules.md and
+docs/rules.zh.md current, and the Chinese documentation (DOC_ZH) matching the English one."""
 
 import re
 
 import pytest
 
-from blueprint.lint import docs, lint, registry
+from blueprint.lint import comments, config, docs, lint, registry
 
-from ..conftest import ROOT
+from ..conftest import CJK, ROOT
 
 DOCUMENTED = [rule_id for rule_id in registry.RULES if rule_id != "rule-error"]
 
@@ -49,3 +50,64 @@ def test_rules_md_lists_every_rule_with_a_section():
         assert f"| [`{rule_id}`](#{rule_id}) | {module.LEVEL} |" in text
         assert f"\n## {rule_id}\n" in text
     assert "\n### What it finds\n" in text
+
+
+# -- in Chinese ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule_id", list(registry.RULES))
+def test_every_rule_has_chinese_documentation_with_the_same_sections(rule_id):
+    module = registry.RULES[rule_id]
+    assert CJK.search(module.DOC_ZH) and docs.doc(module, "zh") == module.DOC_ZH
+    names = list(docs.sections(module, "zh"))
+    assert [name for name in names if name != "选项"] == list(docs.SECTIONS_ZH)
+    assert ("选项" in names) == ("Options" in docs.sections(module))
+    for name in getattr(module, "OPTIONS", {}):
+        assert f"`{name}`" in docs.sections(module, "zh")["选项"]
+    assert docs.summary(module, "zh").endswith("。")
+    assert "DOC_ZH" in module.__all__
+
+
+@pytest.mark.parametrize("rule_id", list(registry.RULES))
+def test_the_chinese_examples_are_the_english_ones(rule_id):
+    module = registry.RULES[rule_id]
+    assert docs.examples(module, "zh") == docs.examples(module)
+    english, chinese = docs.sections(module), docs.sections(module, "zh")
+    for en, zh in zip(docs.SECTIONS[2:], docs.SECTIONS_ZH[2:]):
+        blocks = re.findall(r"```yaml\n.*?```", english[en], re.DOTALL)
+        assert blocks == re.findall(r"```yaml\n.*?```", chinese[zh], re.DOTALL)
+
+
+@pytest.mark.parametrize("module", [config, comments], ids=["config", "comments"])
+def test_the_configuration_and_disable_comments_have_chinese_documentation(module):
+    assert CJK.search(docs.doc(module, "zh"))
+    # The config example and every directive are written as in English.
+    for code in re.findall(r"`[^`]+`", module.__doc__.split("\n", 1)[1]):
+        assert code in module.DOC_ZH, code
+
+
+def test_no_line_break_inside_a_chinese_paragraph_between_two_ideographs():
+    """Markdown joins a paragraph's lines with a space, which shows between two Chinese characters."""
+    chinese = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+    for module in [*registry.RULES.values(), config, comments]:
+        lines = module.DOC_ZH.splitlines()
+        for line, following in zip(lines, lines[1:]):
+            joined = following and line and not following.startswith(("#", "```", "- ", "* ", "    "))
+            if joined and not line.startswith(("#", "```")):
+                between = line[-1] + following.lstrip()[0]
+                assert not (chinese.match(between[0]) and chinese.match(between[1])), (line, following)
+
+
+def test_docs_rules_zh_md_is_current():
+    current = (ROOT / "docs" / "rules.zh.md").read_text(encoding="utf-8")
+    assert current == docs.render("zh"), (
+        "regenerate it: python -m blueprint.lint.docs --locale zh > docs/rules.zh.md")
+
+
+def test_rules_zh_md_lists_every_rule_with_a_section():
+    text = docs.render("zh")
+    for rule_id, module in registry.RULES.items():
+        assert f"| [`{rule_id}`](#{rule_id}) | {module.LEVEL} | {docs.summary(module, 'zh')} |" in text
+        assert f"\n## {rule_id}\n" in text
+    assert "\n### 发现什么\n" in text and "\n## 配置\n" in text and "\n## 禁用注释\n" in text
+    assert "What it finds" not in text and "Default level" not in text

@@ -34,10 +34,40 @@ from __future__ import annotations
 
 from ...errors import Message
 
-__all__ = ["ID", "LEVEL", "check"]
+__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
 ID = "empty-lane"
 LEVEL = "info"
+
+#: The documentation in Chinese: the docstring's sections, the same examples.
+DOC_ZH = """声明了却没有步骤的泳道。
+
+## 发现什么
+`lanes:` 下没有任何步骤使用的泳道。在泳道的编号处报告。文件没有 `lanes:` 时得到的四条标准泳道从不报告。
+
+## 为什么重要
+空的一行会占用图上的空间，还暗示服务的某个部分被遗忘了（承诺背后没有支持流程、交接时没有前台人员），或者泳道改了名，而步骤还在用旧编号。
+
+## 错误示例
+```yaml
+blueprint: 1
+title: Hall visit
+lanes: [customer, frontstage, backstage]
+steps:
+  - {id: enter, lane: customer, label: Enter the hall, next: greet}
+  - {id: greet, lane: frontstage, label: Greet the customer}
+```
+
+## 正确示例
+```yaml
+blueprint: 1
+title: Hall visit
+lanes: [customer, frontstage]
+steps:
+  - {id: enter, lane: customer, label: Enter the hall, next: greet}
+  - {id: greet, lane: frontstage, label: Greet the customer}
+```
+"""
 
 
 def check(ctx, options):

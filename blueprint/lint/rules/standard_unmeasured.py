@@ -41,10 +41,47 @@ from __future__ import annotations
 
 from ...errors import Message
 
-__all__ = ["ID", "LEVEL", "check"]
+__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
 ID = "standard-unmeasured"
 LEVEL = "info"
+
+#: The documentation in Chinese: the docstring's sections, the same examples.
+DOC_ZH = """无法核对的服务标准：步骤没有 `duration`、路径不通，或路径上有循环。
+
+## 发现什么
+- `from`/`to` 类服务标准，路径上有步骤没有 `duration`（一个步骤位于从 `from` 到 `to`
+  的某条连线路径上，就算在路径上）。在服务标准的编号处报告，并列出相关步骤。如果已知的时长已经超过
+  `max`，则改由 `standard-exceeded` 报告。
+- `from`/`to` 类服务标准，沿 `flow` 和 `support` 类型的连线从 `from` 走不到 `to`（在 `to:`
+  处报告），或路径绕进了一个没有 `return` 连线闭合的循环（在服务标准的编号处报告），因而没有最长路径。
+- 带 `steps:` 的服务标准列出了没有 `duration` 的步骤（在这个引用处报告）。
+
+## 为什么重要
+一个无法对照设计来核对的承诺只会带来虚假的安心：蓝图看上去达标，只是因为缺了时长。请补上预计的（或实测的）时长。
+
+## 错误示例
+```yaml
+blueprint: 1
+title: Counter queue
+steps:
+  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
+  - {id: called, lane: frontstage, label: Call the number}
+standards:
+  - {id: queue, label: Wait at most 10 minutes, from: take-number, to: called, max: 10min}
+```
+
+## 正确示例
+```yaml
+blueprint: 1
+title: Counter queue
+steps:
+  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
+  - {id: called, lane: frontstage, label: Call the number, duration: 8min}
+standards:
+  - {id: queue, label: Wait at most 10 minutes, from: take-number, to: called, max: 10min}
+```
+"""
 
 
 def check(ctx, options):

@@ -32,10 +32,40 @@ from __future__ import annotations
 
 from ...errors import Message
 
-__all__ = ["ID", "LEVEL", "check"]
+__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
 ID = "wait-without-standard"
 LEVEL = "warning"
+
+#: The documentation in Chinese: the docstring's sections, the same examples.
+DOC_ZH = """没有任何服务时限约束的等待点。
+
+## 发现什么
+写了 `wait: true` 的步骤，既没有自己的时限（`wait: 10min`），也没有列在某条服务标准的 `steps:`
+里，也不在任何 `from`/`to` 类服务标准的路径上。在 `wait:` 的值处报告。
+
+## 为什么重要
+等待是顾客最容易失去耐心的地方；没有承诺的等待（“排队不超过 10
+分钟”）就无法衡量，无法据此排班，也无法改进。
+
+## 错误示例
+```yaml
+blueprint: 1
+title: Counter queue
+steps:
+  - {id: queue, lane: customer, label: Wait to be called, wait: true, next: serve}
+  - {id: serve, lane: frontstage, label: Serve at the counter}
+```
+
+## 正确示例
+```yaml
+blueprint: 1
+title: Counter queue
+steps:
+  - {id: queue, lane: customer, label: Wait to be called, wait: 10min, next: serve}
+  - {id: serve, lane: frontstage, label: Serve at the counter}
+```
+"""
 
 
 def check(ctx, options):
