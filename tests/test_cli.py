@@ -141,6 +141,20 @@ def test_stats_of_a_file_with_problems_prints_them_and_exits_1(tmp_path, capsys)
     assert "steps           1" in captured.out
 
 
+def test_stats_and_graph_print_the_problems_in_chinese_with_locale_zh(tmp_path, capsys):
+    path = tmp_path / "b.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    line = f"{path}:4:19: 步骤 'a'：泳道 'customerr' 没有声明（是不是 'customer'？） (unknown-reference)"
+    for command in ("stats", "graph"):
+        assert main([command, str(path), "--locale", "zh"]) == 1
+        assert line in capsys.readouterr().err
+    path.write_text("blueprint: 1\ntitle: [\n", encoding="utf-8")
+    with pytest.raises(blueprint.BlueprintError) as exc:
+        blueprint.load(path)
+    assert main(["stats", str(path), "--locale", "zh"]) == 1
+    assert capsys.readouterr().err == f"{path}:3:1: {exc.value.message_zh} (yaml-syntax)\n"
+
+
 def test_stats_from_stdin():
     result = subprocess.run([sys.executable, "-m", "blueprint", "stats", "--json", "-"],
                             input=CLEAN.read_text(encoding="utf-8"), capture_output=True, text=True)

@@ -76,11 +76,15 @@ def test_the_commands_made_what_they_say(workdir):
 
 def test_shown_outputs_are_real(workdir):
     texts = [body for lang, body in BLOCKS if lang == "text" and ("(examples/" in body or "[error]" in body)]
-    stats_block, lint_block = texts[0], texts[1]
+    stats_block, lint_block, chinese_block = texts
     assert run_in(workdir, "blueprint stats examples/hall-walk.zh.yaml").stdout == stats_block
     lint = run_in(workdir, "blueprint lint -f parsable examples/hall-before.zh.yaml").stdout.splitlines()
     for line in lint_block.splitlines():
         assert line in lint
+    command = "blueprint lint -f parsable --locale zh examples/hall-before.zh.yaml"
+    chinese = run_in(workdir, command).stdout.splitlines()
+    for line in chinese_block.splitlines():
+        assert line in chinese
 
 
 def test_python_block_runs():

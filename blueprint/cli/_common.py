@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import TextIO
 
@@ -17,16 +18,27 @@ def read_blueprint(path: str) -> Blueprint:
     return load(path)
 
 
-def load_reporting(path: str, stream: TextIO | None = None) -> Blueprint | None:
-    """Load ``path`` and print its problems to ``stream`` (stderr); None if it did not load."""
+def add_locale(parser: argparse.ArgumentParser,
+               what: str = "language of the problems printed to stderr") -> None:
+    """``--locale en|zh`` (default ``en``): the language of messages."""
+    parser.add_argument("--locale", choices=("en", "zh"), default="en", help=f"{what} (default: en)")
+
+
+def print_problems(bp: Blueprint, locale: str = "en", stream: TextIO | None = None) -> None:
+    """Print a blueprint's content problems, one line each, in file order, to ``stream`` (stderr)."""
+    for problem in sorted(bp.problems, key=lambda p: (p.pos.line, p.pos.column)):
+        print(problem.describe(locale), file=stream or sys.stderr)
+
+
+def load_reporting(path: str, stream: TextIO | None = None, locale: str = "en") -> Blueprint | None:
+    """Load ``path`` and print its problems to ``stream`` (stderr) in ``locale``; None if it did not load."""
     stream = stream or sys.stderr
     try:
         bp = read_blueprint(path)
     except BlueprintError as exc:
-        print(exc, file=stream)
+        print(exc.problem.describe(locale), file=stream)
         return None
-    for problem in sorted(bp.problems, key=lambda p: (p.pos.line, p.pos.column)):
-        print(problem, file=stream)
+    print_problems(bp, locale, stream)
     return bp
 
 

@@ -1,12 +1,13 @@
 """Write the blueprint's graph (steps as nodes, flows as edges with kind, handoff and crossed
-lines) as node-link JSON or GraphML, through networkx's writers."""
+lines) as node-link JSON or GraphML, through networkx's writers. Content problems are printed to
+stderr (exit 1), in Chinese with --locale zh."""
 
 from __future__ import annotations
 
 import argparse
 
 from ..graph import graph_to_graphml, graph_to_json
-from ._common import load_reporting, write_output
+from ._common import add_locale, load_reporting, write_output
 
 NAME = "graph"
 HELP = "export the flow graph as JSON or GraphML"
@@ -17,10 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=("json", "graphml"), default="json",
                         help="output format (default: json)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_locale(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    bp = load_reporting(args.file)
+    bp = load_reporting(args.file, locale=args.locale)
     if bp is None:
         return 1
     graph = bp.to_graph()

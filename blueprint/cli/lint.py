@@ -5,6 +5,9 @@ PATH is a file, a directory (searched recursively for *.yaml and *.yml, skipping
 and directories) or - for standard input. The config is -c FILE, else the first
 .blueprintlint.yaml in the current directory or a parent, else the defaults.
 
+With --locale zh the messages are written in Chinese, in every format (levels, rule ids and the
+JSON keys stay as they are).
+
 Exit status: 0 when no errors (and, with --strict, no warnings) were found, 1 when some were,
 2 on a usage error, a file that cannot be read, or an invalid config.
 """
@@ -16,6 +19,7 @@ import os
 import sys
 
 from ..lint.formats import FORMATS
+from ._common import add_locale
 
 NAME = "lint"
 HELP = "check blueprints: handoffs, open loops, time standards, structure"
@@ -30,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-c", "--config", metavar="FILE",
                         help="config file (default: .blueprintlint.yaml here or in a parent directory)")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    add_locale(parser, "language of the messages")
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -77,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"blueprint: {path}: {exc.strerror or exc}", file=sys.stderr)
             unreadable = True
-    sys.stdout.write(render(findings, args.format, color=use_color(sys.stdout)))
+    sys.stdout.write(render(findings, args.format, color=use_color(sys.stdout), locale=args.locale))
     sys.stdout.flush()
     if unreadable:
         return 2

@@ -7,8 +7,10 @@ extension (hall-walk.zh.yaml -> hall-walk.zh.svg); -o FILE names it, -o DIR puts
 else from the extension of -o FILE, else svg.
 
 A file that cannot be loaded gets one line on stderr and no picture; content problems (unknown
-references, missing keys) are printed to stderr and what can be drawn is drawn. Exit status: 0 all
-drawn cleanly, 1 a file had problems or could not be loaded, 2 usage, I/O or Graphviz errors.
+references, missing keys) are printed to stderr and what can be drawn is drawn. --locale chooses the
+language of the picture's own words (default: the blueprint's locale) and of those lines (default:
+English). Exit status: 0 all drawn cleanly, 1 a file had problems or could not be loaded, 2 usage,
+I/O or Graphviz errors.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import os
 import sys
 
 from ..errors import BlueprintError
-from ._common import read_blueprint
+from ._common import print_problems, read_blueprint
 
 NAME = "render"
 HELP = "draw blueprints as SVG, PNG, PDF or DOT"
@@ -35,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=_FORMATS,
                         help="picture format (default: from OUT's extension, else svg)")
     parser.add_argument("--locale", choices=("en", "zh"),
-                        help="language of the picture's own words (default: the blueprint's locale)")
+                        help="language of the picture's own words (default: the blueprint's locale) "
+                             "and of the problems printed to stderr (default: en)")
     parser.add_argument("--no-evidence", action="store_true", help="leave out the physical evidence row")
 
 
@@ -85,20 +88,20 @@ def run(args: argparse.Namespace) -> int:
     if to_directory:
         os.makedirs(output, exist_ok=True)
     status = 1 if errors else 0
+    messages = args.locale or "en"
     written: set[str] = set()
     for path in files:
         try:
             bp = read_blueprint(path)
         except BlueprintError as exc:
-            print(exc, file=sys.stderr)
+            print(exc.problem.describe(messages), file=sys.stderr)
             status = max(status, 1)
             continue
         except OSError as exc:
             print(f"blueprint: {exc.filename or path}: {exc.strerror or exc}", file=sys.stderr)
             status = 2
             continue
-        for problem in sorted(bp.problems, key=lambda p: (p.pos.line, p.pos.column)):
-            print(problem, file=sys.stderr)
+        print_problems(bp, messages)
         if bp.problems:
             status = max(status, 1)
         try:

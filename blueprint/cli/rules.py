@@ -7,14 +7,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._common import add_locale
+
 NAME = "rules"
 HELP = "list the lint rules, or show the documentation of one"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. open-loop")
-    parser.add_argument("--locale", choices=("en", "zh"), default="en",
-                        help="language of the documentation (default: en)")
+    add_locale(parser, "language of the documentation")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from blueprint.cli import main
-from blueprint.lint import registry
+from blueprint.lint import lint, registry
 
 from ..conftest import ROOT
 from .helpers import fixture
@@ -122,6 +122,16 @@ def test_every_format_from_the_command_line(capsys, fmt):
     assert code == 1 and str(ERRORS.name) in out
     if fmt in ("json", "sarif"):
         json.loads(out)
+
+
+@pytest.mark.parametrize("fmt", ["standard", "parsable", "json", "sarif", "github"])
+def test_every_format_in_chinese(capsys, fmt):
+    findings = lint(ERRORS)
+    code, out, _err = run(capsys, "-f", fmt, "--locale", "zh", ERRORS)
+    assert code == 1
+    for finding in findings:
+        assert finding.message_zh in out and finding.message not in out
+    assert run(capsys, "-f", fmt, ERRORS)[1] == run(capsys, "-f", fmt, "--locale", "en", ERRORS)[1]
 
 
 def test_rules_lists_every_rule(capsys):

@@ -88,6 +88,18 @@ def test_content_problems_are_printed_and_what_can_be_drawn_is_drawn(workdir, ca
     svg = (workdir / "bp.svg").read_text(encoding="utf-8")
     assert '<g id="step-0" class="node step customer">' in svg and 'id="step-2"' in svg
     assert 'id="step-1"' not in svg  # its lane does not exist
+    assert "step 'a': next step 'ghost' does not exist (unknown-reference)" in err  # English by default
+
+
+def test_locale_also_chooses_the_language_of_the_problems(workdir, capsys):
+    text = "blueprint: 1\ntitle: t\nsteps:\n- {id: a, lane: customer, label: A, next: ghost}\n"
+    (workdir / "bp.yaml").write_text(text, encoding="utf-8")
+    (workdir / "broken.yaml").write_text("blueprint: 1\ntitle: [unclosed\n", encoding="utf-8")
+    assert main(["render", "bp.yaml", "broken.yaml", "-o", "out", "--locale", "zh"]) == 1
+    problem, error = capsys.readouterr().err.splitlines()
+    assert problem == "bp.yaml:4:43: 步骤 'a'：下一步 'ghost' 不存在 (unknown-reference)"
+    assert error.startswith("broken.yaml:3:1: 第 2 行开始的方括号列表中，")
+    assert error.endswith("(yaml-syntax)")
 
 
 def test_locale_and_no_evidence(workdir):
