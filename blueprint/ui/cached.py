@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from .. import edit
+from ..lint import Finding
 from ..render import RenderError, render
 from . import pipeline
 
@@ -31,10 +32,10 @@ __all__ = [
 ]
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def findings(text: str) -> list[dict]:
-    """Lint findings as dicts (``line, column, level, rule, message``), in file order."""
-    return [{"line": f.line, "column": f.column, "level": f.level, "rule": f.rule, "message": f.message}
-            for f in pipeline.findings(text)]
+def findings(text: str) -> list[Finding]:
+    """Lint findings in file order, each with its message in both languages (keyed on the text
+    alone: a change of language shows the other message, it does not lint again)."""
+    return pipeline.findings(text)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 import networkx as nx
 
 from ..durations import format_duration
-from ..errors import BlueprintError
+from ..errors import Bilingual, BlueprintError
 from ..lint import Finding, lint_blueprint, registry
 from ..lint import docs as rule_docs
 from ..loader import KEYS, TOUCHPOINTS, loads
@@ -35,6 +35,7 @@ __all__ = [
     "examples",
     "export_file",
     "export_name",
+    "finding_rows",
     "findings",
     "level_counts",
     "load_text",
@@ -55,13 +56,20 @@ EDITOR_PATH = "<editor>"
 
 
 @dataclass(frozen=True, slots=True)
-class LoadError:
-    """Why a text did not load at all, and where."""
+class LoadError(Bilingual):
+    """Why a text did not load at all, and where; ``text(locale)`` is the message in a language."""
 
     rule: str
     message: str
     line: int
     column: int
+    message_zh: str = field(default="", compare=False)
+
+    @classmethod
+    def of(cls, error: BlueprintError) -> "LoadError":
+        """The error on one line each language (a YAML message can run over several)."""
+        return cls(error.rule, " ".join(error.message.split()), error.pos.line, error.pos.column,
+                   " ".join(error.message_zh.split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +90,7 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     try:
         return Loaded(loads(text, EDITOR_PATH, limits=limits), None)
     except BlueprintError as error:
-        return Loaded(None, LoadError(error.rule, " ".join(error.message.split()),
-                                      error.pos.line, error.pos.column))
+        return Loaded(None, LoadError.of(error))
 
 
 @functools.lru_cache(maxsize=16)
@@ -95,14 +102,23 @@ def _graph(text: str) -> nx.MultiDiGraph | None:
 def findings(text: str) -> list[Finding]:
     """The lint findings of ``text`` in file order; a text that does not load gives its one error.
 
+    Each finding carries its message in both languages, so a change of language needs no new lint.
     (``blueprint.lint`` would read a one-line text as a file path: the editor's text is always
     loaded here first and linted as a blueprint.)
     """
     loaded = load_text(text)
     if loaded.blueprint is None:
         error = loaded.error
-        return [Finding(EDITOR_PATH, error.line, error.column, "error", error.rule, error.message)]
+        return [Finding(EDITOR_PATH, error.line, error.column, "error", error.rule, error.message,
+                        error.message_zh)]
     return lint_blueprint(loaded.blueprint)
+
+
+def finding_rows(found: list[Finding], locale: str) -> list[dict]:
+    """Findings as ``{line, column, level, rule, message}`` rows, the message in ``locale``:
+    what the findings table and the editor's markers show."""
+    return [{"line": f.line, "column": f.column, "level": f.level, "rule": f.rule,
+             "message": f.text(locale)} for f in found]
 
 
 def level_counts(found: list[Finding]) -> dict[str, int]:
@@ -122,18 +138,19 @@ def summary(text: str) -> dict:
             "lanes": len(bp.lanes), "phases": len(bp.phases)}
 
 
-def rule_summary(rule_id: str) -> str | None:
-    """The one-line summary of a rule, or None for an unknown rule id."""
+def rule_summary(rule_id: str, locale: str = "en") -> str | None:
+    """The one-line summary of a rule in ``locale``, or None for an unknown rule id."""
     module = registry.RULES.get(rule_id)
-    return rule_docs.summary(module) if module is not None else None
+    return rule_docs.summary(module, locale) if module is not None else None
 
 
-def rule_doc(rule_id: str) -> str | None:
-    """A rule's documentation as Markdown (its module docstring), or None for an unknown rule."""
+def rule_doc(rule_id: str, locale: str = "en") -> str | None:
+    """A rule's documentation as Markdown (its docstring, or its ``DOC_ZH`` in Chinese), or None
+    for an unknown rule."""
     module = registry.RULES.get(rule_id)
     if module is None:
         return None
-    doc = module.__doc__.strip()
+    doc = rule_docs.doc(module, locale).strip()
     head, _, body = doc.partition("\n")
     # The docstring's sections are level-2 headings; inside the app they sit under the rule's name.
     return f"**{rule_id}**: {head}\n" + body.replace("\n## ", "\n#### ")
@@ -350,7 +367,7 @@ def read_upload(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Upload:
     try:
         text = decode(data, "upload", limits)
     except BlueprintError as error:
-        return Upload(None, LoadError(error.rule, error.message, error.pos.line, error.pos.column))
+        return Upload(None, LoadError.of(error))
     return Upload(text, load_text(text, limits).error)
 
 

@@ -76,7 +76,10 @@ def test_break_a_reference_see_the_finding_at_its_line_fix_it_and_see_it_go(page
         "(where) => Array.from(document.querySelectorAll('[class*=\"st-key-bp_findings\"] td'))"
         ".some(td => td.textContent.trim() === where)", arg=where, timeout=15_000)
     row = next(r for r in findings_rows(page) if any("greetx" in cell for cell in r))
-    assert row[0] == where and "does not exist" in row[2]
+    finding = next(f for f in pipeline.findings(editor_value(page)) if "'greetx'" in f.message)
+    # A Chinese blueprint, a Chinese UI: the message in Chinese.
+    assert row[0] == where and row[2] == finding.message_zh
+    assert row[2] == "步骤 'enter'：下一步 'greetx' 不存在（是不是 'greet'？）"
     # The editor marks it too: a gutter marker and an underline on the reference.
     assert page.locator(".CodeMirror-lint-marker-error").count() >= 1
     assert "greetx" in page.locator(".CodeMirror-lint-mark-error").all_text_contents()
@@ -116,9 +119,11 @@ def test_a_syntax_error_keeps_the_editor_and_the_preview_where_they_are(page, se
 def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, server):
     open_example(page, server, "hall-before.zh.yaml")
     rows = findings_rows(page)
-    target = next(i for i, row in enumerate(rows) if "fail point but no recovery" in row[2])
+    text = (ROOT / "examples" / "hall-before.zh.yaml").read_text(encoding="utf-8")
+    finding = next(f for f in pipeline.findings(text) if f.rule == "fail-without-recovery")
+    target = next(i for i, row in enumerate(rows) if row[2] == finding.message_zh)
     line = int(rows[target][0].split(":")[0])
-    step = re.search(r"step '([^']+)'", rows[target][2]).group(1)
+    step = pipeline.step_at_line(text, line)
     # A row is chosen from its marker at the left of the grid (under the header row).
     grid = page.locator('[class*="st-key-bp_findings"] [data-testid="stDataFrame"]')
     grid.scroll_into_view_if_needed()
@@ -127,9 +132,9 @@ def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, serve
         "(line) => document.querySelector('.bp-editor .CodeMirror').CodeMirror.getCursor().line === line - 1",
         arg=line, timeout=15_000)
     assert page.locator("g.bp-selected title").text_content() == step
-    # The rule's documentation is right there.
+    # The rule's documentation is right there, in the UI's language.
     page.locator("strong", has_text="fail-without-recovery").wait_for(timeout=10_000)
-    assert page.get_by_role("heading", name="Failing example").count() == 1
+    assert page.get_by_role("heading", name="错误示例").count() == 1
     no_exception_box(page)
 
 

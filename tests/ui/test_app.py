@@ -15,7 +15,7 @@ from blueprint.ui.drafts import DraftStore
 from blueprint.ui.i18n import MESSAGES, t
 from blueprint.ui.pages.start import example_key
 from blueprint.ui.pages.tables import table_key
-from tests.conftest import EXAMPLES, ROOT, where
+from tests.conftest import CJK, EXAMPLES, ROOT, where
 from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
 from tests.ui.conftest import (
     APP,
@@ -169,6 +169,7 @@ def test_a_text_that_does_not_load_stays_in_the_editor_with_its_error(app, draft
     error = pipeline.load_text(broken).error
     message = " ".join(e.value for e in app.error)
     assert f"{error.line}" in message and f"{error.column}" in message
+    assert error.message_zh in message.replace("\\", "")  # in the UI's language (Markdown-escaped)
     assert t("preview.stale", "zh") in texts(app)  # the last good drawing stays
 
 
@@ -375,6 +376,35 @@ def test_the_language_follows_the_blueprint_and_can_be_switched(app, drafts_dir)
     assert DraftStore(drafts_dir).get(app.query_params["draft"]).locale == "en"  # kept for a reload
     switch_page(app, "tables")
     assert t("tables.intro", "en").split(".")[0] in texts(app)
+
+
+def choose_finding(at: AppTest, rule: str) -> AppTest:
+    """Choose the first finding of ``rule`` in the findings table, as a click on its row does."""
+    frame = next(f for f in at.dataframe if (f.key or "").startswith("bp_findings"))
+    index = next(i for i, row in enumerate(frame.value.to_dict("records")) if row["rule"] == rule)
+    at.session_state[frame.key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
+    return at.run()
+
+
+def test_the_findings_and_the_rule_documentation_are_in_the_uis_language(app, monkeypatch):
+    open_example(app, "hall-before.zh.yaml")  # a Chinese blueprint: the UI starts in Chinese
+    found = pipeline.findings(draft_text(app))
+    messages = [row["message"] for row in findings_table(app).to_dict("records")]
+    assert messages == [f.message_zh for f in found] and all(CJK.search(m) for m in messages)
+    choose_finding(app, "fail-without-recovery")
+    assert "**fail-without-recovery**" in texts(app) and "#### 错误示例" in texts(app)
+
+    lints = []
+    real_lint = pipeline.lint_blueprint
+    monkeypatch.setattr(pipeline, "lint_blueprint", lambda *args: lints.append(args) or real_lint(*args))
+    app.button_group(key="bp_language").set_value("en").run()
+    assert not app.exception
+    messages = [row["message"] for row in findings_table(app).to_dict("records")]
+    assert messages == [f.message for f in found]
+    assert not any(f.message_zh in texts(app) for f in found)
+    assert lints == []  # the findings hold both languages: a change of language does not lint again
+    choose_finding(app, "fail-without-recovery")
+    assert "#### Failing example" in texts(app) and "#### 错误示例" not in texts(app)
 
 
 def test_every_page_runs_in_both_languages_without_an_exception(app):

@@ -14,7 +14,7 @@ from blueprint.edit import set_step_fields
 from blueprint.lint import registry
 from blueprint.render import render
 from blueprint.ui import pipeline
-from tests.conftest import BEFORE, EXAMPLES, ROOT, where
+from tests.conftest import BEFORE, CJK, EXAMPLES, ROOT, where
 from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
 
 HALL = ROOT / "examples" / "hall-walk.zh.yaml"
@@ -46,6 +46,20 @@ def test_a_text_that_does_not_load_gives_one_error_with_its_position():
     found = pipeline.findings(text)
     assert len(found) == 1 and found[0].level == "error"
     assert (found[0].line, found[0].column) == (loaded.error.line, loaded.error.column)
+    # In both languages, each on one line.
+    assert CJK.search(loaded.error.text("zh")) and loaded.error.text("en") == loaded.error.message
+    assert found[0].text("zh") == loaded.error.message_zh and "\n" not in loaded.error.message_zh
+
+
+def test_finding_rows_show_the_message_in_the_uis_language():
+    before = (ROOT / "examples" / BEFORE).read_text(encoding="utf-8")
+    found = pipeline.findings(before)
+    english, chinese = pipeline.finding_rows(found, "en"), pipeline.finding_rows(found, "zh")
+    assert [row["message"] for row in english] == [f.message for f in found]
+    assert [row["message"] for row in chinese] == [f.message_zh for f in found]
+    assert all(CJK.search(row["message"]) for row in chinese)
+    for en, zh in zip(english, chinese):
+        assert {**en, "message": ""} == {**zh, "message": ""}
 
 
 def test_a_one_line_text_is_linted_as_text_not_opened_as_a_path(tmp_path, monkeypatch):
@@ -108,8 +122,12 @@ def test_completions_offer_the_format_keys_and_the_file_ids():
 def test_every_rule_has_documentation():
     for rule_id in registry.RULES:
         doc = pipeline.rule_doc(rule_id)
-        assert doc.startswith(f"**{rule_id}**") and "Failing example" in doc
-    assert pipeline.rule_doc("no-such-rule") is None
+        assert doc.startswith(f"**{rule_id}**") and "\n#### Failing example\n" in doc
+        doc_zh = pipeline.rule_doc(rule_id, "zh")
+        assert doc_zh.startswith(f"**{rule_id}**: ")
+        assert "\n#### 错误示例\n" in doc_zh and "Failing example" not in doc_zh
+        assert pipeline.rule_summary(rule_id, "zh") in doc_zh
+    assert pipeline.rule_doc("no-such-rule") is None and pipeline.rule_doc("no-such-rule", "zh") is None
 
 
 def test_the_gallery_lists_every_example_with_its_title_and_description():
@@ -128,6 +146,7 @@ def test_bad_uploads_give_a_message_with_a_position(name):
     assert result.error is not None
     assert words in f"line {result.error.line} {result.error.message}"
     assert result.error.line >= 1 and result.error.column >= 1
+    assert CJK.search(result.error.text("zh"))
 
 
 def test_a_readable_upload_keeps_its_text_even_when_it_does_not_load():

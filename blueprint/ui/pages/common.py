@@ -91,7 +91,7 @@ def top_bar(locale: str) -> None:
 def _counts(text: str) -> dict[str, int]:
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in cached.findings(text):
-        counts[finding["level"]] = counts.get(finding["level"], 0) + 1
+        counts[finding.level] = counts.get(finding.level, 0) + 1
     return counts
 
 

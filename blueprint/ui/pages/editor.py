@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ... import edit
+from ...lint import Finding
 from ...loader import TOUCHPOINTS
 from .. import cached, pipeline, session
 from ..components import PREVIEW_KEY, blueprint_preview, code_editor
@@ -40,9 +41,11 @@ def page() -> None:
         no_draft(locale)
         return
     found = cached.findings(text)
+    rows = pipeline.finding_rows(found, locale)
     error = cached.load_error(text)
     if error is None:
         st.session_state["bp_last_good"] = text
+    # Keyed on the findings, not on their words: a change of language keeps the choice.
     findings_key = f"{FINDINGS_KEY}_{_digest(found)}"
     picked = _picked_finding(found, findings_key)
     _take_click(text)
@@ -52,7 +55,7 @@ def page() -> None:
     with st.container(key=_ERROR_SLOT):
         if error is not None:
             st.error(tr("editor.load_error", line=error.line, column=error.column,
-                        message=md_escape(error.message)))
+                        message=md_escape(error.text(locale))))
     layout = st.segmented_control(
         tr("editor.layout"), options=list(LAYOUTS), default="split", key=LAYOUT_KEY,
         format_func=lambda name: t(f"editor.layout_{name}", locale), label_visibility="collapsed",
@@ -64,16 +67,16 @@ def page() -> None:
     if layout == "split":
         left, right = st.columns([5, 6], gap="medium")
         with left:
-            _editor(text, broken, editor_height)
-            _findings(found, findings_key, locale)
+            _editor(text, rows, broken, editor_height)
+            _findings(rows, findings_key, locale)
         with right:
             _preview(text, broken, locale, _PANE_HEIGHT)
     elif layout == "text":
-        _editor(text, broken, editor_height)
-        _findings(found, findings_key, locale)
+        _editor(text, rows, broken, editor_height)
+        _findings(rows, findings_key, locale)
     else:
         _preview(text, broken, locale, _LARGE_HEIGHT)
-        _findings(found, findings_key, locale)
+        _findings(rows, findings_key, locale)
     doc_col, details_col = st.columns([5, 6], gap="medium")
     with doc_col:
         _rule_doc(picked, locale)
@@ -85,11 +88,11 @@ def page() -> None:
             st.caption(tr("details.hint"))
 
 
-def _editor(text: str, broken: bool, height: str) -> None:
+def _editor(text: str, rows: list[dict], broken: bool, height: str) -> None:
     goto = st.session_state.pop("bp_goto", None)
     # While the text does not load, complete with the ids of the last version that did.
     completion_text = st.session_state.get("bp_last_good", text) if broken else text
-    code_editor(text, draft=session.draft().id, rev=session.rev(), findings=cached.findings(text),
+    code_editor(text, draft=session.draft().id, rev=session.rev(), findings=rows,
                 completions=cached.completions(completion_text), goto=goto, height=height)
 
 
@@ -107,7 +110,7 @@ def _digest(value: object) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:12]
 
 
-def _picked_finding(found: list[dict], key: str) -> dict | None:
+def _picked_finding(found: list[Finding], key: str) -> Finding | None:
     """The finding chosen in the table (read before the editor is drawn, so it can jump there).
 
     The table's key changes with its content, so an edit that changes the findings clears the
@@ -123,14 +126,14 @@ def _picked_finding(found: list[dict], key: str) -> dict | None:
         st.session_state.pop("bp_finding_pick", None)
         return None
     finding = found[rows[0]]
-    key = (finding["line"], finding["column"], finding["rule"], finding["message"])
+    key = (finding.line, finding.column, finding.rule, finding.message)
     if st.session_state.get("bp_finding_pick") != key:
         # A new choice: move the editor there and bring its step into view.
         st.session_state["bp_finding_pick"] = key
         nonce = _next_nonce()
         st.session_state["bp_focus"] = nonce
-        st.session_state["bp_goto"] = {"line": finding["line"], "column": finding["column"], "nonce": nonce}
-        step = pipeline.step_at_line(session.text(), finding["line"])
+        st.session_state["bp_goto"] = {"line": finding.line, "column": finding.column, "nonce": nonce}
+        step = pipeline.step_at_line(session.text(), finding.line)
         if step is not None:
             st.session_state["bp_selected"] = step
     return finding
@@ -169,10 +172,10 @@ def _preview(text: str, broken: bool, locale: str, height: str) -> None:
         st.caption(tr("preview.stale"))
 
 
-def _findings(found: list[dict], key: str, locale: str) -> None:
+def _findings(rows: list[dict], key: str, locale: str) -> None:
     # One container whatever it holds, so what follows keeps its place (see the error slot).
     with st.container(key=_FINDINGS_BOX):
-        _findings_table(found, key, locale)
+        _findings_table(rows, key, locale)
 
 
 def _findings_table(found: list[dict], key: str, locale: str) -> None:
@@ -200,13 +203,14 @@ def _findings_table(found: list[dict], key: str, locale: str) -> None:
     )
 
 
-def _rule_doc(picked: dict | None, locale: str) -> None:
-    """The chosen finding's rule, documented: what it finds, why it matters, examples."""
+def _rule_doc(picked: Finding | None, locale: str) -> None:
+    """The chosen finding's rule, documented in the UI's language: what it finds, why it matters,
+    examples."""
     if picked is None:
         return
-    doc = pipeline.rule_doc(picked["rule"])
+    doc = pipeline.rule_doc(picked.rule, locale)
     with st.container(border=True, height=320):
-        st.markdown(doc if doc is not None else t("findings.no_doc", locale, rule=md_escape(picked["rule"])))
+        st.markdown(doc if doc is not None else t("findings.no_doc", locale, rule=md_escape(picked.rule)))
 
 
 def _details(text: str, step_id: str, locale: str) -> None:

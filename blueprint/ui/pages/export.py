@@ -32,7 +32,8 @@ def page() -> None:
     st.caption(tr("export.intro"))
     error = cached.load_error(text)
     if error is not None:
-        st.warning(tr("export.broken", line=error.line, column=error.column, message=md_escape(error.message)))
+        message = md_escape(error.text(locale))
+        st.warning(tr("export.broken", line=error.line, column=error.column, message=message))
     for group, kinds in GROUPS.items():
         st.subheader(tr(f"export.group_{group}"), anchor=False)
         columns = st.columns(3)

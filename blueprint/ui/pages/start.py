@@ -82,7 +82,8 @@ def _upload(locale: str) -> None:
     if result.text is None:
         error = result.error
         st.session_state["bp_notice"] = ("upload_failed", {
-            "name": upload.name, "line": error.line, "column": error.column, "message": error.message,
+            "name": upload.name, "line": error.line, "column": error.column,
+            "message": error.text(locale),
         })
         st.rerun()
     session.open_text(result.text, name=upload.name)

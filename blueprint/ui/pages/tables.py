@@ -38,7 +38,8 @@ def page() -> None:
     st.caption(tr("tables.intro"))
     error = cached.load_error(text)
     if error is not None:
-        st.error(tr("tables.broken", line=error.line, column=error.column, message=md_escape(error.message)))
+        message = md_escape(error.text(locale))
+        st.error(tr("tables.broken", line=error.line, column=error.column, message=message))
         return
     tabs = st.tabs([tr(f"tables.{name}") for name in edit.TABLES], key=TAB_KEY, on_change="rerun")
     for name, tab in zip(edit.TABLES, tabs):

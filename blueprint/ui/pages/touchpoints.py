@@ -36,7 +36,8 @@ def page() -> None:
     report = cached.touchpoints(text, locale)
     if report is None:
         error = cached.load_error(text)
-        st.error(tr("tables.broken", line=error.line, column=error.column, message=md_escape(error.message)))
+        message = md_escape(error.text(locale))
+        st.error(tr("tables.broken", line=error.line, column=error.column, message=message))
         return
     st.caption(tr("touchpoints.intro"))
     fails = report["fail_points"]
