@@ -7,11 +7,13 @@ import pytest
 from blueprint.lint import Finding, lint, registry
 from blueprint.lint.formats import FORMATS, render
 
-from ..conftest import CJK, EXAMPLES
+from ..conftest import CJK, EXAMPLES, ROOT, TEMPLATES
 from .helpers import FIXTURES, fixture
 
 INVALID = sorted(FIXTURES.glob("*/invalid-*.yaml"))
-EVERY_FILE = [*EXAMPLES, *sorted(FIXTURES.glob("*/*.yaml"))]
+#: Every YAML file of the repository's examples, templates and tests (the loader's and renderer's
+#: fixtures too: many are broken on purpose).
+EVERY_FILE = [*EXAMPLES, *TEMPLATES, *sorted((ROOT / "tests").glob("**/*.yaml"))]
 
 
 def _name(path):
