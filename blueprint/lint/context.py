@@ -22,7 +22,7 @@ from datetime import timedelta
 from functools import cached_property
 from typing import Iterator
 
-from ..errors import Pos
+from ..errors import Message, Pos
 from ..model import Blueprint, Flow, FlowKind, Standard, Step, Zone
 
 __all__ = ["Context", "Edge", "StandardPath", "ZONE_ZH", "duration_text"]
@@ -75,10 +75,10 @@ class Context:
             grouped[problem.rule].append(problem)
         return grouped
 
-    def problems(self, rule_id: str) -> Iterator[tuple[Pos, str, str]]:
-        """The loader's problems of one rule, as ``(pos, message, message_zh)``."""
+    def problems(self, rule_id: str) -> Iterator[tuple[Pos, Message]]:
+        """The loader's problems of one rule, as a rule yields them: ``(pos, Message(en, zh))``."""
         for problem in self._problems.get(rule_id, ()):
-            yield problem.pos, problem.message, problem.message_zh
+            yield problem.pos, Message(problem.message, problem.message_zh)
 
     # -- steps and edges ---------------------------------------------------------------------------
 
