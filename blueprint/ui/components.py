@@ -1,9 +1,11 @@
 """The two custom components (Streamlit Custom Components v2, no iframe): the YAML editor and the preview.
 
-Both are registered once, at import, with their JavaScript and CSS inlined: CodeMirror 5 is
-vendored in ``vendor/codemirror`` (MIT) and concatenated before the editor's own code, so the
-browser never fetches anything from the internet. The wrappers return plain values: the editor's
-latest edit, the id of a clicked step.
+Both are registered once, at import, with their JavaScript and CSS inlined, so the browser never
+fetches anything from the internet. CodeMirror 5 (vendored in ``vendor/codemirror``, MIT, 430 KB)
+is a component of its own with no data: its element is the same on every rerun, so Streamlit
+sends it once and then only its hash (the message cache), while the editor's element, which
+changes with every edit, carries just the editor's own code. The wrappers return plain values:
+the editor's latest edit, the id of a clicked step.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-__all__ = ["EDITOR_KEY", "PREVIEW_KEY", "blueprint_preview", "code_editor"]
+__all__ = ["CODEMIRROR_KEY", "EDITOR_KEY", "PREVIEW_KEY", "blueprint_preview", "code_editor"]
 
 EDITOR_KEY = "yaml_editor"
 PREVIEW_KEY = "blueprint_preview"
@@ -32,11 +34,20 @@ def _vendor(names: tuple[str, ...]) -> str:
 
 # The vendored files are UMD scripts: inside the component's ES module `this` is undefined, so
 # CodeMirror takes the browser branch and sets window.CodeMirror, which the addons then use.
+# Its styles go to the page (not a shadow root): the editor and its hint boxes use them.
+_codemirror = st.components.v2.component(
+    "service_blueprint_codemirror",
+    css=_vendor(_CODEMIRROR_CSS),
+    js=_vendor(_CODEMIRROR_JS) + "\n;\nexport default function () {}\n",
+    isolate_styles=False,
+)
+CODEMIRROR_KEY = "bp_codemirror"
+
 _editor = st.components.v2.component(
     "service_blueprint_editor",
     html='<div class="bp-editor"></div>',
-    css=_vendor(_CODEMIRROR_CSS) + "\n" + _read("assets/editor.css"),
-    js=_vendor(_CODEMIRROR_JS) + "\n;\n" + _read("assets/editor.js"),
+    css=_read("assets/editor.css"),
+    js=_read("assets/editor.js"),
     # The editor lives in the page: CodeMirror's hint and tooltip boxes are attached to <body>.
     isolate_styles=False,
 )
@@ -66,6 +77,7 @@ def code_editor(text: str, *, draft: str, rev: int, findings: list[dict], comple
     ``findings`` are ``{line, column, level, rule, message}`` dicts shown as gutter markers and
     underlines; ``goto`` (``{line, column, nonce}``) moves the cursor there once per nonce.
     """
+    _codemirror(key=CODEMIRROR_KEY)  # before the editor, which waits for window.CodeMirror
     result = _editor(
         key=key,
         data={"draft": draft, "text": text, "rev": rev, "findings": findings, "completions": completions,

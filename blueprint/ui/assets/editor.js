@@ -1,4 +1,5 @@
-// The blueprint YAML editor: CodeMirror 5 (inlined above this code by blueprint/ui/components.py).
+// The blueprint YAML editor on CodeMirror 5, which a component of its own puts in the page
+// (window.CodeMirror; see blueprint/ui/components.py) just before this one.
 //
 // Python sends {draft, text, rev, findings, goto, completions, height}. `rev` changes only when
 // the text changed outside the editor (a table edit, undo, another file): only then is the
@@ -203,9 +204,26 @@ function goTo(session, goto) {
 }
 
 export default function (component) {
-  const {data, parentElement, setStateValue} = component;
-  const host = parentElement.querySelector(".bp-editor");
-  if (!host || !data) return;
+  const host = component.parentElement.querySelector(".bp-editor");
+  if (!host || !component.data) return;
+  // The CodeMirror component mounts first, but its module may still be loading: wait for it,
+  // then draw with the newest arguments this editor was given.
+  host.__bpLatest = component;
+  if (window.CodeMirror) {
+    render(component, host);
+  } else if (!host.__bpWaiting) {
+    host.__bpWaiting = true;
+    const wait = () => {
+      if (!window.CodeMirror) { requestAnimationFrame(wait); return; }
+      host.__bpWaiting = false;
+      render(host.__bpLatest, host);
+    };
+    requestAnimationFrame(wait);
+  }
+}
+
+function render(component, host) {
+  const {data, setStateValue} = component;
   if (!host.__bpEditor) host.__bpEditor = createEditor(host);
   const cm = host.__bpEditor;
 
