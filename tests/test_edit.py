@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import difflib
 import math
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -33,6 +35,9 @@ from blueprint.edit import (
     step_fields,
     table_rows,
 )
+from blueprint.edit.document import Document
+from blueprint.edit.quoting import scalar
+from tests.conftest import CJK
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "edit"
@@ -598,6 +603,134 @@ def test_standards_can_be_renamed_and_nothing_else_moves():
 
 def test_errors_are_value_errors():
     assert issubclass(EditError, ValueError)
+
+
+# -- refusals in English and Chinese -------------------------------------------------------------
+
+STARTER = ROOT / "blueprint" / "templates" / "starter.en.yaml"
+ONE_STEP = "blueprint: 1\ntitle: t\nsteps:\n  - {id: a, lane: customer, label: A}\n"
+# A step whose keys come from a YAML merge: owner is merged, id, lane and label too.
+MERGED = "blueprint: 1\ntitle: t\nbase: &b {id: a, lane: customer, label: L, owner: o}\nsteps:\n"
+
+
+def _rows(path: Path, table: str, change) -> list[dict]:
+    rows = table_rows(read(path), table)
+    change(rows)
+    return rows
+
+
+def _set(rows: list[dict], index: int, **cells) -> None:
+    rows[index].update(cells)
+
+
+FAULT = ROOT / "examples" / "fault-report.zh.yaml"
+FRESH_STEP = {column: None for column in COLUMNS["steps"]}
+
+#: Every refusal the public operations can give, with what provokes it and a piece of its English.
+REFUSALS = {
+    "rows-not-a-list": (lambda: apply_rows(read(STARTER), "steps", "abc"), "rows must be a list"),
+    "row-not-a-mapping": (lambda: apply_rows(read(STARTER), "steps", ["greet"]), "a table row must be a mapping"),
+    "cell-holds-a-dict": (lambda: apply_rows(read(STARTER), "steps", _rows(STARTER, "steps", lambda r: _set(
+        r, 0, label={"a": 1}))), "a table cell cannot hold a dict"),
+    "text-not-str": (lambda: apply_rows(123, "steps", []), "expected the YAML text as str"),
+    "text-does-not-load": (lambda: apply_rows("a: [", "steps", []), "cannot be edited as tables until it loads"),
+    "unknown-table": (lambda: apply_rows(read(STARTER), "stepz", []), "unknown table 'stepz'"),
+    "table-not-a-list": (lambda: table_rows(ONE_STEP + "lanes: x\n", "lanes"), "'lanes' is not a list"),
+    "item-not-a-mapping": (lambda: table_rows(ONE_STEP + "  - 3\n", "steps"), "this step is not a mapping"),
+    "required-emptied": (lambda: apply_rows(read(STARTER), "steps", _rows(STARTER, "steps", lambda r: _set(
+        r, 1, label=None))), "'label' cannot be empty"),
+    "flow-required-emptied": (lambda: apply_rows(read(FAULT), "flows", _rows(FAULT, "flows", lambda r: _set(
+        r, 0, **{"from": None}))), "flow 1: 'from' cannot be empty"),
+    "new-row-missing-cells": (lambda: apply_rows(read(STARTER), "steps", [*table_rows(read(STARTER), "steps"),
+                                                                          {**FRESH_STEP, "id": "bye"}]),
+                              "new step: fill in lane, label"),
+    "id-with-spaces": (lambda: rename_step(read(STARTER), "greet", "two words"), "'two words' is not a valid step id"),
+    "id-taken": (lambda: rename_step(read(STARTER), "greet", "queue"), "there is already a step 'queue'"),
+    "id-taken-in-the-table": (lambda: apply_rows(read(STARTER), "steps", _rows(STARTER, "steps", lambda r: _set(
+        r, 1, id=r[0]["id"]))), "there is already a step"),
+    "lane-id-taken": (lambda: rename_lane(read(STARTER), "guide", "clerk"), "there is already a lane 'clerk'"),
+    "phase-id-with-spaces": (lambda: rename_phase(read(STARTER), "arrive", "a b"), "'a b' is not a valid phase id"),
+    "phase-id-emptied": (lambda: rename_phase(read(STARTER), "arrive", " "), "phase 'arrive': 'id' cannot be empty"),
+    "added-lane-id-taken": (lambda: add_lane(read(STARTER), {"id": "guide"}), "there is already a lane 'guide'"),
+    "last-step": (lambda: delete_step(ONE_STEP, "a"), "at least one step"),
+    "lane-with-steps": (lambda: delete_lane(read(STARTER), "guide"), "lane 'guide' still has 2 step(s)"),
+    "no-such-step": (lambda: rename_step(read(STARTER), "greeet", "x"), "there is no step 'greeet'"),
+    "no-such-phase": (lambda: delete_phase(read(STARTER), "arive"), "there is no phase 'arive'"),
+    "no-such-anchor": (lambda: add_step(read(STARTER), {"id": "x", "lane": "customer", "label": "X"}, after="nope"),
+                       "there is no step 'nope'"),
+    "step-has-no-key": (lambda: set_step_fields(read(STARTER), "greet", {"lable": "x"}), "a step has no key 'lable'"),
+    "lane-has-no-key": (lambda: add_lane(read(STARTER), {"id": "kiosk", "zoen": "frontstage"}),
+                        "a lane has no key 'zoen'"),
+    "aliased": (lambda: set_step_fields(fixture("anchors.yaml"), "a", {"owner": "x"}),
+                "reused elsewhere through a YAML alias"),
+    "aliased-delete": (lambda: delete_step(fixture("anchors.yaml"), "a"), "reused elsewhere through a YAML alias"),
+    "merged-key": (lambda: set_step_fields(MERGED + "  - <<: *b\n    fail: f\n", "a", {"owner": None}),
+                   "'owner' comes from a YAML merge (<<)"),
+    "only-key": (lambda: set_step_fields(MERGED + "  - fail: f\n    <<: *b\n", "a", {"fail": None}),
+                 "cannot remove the only key of an item"),
+    "empty-mapping": (lambda: set_step_fields(MERGED + "  - <<: *b\n", "a", {"fail": "f"}),
+                      "cannot add keys to an empty mapping"),
+    "number": (lambda: set_step_fields(ONE_STEP, "a", {"emotion": float("inf")}), "cannot write the number inf"),
+    "text": (lambda: set_step_fields(ONE_STEP, "a", {"label": "\ud800"}), "cannot write '\\ud800' in YAML"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSALS)
+def test_every_refusal_is_in_english_and_chinese(case):
+    provoke, english = REFUSALS[case]
+    with pytest.raises(EditError) as caught:
+        provoke()
+    error = caught.value
+    assert english in str(error)
+    assert error.text("en") == str(error) == error.message  # the English, as before
+    assert error.text("zh") == error.message_zh != error.message
+    assert CJK.search(error.message_zh), error.message_zh
+
+
+def test_refusals_keep_ids_and_keys_as_written_in_chinese():
+    text = read(STARTER)
+    with pytest.raises(EditError) as caught:
+        rename_step(text, "greet", "queue")
+    assert caught.value.message_zh == "已经有步骤 'queue' 了：编号不能重复"
+    with pytest.raises(EditError) as caught:
+        delete_lane(text, "guide")
+    assert caught.value.message_zh == "泳道 'guide' 里还有 2 个步骤（greet、farewell）：请先把它们移到其他泳道或删除"
+    with pytest.raises(EditError) as caught:
+        set_step_fields(text, "greet", {"lable": "x"})
+    assert caught.value.message_zh == "步骤没有 'lable' 这个键（是不是 'label'？）"
+    with pytest.raises(EditError) as caught:
+        apply_rows(text, "steps", [*table_rows(text, "steps"), {**FRESH_STEP, "id": "bye"}])
+    assert caught.value.message_zh == "新步骤：请填写 lane、label"
+    with pytest.raises(EditError) as caught:
+        table_rows("blueprint: 1\ntitle: [\n", "steps")
+    assert caught.value.message_zh.startswith("文本能够读取后才能按表格编辑：")
+    assert CJK.search(caught.value.message_zh.split("：", 1)[1])  # the loader's own Chinese message
+
+
+def test_refusals_below_the_public_operations_are_in_both_languages():
+    for provoke in (lambda: Document("a: ["), lambda: Document("- a\n"), lambda: scalar([1])):
+        with pytest.raises(EditError) as caught:
+            provoke()
+        assert caught.value.text("en") == str(caught.value) and CJK.search(caught.value.text("zh"))
+
+
+def test_every_edit_error_in_the_source_is_written_in_both_languages():
+    """Refusals no test can provoke (internal errors) are still given a Chinese message."""
+    calls = 0
+    for path in sorted((ROOT / "blueprint" / "edit").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "EditError":
+                calls += 1
+                assert len(node.args) == 2, f"{path.name}:{node.lineno}: EditError without its Chinese"
+    assert calls >= 30
+
+
+def test_edit_errors_survive_a_pickle_with_both_languages():
+    with pytest.raises(EditError) as caught:
+        rename_step(read(STARTER), "greet", "queue")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (str(copy), copy.message, copy.message_zh) == (str(caught.value), caught.value.message,
+                                                          caught.value.message_zh)
 
 
 # -- properties ----------------------------------------------------------------------------------

@@ -59,9 +59,12 @@ class Document:
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.YAMLError as exc:
-            raise EditError(f"the text is not valid YAML: {str(exc).splitlines()[0]}") from None
+            detail = str(exc).splitlines()[0]
+            raise EditError(f"the text is not valid YAML: {detail}",
+                            f"文本不是有效的 YAML：{detail}") from None
         if not is_map(root):
-            raise EditError("the top level of the text is not a mapping: edit it as text")
+            raise EditError("the top level of the text is not a mapping: edit it as text",
+                            "文本的最外层不是键值对：请在编辑器中直接修改文本")
         self.root: yaml.MappingNode = root
         # New lines follow the file's line ends (a file saved on Windows keeps \r\n).
         self.newline = "\r\n" if "\r\n" in text else "\n"
@@ -97,7 +100,9 @@ class Document:
                 line = node.start_mark.line + 1
                 raise EditError(
                     f"line {line} is reused elsewhere through a YAML alias (&anchor / *alias): "
-                    "edit it as text"
+                    "edit it as text",
+                    f"第 {line} 行的内容通过 YAML 别名（&锚点 / *别名）在别处重复使用："
+                    "请在编辑器中直接修改文本",
                 )
 
     @staticmethod
@@ -194,7 +199,9 @@ class Document:
         while position >= 0 and self.text[position] in " \t\r\n":
             position -= 1
         if position < 0 or self.text[position] != "-":
-            raise EditError(f"line {item.start_mark.line + 1}: cannot find the '-' of this list item")
+            line = item.start_mark.line + 1
+            raise EditError(f"line {line}: cannot find the '-' of this list item",
+                            f"第 {line} 行：找不到这个列表项的 '-'")
         return position
 
     def key_column(self, mapping: yaml.MappingNode) -> int:
@@ -324,7 +331,9 @@ class Document:
         line_start = self.line_start(start)
         if self.text[line_start:start].strip():  # the key shares its line with the list's '-'
             if index + 1 >= len(entries):
-                raise EditError(f"line {key_node.start_mark.line + 1}: cannot remove the only key of an item")
+                line = key_node.start_mark.line + 1
+                raise EditError(f"line {line}: cannot remove the only key of an item",
+                                f"第 {line} 行：不能删除列表项仅有的一个键")
             self.replace(start, entries[index + 1][1][0].start_mark.index, "")
             return
         end = self.tail_end(value, key_node.start_mark.column)
@@ -360,7 +369,9 @@ class Document:
                     braces = "{" + ", ".join(texts) + "}"
                     self.replace(mapping.start_mark.index, mapping.end_mark.index, braces)
                     return
-                raise EditError(f"line {mapping.start_mark.line + 1}: cannot add keys to an empty mapping")
+                line = mapping.start_mark.line + 1
+                raise EditError(f"line {line}: cannot add keys to an empty mapping",
+                                f"第 {line} 行：不能往空的键值对里添加键")
             if after is None:
                 self.replace(next(iter(own.values()))[0].start_mark.index,
                              next(iter(own.values()))[0].start_mark.index, "".join(t + ", " for t in texts))
@@ -460,7 +471,8 @@ class Document:
         cursor = 0
         for start, end, _order, new_text in sorted(self._edits):
             if start < cursor:
-                raise EditError("internal error: two edits overlap; nothing was changed")
+                raise EditError("internal error: two edits overlap; nothing was changed",
+                                "内部错误：两处修改互相重叠；没有做任何修改")
             out.append(self.text[cursor:start])
             out.append(new_text)
             cursor = end

@@ -21,6 +21,7 @@ from .rows import (
     ROW_REF,
     STEP_REFS,
     WHAT,
+    WHAT_ZH,
     WRITE_ORDER,
     Table,
     normal_row,
@@ -65,7 +66,7 @@ def align(name: str, old: list[dict], new_rows: Sequence[Mapping[str, Any]]) -> 
     """Match the edited rows to the old ones: unchanged runs stay, within a changed run rows pair
     up by id (flows: by from and to), then by position; the rest are deleted or inserted."""
     if isinstance(new_rows, (str, bytes)) or not isinstance(new_rows, Sequence):
-        raise EditError("rows must be a list of row mappings")
+        raise EditError("rows must be a list of row mappings", "表格的行应是一个列表，每一行是一个键值对")
     new, given = [], []
     for row in new_rows:
         normal = normal_row(name, row)
@@ -144,17 +145,22 @@ def _surviving(anchor: int, deletes: set[int]) -> int:
 
 def _check_plan(plan: Plan, doc: Document) -> tuple[dict[int, tuple[str, str]], set[str]]:
     """Refuse what cannot be written; return the renames (row -> old, new) and the ids deleted."""
-    name, what = plan.table, WHAT[plan.table]
+    name, what, what_zh = plan.table, WHAT[plan.table], WHAT_ZH[plan.table]
     old = plan.old
     for index, changed in plan.changes.items():
-        label = f"{what} '{old[index].get('id') or index + 1}'" if name != "flows" else f"flow {index + 1}"
+        if name == "flows":
+            label, label_zh = f"flow {index + 1}", f"第 {index + 1} 条连线"
+        else:
+            ident = old[index].get("id") or index + 1
+            label, label_zh = f"{what} '{ident}'", f"{what_zh} '{ident}'"
         for column in REQUIRED[name]:
             if column in changed and changed[column] is None:
-                raise EditError(f"{label}: '{column}' cannot be empty")
+                raise EditError(f"{label}: '{column}' cannot be empty", f"{label_zh}：'{column}' 不能为空")
     for _anchor, row in plan.inserts:
         missing = [column for column in REQUIRED[name] if row[column] is None]
         if missing:
-            raise EditError(f"new {what}: fill in {', '.join(missing)}")
+            raise EditError(f"new {what}: fill in {', '.join(missing)}",
+                            f"新{what_zh}：请填写 {'、'.join(missing)}")
     renames: dict[int, tuple[str, str]] = {}
     if name == "flows":
         return renames, set()
@@ -165,15 +171,18 @@ def _check_plan(plan: Plan, doc: Document) -> tuple[dict[int, tuple[str, str]], 
     touched += [row["id"] for _anchor, row in plan.inserts]
     for ident in touched:
         if not valid_id(ident):
-            raise EditError(f"'{ident}' is not a valid {what} id: an id is not empty and has no spaces")
+            raise EditError(f"'{ident}' is not a valid {what} id: an id is not empty and has no spaces",
+                            f"'{ident}' 不能用作{what_zh}编号：编号不能为空，也不能含有空格")
         if final_ids.count(ident) > 1:
-            raise EditError(f"there is already a {what} '{ident}': ids must be unique")
+            raise EditError(f"there is already a {what} '{ident}': ids must be unique",
+                            f"已经有{what_zh} '{ident}' 了：编号不能重复")
     for index, changed in plan.changes.items():
         if "id" in changed and old[index]["id"] is not None:
             renames[index] = (old[index]["id"], changed["id"])
     gone = {old[i]["id"] for i in plan.deletes if old[i]["id"] is not None} - set(final_ids)
     if name == "steps" and not final_ids:
-        raise EditError("a blueprint needs at least one step: add another step before deleting this one")
+        raise EditError("a blueprint needs at least one step: add another step before deleting this one",
+                        "蓝图至少要有一个步骤：请先添加另一个步骤，再删除这一个")
     if name == "lanes" and gone:
         steps = read_table(doc, "steps")
         for lane in sorted(gone):
@@ -181,8 +190,11 @@ def _check_plan(plan: Plan, doc: Document) -> tuple[dict[int, tuple[str, str]], 
                     if is_map(item) and ref_value(doc, item, "lane") == lane]
             if used:
                 shown = ", ".join(used[:5]) + (", ..." if len(used) > 5 else "")
+                shown_zh = "、".join(used[:5]) + (" 等" if len(used) > 5 else "")
                 raise EditError(f"lane '{lane}' still has {len(used)} step(s) ({shown}): "
-                                "move them to another lane or delete them first")
+                                "move them to another lane or delete them first",
+                                f"泳道 '{lane}' 里还有 {len(used)} 个步骤（{shown_zh}）："
+                                "请先把它们移到其他泳道或删除")
     return renames, gone
 
 
@@ -234,12 +246,15 @@ def _check_result(text: str, name: str, expected: list[dict]) -> None:
         doc = Document(text)
         got = [normal_row(name, row) for row in read_rows(doc, read_table(doc, name))]
     except (BlueprintError, EditError) as exc:
+        why_zh = exc.problem.describe("zh") if isinstance(exc, BlueprintError) else exc.text("zh")
         raise EditError(
-            f"internal error: the edit would break the file ({exc}); nothing was changed"
+            f"internal error: the edit would break the file ({exc}); nothing was changed",
+            f"内部错误：这次修改会破坏文件（{why_zh}）；没有做任何修改",
         ) from None
     if got != expected:
         raise EditError(
-            f"internal error: the edited {name} would not read back as typed; nothing was changed"
+            f"internal error: the edited {name} would not read back as typed; nothing was changed",
+            f"内部错误：修改后的{WHAT_ZH[name]}表格读回来与输入的不一致；没有做任何修改",
         )
 
 
@@ -313,8 +328,11 @@ def _set_fields(doc: Document, item: Node, table: Table, fields: dict[str, objec
             if column in own:
                 doc.remove_key(item, column)
             elif column in merged:
-                raise EditError(f"line {item.start_mark.line + 1}: '{column}' comes from a YAML merge "
-                                "(<<) and cannot be removed here: edit it as text")
+                line = item.start_mark.line + 1
+                raise EditError(f"line {line}: '{column}' comes from a YAML merge "
+                                "(<<) and cannot be removed here: edit it as text",
+                                f"第 {line} 行：'{column}' 来自 YAML 合并（<<），不能在这里删除："
+                                "请在编辑器中直接修改文本")
         elif column in own:
             doc.set_value(item, column, spec)
         else:

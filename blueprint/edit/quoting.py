@@ -22,14 +22,27 @@ from __future__ import annotations
 
 import yaml
 
-from ..errors import BlueprintError
+from ..errors import Bilingual, BlueprintError
 from ..safeyaml import resolve_plain, read_yaml
 
 __all__ = ["Plain", "scalar", "flow_value", "EditError"]
 
 
-class EditError(ValueError):
-    """An edit that cannot be made: bad input text, a refused change, or a value that cannot be written."""
+class EditError(ValueError, Bilingual):
+    """An edit that cannot be made: bad input text, a refused change, or a value that cannot be written.
+
+    ``str(error)`` and ``error.message`` are the English; ``error.message_zh`` is the same message
+    in Chinese and ``error.text(locale)`` picks one (see :class:`blueprint.errors.Bilingual`).
+
+    >>> error = EditError("there is already a step 'a': ids must be unique", "已经有步骤 'a'：编号不能重复")
+    >>> str(error) == error.text("en") == error.message, error.text("zh")
+    (True, "已经有步骤 'a'：编号不能重复")
+    """
+
+    def __init__(self, message: str, message_zh: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.message_zh = message_zh
 
 
 class Plain(str):
@@ -137,9 +150,11 @@ def scalar(value: object, *, flow: bool = False, style: str | None = None, colum
         rendered = repr(value)
         if _reads_back(rendered, value, flow, column):
             return rendered
-        raise EditError(f"cannot write the number {value!r} in YAML")
+        raise EditError(f"cannot write the number {value!r} in YAML", f"无法把数字 {value!r} 写成 YAML")
     if not isinstance(value, str):
-        raise EditError(f"cannot write a {type(value).__name__} as a YAML scalar")
+        kind = type(value).__name__
+        raise EditError(f"cannot write a {kind} as a YAML scalar",
+                        f"无法把 {kind} 类型的值写成 YAML 的单个值")
     text = str(value)
     candidates: list[tuple[str, object]] = []
     resolved = resolve_plain(text)
@@ -160,7 +175,7 @@ def scalar(value: object, *, flow: bool = False, style: str | None = None, colum
     for rendered, expected in candidates:
         if _reads_back(rendered, expected, flow, column):
             return rendered
-    raise EditError(f"cannot write {text!r} in YAML")
+    raise EditError(f"cannot write {text!r} in YAML", f"无法把 {text!r} 写成 YAML")
 
 
 def flow_value(value: object) -> str:

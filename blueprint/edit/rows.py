@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import BlueprintError, did_you_mean
+from ..errors import BlueprintError, suggest
 from ..loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES, loads
 from ..safeyaml import resolve_plain
 from .document import Document, Node, is_map, is_scalar, is_seq
@@ -27,6 +27,8 @@ __all__ = [
 #: The tables, each the list of the same name at the top of the file.
 TABLES: tuple[str, ...] = ("steps", "lanes", "phases", "flows", "standards")
 WHAT = {"steps": "step", "lanes": "lane", "phases": "phase", "flows": "flow", "standards": "standard"}
+#: What one row is, in Chinese (the loader's words for the same objects).
+WHAT_ZH = {"steps": "步骤", "lanes": "泳道", "phases": "阶段", "flows": "连线", "standards": "服务标准"}
 #: The columns of each table: the keys format.md allows on its objects, in that order.
 COLUMNS: dict[str, tuple[str, ...]] = {table: KEYS[WHAT[table]] for table in TABLES}
 #: Columns whose cells are lists of text (``st.column_config.ListColumn``).
@@ -106,7 +108,8 @@ def normalize(kind: str, value: object) -> object:
                 pass
         return text or None
     if isinstance(value, (dict, set)):
-        raise EditError(f"a table cell cannot hold a {type(value).__name__}")
+        held = type(value).__name__
+        raise EditError(f"a table cell cannot hold a {held}", f"表格的单元格里不能放 {held} 类型的值")
     return str(value).strip() or None
 
 
@@ -141,28 +144,37 @@ class Table:
 def open_text(text: str) -> Document:
     """Parse text the loader can load; anything else is an :class:`EditError`."""
     if not isinstance(text, str):
-        raise EditError(f"expected the YAML text as str, not {type(text).__name__}")
+        kind = type(text).__name__
+        raise EditError(f"expected the YAML text as str, not {kind}", f"YAML 文本应是 str，而不是 {kind}")
     try:
         loads(text, "<edit>")
     except BlueprintError as exc:
+        line, column = exc.pos.line, exc.pos.column
         raise EditError(f"the text cannot be edited as tables until it loads: {exc.message} "
-                        f"(line {exc.pos.line}, column {exc.pos.column})") from None
+                        f"(line {line}, column {column})",
+                        f"文本能够读取后才能按表格编辑：{exc.text('zh')}"
+                        f"（第 {line} 行，第 {column} 列）") from None
     return Document(text)
 
 
 def read_table(doc: Document, name: str) -> Table:
     if name not in TABLES:
-        raise EditError(f"unknown table '{name}': one of {', '.join(TABLES)}{did_you_mean(name, TABLES)}")
+        hint = suggest(name, TABLES)
+        raise EditError(f"unknown table '{name}': one of {', '.join(TABLES)}{hint.en}",
+                        f"没有表格 '{name}'：只有 {'、'.join(TABLES)}{hint.zh}")
     entry = doc.entries(doc.root).get(name)
     if entry is None or (is_scalar(entry[1]) and _is_null(entry[1])):
         return Table(name, None)
     seq = entry[1]
     if not is_seq(seq):
-        raise EditError(f"line {seq.start_mark.line + 1}: '{name}' is not a list: fix it in the text first")
+        line = seq.start_mark.line + 1
+        raise EditError(f"line {line}: '{name}' is not a list: fix it in the text first",
+                        f"第 {line} 行：'{name}' 不是列表：请先在文本中改正")
     for item in seq.value:
         if not (is_map(item) or (is_scalar(item) and name in ("lanes", "phases"))):
-            raise EditError(f"line {item.start_mark.line + 1}: this {WHAT[name]} is not a mapping: "
-                            "fix it in the text first")
+            line = item.start_mark.line + 1
+            raise EditError(f"line {line}: this {WHAT[name]} is not a mapping: fix it in the text first",
+                            f"第 {line} 行：这个{WHAT_ZH[name]}不是键值对：请先在文本中改正")
     return Table(name, seq, list(seq.value))
 
 
@@ -219,7 +231,9 @@ def _row(name: str, values: dict[str, object]) -> dict[str, object]:
 def normal_row(name: str, row: Mapping[str, Any], base: Mapping[str, object] | None = None) -> dict:
     """A row with every cell normalised; cells the row lacks are taken from ``base`` (or empty)."""
     if not isinstance(row, Mapping):
-        raise EditError(f"a table row must be a mapping of column to value, not {type(row).__name__}")
+        kind = type(row).__name__
+        raise EditError(f"a table row must be a mapping of column to value, not {kind}",
+                        f"表格的一行应是由列名和值组成的键值对，而不是 {kind}")
     out = {}
     for column in COLUMNS[name]:
         if column in row:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..errors import did_you_mean
+from ..errors import suggest
 from .document import Document
 from .plan import Plan, align, execute
 from .quoting import EditError
@@ -18,6 +18,7 @@ from .rows import (
     LIST_COLUMNS,
     TABLES,
     WHAT,
+    WHAT_ZH,
     choices,
     normal_row,
     normalize,
@@ -71,7 +72,9 @@ def _index(table: str, old: list[dict], ident: str) -> int:
         if row["id"] == ident:
             return index
     ids = [str(row["id"]) for row in old if row["id"] is not None]
-    raise EditError(f"there is no {WHAT[table]} '{ident}'{did_you_mean(ident, ids)}")
+    hint = suggest(ident, ids)
+    raise EditError(f"there is no {WHAT[table]} '{ident}'{hint.en}",
+                    f"没有{WHAT_ZH[table]} '{ident}'{hint.zh}")
 
 
 def _plan(text: str, table: str) -> tuple[Document, Plan]:
@@ -128,7 +131,9 @@ def set_step_fields(text: str, step_id: str, fields: Mapping[str, Any]) -> str:
     """
     unknown = [key for key in fields if key not in COLUMNS["steps"]]
     if unknown:
-        raise EditError(f"a step has no key '{unknown[0]}'{did_you_mean(unknown[0], COLUMNS['steps'])}")
+        hint = suggest(unknown[0], COLUMNS["steps"])
+        raise EditError(f"a step has no key '{unknown[0]}'{hint.en}",
+                        f"步骤没有 '{unknown[0]}' 这个键{hint.zh}")
     doc, plan = _plan(text, "steps")
     index = _index("steps", plan.old, step_id)
     row = plan.old[index]
@@ -143,8 +148,9 @@ def _add(text: str, table: str, row: Mapping[str, Any], after: str | None) -> st
     doc, plan = _plan(text, table)
     unknown = [key for key in row if key not in COLUMNS[table]]
     if unknown:
-        hint = did_you_mean(unknown[0], COLUMNS[table])
-        raise EditError(f"a {WHAT[table]} has no key '{unknown[0]}'{hint}")
+        hint = suggest(unknown[0], COLUMNS[table])
+        raise EditError(f"a {WHAT[table]} has no key '{unknown[0]}'{hint.en}",
+                        f"{WHAT_ZH[table]}没有 '{unknown[0]}' 这个键{hint.zh}")
     anchor = _index(table, plan.old, after) if after is not None else len(plan.old) - 1
     plan.inserts.append((anchor, normal_row(table, row)))
     return execute(text, doc, plan)
