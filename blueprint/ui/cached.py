@@ -72,12 +72,13 @@ def touchpoints(text: str, locale: str) -> dict | None:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def table(text: str, name: str) -> tuple[list[dict] | None, str | None]:
-    """The rows of one table, or ``(None, why)`` when the text cannot be read as tables."""
+def table(text: str, name: str) -> tuple[list[dict] | None, edit.EditError | None]:
+    """The rows of one table, or ``(None, why)`` when the text cannot be read as tables (``why``
+    holds both languages: ``why.text(locale)``)."""
     try:
         return edit.table_rows(text, name), None
     except edit.EditError as error:
-        return None, str(error)
+        return None, error
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

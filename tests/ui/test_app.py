@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import blueprint
+from blueprint import edit
 from blueprint.edit import table_rows
 from blueprint.templates import starter
 from blueprint.ui import pipeline
@@ -338,6 +339,55 @@ def test_a_refused_table_edit_says_why_and_keeps_the_text(app):
     assert not app.exception
     assert draft_text(app) == original
     assert app.error and "enter" in " ".join(e.value for e in app.error)
+
+
+def refusal(provoke) -> edit.EditError:
+    with pytest.raises(edit.EditError) as caught:
+        provoke()
+    return caught.value
+
+
+def shown(alerts) -> str:
+    return " ".join(alert.value for alert in alerts).replace("\\", "")  # Markdown escapes gone
+
+
+def test_a_refused_table_edit_says_why_in_the_uis_language(app):
+    open_example(app)  # a Chinese blueprint: the UI is in Chinese
+    switch_page(app, "tables")
+    original = draft_text(app)
+    rows = table_rows(original, "steps")
+    rows[1]["id"] = "enter"
+    error = refusal(lambda: edit.apply_rows(original, "steps", rows))
+    edit_table(app, "steps", {"edited_rows": {1: {"id": "enter"}}})  # a duplicate id
+    assert not app.exception and draft_text(app) == original
+    assert shown(app.error) == t("tables.refused", "zh", message=error.message_zh)
+    assert CJK.search(error.message_zh) and error.message not in shown(app.error)
+    app.button_group(key="bp_language").set_value("en").run()
+    edit_table(app, "steps", {"edited_rows": {1: {"id": "enter"}}})
+    assert shown(app.error) == t("tables.refused", "en", message=error.message)
+
+
+def test_a_refused_details_edit_says_why_in_chinese(app):
+    open_example(app)
+    original = draft_text(app)
+    click_step(app, "greet")
+    next(w for w in app.text_input if w.label == t("field.id", "zh")).input("enter")  # taken
+    next(b for b in app.button if b.label == t("details.save", "zh")).click().run()
+    assert not app.exception and draft_text(app) == original
+    error = refusal(lambda: edit.rename_step(original, "greet", "enter"))
+    assert error.message_zh == "已经有步骤 'enter' 了：编号不能重复"
+    assert shown(app.error) == t("details.refused", "zh", message=error.message_zh)
+
+
+def test_a_table_that_cannot_be_edited_says_why_in_chinese(app):
+    open_example(app)
+    text = draft_text(app).replace("\nsteps:\n", "\nsteps:\n  - 迎候\n", 1)  # loads, a step is no mapping
+    assert blueprint.loads(text).problems
+    type_in_editor(app, text)
+    switch_page(app, "tables")
+    error = refusal(lambda: table_rows(text, "steps"))
+    assert not app.exception and CJK.search(error.message_zh)
+    assert shown(app.warning) == t("tables.unreadable", "zh", message=error.message_zh)
 
 
 # -- Touchpoints and Export ------------------------------------------------------------------------

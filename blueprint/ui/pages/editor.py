@@ -225,7 +225,7 @@ def _details(text: str, step_id: str, locale: str) -> None:
     try:
         fields = edit.step_fields(text, step_id)
     except edit.EditError as error:
-        st.warning(md_escape(str(error)))
+        st.warning(md_escape(error.text(locale)))
         return
     # The form's widgets are keyed on the step's current values: a change from anywhere refreshes them.
     ids = pipeline.step_ids(text)
@@ -270,7 +270,7 @@ def _details(text: str, step_id: str, locale: str) -> None:
         try:
             new_text = edit.set_step_fields(text, step_id, changes)
         except edit.EditError as error:
-            st.error(tr("details.refused", message=md_escape(str(error))))
+            st.error(tr("details.refused", message=md_escape(error.text(locale))))
             return
         if session.commit(new_text, "details"):
             st.session_state["bp_selected"] = new_id.strip() or step_id

@@ -105,7 +105,7 @@ def _table(text: str, name: str, locale: str) -> None:
     tr = translator(locale)
     rows, why = cached.table(text, name)
     if rows is None:
-        st.warning(tr("tables.unreadable", message=md_escape(why)))
+        st.warning(tr("tables.unreadable", message=md_escape(why.text(locale))))
         return
     frame = _frame(rows, name)
     key = table_key(name, text, st.session_state.get("bp_table_nonce", 0))
@@ -120,7 +120,7 @@ def _table(text: str, name: str, locale: str) -> None:
     try:
         new_text = edit.apply_rows(text, name, _records(edited))
     except edit.EditError as error:
-        st.error(tr("tables.refused", message=md_escape(str(error))))
+        st.error(tr("tables.refused", message=md_escape(error.text(locale))))
         if st.button(tr("tables.discard"), key=f"{key}_discard"):
             st.session_state["bp_table_nonce"] = st.session_state.get("bp_table_nonce", 0) + 1
             st.rerun()
