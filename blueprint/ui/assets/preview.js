@@ -57,6 +57,24 @@ function fit(state) {
   apply(state);
 }
 
+// Screen pixels per drawing unit below which card text (10 pt) is too small to read.
+const READABLE_SCALE = 0.7;
+
+// A new drawing opens whole when it can be read that way; a larger one opens readable at its
+// top left, where the journey starts (the fit button still shows it whole).
+function opening(state) {
+  if (!state.base) return;
+  const {width, height, rect} = canvasSize(state);
+  // Not laid out yet: the resize observer opens it once the canvas has its size.
+  state.opening = rect.width < 2 || rect.height < 2;
+  if (state.opening) return;
+  const base = state.base;
+  if (Math.min(width / base.w, height / base.h) >= READABLE_SCALE) { fit(state); return; }
+  state.view = {x: base.x, y: base.y, w: width / READABLE_SCALE, h: height / READABLE_SCALE};
+  state.fitted = false;
+  apply(state);
+}
+
 function zoomAt(state, factor, clientX, clientY) {
   if (!state.view) return;
   const {width, height, rect} = canvasSize(state);
@@ -178,7 +196,9 @@ function setUp(root, state) {
   canvas.addEventListener("pointerup", end);
   canvas.addEventListener("pointercancel", end);
   // Keep the drawing fitted when the column changes width, unless the user has zoomed.
-  state.resize = new ResizeObserver(() => { if (state.fitted) fit(state); });
+  state.resize = new ResizeObserver(() => {
+    if (state.opening) opening(state); else if (state.fitted) fit(state);
+  });
   state.resize.observe(canvas);
 }
 
@@ -221,7 +241,7 @@ export default function (component) {
       const similar = oldBase && state.view && !state.fitted
         && Math.abs(state.base.w - oldBase.w) / oldBase.w < 0.3
         && Math.abs(state.base.h - oldBase.h) / oldBase.h < 0.3;
-      if (similar) apply(state); else fit(state);
+      if (similar) apply(state); else opening(state);
     }
     root.dataset.steps = svg ? String(svg.querySelectorAll("g.step").length) : "0";
   }
