@@ -18,7 +18,9 @@ __all__ = [
     "LANGUAGE_KEY",
     "STYLE",
     "go",
+    "load_error_words",
     "no_draft",
+    "open_text",
     "relative_time",
     "show_notice",
     "top_bar",
@@ -120,6 +122,19 @@ def no_draft(locale: str) -> None:
     st.info(tr("app.no_draft"))
     if st.button(tr("nav.start"), type="primary", key="bp_to_start"):
         go("start")
+
+
+def open_text(locale: str) -> str | None:
+    """The open blueprint's text; None, after saying so and offering the Start page, without one."""
+    text = session.text()
+    if text is None:
+        no_draft(locale)
+    return text
+
+
+def load_error_words(key: str, error, locale: str) -> str:
+    """The catalogue's sentence ``key`` about a file that does not load: its line, column and message."""
+    return t(key, locale, line=error.line, column=error.column, message=md_escape(error.text(locale)))
 
 
 def show_notice(locale: str) -> None:

@@ -14,7 +14,7 @@ from .. import cached, pipeline, session
 from ..components import PREVIEW_KEY, blueprint_preview, code_editor
 from ..i18n import t
 from ..text import md_escape
-from .common import no_draft, translator
+from .common import load_error_words, open_text, translator
 
 __all__ = ["DETAILS_FORM", "FINDINGS_KEY", "LAYOUTS", "LAYOUT_KEY", "page"]
 
@@ -36,9 +36,8 @@ _LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
 def page() -> None:
     locale = session.ui_locale()
     tr = translator(locale)
-    text = session.text()
+    text = open_text(locale)
     if text is None:
-        no_draft(locale)
         return
     found = cached.findings(text)
     rows = pipeline.finding_rows(found, locale)
@@ -54,8 +53,7 @@ def page() -> None:
     # columns would shift them, and Streamlit would remount the editor and the preview.
     with st.container(key=_ERROR_SLOT):
         if error is not None:
-            st.error(tr("editor.load_error", line=error.line, column=error.column,
-                        message=md_escape(error.text(locale))))
+            st.error(load_error_words("editor.load_error", error, locale))
     layout = st.segmented_control(
         tr("editor.layout"), options=list(LAYOUTS), default="split", key=LAYOUT_KEY,
         format_func=lambda name: t(f"editor.layout_{name}", locale), label_visibility="collapsed",

@@ -7,8 +7,7 @@ import functools
 import streamlit as st
 
 from .. import cached, pipeline, session
-from ..text import md_escape
-from .common import no_draft, translator
+from .common import load_error_words, open_text, translator
 
 __all__ = ["DEFERRED", "GROUPS", "page"]
 
@@ -25,15 +24,13 @@ DEFERRED = frozenset({"png", "pdf", "xlsx"})
 def page() -> None:
     locale = session.ui_locale()
     tr = translator(locale)
-    text = session.text()
+    text = open_text(locale)
     if text is None:
-        no_draft(locale)
         return
     st.caption(tr("export.intro"))
     error = cached.load_error(text)
     if error is not None:
-        message = md_escape(error.text(locale))
-        st.warning(tr("export.broken", line=error.line, column=error.column, message=message))
+        st.warning(load_error_words("export.broken", error, locale))
     for group, kinds in GROUPS.items():
         st.subheader(tr(f"export.group_{group}"), anchor=False)
         columns = st.columns(3)

@@ -16,7 +16,7 @@ from ... import edit
 from .. import cached, session
 from ..i18n import t
 from ..text import md_escape
-from .common import no_draft, translator
+from .common import load_error_words, open_text, translator
 
 __all__ = ["TAB_KEY", "page", "table_key"]
 
@@ -31,15 +31,13 @@ def table_key(name: str, text: str, nonce: int = 0) -> str:
 def page() -> None:
     locale = session.ui_locale()
     tr = translator(locale)
-    text = session.text()
+    text = open_text(locale)
     if text is None:
-        no_draft(locale)
         return
     st.caption(tr("tables.intro"))
     error = cached.load_error(text)
     if error is not None:
-        message = md_escape(error.text(locale))
-        st.error(tr("tables.broken", line=error.line, column=error.column, message=message))
+        st.error(load_error_words("tables.broken", error, locale))
         return
     tabs = st.tabs([tr(f"tables.{name}") for name in edit.TABLES], key=TAB_KEY, on_change="rerun")
     for name, tab in zip(edit.TABLES, tabs):

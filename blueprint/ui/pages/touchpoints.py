@@ -12,8 +12,7 @@ import streamlit as st
 from ...analysis import touchpoints as tp
 from .. import cached, session
 from ..i18n import t
-from ..text import md_escape
-from .common import no_draft, translator
+from .common import load_error_words, open_text, translator
 
 __all__ = ["INVENTORY_SHOWN", "TAB_KEY", "page"]
 
@@ -29,15 +28,13 @@ _TABS = ("inventory", "by_kind", "by_channel", "matrix", "employees", "equipment
 def page() -> None:
     locale = session.ui_locale()
     tr = translator(locale)
-    text = session.text()
+    text = open_text(locale)
     if text is None:
-        no_draft(locale)
         return
     report = cached.touchpoints(text, locale)
     if report is None:
         error = cached.load_error(text)
-        message = md_escape(error.text(locale))
-        st.error(tr("tables.broken", line=error.line, column=error.column, message=message))
+        st.error(load_error_words("tables.broken", error, locale))
         return
     st.caption(tr("touchpoints.intro"))
     fails = report["fail_points"]
