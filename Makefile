@@ -28,8 +28,11 @@ test: $(VENV)/.test
 	@scripts/system-deps.sh --browser
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.runtime
-	$(BIN)/python bench/run.py
+bench: $(VENV)/.test
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/lint.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/app.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
