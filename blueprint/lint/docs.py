@@ -1,7 +1,8 @@
 """Rule documentation from the rule modules: ``docs/rules.md`` and ``docs/rules.zh.md`` are generated here.
 
-A rule's docstring is its English documentation and its ``DOC_ZH`` the Chinese one, with the same
-sections (:data:`SECTIONS`, :data:`SECTIONS_ZH`) and the same YAML examples. Regenerate with::
+A rule's docstring is its English documentation and its ``DOC_ZH`` the Chinese prose, with the same
+sections (:data:`SECTIONS`, :data:`SECTIONS_ZH`); the YAML examples are written once, in the
+docstring, and shown in both. Regenerate with::
 
     python -m blueprint.lint.docs > docs/rules.md
     python -m blueprint.lint.docs --locale zh > docs/rules.zh.md
@@ -28,10 +29,20 @@ _YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 
 
 def doc(module: ModuleType, locale: str = "en") -> str:
-    """A module's documentation: its docstring, or its ``DOC_ZH`` in Chinese (when it has one)."""
-    if locale == "zh" and getattr(module, "DOC_ZH", None):
-        return module.DOC_ZH
-    return module.__doc__
+    """A module's documentation: its docstring, or its ``DOC_ZH`` in Chinese (when it has one).
+
+    ``DOC_ZH`` holds the Chinese prose; unless it writes its own examples, the YAML examples are
+    the docstring's, under Chinese headings: one copy of each example for both languages.
+    """
+    if locale != "zh" or not getattr(module, "DOC_ZH", None):
+        return module.__doc__
+    text = module.DOC_ZH
+    if f"## {SECTIONS_ZH[2]}" in text:
+        return text
+    english = sections(module, "en")
+    shared = "\n\n".join(f"## {zh}\n{english[en]}" for en, zh in zip(SECTIONS[2:], SECTIONS_ZH[2:])
+                         if en in english)
+    return f"{text.rstrip()}\n\n{shared}\n" if shared else text
 
 
 def section_names(locale: str = "en") -> tuple[str, ...]:

@@ -58,7 +58,8 @@ def test_rules_md_lists_every_rule_with_a_section():
 @pytest.mark.parametrize("rule_id", list(registry.RULES))
 def test_every_rule_has_chinese_documentation_with_the_same_sections(rule_id):
     module = registry.RULES[rule_id]
-    assert CJK.search(module.DOC_ZH) and docs.doc(module, "zh") == module.DOC_ZH
+    # DOC_ZH is the Chinese prose; the YAML examples come once, from the docstring.
+    assert CJK.search(module.DOC_ZH) and docs.doc(module, "zh").startswith(module.DOC_ZH.rstrip())
     names = list(docs.sections(module, "zh"))
     assert [name for name in names if name != "选项"] == list(docs.SECTIONS_ZH)
     assert ("选项" in names) == ("Options" in docs.sections(module))

@@ -54,26 +54,6 @@ DOC_ZH = """没有用 `kind: return` 连线闭合的循环。
 
 ## 为什么重要
 旅程是从左往右读的；没有标明的循环无法按时间顺序排布，其中的步骤没有最长路径（覆盖它们的服务标准无法核对）；而真实的循环（“再解释一遍”“再修一次”）是一次交回，蓝图应当把它画成交回。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Choose a plan
-steps:
-  - {id: ask, lane: customer, label: Ask about plans, next: explain}
-  - {id: explain, lane: frontstage, label: Explain the plans, next: ask}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Choose a plan
-steps:
-  - {id: ask, lane: customer, label: Ask about plans, next: explain}
-  - {id: explain, lane: frontstage, label: Explain the plans}
-flows:
-  - {from: explain, to: ask, kind: return, label: Another question}
-```
 """
 
 

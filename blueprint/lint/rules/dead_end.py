@@ -61,27 +61,6 @@ DOC_ZH = """没有出口的后台或支持步骤。
 
 ## 为什么重要
 可视分界线后面走进死胡同的工作，就是一张永远不会关闭的工单、一份没人看的记录：结果既到不了下一步，也到不了顾客那里。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: New subscription
-steps:
-  - {id: apply, lane: customer, label: Ask for a new line, next: serve}
-  - {id: serve, lane: frontstage, label: Take the order, next: record}
-  - {id: record, lane: support, label: Record the order in BOSS}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: New subscription
-steps:
-  - {id: apply, lane: customer, label: Ask for a new line, next: serve}
-  - {id: serve, lane: frontstage, label: Take the order, next: record}
-  - {id: record, lane: support, label: Record the order in BOSS, next: sign}
-  - {id: sign, lane: frontstage, label: Print the agreement}
-```
 """
 
 

@@ -43,24 +43,4 @@ DOC_ZH = """两个泳道、阶段、步骤或服务标准用了同一个编号�
 
 ## 为什么重要
 按编号的引用变得含糊：`next: greet` 可能指其中任何一个步骤，而第二个步骤会从图中和分析里悄悄消失。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-  - {id: greet, lane: frontstage, label: Ask what they need}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer, next: ask}
-  - {id: ask, lane: frontstage, label: Ask what they need}
-```
 """

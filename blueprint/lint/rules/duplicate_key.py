@@ -51,29 +51,4 @@ DOC_ZH = """同一个键值对里一个键写了两次，YAML 会悄悄只保留
 ## 为什么重要
 大多数 YAML 读取器会一声不响地保留最后一个值：一个步骤丢了它的第一个
 `next:`，蓝图就悄悄变了样。拒绝这个文件是唯一安全的做法。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - id: enter
-    lane: customer
-    label: Enter the hall
-    label: Walk in
-    next: greet
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - id: enter
-    lane: customer
-    label: Enter the hall
-    next: greet
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
 """

@@ -47,26 +47,6 @@ DOC_ZH = """声明了却没有步骤的泳道。
 
 ## 为什么重要
 空的一行会占用图上的空间，还暗示服务的某个部分被遗忘了（承诺背后没有支持流程、交接时没有前台人员），或者泳道改了名，而步骤还在用旧编号。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-lanes: [customer, frontstage, backstage]
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-lanes: [customer, frontstage]
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
 """
 
 

@@ -51,30 +51,6 @@ DOC_ZH = """失误点没有补救。
 
 ## 为什么重要
 标出服务会在哪里出错只完成了一半；蓝图还应该写明出错时员工怎么做（致歉并引导到柜台、给顾客回电），这样补救才是设计过、培训过、可衡量的，而不是临场发挥。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Self-service payment
-steps:
-  - {id: pay, lane: customer, label: Pay at the terminal, fail: Terminal swallows the card, next: help}
-  - {id: help, lane: frontstage, label: Guide helps at the terminal}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Self-service payment
-steps:
-  - id: pay
-    lane: customer
-    label: Pay at the terminal
-    fail: Terminal swallows the card
-    recovery: help
-    next: done
-  - {id: help, lane: frontstage, label: Guide retrieves the card and diverts to the counter}
-  - {id: done, lane: frontstage, label: Receipt printed}
-```
 """
 
 

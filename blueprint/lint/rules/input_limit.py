@@ -45,23 +45,4 @@ DOC_ZH = """文件太大、嵌套太深，或含有“别名炸弹”。
 ## 为什么重要
 检查器会在 CI 和 pre-commit
 钩子里运行，检查任何人提交的文件；一个精心构造的文件不能卡住构建，也不能让解释器崩溃。真实的蓝图远远达不到这些上限。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Deep
-steps: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
-  [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
-  ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
-  ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
 """

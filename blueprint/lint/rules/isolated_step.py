@@ -48,26 +48,6 @@ DOC_ZH = """没有任何连线进出的步骤。
 ## 为什么重要
 流程之外的步骤不属于这段旅程：它被画在单独的一列里，不在任何服务标准衡量的路径上，通常是漏写了一个
 `next:`。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-  - {id: water, lane: frontstage, label: Offer a glass of water}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer, next: water}
-  - {id: water, lane: frontstage, label: Offer a glass of water}
-```
 """
 
 

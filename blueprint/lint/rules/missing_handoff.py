@@ -56,26 +56,6 @@ DOC_ZH = """连线在顾客与后台或支持之间直来直去，没有经过�
 ## 为什么重要
 顾客接触不到可视分界线后面的事：必须由前台的某个人或某样东西（一位员工、一台终端、一个 App
 页面、一条短信）来完成交接。缺了这一步的蓝图，恰恰藏起了顾客评判这项服务时最在意的那次接触。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Report a fault
-steps:
-  - {id: report, lane: customer, label: Report a broken terminal, next: repair}
-  - {id: repair, lane: backstage, label: Repair the terminal}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Report a fault
-steps:
-  - {id: report, lane: customer, label: Report a broken terminal, next: log}
-  - {id: log, lane: frontstage, label: Log the fault and apologise, next: repair}
-  - {id: repair, lane: backstage, label: Repair the terminal, next: confirm}
-  - {id: confirm, lane: frontstage, label: Confirm the repair to the customer}
-```
 """
 
 

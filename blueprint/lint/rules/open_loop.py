@@ -60,31 +60,6 @@ DOC_ZH = """交给后台或支持的事情，再也没有回到前台或顾客�
 
 ## 为什么重要
 没有闭环，就是报修单交给了维修组，却从没向营业厅确认；投诉到了负责人手里，却始终没有答复：顾客只能干等，一线员工也无从告知。把环闭上就是解决办法。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Report a fault
-steps:
-  - {id: report, lane: customer, label: Report a broken terminal, next: log}
-  - {id: log, lane: frontstage, label: Log the fault, next: repair}
-  - {id: repair, lane: support, label: Repair the terminal, next: close}
-  - {id: close, lane: support, label: Close the ticket}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Report a fault
-steps:
-  - {id: report, lane: customer, label: Report a broken terminal, next: log}
-  - {id: log, lane: frontstage, label: Log the fault, next: repair}
-  - {id: repair, lane: support, label: Repair the terminal, next: close}
-  - {id: close, lane: support, label: Close the ticket}
-  - {id: confirm, lane: frontstage, label: Confirm the repair to the hall}
-flows:
-  - {from: close, to: confirm, kind: return, label: Repair confirmed}
-```
 """
 
 

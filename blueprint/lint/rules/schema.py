@@ -45,22 +45,4 @@ DOC_ZH = """缺少必需的键，或某个值的类型不对、取值不可能�
 
 ## 为什么重要
 绘图和分析都依赖这些值；一个错误的值会被悄悄丢掉或画错。每条说明都会写明这个值应该是什么。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, duration: soon, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer, emotion: 5}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, duration: 1min, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer, emotion: 1}
-```
 """

@@ -63,28 +63,6 @@ DOC_ZH = """各步骤的时长兑现不了的服务标准（时限）。
 
 ## 为什么重要
 设计出来的步骤兑现不了的服务承诺，每天都会被打破：要么让步骤更快（把简单业务分流到自助渠道，在顾客等候时就把材料准备好），要么改变承诺。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Counter queue
-steps:
-  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
-  - {id: called, lane: frontstage, label: Call the number, duration: 12min}
-standards:
-  - {id: queue, label: Wait at most 10 minutes, from: take-number, to: called, max: 10min}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Counter queue
-steps:
-  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
-  - {id: called, lane: frontstage, label: Call the number, duration: 8min}
-standards:
-  - {id: queue, label: Wait at most 10 minutes, from: take-number, to: called, max: 10min}
-```
 """
 
 

@@ -59,28 +59,6 @@ DOC_ZH = """无法核对的服务标准：步骤没有 `duration`、路径不通
 
 ## 为什么重要
 一个无法对照设计来核对的承诺只会带来虚假的安心：蓝图看上去达标，只是因为缺了时长。请补上预计的（或实测的）时长。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Counter queue
-steps:
-  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
-  - {id: called, lane: frontstage, label: Call the number}
-standards:
-  - {id: queue, label: Wait at most 10 minutes, from: take-number, to: called, max: 10min}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Counter queue
-steps:
-  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
-  - {id: called, lane: frontstage, label: Call the number, duration: 8min}
-standards:
-  - {id: queue, label: Wait at most 10 minutes, from: take-number, to: called, max: 10min}
-```
 """
 
 

@@ -42,22 +42,4 @@ DOC_ZH = """文件格式不认识的键，通常是拼写错误，并给出“�
 
 ## 为什么重要
 拼错的键会被其他所有环节悄悄忽略：本该画出的连线不见了，本该计入服务标准的时长也没有算进去。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, nxt: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
 """

@@ -44,22 +44,4 @@ DOC_ZH = """引用了不存在的泳道、阶段或步骤，并给出“是不�
 
 ## 为什么重要
 悬空的引用会让一条连线从图中消失、让一个步骤不属于任何泳道，或让一条服务标准无法核对，而画出来的蓝图上却看不出任何迹象。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greeet}
-  - {id: greet, lane: frontstagee, label: Greet the customer}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
 """

@@ -55,30 +55,6 @@ DOC_ZH = """从任何入口步骤出发都走不到的步骤。
 
 ## 为什么重要
 旅程永远到不了那里：这些步骤画出来了，却没有顾客能走到，主路径上的服务标准也覆盖不到它们。通常是漏了进入这个循环的连线，或者连线指错了步骤。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-  - {id: browse, lane: customer, label: Try the demo phones, next: explain}
-  - {id: explain, lane: frontstage, label: Explain the offer, next: browse}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer, next: browse}
-  - {id: browse, lane: customer, label: Try the demo phones, next: explain}
-  - {id: explain, lane: frontstage, label: Explain the offer}
-flows:
-  - {from: explain, to: browse, kind: return, label: Try another one}
-```
 """
 
 

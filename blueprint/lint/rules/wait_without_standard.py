@@ -47,24 +47,6 @@ DOC_ZH = """没有任何服务时限约束的等待点。
 ## 为什么重要
 等待是顾客最容易失去耐心的地方；没有承诺的等待（“排队不超过 10
 分钟”）就无法衡量，无法据此排班，也无法改进。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Counter queue
-steps:
-  - {id: queue, lane: customer, label: Wait to be called, wait: true, next: serve}
-  - {id: serve, lane: frontstage, label: Serve at the counter}
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Counter queue
-steps:
-  - {id: queue, lane: customer, label: Wait to be called, wait: 10min, next: serve}
-  - {id: serve, lane: frontstage, label: Serve at the counter}
-```
 """
 
 

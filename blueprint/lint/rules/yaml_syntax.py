@@ -44,21 +44,4 @@ UTF-16）的文件、同一个文件里的第二个 YAML 文档、未知的别�
 
 ## 为什么重要
 工作坊里写的文件如果解析不了，就无法绘制、检查，也无法在应用里打开。解析器自己的报错往往难懂，所以这条结果会指出确切的行和列。
-
-## 错误示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall
-```
-
-## 正确示例
-```yaml
-blueprint: 1
-title: Hall visit
-steps:
-  - {id: enter, lane: customer, label: Enter the hall, next: greet}
-  - {id: greet, lane: frontstage, label: Greet the customer}
-```
 """
