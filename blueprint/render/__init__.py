@@ -1,5 +1,7 @@
 """Draw a blueprint: the grid from :mod:`blueprint.layout`, DOT from :mod:`.dot`, pictures by Graphviz.
 
+The package is callable as :func:`render`.
+
 >>> from blueprint import loads, render
 >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n- {id: a, lane: customer, label: A}\\n")
 >>> render(bp, "dot").startswith("digraph blueprint {")
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from ..entry import make_callable
 from ..layout import Layout, layout
 from ..model import Blueprint, Step
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
@@ -75,3 +78,6 @@ def step_element_id(step: Step | int) -> str:
     """
     index = step if isinstance(step, int) else step.index
     return f"step-{index:d}"
+
+
+make_callable(__name__, render)
