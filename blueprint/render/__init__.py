@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from .svg import RenderError, render_svg, run_graphviz, stable_pdf
+from .stamps import pdf_dated, png_with_dpi
+from .svg import RenderError, render_svg, run_graphviz
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..layout import Layout
@@ -69,8 +70,8 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
         dot.graph_attr["dpi"] = _PNG_DPI
     data = run_graphviz(dot, format)
     if format == "pdf":
-        return stable_pdf(data)
-    return data
+        return pdf_dated(data)
+    return png_with_dpi(data, int(_PNG_DPI))
 
 
 def step_element_id(step: Step | int) -> str:
