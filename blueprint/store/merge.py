@@ -235,7 +235,17 @@ def _order(base: list[str], mine: list[str], theirs: list[str]) -> list[str]:
         else:
             order.extend(piece)
     seen: set[str] = set()
-    return [step_id for step_id in order if not (step_id in seen or seen.add(step_id))]
+    order = [step_id for step_id in order if not (step_id in seen or seen.add(step_id))]
+    # A step one side deleted from the order may still be kept (the other side changed it): put
+    # it back after the step it followed, for the step merge to decide.
+    for side in (theirs, mine, base):
+        for index, step_id in enumerate(side):
+            if step_id in seen:
+                continue
+            before = next((side[i] for i in range(index - 1, -1, -1) if side[i] in seen), None)
+            order.insert(order.index(before) + 1 if before is not None else 0, step_id)
+            seen.add(step_id)
+    return order
 
 
 def _merge_step(step_id: str, base: str | None, mine: str | None, theirs: str | None) -> list[str | Conflict]:
