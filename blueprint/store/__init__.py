@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import threading
 
-from .database import Database, data_directory, database_url, open_database
+from .database import Database, close_database, data_directory, database_url, open_database
 from .documents import DocumentStore, Draft, DraftInfo, QuotaExceeded, RevisionInfo, SaveResult
 from .legacy import import_drafts, legacy_directory, remove_stale_temporaries
 from .merge import Conflict, MergeResult, merge3
@@ -27,7 +27,7 @@ from .settings import Settings
 
 __all__ = [
     "Conflict", "Database", "DocumentStore", "Draft", "DraftInfo", "MergeResult", "QuotaExceeded",
-    "RevisionInfo", "SaveResult", "Settings", "data_directory", "database_url", "merge3", "open_database",
+    "RevisionInfo", "SaveResult", "Settings", "close_database", "data_directory", "database_url", "merge3", "open_database",
     "open_store",
 ]
 

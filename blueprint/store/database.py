@@ -25,7 +25,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["Database", "data_directory", "database_url", "open_database"]
+__all__ = ["Database", "close_database", "data_directory", "database_url", "open_database"]
 
 #: How long a writer waits for another process's write lock (SQLite) before giving up.
 BUSY_TIMEOUT_MS = 30_000
@@ -171,3 +171,12 @@ def open_database(url: str | None = None) -> Database:
             _migrate(found)
             _opened[resolved] = found
         return found
+
+
+def close_database(url: str | None = None) -> None:
+    """Close the connections of the database at ``url`` (it opens again, migrated, when next asked for)."""
+    resolved = database_url(url)
+    with _opening:
+        found = _opened.pop(resolved, None)
+    if found is not None:
+        found.dispose()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from blueprint.store import DocumentStore, Settings, open_database
+from blueprint.store import DocumentStore, Settings, close_database, open_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'blueprint.db'}"
-    return request.getfixturevalue("postgres_url")
+    url = f"sqlite:///{tmp_path / 'blueprint.db'}" if request.param == "sqlite" else \
+        request.getfixturevalue("postgres_url")
+    yield url
+    close_database(url)
 
 
 @pytest.fixture
