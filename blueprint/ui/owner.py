@@ -29,6 +29,8 @@ _cookie_writer = st.components.v2.component(
     js=("export default function ({data}) {\n"
         "  if (data && data.cookie && !document.cookie.split('; ').includes(data.pair)) document.cookie = data.cookie;\n"
         "}\n"),
+    # No shadow root: it shows nothing, and the page's one isolated component stays the preview.
+    isolate_styles=False,
 )
 
 
