@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
+from pathlib import Path
 
 from .database import Database, close_database, data_directory, database_url, open_database
 from .documents import DocumentStore, Draft, DraftInfo, QuotaExceeded, RevisionInfo, SaveResult
@@ -27,8 +29,8 @@ from .settings import Settings
 
 __all__ = [
     "Conflict", "Database", "DocumentStore", "Draft", "DraftInfo", "MergeResult", "QuotaExceeded",
-    "RevisionInfo", "SaveResult", "Settings", "close_database", "data_directory", "database_url", "merge3", "open_database",
-    "open_store",
+    "RevisionInfo", "SaveResult", "Settings", "StartReport", "close_database", "data_directory", "database_url",
+    "merge3", "open_database", "open_store", "start_up",
 ]
 
 _started: set[str] = set()
@@ -50,17 +52,25 @@ def open_store(url: str | None = None, settings: Settings | None = None) -> Docu
     return store
 
 
-def start_up(store: DocumentStore) -> None:
+@dataclass(frozen=True, slots=True)
+class StartReport:
+    """What opening a store did: old draft files imported, temporaries removed, copies expired."""
+
+    imported: int
+    temporaries: int
+    expired: int
+
+
+def start_up(store: DocumentStore) -> StartReport:
     """What a process does once on opening a store: import old drafts, clean up.
 
     The old drafts directory is ``$BLUEPRINT_DRAFTS_DIR`` when set; otherwise the default one,
     but only into the default database (a test's temporary database never takes a user's drafts).
     """
-    legacy = legacy_directory()
+    legacy: Path | None = legacy_directory()
     if not os.environ.get("BLUEPRINT_DRAFTS_DIR") and store.database.url != database_url(None):
         legacy = None
     directories = [path for path in (legacy, data_directory()) if path is not None]
-    remove_stale_temporaries(store.settings.stale_temp_hours, *directories)
-    if legacy is not None:
-        import_drafts(store, legacy)
-    store.expire_untouched()
+    temporaries = remove_stale_temporaries(store.settings.stale_temp_hours, *directories)
+    imported = import_drafts(store, legacy).imported if legacy is not None else 0
+    return StartReport(imported, temporaries, store.expire_untouched())
