@@ -230,6 +230,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.xlsx": {"en": "Excel workbook", "zh": "Excel 工作簿"},
     "export.xlsx_help": {"en": "Every touchpoint table on its own sheet.", "zh": "每张触点表格各占一个工作表。"},
     "export.download": {"en": "Download", "zh": "下载"},
+    # -- drafts kept for this browser, saves from two tabs (blueprint.ui.recent, .live, .conflict)
+    "notice.quota": {"en": "This browser already keeps {limit} drafts: delete some in Recent drafts first.",
+                     "zh": "此浏览器已保存 {limit} 份草稿：请先在“最近的草稿”中删除一些。"},
+    "recent.steps": {"en": "{steps} steps", "zh": "{steps} 个步骤"},
+    "recent.manage": {"en": "Rename or delete", "zh": "重命名或删除"},
+    "recent.rename": {"en": "Name", "zh": "名称"},
+    "recent.delete": {"en": "Delete", "zh": "删除"},
+    "recent.delete_sure": {"en": "The draft and its history will be gone.", "zh": "草稿及其历史将被删除。"},
+    "recent.delete_for_good": {"en": "Delete for good", "zh": "确认删除"},
+    "live.updated": {"en": "The text was changed in another tab or browser: this page shows it now.",
+                     "zh": "文本已在另一个标签页或浏览器中修改：此页面已更新。"},
+    "live.merged": {"en": "Merged with a change saved in another tab meanwhile.",
+                    "zh": "已与另一个标签页同时保存的修改合并。"},
+    "conflict.title": {"en": "Another tab changed the same place ({count}). The text shows their version; "
+                             "choose what to keep and apply.",
+                       "zh": "另一个标签页修改了相同的位置（{count} 处）。文本目前显示对方的版本；"
+                             "请选择要保留的内容并应用。"},
+    "conflict.where_step": {"en": "Step {step} (line {line})", "zh": "步骤 {step}（第 {line} 行）"},
+    "conflict.where_line": {"en": "Line {line}", "zh": "第 {line} 行"},
+    "conflict.mine": {"en": "Yours (this tab)", "zh": "你的（此标签页）"},
+    "conflict.theirs": {"en": "Saved meanwhile (another tab)", "zh": "期间已保存的（另一个标签页）"},
+    "conflict.removed": {"en": "(removed)", "zh": "（已删除）"},
+    "conflict.keep": {"en": "Keep", "zh": "保留"},
+    "conflict.choice_mine": {"en": "Yours", "zh": "你的"},
+    "conflict.choice_theirs": {"en": "Theirs", "zh": "对方的"},
+    "conflict.choice_both": {"en": "Both", "zh": "两者"},
+    "conflict.apply": {"en": "Apply my choices", "zh": "应用我的选择"},
+    "conflict.discard": {"en": "Keep their version", "zh": "保留对方的版本"},
 }
 
 
