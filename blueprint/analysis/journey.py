@@ -1,7 +1,7 @@
 """Journey time: the customer's way through the blueprint, its critical path and where the time goes.
 
-The journey follows flows of kind ``flow`` and ``support`` (``return`` flows hand back; flows
-inside a cycle are left out so the journey has an order). It starts at the entry steps (no flow
+The journey follows flows of kind ``flow`` and ``support`` (``return`` flows hand back; in a
+cycle, the flow back to an earlier step is left out so the journey has an order). It starts at the entry steps (no flow
 comes in) and ends at the customer step that finishes last: back-office work that runs on
 after the customer has left does not make the customer's journey longer, but work the
 customer waits for does. Each step takes its ``duration``; a range ``2-4min`` counts its middle,
@@ -28,13 +28,18 @@ def _context(bp: Blueprint):
 
 
 def _order(ctx) -> tuple[list[int], list[list[int]]]:
-    """Steps in topological order and, per step, its predecessors along acyclic forward flows."""
+    """Steps in topological order and, per step, its predecessors along acyclic forward flows.
+
+    Inside a cycle, a flow back to a step written earlier in the file is the one that closes it
+    and is left out; the rest of the cycle keeps its order.
+    """
     components = ctx.components
     order = sorted(range(len(ctx.steps)), key=lambda i: (components[i], i))
     into: list[list[int]] = [[] for _ in ctx.steps]
     for edge in ctx.forward_edges:
-        if components[edge.source] != components[edge.target]:
-            into[edge.target].append(edge.source)
+        source, target = edge.source, edge.target
+        if components[source] != components[target] or source < target:
+            into[target].append(source)
     return order, into
 
 
