@@ -3,7 +3,8 @@
 import pytest
 
 from blueprint import loads
-from blueprint.analysis import journey, standards, step_times, timeline
+from blueprint.analysis.journey import journey, step_times, timeline
+from blueprint.analysis.standards import standards
 
 # Times written beside each step; the journey is worked out by hand in the tests.
 HALL = """\

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from blueprint import loads
-from blueprint.analysis import erlang_b, erlang_c, mmc, queues, servers_for_service_level
+from blueprint.analysis.queues import erlang_b, erlang_c, mmc, queues, servers_for_service_level
 
 
 def test_hillier_lieberman_county_hospital():
