@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import math
 
-from ...analysis.queues import queues
 from ...errors import Message
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
@@ -66,6 +65,8 @@ DOC_ZH = """到达人数达到或超过服务台能力的排队：等待会无�
 
 
 def check(ctx, options):
+    from ...analysis.queues import queues  # here: the analysis package brings networkx
+
     steps = ctx.bp.step_by_id
     for row in queues(ctx.bp):
         if row["stable"] is not False:

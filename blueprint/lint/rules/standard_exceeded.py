@@ -41,7 +41,6 @@ standards:
 
 from __future__ import annotations
 
-from ...analysis.standards import EXCEEDED, checks
 from ...errors import Message
 from ..context import duration_text
 
@@ -79,7 +78,10 @@ def _durations(*durations) -> tuple[list[str], list[str]]:
 
 
 def check(ctx, options):
-    # The one computation of standards against step times, shared with `blueprint analyze`.
+    # The one computation of standards against step times, shared with `blueprint analyze`
+    # (imported here: the analysis package brings networkx, which `blueprint --help` must not load).
+    from ...analysis.standards import EXCEEDED, checks
+
     for item in checks(ctx):
         if item.status != EXCEEDED:
             continue
