@@ -182,7 +182,19 @@ def _side_by_side(before: list[dict], after: list[dict], key_before, key_after=N
     rows = []
     for row in before:
         key = key_before(row)
-        rows.append({"key": key if isinstance(key, str) else key[0], "before": row, "after": right.pop(key, None)})
+        rows.append({"key": _key_text(key), "before": row, "after": right.pop(key, None)})
+    lonely = [row for row in rows if row["after"] is None]
+    if len(lonely) == 1 and len(right) == 1:
+        # One on each side left over (a hall's queue under a new step): they are the same thing.
+        lonely[0]["after"] = right.popitem()[1]
     for key, row in right.items():
-        rows.append({"key": key if isinstance(key, str) else key[0], "before": None, "after": row})
+        rows.append({"key": _key_text(key), "before": None, "after": row})
     return rows
+
+
+def _key_text(key) -> str:
+    """A standard's key ``(id, kind, step)`` as ``id (step)`` for a step's bound, else the id."""
+    if isinstance(key, str):
+        return key
+    ident, kind, step = key
+    return f"{ident} ({step})" if kind == "step" else ident
