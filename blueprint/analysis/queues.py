@@ -12,7 +12,7 @@ import math
 
 __all__ = [
     "erlang_b", "erlang_c", "mmc", "servers_for_service_level", "wait_within", "by_hour", "queues",
-    "serving_step", "MAX_SERVERS",
+    "serving_step", "wait_curve", "counters_curve", "MAX_SERVERS",
 ]
 
 #: The most servers ``servers_for_service_level`` tries.
@@ -185,3 +185,34 @@ def queues(bp) -> list[dict]:
         row["by_hour"] = by_hour(queue.hours, minutes, queue.servers, **options)
         found.append(row)
     return found
+
+
+def wait_curve(arrivals_per_hour: float, service_minutes: float, servers: int, up_to_minutes: float,
+               points: int = 61) -> list[dict]:
+    """``P(wait <= t)`` for ``t`` from 0 to ``up_to_minutes``: rows {``minutes``, ``probability``};
+    empty for an unstable queue (there is no steady wait to describe).
+
+    >>> rows = wait_curve(30, 6, 4, 10, points=3)  # 1 - C·exp(-(4/6 - 1/2)·t), C = 0.509
+    >>> [(r["minutes"], round(r["probability"], 3)) for r in rows]
+    [(0.0, 0.491), (5.0, 0.779), (10.0, 0.904)]
+    """
+    if arrivals_per_hour / 60 * service_minutes >= servers:
+        return []
+    step = up_to_minutes / (points - 1)
+    return [{"minutes": i * step,
+             "probability": wait_within(servers, arrivals_per_hour, service_minutes, i * step)}
+            for i in range(points)]
+
+
+def counters_curve(arrivals_per_hour: float, service_minutes: float, standard_minutes: float,
+                   around: int, spread: int = 8) -> list[dict]:
+    """Mean wait and share within the standard for each number of counters near ``around``
+    (from the fewest that keep the queue stable): rows {``servers``, ``mean_wait_minutes``,
+    ``within_standard``}."""
+    first = max(1, math.floor(arrivals_per_hour / 60 * service_minutes) + 1, around - spread)
+    rows = []
+    for servers in range(first, max(first, around) + spread + 1):
+        q = mmc(arrivals_per_hour, service_minutes, servers, standard_minutes=standard_minutes)
+        rows.append({"servers": servers, "mean_wait_minutes": q["mean_wait_minutes"],
+                     "within_standard": q["within_standard"]})
+    return rows
