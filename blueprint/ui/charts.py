@@ -65,8 +65,9 @@ def counters(rows: list[dict], chosen: int, words: dict) -> dict:
     }
 
 
-def timeline(rows: list[dict], lanes: list[str], words: dict) -> dict:
-    """The journey as a Gantt chart: one row per lane, a bar per step from its start to its end.
+def timeline(rows: list[dict], lanes: list[str], words: dict, end: float | None = None) -> dict:
+    """The journey as a Gantt chart: one row per lane, a bar per step from its start to its end
+    (cut at ``end`` minutes when given).
 
     ``rows`` from :func:`blueprint.analysis.journey.timeline` with ``lane`` as the lane's label;
     ``lanes`` the lane labels top to bottom; ``words``: ``minutes``, ``lane``, ``step``, ``wait``.
@@ -75,16 +76,18 @@ def timeline(rows: list[dict], lanes: list[str], words: dict) -> dict:
     return {
         "$schema": _SCHEMA,
         "data": {"values": values},
-        "mark": {"type": "bar", "cornerRadius": 2, "height": {"band": 0.7}},
+        "mark": {"type": "bar", "cornerRadius": 2, "height": {"band": 0.7}, "clip": True},
         "encoding": {
-            "y": {"field": "lane", "type": "nominal", "sort": lanes, "title": words["lane"]},
-            "x": {"field": "start", "type": "quantitative", "title": words["minutes"]},
+            "y": {"field": "lane", "type": "nominal", "sort": lanes, "title": None},
+            "x": {"field": "start", "type": "quantitative", "title": words["minutes"],
+                  **({"scale": {"domain": [0, end]}} if end else {})},
             "x2": {"field": "end"},
             "color": {"field": "kind", "type": "nominal", "title": None,
                       "scale": {"domain": [words["step"], words["wait"]], "range": [_BLUE, _ORANGE]}},
             "tooltip": [{"field": "label", "title": words["step"]},
+                        {"field": "lane", "title": words["lane"]},
                         {"field": "start", "format": ".1f", "title": words["minutes"]},
-                        {"field": "minutes", "format": ".1f", "title": "Δ"}],
+                        {"field": "minutes", "format": ".1f", "title": words["duration"]}],
         },
     }
 

@@ -59,8 +59,12 @@ def page() -> None:
     _what_if(result, locale)
 
 
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 def _minutes(value: float | None, locale: str) -> str:
-    return "—" if value is None else t("analysis.minutes", locale, n=f"{value:.1f}".rstrip("0").rstrip("."))
+    return "—" if value is None else t("analysis.minutes", locale, n=_number(value))
 
 
 def _journey(result: dict, locale: str) -> None:
@@ -70,8 +74,8 @@ def _journey(result: dict, locale: str) -> None:
     st.subheader(tr("analysis.journey"))
     cols = st.columns(4)
     cols[0].metric(tr("analysis.total"), _minutes(total["expected"], locale))
-    cols[1].metric(tr("analysis.range"), tr("analysis.best_worst", best=_minutes(total["best"], locale),
-                                             worst=_minutes(total["worst"], locale)))
+    cols[1].metric(tr("analysis.range"), tr("analysis.best_worst", best=_number(total["best"]),
+                                             worst=_number(total["worst"])))
     cols[2].metric(tr("analysis.wait_share"), f"{journey['wait_share']:.0%}")
     cols[3].metric(tr("analysis.visible"), _minutes(journey["visibility"]["visible"], locale))
     labels = result["labels"]
@@ -81,10 +85,14 @@ def _journey(result: dict, locale: str) -> None:
     if journey["unmeasured"]:
         st.caption(tr("analysis.unmeasured", steps=", ".join(journey["unmeasured"])))
     words = {"minutes": tr("analysis.axis_minutes"), "lane": tr("analysis.axis_lane"),
-             "step": tr("analysis.axis_step"), "wait": tr("analysis.axis_wait")}
+             "step": tr("analysis.axis_step"), "wait": tr("analysis.axis_wait"),
+             "duration": tr("analysis.axis_duration")}
     if result["timeline"]:
         st.markdown(f"**{md_escape(tr('analysis.timeline'))}**")
-        st.vega_lite_chart(charts.timeline(result["timeline"], result["lanes"], words), width="stretch",
+        # Up to the customer's exit: back-office work that runs on after it would flatten the rest.
+        end = total["expected"] or max(row["end"] for row in result["timeline"])
+        rows = [row for row in result["timeline"] if row["start"] < end or row["start"] == 0]
+        st.vega_lite_chart(charts.timeline(rows, result["lanes"], words, end), width="stretch",
                            height=max(160, 40 * len(result["lanes"])))
     feelings = [row for row in result["timeline"] if row["emotion"] is not None and row["zone"] == "customer"]
     if feelings:
@@ -183,15 +191,15 @@ def _sliders(start: dict, step: str, locale: str) -> dict:
     arrivals_top = float(max(300, math.ceil(start["arrivals"] * 2 / 10) * 10))
     values = {
         "arrivals": cols[0].slider(tr("analysis.slider_arrivals"), 0.0, arrivals_top, step=1.0,
-                                   key=keys["arrivals"]),
+                                   key=keys["arrivals"], format="%.0f"),
         "servers": cols[1].slider(tr("analysis.slider_servers"), 1, max(30, start["servers"] * 2),
                                   key=keys["servers"]),
         "service": cols[2].slider(tr("analysis.slider_service"), 0.5, max(30.0, start["service"] * 2), step=0.1,
-                                  key=keys["service"]),
+                                  key=keys["service"], format="%.1f"),
         "diversion": cols[3].slider(tr("analysis.slider_diversion"), 0.0, 1.0, step=0.05, key=keys["diversion"],
                                     format="%.2f"),
         "standard": cols[4].slider(tr("analysis.slider_standard"), 1.0, max(60.0, start["standard"] * 2), step=0.5,
-                                   key=keys["standard"]),
+                                   key=keys["standard"], format="%.1f"),
     }
     return values
 
