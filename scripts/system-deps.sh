@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tool needs, only when they are missing (idempotent, quiet).
 #   scripts/system-deps.sh          Graphviz and CJK fonts (rendering)
-#   scripts/system-deps.sh --browser  ... and Chromium (browser tests)
+#   scripts/system-deps.sh --browser  ... and Chromium (browser tests), Node and npm (interop checks)
 set -euo pipefail
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk fontconfig)
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing system packages: ${missing[*]}" >&2

@@ -1,0 +1,1 @@
+"""Other tools' formats: BPMN 2.0, Mermaid, draw.io and spreadsheets, one module each."""
