@@ -38,15 +38,15 @@ function flowchartOf(db) {
   return {
     vertices: [...db.getVertices().values()].map(v => ({ id: v.id, text: v.text })),
     edges: db.getEdges().map(e => ({ start: e.start, end: e.end, text: e.text, stroke: e.stroke })),
-    subgraphs: db.getSubGraphs().map(s => ({ id: s.id, title: s.title, nodes: s.nodes })),
+    subgraphs: db.getSubGraphs().map(s => ({ id: s.id, title: s.title, nodes: [...s.nodes] })),
   };
 }
 
 function journeyOf(db) {
   return {
     title: db.getDiagramTitle ? db.getDiagramTitle() : '',
-    sections: db.getSections(),
-    tasks: db.getTasks().map(t => ({ section: t.section, task: t.task, score: t.score, people: t.people })),
+    sections: [...db.getSections()],  // copies: the database is reused by the next diagram
+    tasks: db.getTasks().map(t => ({ section: t.section, task: t.task, score: t.score, people: [...t.people] })),
   };
 }
 
