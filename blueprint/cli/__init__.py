@@ -16,7 +16,7 @@ from ..errors import BlueprintError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("new", "stats", "graph", "schema", "lint", "rules", "render")
+COMMANDS = ("new", "stats", "graph", "schema", "lint", "rules", "render", "export", "import_")
 
 
 def build_parser() -> argparse.ArgumentParser:
