@@ -330,7 +330,11 @@ def guess_mapping(headings: list[Any], given: Mapping[str, str] | None = None) -
     given = {(_norm(k)): v for k, v in (given or {}).items()}
     mapping: dict[int, str] = {}
     for column, text in enumerate(headings):
-        key = given.get(_norm(text)) or given.get(_norm(get_column_letter(column + 1))) or index.get(_norm(text))
+        letter = _norm(get_column_letter(column + 1))
+        if _norm(text) in given or letter in given:  # given wins; an empty field leaves the column out
+            key = given.get(_norm(text)) if _norm(text) in given else given[letter]
+        else:
+            key = index.get(_norm(text))
         if key and key not in mapping.values():
             mapping[column] = key
     return mapping
@@ -387,7 +391,7 @@ def import_sheet(data: bytes, path: str, sheet: str | None = None,
         The sheet to read; default the first whose headings name a step column.
     mapping : mapping of str to str, optional
         Heading (or column letter) -> field (a key of :data:`HEADINGS` or :data:`STEP_COLUMNS`),
-        over the guessed mapping.
+        over the guessed mapping; an empty field leaves the column out.
     zones : mapping of str to str, optional
         Lane name -> zone, over the zones the table gives or the names suggest.
 
