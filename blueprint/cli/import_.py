@@ -10,6 +10,7 @@ sheet, row and column. Exit status: 0 imported, 1 the file could not be read, 2 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ..errors import BlueprintError
@@ -44,15 +45,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..interop import import_file
+    from ..interop.common import check_file_size
     from ..loader import loads
 
     for lane, zone in args.zone:
         if zone not in ZONES:
             print(f"blueprint import: --zone {lane}={zone}: the zone is one of {', '.join(ZONES)}", file=sys.stderr)
             return 2
-    with open(args.file, "rb") as handle:
-        data = handle.read()
     try:
+        with open(args.file, "rb") as handle:
+            check_file_size(os.fstat(handle.fileno()).st_size, args.file)  # refused before it is read
+            data = handle.read()
         imported = import_file(data, args.file, args.fmt, sheet=args.sheet, mapping=dict(args.map),
                                zones=dict(args.zone))
     except BlueprintError as error:

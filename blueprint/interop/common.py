@@ -19,7 +19,7 @@ from ..errors import BlueprintError, Message, Pos
 from ..model import Zone
 
 __all__ = [
-    "MAX_IMPORT_BYTES", "ZONE_WORDS", "Exported", "Imported", "check_size", "guess_zone",
+    "MAX_IMPORT_BYTES", "ZONE_WORDS", "Exported", "Imported", "check_file_size", "check_size", "guess_zone",
     "import_error", "parse_xml", "to_yaml", "unique_id", "words",
 ]
 
@@ -94,13 +94,18 @@ def check_size(data: bytes, path: str, limit: int = MAX_IMPORT_BYTES) -> None:
     ...
     blueprint.errors.BlueprintError: big.csv:1:1: the file is 11 bytes, more than the 10 bytes an import reads (import)
     """
-    if len(data) > limit:
-        def size(n: int) -> str:
+    check_file_size(len(data), path, limit)
+
+
+def check_file_size(size: int, path: str, limit: int = MAX_IMPORT_BYTES) -> None:
+    """Refuse a file of ``size`` bytes when it is larger than ``limit`` (before reading it)."""
+    if size > limit:
+        def human(n: int) -> str:
             return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
         raise import_error(path, 1, 1,
-                           f"the file is {size(len(data))}, more than the {size(limit)} an import reads",
-                           f"文件大小 {size(len(data))}，超过导入上限 {size(limit)}")
+                           f"the file is {human(size)}, more than the {human(limit)} an import reads",
+                           f"文件大小 {human(size)}，超过导入上限 {human(limit)}")
 
 
 def guess_zone(name: str | None) -> Zone | None:

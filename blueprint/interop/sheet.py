@@ -212,20 +212,29 @@ class Table:
 
     def where(self, row: int, column: int) -> str:
         """``sheet 'Steps', row 5, column C`` (1-based row and column)."""
-        from openpyxl.utils import get_column_letter
-
         sheet = f"sheet '{self.sheet}', " if self.sheet else ""
-        return f"{sheet}row {row}, column {get_column_letter(column)}"
+        return f"{sheet}row {row}, column {column_letter(column)}"
 
     def where_zh(self, row: int, column: int) -> str:
-        from openpyxl.utils import get_column_letter
-
         sheet = f"工作表“{self.sheet}”" if self.sheet else ""
-        return f"{sheet}第 {row} 行 {get_column_letter(column)} 列"
+        return f"{sheet}第 {row} 行 {column_letter(column)} 列"
 
     def error(self, row: int, column: int, en: str, zh: str) -> BlueprintError:
         return BlueprintError("import", f"{self.where(row, column)}: {en}", Pos(self.path, row, column),
                               f"{self.where_zh(row, column)}：{zh}")
+
+
+def column_letter(column: int) -> str:
+    """A spreadsheet's name of the 1-based ``column`` (CSV needs no openpyxl for it).
+
+    >>> column_letter(1), column_letter(26), column_letter(28)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _decode(data: bytes) -> str:
@@ -324,13 +333,11 @@ def guess_mapping(headings: list[Any], given: Mapping[str, str] | None = None) -
     >>> guess_mapping(["环节", "角色", "下一步", "时长（分钟）", "备注", "?"])
     {0: 'label', 1: 'lane_label', 2: 'next', 3: 'duration_min', 4: 'notes'}
     """
-    from openpyxl.utils import get_column_letter
-
     index = _heading_index()
     given = {(_norm(k)): v for k, v in (given or {}).items()}
     mapping: dict[int, str] = {}
     for column, text in enumerate(headings):
-        letter = _norm(get_column_letter(column + 1))
+        letter = _norm(column_letter(column + 1))
         if _norm(text) in given or letter in given:  # given wins; an empty field leaves the column out
             key = given.get(_norm(text)) if _norm(text) in given else given[letter]
         else:

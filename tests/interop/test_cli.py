@@ -55,3 +55,12 @@ def test_import_takes_a_mapping_and_zones_from_the_command_line(tmp_path, capsys
     bp = loads(capsys.readouterr().out)
     assert [(s.label, s.zone.value) for s in bp.steps] == [("Kommen", "customer")]
     assert main(["import", str(table), "--zone", "Kunde=outside"]) == 2
+
+
+def test_a_50_mb_file_is_refused_without_being_read(tmp_path, capsys):
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB that costs nothing to make
+    assert main(["import", str(big)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{big}:1:1: the file is 50.0 MB, more than the 10.0 MB an import reads (import)")
