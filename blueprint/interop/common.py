@@ -170,7 +170,7 @@ def parse_xml(data: bytes, path: str):
     entities and external references; malformed XML names its line and column.
     """
     from defusedxml import DefusedXmlException
-    from xml.etree.ElementTree import ParseError
+    from xml.parsers.expat import ExpatError
 
     check_size(data, path)
     parser = _line_keeping_parser()
@@ -186,8 +186,10 @@ def parse_xml(data: bytes, path: str):
             "which can read local files or blow up in memory",
             f"已拒绝：XML 含有 DTD、实体或外部引用（{type(error).__name__}），可能读取本机文件或耗尽内存",
         ) from None
-    except ParseError as error:
-        line, column = error.position
+    # ElementTree's ParseError is a SyntaxError; defusedxml 0.7.0 raises it from a second copy of
+    # ElementTree (so not xml.etree.ElementTree.ParseError itself), or lets expat's error through.
+    except (SyntaxError, ExpatError) as error:
+        line, column = getattr(error, "position", None) or (error.lineno, error.offset)
         reason = str(error).split(":")[0]
         raise import_error(path, line, column + 1, f"not well-formed XML: {reason}",
                            f"XML 格式错误：{reason}") from None
