@@ -35,6 +35,7 @@ __all__ = ["DocumentStore", "Draft", "DraftInfo", "QuotaExceeded", "RevisionInfo
 
 _LOCALES = ("en", "zh")
 _RETRIES = 20
+_EXPIRY_EVERY_SECONDS = 3600
 
 
 def storable(text: str) -> str:
@@ -159,6 +160,7 @@ class DocumentStore:
     def __init__(self, database: Database, settings: Settings | None = None):
         self.database = database
         self.settings = settings or Settings.from_env()
+        self._expired_at = time.monotonic()
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -251,6 +253,10 @@ class DocumentStore:
         """
         owner_hash = digest(owner) if owner else None
         text = storable(text)
+        if time.monotonic() - self._expired_at > _EXPIRY_EVERY_SECONDS:
+            # A server that runs for weeks cleans up as it goes, not only when it starts.
+            self._expired_at = time.monotonic()
+            self.expire_untouched()
         now = utcnow()
         with self.database.write() as session:
             if owner_hash is not None:
