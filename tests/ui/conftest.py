@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
+import streamlit as st
 
 from blueprint.ui.components import EDITOR_KEY, PREVIEW_KEY
 from blueprint.store import open_store
@@ -69,9 +69,14 @@ def switch_page(at: AppTest, name: str) -> AppTest:
     """Go to a page as the navigation menu does.
 
     ``AppTest.switch_page`` takes a page *file*; the app's pages are functions with a URL path, whose
-    page hash is what the menu sends. This is the one place the tests touch AppTest internals.
+    page hash is what the menu sends. This is the one place the tests touch Streamlit internals. The
+    hash is asked of st.Page's own class, since how it is made changed between Streamlit versions
+    (MD5, then BLAKE2b); outside a running script ``st.Page`` leaves its URL path unset, so it is set.
     """
-    at._page_hash = calc_hash(name)  # st.Page's hash of its url_path
+    page_class = type(st.Page(switch_page, title=name))
+    page = page_class.__new__(page_class)
+    page._url_path = name
+    at._page_hash = page._script_hash
     at.run()
     assert not at.exception, at.exception
     return at

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ...safeyaml import DEFAULT_LIMITS
 from ...templates import starter
-from .. import cached, pipeline, recent, session
+from .. import cached, interop, pipeline, recent, session
 from ..i18n import LOCALES, t
 from ..text import md_escape
 from .common import go, relative_time, show_notice, translator, uploader_words
@@ -45,6 +45,8 @@ def page() -> None:
         _upload(locale)
     with recent_col, st.container(border=True, height=_BOX_HEIGHT):
         _recent(locale)
+    with st.container(border=True):
+        interop.import_section(locale)
     _gallery(locale)
 
 
