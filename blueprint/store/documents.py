@@ -242,6 +242,22 @@ class DocumentStore:
         return list(difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
                                          f"revision {old}", f"revision {new}", n=context))
 
+    def compare_meaning(self, document_id: str, old: int, new: int) -> dict | None:
+        """The semantic difference (:func:`blueprint.analysis.diff.diff`: steps added, removed,
+        renamed, moved, changed, flows, findings...) from revision ``old`` to ``new``; None when
+        either text does not load as a blueprint."""
+        from ..analysis.diff import diff
+        from ..errors import BlueprintError
+        from ..loader import loads
+
+        before, after = self.revision(document_id, old), self.revision(document_id, new)
+        if before is None or after is None:
+            raise KeyError(f"no such revisions of {document_id}: {old}, {new}")
+        try:
+            return diff(loads(before.text), loads(after.text), findings=False)
+        except (BlueprintError, RecursionError, ValueError):
+            return None
+
     # -- writing ----------------------------------------------------------------------------------
 
     def create(self, text: str, *, owner: str | None = None, title: str = "", locale: str | None = None,

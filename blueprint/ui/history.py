@@ -14,6 +14,7 @@ from .i18n import t
 __all__ = ["LIMIT", "pick_key", "restore_key", "show"]
 
 LIMIT = 30
+_MEANING = ("added", "removed", "renamed", "moved", "changed")
 
 
 def pick_key(draft_id: str) -> str:
@@ -38,6 +39,9 @@ def show(draft_id: str, locale: str, relative_time) -> None:
     picked = st.selectbox(t("history.pick", locale), options=list(labels), format_func=labels.get,
                           key=pick_key(draft_id))
     head = next(revision for revision in revisions if revision.is_head)
+    meaning = store.compare_meaning(draft_id, picked, head.id)
+    if meaning is not None:
+        st.caption(t("history.meaning", locale, **{key: len(meaning[key]) for key in _MEANING}))
     lines = store.compare(draft_id, picked, head.id)
     st.code("".join(lines) or t("history.same", locale), language="diff")
     if st.button(t("history.restore", locale), key=restore_key(draft_id), disabled=not lines):

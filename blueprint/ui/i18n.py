@@ -264,6 +264,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.none": {"en": "No earlier versions yet.", "zh": "还没有早先的版本。"},
     "history.pick": {"en": "Version", "zh": "版本"},
     "history.item": {"en": "{when} · {what} · {who}", "zh": "{when} · {what} · {who}"},
+    "history.meaning": {"en": "Since then: {added} steps added, {removed} removed, {renamed} renamed, {moved} moved, "
+                               "{changed} fields changed.",
+                         "zh": "自那以后：新增 {added} 个步骤，删除 {removed} 个，改名 {renamed} 个，移动 {moved} 个，"
+                               "修改 {changed} 个字段。"},
     "history.same": {"en": "(the same as now)", "zh": "（与当前相同）"},
     "history.restore": {"en": "Restore this version", "zh": "恢复此版本"},
     "history.source_create": {"en": "created", "zh": "创建"},

@@ -169,6 +169,8 @@ def test_an_earlier_version_is_compared_and_restored_from_recent(app, drafts_dir
     home = new_tab(app).run()
     first = open_store().revisions(draft_id)[-1].id
     home.selectbox(key=pick_key(draft_id)).set_value(first).run()
+    assert t("history.meaning", "en", added=0, removed=0, renamed=0, moved=0, changed=1) in \
+        " ".join(c.value for c in home.caption)
     diff = " ".join(code.value for code in home.code)
     assert "-    label: 取号\n" in diff and "+    label: 取号（改）" in diff  # what changed since then
     home.button(key=restore_key(draft_id)).click().run()
