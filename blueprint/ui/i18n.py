@@ -263,7 +263,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "recent.history": {"en": "Versions", "zh": "历史版本"},
     "history.none": {"en": "No earlier versions yet.", "zh": "还没有早先的版本。"},
     "history.pick": {"en": "Version", "zh": "版本"},
-    "history.item": {"en": "{when} · {what} · {who}", "zh": "{when} · {what} · {who}"},
+    "history.item": {"en": "{when} · {what} · by {who}", "zh": "{when} · {what} · 作者 {who}"},
     "history.meaning": {"en": "Since then: {added} steps added, {removed} removed, {renamed} renamed, {moved} moved, "
                                "{changed} fields changed.",
                          "zh": "自那以后：新增 {added} 个步骤，删除 {removed} 个，改名 {renamed} 个，移动 {moved} 个，"
