@@ -250,12 +250,6 @@ def test_the_editor_completes_the_formats_keys(page, server):
     no_exception_box(page)
 
 
-def upload_blueprint(page, path) -> None:
-    """Drop a file on the Start page's blueprint uploader (the import uploader beside it takes other formats)."""
-    label = re.compile("^(" + "|".join(re.escape(t("start.upload_label", locale)) for locale in ("en", "zh")) + ")$")
-    page.get_by_role("region", name=label).get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
-
-
 @pytest.mark.parametrize("name", ["too-large", "binary"])
 def test_a_bad_upload_gives_a_clear_message(page, server, name, tmp_path):
     filename, data, words = BAD_UPLOADS[name]
@@ -263,7 +257,7 @@ def test_a_bad_upload_gives_a_clear_message(page, server, name, tmp_path):
     path.write_bytes(data)
     page.goto(server + "/")
     wait_for_app(page)
-    upload_blueprint(page, path)
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
     message = page.locator('[data-testid="stAlertContentError"]').text_content()
     assert filename in message and words in message
@@ -277,7 +271,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server + "/")
     wait_for_app(page)
-    upload_blueprint(page, path)
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     wait_for_app(page)
