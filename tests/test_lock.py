@@ -40,7 +40,7 @@ def imported_distributions(*paths: Path) -> dict[str, set[str]]:
     owners = packages_distributions()
     found: dict[str, set[str]] = {}
     files = [f for path in paths for f in ([path] if path.is_file() else sorted(path.rglob("*.py")))
-             if "node_modules" not in f.parts]  # the Node readers of tests/node are not ours
+             if "node_modules" not in f.parts]  # npm packages the interop checks install ship .py tools
     for file in files:
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
