@@ -27,11 +27,12 @@ import networkx as nx
 from .analysis import touchpoints as tp
 from .graph import graph_to_json
 from .model import Zone
+from .words import normalize, word
 
 __all__ = [
     "FAIL_POINT_EXPORT_COLUMNS",
     "INVENTORY_EXPORT_COLUMNS",
-    "SHEET_TITLES",
+    "SHEETS",
     "graph_json",
     "guard_cell",
     "inventory_csv",
@@ -49,16 +50,10 @@ FAIL_POINT_EXPORT_COLUMNS: tuple[str, ...] = tuple(
     key for key in tp.FAIL_POINT_COLUMNS if key not in ("phase", "lane", "recovery_lane")
 )
 
-#: Sheet names of the XLSX workbook, in order, in both languages (at most 31 characters each).
-SHEET_TITLES: dict[str, dict[str, str]] = {
-    "inventory": {"en": "Inventory", "zh": "触点清单"},
-    "by_kind": {"en": "By kind", "zh": "按类型"},
-    "by_channel": {"en": "By channel", "zh": "按渠道"},
-    "phase_kind": {"en": "Phase × kind", "zh": "阶段×类型"},
-    "employees": {"en": "Employees", "zh": "员工触点"},
-    "equipment": {"en": "Equipment", "zh": "设备触点"},
-    "fail_points": {"en": "Fail points", "zh": "失误点"},
-}
+#: The sheets of the XLSX workbook, in order; their names are the catalogue's ``sheet.<key>`` words
+#: (at most 31 characters each).
+SHEETS: tuple[str, ...] = ("inventory", "by_kind", "by_channel", "phase_kind", "employees", "equipment",
+                           "fail_points")
 
 # ---------------------------------------------------------------------------------------------
 # File names
@@ -211,7 +206,7 @@ def inventory_csv(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
     >>> data[:3] == b"\\xef\\xbb\\xbf", data.decode("utf-8-sig").splitlines()[1]
     (True, 'a,进厅,,顾客行为,顾客行为,环境,,,,1分钟,1.0,否,,,,,')
     """
-    lang = "zh" if locale == "zh" else "en"
+    lang = normalize(locale)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(_headings(INVENTORY_EXPORT_COLUMNS, lang))
@@ -269,7 +264,7 @@ def _write_sheet(workbook: Any, title: str, headings: Sequence[str], lines: Sequ
 def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
     """The touchpoint analyses as an Excel workbook, one sheet each, in ``locale``.
 
-    Sheets (:data:`SHEET_TITLES`): the inventory, counts by kind, counts by channel, the phase x
+    Sheets (:data:`SHEETS`): the inventory, counts by kind, counts by channel, the phase x
     kind matrix with row totals, the employee touchpoints, the equipment touchpoints, the fail
     points. Each sheet has a bold header row frozen above an autofilter, and columns as wide as
     their text (wide CJK characters count double, at most 60). Needs ``openpyxl`` (the ``app``
@@ -287,14 +282,14 @@ def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
             "XLSX export needs openpyxl: pip install 'service-blueprint[app]'"
         ) from error
 
-    lang = "zh" if locale == "zh" else "en"
+    lang = normalize(locale)
     workbook = Workbook()
     workbook.remove(workbook.active)
     workbook.properties.title = _ILLEGAL_CONTROLS.sub("", str(G.graph.get("title") or ""))
     workbook.properties.creator = "service-blueprint"
 
     def title(key: str) -> str:
-        return SHEET_TITLES[key][lang]
+        return word(f"sheet.{key}", lang)
 
     inventory = tp.inventory(G, lang)
     _write_sheet(workbook, title("inventory"), _headings(INVENTORY_EXPORT_COLUMNS, lang),

@@ -31,12 +31,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .durations import format_duration
-from .model import ROW_LABELS, Blueprint, Flow, FlowKind, Lane, Line, Phase, Step, Zone
+from .model import Blueprint, Flow, FlowKind, Lane, Line, Phase, Step, Zone
 from .gcpause import paused_gc
 from .render.text import ellipsize, text_width, wrap
+from .words import normalize, word
 
 __all__ = [
-    "WORDS",
     "Badge",
     "Box",
     "Card",
@@ -53,29 +53,11 @@ __all__ = [
     "layout",
 ]
 
-#: Built-in words of the picture, per locale.
-WORDS: dict[str, dict[str, str]] = {
-    "fail": {"en": "fail point", "zh": "失误点"},
-    "wait": {"en": "wait", "zh": "等待"},
-    "legend": {"en": "Legend", "zh": "图例"},
-    "flow": {"en": "flow", "zh": "流程"},
-    "handoff": {"en": "handoff", "zh": "交接"},
-    "support": {"en": "support", "zh": "支持"},
-    "return": {"en": "return", "zh": "返回"},
-    "recovery": {"en": "recovery", "zh": "补救"},
-    "emotion": {"en": "customer emotion", "zh": "顾客情绪"},
-}
-
-
 # An evidence item starts with a bullet; its further lines start after an ideographic space as wide.
 _BULLET = "• "
 _HANG = "\u3000 "
 # Bold text (titles, headers, row and line names) is this much wider than the regular text measured.
 _BOLD = 1.1
-
-
-def _word(key: str, locale: str) -> str:
-    return WORDS[key]["zh" if locale == "zh" else "en"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,9 +612,9 @@ def _card_text(step: Step, style: Style, locale: str) -> tuple[list[str], str, s
     touchpoint = step.touchpoint.label(locale) if step.touchpoint is not None else ""
     badges: list[tuple[str, str]] = []
     if step.fail:
-        badges.append(("fail-point", _word("fail", locale)))
+        badges.append(("fail-point", word("badge.fail", locale)))
     if step.wait or step.wait_max is not None:
-        text = _word("wait", locale)
+        text = word("badge.wait", locale)
         if step.wait_max is not None:
             text += " ≤" + format_duration(step.wait_max, locale)
         badges.append(("wait-point", text))
@@ -678,7 +660,7 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
 
 def _layout(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None) -> Layout:
     style = style or Style()
-    locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
+    locale = normalize(locale, normalize(bp.locale))
     rows = _rows(bp)
     grid = _Grid(bp, rows)
     n = len(grid.steps)
@@ -908,7 +890,7 @@ def _layout(bp: Blueprint, locale: str | None, evidence: bool, style: Style | No
                 h = note_height(lines)
                 notes.append(EvidenceNote(grid.steps[i], column, Box(col_x[column], ny, style.card_width, h), lines))
                 ny += h + 4
-        label_lines = wrap(ROW_LABELS["evidence"][locale], (header_w - 12) / _BOLD, style.header_size, 3)
+        label_lines = wrap(word("row.evidence", locale), (header_w - 12) / _BOLD, style.header_size, 3)
         evidence_label = (Box(header_x, evidence_band.y, header_w, evidence_band.h), label_lines)
 
     # Flow labels: on their own edge, clear of cards, notes, lines and other labels, and crossing
@@ -1037,19 +1019,19 @@ _LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", 
 def _legend(style: Style, locale: str, x: float, y: float, right: float):
     size = style.small_size
     lh = style.lh(size)
-    title = _word("legend", locale)
+    title = word("legend.title", locale)
     title_box = Box(x, y, text_width(title, size) + 8, lh + 4)
     items: list[LegendItem] = []
     cx = title_box.right + 10
     for sample in _LEGEND:
         if sample == "fail-point":
-            text = _word("fail", locale)
+            text = word("badge.fail", locale)
         elif sample == "wait-point":
-            text = _word("wait", locale) + (" ≤标准" if locale == "zh" else " ≤ max")
+            text = word("legend.wait-max", locale)
         elif sample == "emotion":
-            text = _word("emotion", locale) + " −2…+2"
+            text = word("legend.emotion", locale) + " −2…+2"
         else:
-            text = _word(sample, locale)
+            text = word(f"flow.{sample}", locale)
         if sample in ("fail-point", "wait-point"):
             sample_box = Box(cx, y + 1, text_width(text, style.badge_size) + 8, style.badge_height)
             text_box = sample_box

@@ -17,13 +17,14 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from .errors import Pos, Problem
+from .words import word
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
 __all__ = [
     "Zone", "Line", "FlowKind", "Touchpoint", "Ref", "Lane", "Phase", "Step", "Flow",
-    "Standard", "Blueprint", "ROW_LABELS",
+    "Standard", "Blueprint",
 ]
 
 
@@ -51,7 +52,7 @@ class Zone(enum.Enum):
 
     def label(self, locale: str = "en") -> str:
         """The row name a designer reads: ``Customer actions`` / ``顾客行为``."""
-        return ROW_LABELS[self.value][locale if locale in ("en", "zh") else "en"]
+        return word(f"row.{self.value}", locale)
 
     @property
     def line_below(self) -> "Line | None":
@@ -61,13 +62,6 @@ class Zone(enum.Enum):
 
 _ZONE_ORDER = {zone: i for i, zone in enumerate(Zone)}
 
-ROW_LABELS = {
-    "evidence": {"en": "Physical evidence", "zh": "有形展示"},
-    "customer": {"en": "Customer actions", "zh": "顾客行为"},
-    "frontstage": {"en": "Frontstage", "zh": "前台接触"},
-    "backstage": {"en": "Backstage", "zh": "后台接触"},
-    "support": {"en": "Support processes", "zh": "支持过程"},
-}
 
 
 class Line(enum.Enum):
@@ -79,7 +73,7 @@ class Line(enum.Enum):
 
     def label(self, locale: str = "en") -> str:
         """``line of interaction`` / ``互动分界线`` and so on."""
-        return _LINE_LABELS[self][1 if locale == "zh" else 0]
+        return word(f"line.{self.value}", locale)
 
     @property
     def above(self) -> Zone:
@@ -97,11 +91,6 @@ class Line(enum.Enum):
 
 
 _LINES = tuple(Line)
-_LINE_LABELS = {
-    Line.INTERACTION: ("line of interaction", "互动分界线"),
-    Line.VISIBILITY: ("line of visibility", "可视分界线"),
-    Line.INTERNAL_INTERACTION: ("line of internal interaction", "内部互动分界线"),
-}
 _LINE_ZONES = {
     Line.INTERACTION: (Zone.CUSTOMER, Zone.FRONTSTAGE),
     Line.VISIBILITY: (Zone.FRONTSTAGE, Zone.BACKSTAGE),
@@ -129,16 +118,8 @@ class Touchpoint(enum.Enum):
     PRINT = "print"
 
     def label(self, locale: str = "en") -> str:
-        return _TOUCHPOINT_LABELS[self][1 if locale == "zh" else 0]
-
-
-_TOUCHPOINT_LABELS = {
-    Touchpoint.PEOPLE: ("people", "人员"),
-    Touchpoint.ENVIRONMENT: ("environment", "环境"),
-    Touchpoint.EQUIPMENT: ("equipment", "设备"),
-    Touchpoint.DIGITAL: ("digital", "数字"),
-    Touchpoint.PRINT: ("print", "印刷品"),
-}
+        """``people`` / ``人员`` and so on."""
+        return word(f"touchpoint.{self.value}", locale)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import pytest
 import blueprint
 from blueprint import export
 from blueprint.analysis import touchpoints as tp
+from blueprint.words import word
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "touchpoints"
@@ -141,7 +142,7 @@ def test_guard_cell(text, expected):
 def test_inventory_csv_reads_back_zh(G):
     rows = read_csv(export.inventory_csv(G, "zh"))
     header, body = rows[0], rows[1:]
-    assert header == [tp.COLUMN_LABELS[key]["zh"] for key in export.INVENTORY_EXPORT_COLUMNS]
+    assert header == [tp.column_label(key, "zh") for key in export.INVENTORY_EXPORT_COLUMNS]
     assert header[:3] == ["步骤编号", "步骤", "阶段"]
     assert [row[0] for row in body] == [row["step"] for row in tp.inventory(G)]
     record = dict(zip(export.INVENTORY_EXPORT_COLUMNS, body[0]))
@@ -219,7 +220,7 @@ def sheet_rows(sheet) -> list[list]:
 def test_inventory_xlsx_sheets(G, locale, names):
     book = open_xlsx(export.inventory_xlsx(G, locale))
     assert book.sheetnames == names
-    assert [title[locale] for title in export.SHEET_TITLES.values()] == names
+    assert [word(f"sheet.{key}", locale) for key in export.SHEETS] == names
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
@@ -230,7 +231,7 @@ def test_inventory_xlsx_sheets(G, locale, names):
 def test_inventory_xlsx_values_en(G):
     book = open_xlsx(export.inventory_xlsx(G, "en"))
     inventory = sheet_rows(book["Inventory"])
-    assert inventory[0] == [tp.COLUMN_LABELS[key]["en"] for key in export.INVENTORY_EXPORT_COLUMNS]
+    assert inventory[0] == [tp.column_label(key, "en") for key in export.INVENTORY_EXPORT_COLUMNS]
     assert len(inventory) == 12
     first = dict(zip(export.INVENTORY_EXPORT_COLUMNS, inventory[1]))
     assert first["step"] == "enter" and first["label"] == "进入营业厅"
@@ -258,7 +259,7 @@ def test_inventory_xlsx_values_en(G):
     assert [row[0] for row in sheet_rows(book["Employees"])[1:]] == ["greet", "walk", "call-back", "hand"]
     assert [row[0] for row in sheet_rows(book["Equipment"])[1:]] == ["ticket", "record", "app"]
     fails = sheet_rows(book["Fail points"])
-    assert fails[0] == [tp.COLUMN_LABELS[key]["en"] for key in export.FAIL_POINT_EXPORT_COLUMNS]
+    assert fails[0] == [tp.column_label(key, "en") for key in export.FAIL_POINT_EXPORT_COLUMNS]
     assert [row[0] for row in fails[1:]] == ["ticket", "wait", "record", "batch"]
     record = dict(zip(export.FAIL_POINT_EXPORT_COLUMNS, fails[3]))
     assert (record["recovery"], record["recovery_label"], record["recovery_exists"]) == ("ghost", None, "no")
@@ -308,7 +309,7 @@ def test_inventory_xlsx_without_touchpoints_still_has_every_sheet():
     book = open_xlsx(export.inventory_xlsx(G))
     assert len(book.sheetnames) == 7
     assert sheet_rows(book["Inventory"]) == [
-        [tp.COLUMN_LABELS[key]["en"] for key in export.INVENTORY_EXPORT_COLUMNS]
+        [tp.column_label(key, "en") for key in export.INVENTORY_EXPORT_COLUMNS]
     ]
     assert book["Fail points"].freeze_panes == "A2"
 

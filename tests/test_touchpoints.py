@@ -9,6 +9,7 @@ import pytest
 import blueprint
 from blueprint.analysis.stats import stats
 from blueprint.analysis import touchpoints as tp
+from blueprint.words import locales
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "touchpoints"
@@ -144,16 +145,15 @@ def test_chart_spec(G):
     assert spec["encoding"]["y"]["title"] == "Count"
 
 
-def test_column_labels_cover_every_key_in_both_languages():
+def test_column_labels_cover_every_key_in_every_language():
     keys = {*tp.INVENTORY_COLUMNS, *tp.FAIL_POINT_COLUMNS, "count", "total"}
-    assert keys <= set(tp.COLUMN_LABELS)
-    for labels in (*tp.COLUMN_LABELS.values(), *tp.KIND_LABELS.values(), *tp.VALUE_LABELS.values()):
-        assert set(labels) == {"en", "zh"} and all(labels.values())
-    assert set(tp.KIND_LABELS) == set(tp.KINDS) == set(tp.KIND_COLORS)
-    # Headings differ between columns, so a table never has two columns with the same name.
-    for lang in ("en", "zh"):
-        headings = [labels[lang] for labels in tp.COLUMN_LABELS.values()]
+    for locale in locales():
+        headings = [tp.column_label(key, locale) for key in sorted(keys)]
+        assert all(heading not in keys for heading in headings), locale  # none falls back to its key
+        # Headings differ between columns, so a table never has two columns with the same name.
         assert len(headings) == len(set(headings))
+        assert len({tp.kind_label(kind, locale) for kind in tp.KINDS}) == len(tp.KINDS)
+    assert set(tp.KIND_COLORS) == set(tp.KINDS)
 
 
 # --------------------------------------------------------------------------- small cases

@@ -3,7 +3,7 @@
 The source documents call this touchpoint management (服务触点管理): customer touchpoints, employee
 touchpoints (员工触点) and equipment touchpoints (设备触点). Each function takes the blueprint graph
 ``G`` (from ``Blueprint.to_graph()``) first and returns plain data: lists of dicts with the machine
-keys of :data:`COLUMN_LABELS`, or dicts of counts.
+keys of :data:`INVENTORY_COLUMNS` (headed by :func:`column_label`), or dicts of counts.
 
 Definitions
 -----------
@@ -37,16 +37,14 @@ import networkx as nx
 
 from ..durations import format_duration
 from ..model import Touchpoint, Zone
+from ..words import normalize, word
 
 __all__ = [
-    "COLUMN_LABELS",
     "FAIL_POINT_COLUMNS",
     "INVENTORY_COLUMNS",
     "KINDS",
     "KIND_COLORS",
-    "KIND_LABELS",
     "UNSPECIFIED",
-    "VALUE_LABELS",
     "by_channel",
     "by_kind",
     "chart_spec",
@@ -80,47 +78,6 @@ FAIL_POINT_COLUMNS: tuple[str, ...] = (
     "recovery_label", "recovery_lane", "recovery_lane_label", "recovery_exists",
 )
 
-#: Column headings in both UI languages, by machine key.
-COLUMN_LABELS: dict[str, dict[str, str]] = {
-    "step": {"en": "Step id", "zh": "步骤编号"},
-    "label": {"en": "Step", "zh": "步骤"},
-    "phase": {"en": "Phase id", "zh": "阶段编号"},
-    "phase_label": {"en": "Phase", "zh": "阶段"},
-    "lane": {"en": "Lane id", "zh": "泳道编号"},
-    "lane_label": {"en": "Lane", "zh": "泳道"},
-    "zone": {"en": "Zone", "zh": "区域"},
-    "kind": {"en": "Touchpoint kind", "zh": "触点类型"},
-    "channel": {"en": "Channel", "zh": "渠道"},
-    "owner": {"en": "Owner", "zh": "执行者"},
-    "evidence": {"en": "Physical evidence", "zh": "有形展示"},
-    "duration": {"en": "Duration", "zh": "时长"},
-    "duration_min": {"en": "Duration (min)", "zh": "时长（分钟）"},
-    "wait": {"en": "Wait point", "zh": "等候点"},
-    "wait_max": {"en": "Wait standard", "zh": "等候标准"},
-    "fail": {"en": "Fail point", "zh": "失误点"},
-    "recovery": {"en": "Recovery step id", "zh": "补救步骤编号"},
-    "recovery_label": {"en": "Recovery", "zh": "补救步骤"},
-    "recovery_lane": {"en": "Recovery lane id", "zh": "补救泳道编号"},
-    "recovery_lane_label": {"en": "Recovery lane", "zh": "补救泳道"},
-    "recovery_exists": {"en": "Recovery exists", "zh": "补救步骤存在"},
-    "emotion": {"en": "Emotion", "zh": "情绪"},
-    "count": {"en": "Count", "zh": "数量"},
-    "total": {"en": "Total", "zh": "合计"},
-}
-
-#: Touchpoint kinds for people, in both languages (the Chinese words of ``Touchpoint.label``).
-KIND_LABELS: dict[str, dict[str, str]] = {
-    **{kind.value: {"en": kind.value.capitalize(), "zh": kind.label("zh")} for kind in Touchpoint},
-    UNSPECIFIED: {"en": "Unspecified", "zh": "未指定"},
-}
-
-#: Other words that appear as cell values: the row for steps without a phase, yes and no.
-VALUE_LABELS: dict[str, dict[str, str]] = {
-    "no_phase": {"en": "No phase", "zh": "无阶段"},
-    "yes": {"en": "yes", "zh": "是"},
-    "no": {"en": "no", "zh": "否"},
-}
-
 #: One colour per kind, shared by charts so a kind looks the same everywhere.
 KIND_COLORS: dict[str, str] = {
     "people": "#4e79a7", "environment": "#59a14f", "equipment": "#f28e2b", "digital": "#b07aa1",
@@ -130,11 +87,11 @@ KIND_COLORS: dict[str, str] = {
 _VISIBLE_ZONES = {Zone.CUSTOMER.value, Zone.FRONTSTAGE.value}
 _STAFF_ZONES = {Zone.FRONTSTAGE.value, Zone.BACKSTAGE.value}
 _MACHINE_KINDS = {Touchpoint.EQUIPMENT.value, Touchpoint.DIGITAL.value}
-_EVIDENCE_SEPARATOR = {"en": "; ", "zh": "；"}  # evidence items often hold 、 themselves
 
 
-def _lang(locale: str | None) -> str:
-    return "zh" if locale == "zh" else "en"
+def _locale(G: nx.MultiDiGraph, locale: str | None) -> str:
+    """``locale``, else the blueprint's own, normalised."""
+    return normalize(locale if locale is not None else G.graph.get("locale"))
 
 
 def column_label(key: str, locale: str = "en") -> str:
@@ -143,7 +100,7 @@ def column_label(key: str, locale: str = "en") -> str:
     >>> column_label("kind", "zh"), column_label("kind")
     ('触点类型', 'Touchpoint kind')
     """
-    return COLUMN_LABELS.get(key, {}).get(_lang(locale), key)
+    return word(f"column.{key}", locale, default=key)
 
 
 def kind_label(kind: str | None, locale: str = "en") -> str:
@@ -152,16 +109,16 @@ def kind_label(kind: str | None, locale: str = "en") -> str:
     >>> kind_label("equipment", "zh"), kind_label(None)
     ('设备', 'Unspecified')
     """
-    return KIND_LABELS.get(kind or UNSPECIFIED, {}).get(_lang(locale), kind or UNSPECIFIED)
+    return word(f"kind.{kind or UNSPECIFIED}", locale, default=kind or UNSPECIFIED)
 
 
 def value_label(key: str, locale: str = "en") -> str:
-    """One of :data:`VALUE_LABELS` in ``locale``.
+    """A word of a table cell (``no_phase``, ``yes``, ``no``) in ``locale``.
 
     >>> value_label("no_phase", "zh")
     '无阶段'
     """
-    return VALUE_LABELS[key][_lang(locale)]
+    return word(f"value.{key}", locale)
 
 
 def is_touchpoint(attrs: dict) -> bool:
@@ -243,7 +200,7 @@ def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
         "kind": attrs.get("touchpoint") or UNSPECIFIED,
         "channel": attrs.get("channel"),
         "owner": attrs.get("owner"),
-        "evidence": _EVIDENCE_SEPARATOR[locale].join(evidence) if evidence else None,
+        "evidence": word("join.evidence", locale).join(evidence) if evidence else None,
         "duration": _text_duration(duration, locale),
         "duration_min": round(duration.total_seconds() / 60, 2) if duration is not None else None,
         "wait": bool(attrs.get("wait")),
@@ -282,7 +239,7 @@ def inventory(G: nx.MultiDiGraph, locale: str | None = None) -> list[dict]:
     >>> [(row["step"], row["kind"], row["duration"]) for row in inventory(G)]
     [('ask', 'unspecified', '1.5 min')]
     """
-    lang = _lang(locale if locale is not None else G.graph.get("locale"))
+    lang = _locale(G, locale)
     lanes, phases = _lane_labels(G), _phase_labels(G)
     return [
         _row(G, node, attrs, lang, lanes, phases)
@@ -363,7 +320,7 @@ def phase_kind_matrix(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
     >>> [row["label"] for row in m["rows"]], m["cells"]
     (['in', 'out', 'No phase'], [[1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1]])
     """
-    lang = _lang(locale if locale is not None else G.graph.get("locale"))
+    lang = _locale(G, locale)
     rows = _phase_rows(G, lang)
     counts = Counter(
         (attrs.get("phase"), attrs.get("touchpoint") or UNSPECIFIED)
@@ -479,7 +436,7 @@ def chart_spec(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
     >>> spec["data"]["values"], spec["encoding"]["y"]["title"]
     ([{'phase': '无阶段', 'kind': '人员', 'count': 1, 'order': 0}], '数量')
     """
-    lang = _lang(locale if locale is not None else G.graph.get("locale"))
+    lang = _locale(G, locale)
     matrix = phase_kind_matrix(G, lang)
     values = [
         {"phase": record["phase_label"], "kind": kind_label(record["kind"], lang),

@@ -20,6 +20,7 @@ import os
 import sys
 
 from ..errors import BlueprintError
+from ..words import locales
 from ._common import print_problems, read_blueprint
 
 NAME = "render"
@@ -36,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output file, output directory, or - for stdout (default: the current directory)")
     parser.add_argument("-f", "--format", choices=_FORMATS,
                         help="picture format (default: from OUT's extension, else svg)")
-    parser.add_argument("--locale", choices=("en", "zh"),
+    parser.add_argument("--locale", choices=locales(),
                         help="language of the picture's own words (default: the blueprint's locale) "
                              "and of the problems printed to stderr (default: en)")
     parser.add_argument("--no-evidence", action="store_true", help="leave out the physical evidence row")

@@ -24,12 +24,13 @@ from typing import Iterator
 
 from ..errors import Message, Pos
 from ..model import Blueprint, Flow, FlowKind, Standard, Step, Zone
+from ..words import word
 
-__all__ = ["Context", "Edge", "StandardPath", "ZONE_ZH", "duration_text"]
+__all__ = ["Context", "Edge", "StandardPath", "ZONE_ZH"]
 
 _FRONT = (Zone.CUSTOMER, Zone.FRONTSTAGE)
 #: The zones as messages name them in Chinese: ``后台步骤 'repair'``.
-ZONE_ZH = {Zone.CUSTOMER: "顾客", Zone.FRONTSTAGE: "前台", Zone.BACKSTAGE: "后台", Zone.SUPPORT: "支持"}
+ZONE_ZH = {zone: word(f"zone.{zone.value}", "zh") for zone in Zone}
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +315,7 @@ class Context:
 
     def list_text(self, numbers: list[int], limit: int = 5, locale: str = "en") -> str:
         """Step ids joined by commas (Chinese: 、), the first ``limit`` of them."""
-        comma = "、" if locale == "zh" else ", "
+        comma = word("join.list", locale)
         ids = [f"'{self.steps[i].id}'" for i in numbers[:limit]]
         return comma.join(ids) + (f"{comma}…" if len(numbers) > limit else "")
 
@@ -365,27 +366,3 @@ def _strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:
                             break
                     count += 1
     return component, count
-
-
-def duration_text(duration: timedelta, locale: str = "en") -> str:
-    """A duration written exactly, for messages that compare times.
-
-    >>> duration_text(timedelta(hours=4, minutes=50)), duration_text(timedelta(seconds=750))
-    ('4h 50min', '12min 30s')
-    >>> duration_text(timedelta(0)), duration_text(timedelta(seconds=1.5))
-    ('0s', '1.5s')
-    >>> duration_text(timedelta(hours=4, minutes=50), "zh"), duration_text(timedelta(seconds=750), "zh")
-    ('4小时50分钟', '12分钟30秒')
-    """
-    hour, minute, second, space = ("小时", "分钟", "秒", "") if locale == "zh" else ("h", "min", "s", " ")
-    seconds = duration.total_seconds()
-    hours, rest = divmod(seconds, 3600)
-    minutes, rest = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(f"{int(hours)}{hour}")
-    if minutes:
-        parts.append(f"{int(minutes)}{minute}")
-    if rest or not parts:
-        parts.append(f"{rest:g}{second}")
-    return space.join(parts)

@@ -31,6 +31,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import LOCALES
+
 __all__ = ["Draft", "DraftInfo", "DraftStore", "Patch", "default_directory", "diff", "valid_id"]
 
 #: Draft ids are what :func:`secrets.token_urlsafe` makes; anything else from a URL is refused.
@@ -135,7 +137,7 @@ class Draft:
             raise ValueError("not a draft file")
         return cls(
             id=str(data["id"]), text=data["text"], name=str(data.get("name") or ""),
-            locale=data.get("locale") if data.get("locale") in ("en", "zh") else None,
+            locale=data.get("locale") if data.get("locale") in LOCALES else None,
             undo_stack=[entry for entry in data.get("undo") or [] if _valid_entry(entry)],
             redo_stack=[entry for entry in data.get("redo") or [] if _valid_entry(entry)],
             created=float(data.get("created") or 0), updated=float(data.get("updated") or 0),
@@ -305,7 +307,7 @@ class DraftStore:
         if name is not None:
             draft.name = name
         if locale is not False:
-            draft.locale = locale if locale in ("en", "zh") else None
+            draft.locale = locale if locale in LOCALES else None
         draft.updated = time.time()
         self.save(draft)
 

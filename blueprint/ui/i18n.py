@@ -1,16 +1,21 @@
-"""The app's one message catalogue, in English and Chinese: ``t(key, locale, **fmt)``.
+"""The app's interface strings, in English and Chinese: ``t(key, locale, **fmt)``.
 
-Every word the app shows comes from :data:`MESSAGES`; each key has both languages (a test checks
-it, and that ``app.py`` and the pages pass no literal text to Streamlit). Placeholders are
+Every word the app shows comes from :data:`MESSAGES` or, for the domain's own words (zones,
+touchpoint kinds, flow kinds), from :mod:`blueprint.words`; each key has both languages (a test
+checks it, and that ``app.py`` and the pages pass no literal text to Streamlit). Placeholders are
 ``str.format`` fields, the same in both languages.
 
 >>> t("findings.title", "zh", count=3)
 '检查结果（3）'
 >>> t("findings.title", "fr", count=3)  # an unknown language falls back to English
 'Findings (3)'
+>>> t("zone.backstage", "zh")  # a domain word, from the catalogue
+'后台'
 """
 
 from __future__ import annotations
+
+from ..words import word
 
 __all__ = ["LOCALES", "MESSAGES", "t"]
 
@@ -143,18 +148,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.kind": {"en": "Kind", "zh": "类型"},
     "field.steps": {"en": "Steps", "zh": "步骤"},
     "field.max": {"en": "Maximum", "zh": "上限"},
-    "touchpoint.people": {"en": "people", "zh": "人员"},
-    "touchpoint.environment": {"en": "environment", "zh": "环境"},
-    "touchpoint.equipment": {"en": "equipment", "zh": "设备"},
-    "touchpoint.digital": {"en": "digital", "zh": "数字"},
-    "touchpoint.print": {"en": "print", "zh": "印刷品"},
-    "zone.customer": {"en": "customer", "zh": "顾客"},
-    "zone.frontstage": {"en": "frontstage", "zh": "前台"},
-    "zone.backstage": {"en": "backstage", "zh": "后台"},
-    "zone.support": {"en": "support", "zh": "支持"},
-    "flow_kind.flow": {"en": "flow", "zh": "流程"},
-    "flow_kind.support": {"en": "support", "zh": "支持"},
-    "flow_kind.return": {"en": "return", "zh": "回传"},
     # -- tables
     "tables.intro": {"en": "Edit cells, add rows at the bottom, delete rows with the checkbox. Changes go "
                            "straight into the YAML; comments and formatting elsewhere stay as they are. A new "
@@ -236,8 +229,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 def t(key: str, locale: str, **fmt: object) -> str:
     """The message ``key`` in ``locale`` (English for an unknown language), formatted with ``fmt``.
 
-    Raises ``KeyError`` for an unknown key: a missing message is a bug, not a blank in the page.
+    A key :data:`MESSAGES` lacks is a word of the domain catalogue (:func:`blueprint.words.word`).
+    Raises ``KeyError`` for a key neither has: a missing message is a bug, not a blank in the page.
     """
+    if key not in MESSAGES:
+        return word(key, locale)
     messages = MESSAGES[key]
     text = messages.get(locale) or messages["en"]
     return text.format(**fmt) if fmt else text

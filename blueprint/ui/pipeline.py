@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 import networkx as nx
 
-from ..durations import format_duration
+from ..durations import compact_duration, format_duration
 from ..errors import Bilingual, BlueprintError
 from ..lint import Finding, lint_blueprint, registry
 from ..lint import docs as rule_docs
@@ -30,7 +29,6 @@ __all__ = [
     "LoadError",
     "Loaded",
     "Upload",
-    "compact_duration",
     "completions",
     "examples",
     "export_file",
@@ -201,26 +199,6 @@ def step_ids(text: str) -> list[str]:
     """The step ids in file order (empty when the text does not load)."""
     bp = load_text(text).blueprint
     return [step.id for step in bp.steps] if bp is not None else []
-
-
-def compact_duration(value: timedelta | None) -> str | None:
-    """A duration written back the way files write it: ``90s``, ``3min``, ``1.5h``.
-
-    >>> compact_duration(timedelta(seconds=90)), compact_duration(timedelta(minutes=3))
-    ('90s', '3min')
-    >>> compact_duration(timedelta(hours=2)), compact_duration(None)
-    ('2h', None)
-    """
-    if value is None:
-        return None
-    seconds = value.total_seconds()
-    if seconds >= 3600 and seconds % 3600 == 0:
-        return f"{seconds / 3600:g}h"
-    if seconds % 60 == 0:
-        return f"{seconds / 60:g}min"
-    if seconds < 60 or seconds % 1 == 0:
-        return f"{seconds:g}s"
-    return f"{seconds / 60:g}min"
 
 
 def step_details(text: str, step_id: str, locale: str = "en") -> dict | None:
