@@ -342,7 +342,7 @@ class _Grid:
         # Flow order ignores `return` flows (they go back) and recovery links.
         self.edges = [
             (position[f.source.id], position[f.target.id]) for f in bp.flows
-            if f.kind is not FlowKind.RETURN and f.source.id in position and f.target.id in position
+            if f.kind.forward and f.source.id in position and f.target.id in position
             and f.source.id != f.target.id
         ]
         self.order = flow_order(len(self.steps), self.edges)

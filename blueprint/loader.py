@@ -40,7 +40,7 @@ _KEY_SETS = {what: frozenset(keys) for what, keys in KEYS.items()}
 # Python's \s is exactly str.isspace(), and the JSON Schema's id pattern uses the same \S.
 _WHITESPACE = re.compile(r"\s")
 ZONE_NAMES = tuple(zone.value for zone in Zone)
-FLOW_KINDS = ("flow", "support", "return")
+FLOW_KINDS = tuple(kind.value for kind in FlowKind if kind.journey)
 TOUCHPOINTS = tuple(kind.value for kind in Touchpoint)
 
 #: What a message is about: the kind of object and its id (None before the id is known), named in

@@ -30,7 +30,6 @@ next, then steps with no phase), then by position in the file.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import timedelta
 
 import networkx as nx
@@ -43,15 +42,14 @@ __all__ = [
     "FAIL_POINT_COLUMNS",
     "INVENTORY_COLUMNS",
     "KINDS",
-    "KIND_COLORS",
     "UNSPECIFIED",
     "by_channel",
     "by_kind",
-    "chart_spec",
     "column_label",
     "employee_touchpoints",
     "equipment_touchpoints",
     "fail_points",
+    "graph_locale",
     "inventory",
     "is_touchpoint",
     "kind_label",
@@ -78,18 +76,12 @@ FAIL_POINT_COLUMNS: tuple[str, ...] = (
     "recovery_label", "recovery_lane", "recovery_lane_label", "recovery_exists",
 )
 
-#: One colour per kind, shared by charts so a kind looks the same everywhere.
-KIND_COLORS: dict[str, str] = {
-    "people": "#4e79a7", "environment": "#59a14f", "equipment": "#f28e2b", "digital": "#b07aa1",
-    "print": "#edc948", UNSPECIFIED: "#bab0ac",
-}
-
 _VISIBLE_ZONES = {Zone.CUSTOMER.value, Zone.FRONTSTAGE.value}
 _STAFF_ZONES = {Zone.FRONTSTAGE.value, Zone.BACKSTAGE.value}
 _MACHINE_KINDS = {Touchpoint.EQUIPMENT.value, Touchpoint.DIGITAL.value}
 
 
-def _locale(G: nx.MultiDiGraph, locale: str | None) -> str:
+def graph_locale(G: nx.MultiDiGraph, locale: str | None = None) -> str:
     """``locale``, else the blueprint's own, normalised."""
     return normalize(locale if locale is not None else G.graph.get("locale"))
 
@@ -239,7 +231,7 @@ def inventory(G: nx.MultiDiGraph, locale: str | None = None) -> list[dict]:
     >>> [(row["step"], row["kind"], row["duration"]) for row in inventory(G)]
     [('ask', 'unspecified', '1.5 min')]
     """
-    lang = _locale(G, locale)
+    lang = graph_locale(G, locale)
     lanes, phases = _lane_labels(G), _phase_labels(G)
     return [
         _row(G, node, attrs, lang, lanes, phases)
@@ -320,7 +312,7 @@ def phase_kind_matrix(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
     >>> [row["label"] for row in m["rows"]], m["cells"]
     (['in', 'out', 'No phase'], [[1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1]])
     """
-    lang = _locale(G, locale)
+    lang = graph_locale(G, locale)
     rows = _phase_rows(G, lang)
     counts = Counter(
         (attrs.get("phase"), attrs.get("touchpoint") or UNSPECIFIED)
@@ -420,52 +412,3 @@ def fail_points(G: nx.MultiDiGraph) -> list[dict]:
             "recovery_exists": target is not None,
         })
     return rows
-
-
-def chart_spec(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
-    """A Vega-Lite spec of the phase x kind matrix: one stacked bar per phase, coloured by kind.
-
-    Plain data for ``st.vega_lite_chart(spec)`` or ``altair.Chart.from_dict(spec)``; labels in
-    ``locale`` (the blueprint's by default), phases in journey order, kinds in :data:`KINDS` order
-    with :data:`KIND_COLORS`. Cells with no touchpoint are left out of ``data``.
-
-    >>> from blueprint import loads
-    >>> G = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
-    ...           "- {id: a, lane: customer, label: A, touchpoint: people}\\n").to_graph()
-    >>> spec = chart_spec(G, "zh")
-    >>> spec["data"]["values"], spec["encoding"]["y"]["title"]
-    ([{'phase': '无阶段', 'kind': '人员', 'count': 1, 'order': 0}], '数量')
-    """
-    lang = _locale(G, locale)
-    matrix = phase_kind_matrix(G, lang)
-    values = [
-        {"phase": record["phase_label"], "kind": kind_label(record["kind"], lang),
-         "count": record["count"], "order": KINDS.index(record["kind"])}
-        for record in matrix["records"] if record["count"]
-    ]
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "data": {"values": values},
-        "mark": {"type": "bar"},
-        "encoding": {
-            "x": {"field": "phase", "type": "nominal", "title": column_label("phase_label", lang),
-                  "sort": _unique(row["label"] for row in matrix["rows"]), "axis": {"labelAngle": 0}},
-            "y": {"field": "count", "type": "quantitative", "title": column_label("count", lang),
-                  "stack": "zero"},
-            "color": {
-                "field": "kind", "type": "nominal", "title": column_label("kind", lang),
-                "scale": {"domain": [kind_label(kind, lang) for kind in KINDS],
-                          "range": [KIND_COLORS[kind] for kind in KINDS]},
-            },
-            "order": {"field": "order", "type": "quantitative"},  # stack kinds in KINDS order
-            "tooltip": [
-                {"field": "phase", "title": column_label("phase_label", lang)},
-                {"field": "kind", "title": column_label("kind", lang)},
-                {"field": "count", "title": column_label("count", lang)},
-            ],
-        },
-    }
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

@@ -26,7 +26,7 @@ from ..errors import Message, Pos
 from ..model import Blueprint, Flow, FlowKind, Standard, Step, Zone
 from ..words import word
 
-__all__ = ["Context", "Edge", "StandardPath", "ZONE_ZH"]
+__all__ = ["Context", "Edge", "StandardPath", "ZONE_ZH", "strongly_connected"]
 
 _FRONT = (Zone.CUSTOMER, Zone.FRONTSTAGE)
 #: The zones as messages name them in Chinese: ``后台步骤 'repair'``.
@@ -133,7 +133,7 @@ class Context:
     @cached_property
     def forward_edges(self) -> list[Edge]:
         """Flows of kind ``flow`` and ``support``: the journey without hand-backs."""
-        return [edge for edge in self.flows if edge.flow.kind is not FlowKind.RETURN]
+        return [edge for edge in self.flows if edge.flow.kind.forward]
 
     @cached_property
     def forward_out(self) -> list[list[int]]:
@@ -210,7 +210,7 @@ class Context:
     def components(self) -> list[int]:
         """The strongly connected component of each step over ``forward`` flows, numbered in
         topological order (every forward flow goes to the same or a later component)."""
-        emitted, count = _strongly_connected(self.forward_out)
+        emitted, count = strongly_connected(self.forward_out)
         return [count - 1 - c for c in emitted]
 
     @cached_property
@@ -320,9 +320,18 @@ class Context:
         return comma.join(ids) + (f"{comma}…" if len(numbers) > limit else "")
 
 
-def _strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:
-    """Tarjan's algorithm without recursion. Components are numbered in the order Tarjan
-    completes them, which is reverse topological order."""
+def strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:
+    """The strongly connected components of a graph given as successor lists: ``(component of each
+    node, count)``, by Tarjan's algorithm without recursion.
+
+    Components are numbered in the order Tarjan completes them, which is reverse topological order.
+    ``networkx.strongly_connected_components`` finds the same components (a test holds them equal),
+    but building its graph and condensing it takes five times as long as this at 10,000 steps, on
+    every lint run (measured beside ``bench/lint.py``).
+
+    >>> strongly_connected([[1], [0], [0]])
+    ([0, 0, 1], 2)
+    """
     n = len(successors)
     index = [-1] * n
     low = [0] * n

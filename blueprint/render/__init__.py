@@ -14,19 +14,20 @@ import os
 from typing import TYPE_CHECKING
 
 from ..entry import make_callable
+from ..filenames import PICTURE_FORMATS
 from .svg import RenderError, render_svg, run_graphviz, stable_pdf
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..layout import Layout
-    from ..model import Blueprint, Step
+    from ..model import Blueprint
 
 # blueprint.layout uses .text from this package, so the layout and the DOT writer are imported
 # when first needed rather than here (importing them here would be circular).
 
-__all__ = ["FORMATS", "RenderError", "render", "render_layout", "step_element_id"]
+__all__ = ["FORMATS", "RenderError", "render", "render_layout"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
-FORMATS = ("svg", "png", "pdf", "dot")
+FORMATS = PICTURE_FORMATS
 
 # Pixels per inch of PNG output: sharp on screens and in print at the picture's natural size.
 _PNG_DPI = "144"
@@ -74,19 +75,6 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     if format == "pdf":
         return stable_pdf(data)
     return data
-
-
-def step_element_id(step: Step | int) -> str:
-    """The SVG ``id`` of a step's card: ``step-<its position in the file's step list>``.
-
-    The card is ``<g id="step-3" class="node step customer">`` and its ``<title>`` is the step id;
-    find it with ``#step-3`` (CSS) or ``getElementById``, or by its title.
-
-    >>> step_element_id(3)
-    'step-3'
-    """
-    index = step if isinstance(step, int) else step.index
-    return f"step-{index:d}"
 
 
 make_callable(__name__, render)
