@@ -11,18 +11,13 @@ True
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from ..entry import make_callable
 from ..filenames import PICTURE_FORMATS
+from ..layout import Layout, layout
+from ..model import Blueprint
+from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 from .svg import RenderError, render_svg, run_graphviz, stable_pdf
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..layout import Layout
-    from ..model import Blueprint
-
-# blueprint.layout uses .text from this package, so the layout and the DOT writer are imported
-# when first needed rather than here (importing them here would be circular).
 
 __all__ = ["FORMATS", "RenderError", "render", "render_layout"]
 
@@ -50,15 +45,11 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         ValueError: For an unknown format.
         RenderError: When Graphviz is missing or fails.
     """
-    from ..layout import layout
-
     return render_layout(layout(bp, locale=locale, evidence=evidence), format)
 
 
 def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     """Draw an already placed blueprint (see :func:`render`)."""
-    from .dot import dot_and_edges, titles, to_dot, to_dot_parts
-
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     if format == "svg":
