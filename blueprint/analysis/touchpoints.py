@@ -207,23 +207,16 @@ def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
 def inventory(G: nx.MultiDiGraph, locale: str | None = None) -> list[dict]:
     """Every touchpoint of ``G``, one row each, in journey order.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        The blueprint graph.
-    locale : {"en", "zh"}, optional
-        The language of the text the function writes itself (durations, the evidence separator);
-        the blueprint's ``locale`` by default.
+    Args:
+        G: The blueprint graph.
+        locale: The language of the text the function writes itself (durations, the evidence
+            separator); the blueprint's ``locale`` by default.
 
-    Returns
-    -------
-    list of dict
+    Returns:
         Rows with the keys of :data:`INVENTORY_COLUMNS`. ``kind`` is a :data:`KINDS` value,
         ``duration`` and ``wait_max`` are text (``duration_min`` is the duration in minutes),
         ``wait`` is a bool, fields the file leaves out are ``None``.
 
-    Examples
-    --------
     >>> from blueprint import loads
     >>> G = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
     ...           "- {id: ask, lane: customer, label: Ask, duration: 90s, next: log}\\n"
@@ -293,17 +286,13 @@ def phase_kind_matrix(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
     ``None`` row for steps with no phase (only when there are some). Every phase row is present,
     even with no touchpoints.
 
-    Returns
-    -------
-    dict
+    Returns:
         ``rows``: ``[{"phase": id or None, "label": str}]``; ``columns``: :data:`KINDS`;
         ``cells``: one list of counts per row, in column order; ``row_totals``,
         ``column_totals`` and ``total``; ``records``: the same counts in long form,
         ``[{"phase", "phase_label", "kind", "count"}]``, for charts. With pandas:
         ``pd.DataFrame(m["cells"], index=[r["label"] for r in m["rows"]], columns=m["columns"])``.
 
-    Examples
-    --------
     >>> from blueprint import loads
     >>> G = loads("blueprint: 1\\ntitle: t\\nphases: [in, out]\\nsteps:\\n"
     ...           "- {id: a, lane: customer, label: A, phase: in, touchpoint: people}\\n"
@@ -377,15 +366,11 @@ def equipment_touchpoints(G: nx.MultiDiGraph, locale: str | None = None) -> list
 def fail_points(G: nx.MultiDiGraph) -> list[dict]:
     """Every step with a ``fail:``, with its recovery, in journey order.
 
-    Returns
-    -------
-    list of dict
+    Returns:
         Rows with the keys of :data:`FAIL_POINT_COLUMNS`. ``recovery`` is the id the file names
         (``None`` without ``recovery:``); ``recovery_exists`` says whether that step is in the
         blueprint; the recovery's label and lane are ``None`` when it is not.
 
-    Examples
-    --------
     >>> from blueprint import loads
     >>> G = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
     ...           "- {id: pay, lane: customer, label: Pay, fail: card refused, recovery: cash}\\n"

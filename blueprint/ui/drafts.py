@@ -169,16 +169,13 @@ class DraftInfo:
 class DraftStore:
     """The drafts directory: create, read, change, undo, redo and list drafts.
 
-    Parameters
-    ----------
-    root : path, optional
-        The directory (created when missing); :func:`default_directory` when omitted.
-    max_history : int
-        Undo entries kept per draft; the oldest go first.
-    max_history_chars : int
-        Characters kept in the undo history per draft, whatever the number of entries.
-    coalesce_seconds : float
-        Editor changes closer together than this become one undo step (typing a word is one step).
+    Args:
+        root: The directory (created when missing); :func:`default_directory` when omitted.
+        max_history: Undo entries kept per draft; the oldest go first.
+        max_history_chars: Characters kept in the undo history per draft, whatever the number of
+            entries.
+        coalesce_seconds: Editor changes closer together than this become one undo step (typing a
+            word is one step).
     """
 
     def __init__(self, root: str | os.PathLike | None = None, *, max_history: int = 200,
