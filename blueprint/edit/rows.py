@@ -15,8 +15,8 @@ import yaml
 
 from ..errors import BlueprintError, suggest
 from ..loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES, loads
-from ..words import word
 from ..safeyaml import resolve_plain
+from ..words import word
 from .document import Document, Node, is_map, is_scalar, is_seq
 from .quoting import EditError, Plain
 
