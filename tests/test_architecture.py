@@ -21,10 +21,10 @@ PACKAGE = ROOT / "blueprint"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("version", "entry", "errors", "words", "gcpause", "filenames", "schema", "templates",
               "safeyaml", "durations", "rates", "controls")),
-    ("model", ("model", "loader", "graph", "edit", "store")),
+    ("model", ("model", "loader", "graph", "edit")),
     ("analysis", ("analysis", "lint")),
     ("layout", ("layout",)),
-    ("outputs", ("render", "export", "interop")),
+    ("outputs", ("render", "export", "interop", "store")),
     ("apps", ("cli", "ui", "__main__", "")),  # "" is the package root, the lazy public API
 )
 #: The two applications stand side by side: neither imports the other.
