@@ -9,7 +9,7 @@ import math
 import re
 from datetime import timedelta
 
-from .errors import kind_of
+from .errors import brief, kind_of
 
 __all__ = ["parse_duration", "format_duration", "DurationError", "UNITS", "PATTERN", "MAX_MINUTES"]
 
@@ -27,6 +27,7 @@ _PART = re.compile(rf" *({_NUMBER}) *({_UNIT})")
 #: The whole text of a duration. The JSON Schema uses the same pattern (a test holds them together).
 PATTERN = rf"^ *(?:{_NUMBER}|(?:{_NUMBER} *(?:{_UNIT}) *)+) *$"
 _WHOLE = re.compile(PATTERN)
+_BARE = re.compile(rf" *{_NUMBER} *")
 
 # A hundred years: anything longer is a typo, and huge numbers would overflow timedelta.
 MAX_MINUTES = 100 * 365 * 24 * 60
@@ -64,21 +65,23 @@ def parse_duration(value: object) -> timedelta:
     elif isinstance(value, str):
         if not _WHOLE.fullmatch(value):
             raise DurationError(
-                f"'{value}' is not a duration: write a number of minutes or a number "
+                f"{brief(value)} is not a duration: write a number of minutes or a number "
                 "with a unit, like 90s, 3min, 1.5h or 10m",
-                f"'{value}' 不是时长：请写分钟数，或带单位的数字，例如 90s、3min、1.5h、10m 或 3分钟",
+                f"{brief(value)} 不是时长：请写分钟数，或带单位的数字，例如 90s、3min、1.5h、10m 或 3分钟",
             )
-        parts = _PART.findall(value)
-        seconds = sum(float(n) * UNITS[u] for n, u in parts) if parts else float(value) * 60
+        if _BARE.fullmatch(value):
+            seconds = float(value) * 60
+        else:  # only numbers with units: scanning a long bare number for units is quadratic
+            seconds = sum(float(n) * UNITS[u] for n, u in _PART.findall(value))
     else:
         raise DurationError(f"expected a duration like 3min, 90s or 1.5h, got a {type(value).__name__}",
                             f"这里应填时长，例如 3min、90s 或 1.5h，而不是{kind_of(value).zh}")
     if math.isnan(seconds) or seconds < 0:
-        raise DurationError(f"a duration cannot be negative or not a number, got {value!r}",
-                            f"时长不能是负数或非数字，这里是 {value!r}")
+        raise DurationError(f"a duration cannot be negative or not a number, got {brief(value)}",
+                            f"时长不能是负数或非数字，这里是 {brief(value)}")
     if seconds > _MAX_SECONDS:
-        raise DurationError(f"duration {value!r} is longer than a hundred years",
-                            f"时长 {value!r} 超过了一百年")
+        raise DurationError(f"duration {brief(value)} is longer than a hundred years",
+                            f"时长 {brief(value)} 超过了一百年")
     return timedelta(seconds=round(seconds, 3))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 __all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
-           "suggest", "kind_of"]
+           "suggest", "kind_of", "brief"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +161,19 @@ def suggest(word: object, candidates: Iterable[str]) -> Message:
     if match is None:
         return Message("", "")
     return Message(f" (did you mean '{match}'?)", f"（是不是 '{match}'？）")
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to about ``limit`` characters: a value quoted in a message stays short,
+    however long the value in the file.
+
+    >>> brief("3 minutes"), brief("x" * 100, 10)
+    ("'3 minutes'", "'xxxxxxxxx…'")
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit - 1] + "…")
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 
 def kind_of(value: object) -> Message:

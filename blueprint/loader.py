@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Iterable
 
 from .durations import DurationError, parse_duration
-from .errors import BlueprintError, Message, Pos, Positions, Problem, kind_of, suggest
+from .errors import BlueprintError, Message, Pos, Positions, Problem, brief, kind_of, suggest
 from .gcpause import paused_gc
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Ref, Standard, Step, Touchpoint, Zone
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
@@ -130,8 +130,8 @@ class _Builder:
             if key not in allowed:
                 name, hint = _named(owner), suggest(key, KEYS[what])
                 self.report("unknown-key",
-                            f"{name.en}: unknown key '{key}'{hint.en}",
-                            f"{name.zh}：不认识的键 '{key}'{hint.zh}",
+                            f"{name.en}: unknown key {brief(key)}{hint.en}",
+                            f"{name.zh}：不认识的键 {brief(key)}{hint.zh}",
                             mapping.key_pos[key])
 
     def mapping_or_none(self, value: object, position, what: str) -> YMap | None:
@@ -200,8 +200,8 @@ class _Builder:
         if not value or _WHITESPACE.search(value):
             name = _named(owner)
             self.report("schema",
-                        f"{name.en}: '{key}' {value!r} must be a non-empty id without spaces",
-                        f"{name.zh}：'{key}' 的值 {value!r} 应是不含空格、不为空的编号",
+                        f"{name.en}: '{key}' {brief(value)} must be a non-empty id without spaces",
+                        f"{name.zh}：'{key}' 的值 {brief(value)} 应是不含空格、不为空的编号",
                         position)
             return None
         return value
@@ -328,9 +328,9 @@ class _Builder:
             return FORMAT_VERSION
         self.report(
             "schema",
-            f"'blueprint' is the format version and must be 1, not {value!r}: "
+            f"'blueprint' is the format version and must be 1, not {brief(value)}: "
             "this tool reads format version 1",
-            f"'blueprint' 是格式版本，应为 1，而不是 {value!r}：本工具读取的是格式版本 1",
+            f"'blueprint' 是格式版本，应为 1，而不是 {brief(value)}：本工具读取的是格式版本 1",
             top.value_pos["blueprint"],
         )
         return None
@@ -518,7 +518,7 @@ class _Builder:
             return
         name = _named(owner)
         # In Chinese a word follows 而不是 directly, a value written in the file after a space.
-        shown = kind_of(value) if isinstance(value, (dict, list)) else Message(repr(value), f" {value!r}")
+        shown = kind_of(value) if isinstance(value, (dict, list)) else Message(brief(value), f" {brief(value)}")
         self.report(
             "schema",
             f"{name.en}: 'emotion' must be a whole number from -2 to 2, not {shown.en}",

@@ -6,7 +6,9 @@ nested input (about 100,000 ``[``), and it is slow (it builds a node object per 
 with an explicit stack: nesting is bounded by :class:`Limits`, aliases are expanded by reference
 with a budget on the expanded size (the "billion laughs" bomb fails in microseconds), duplicate
 keys are an error (PyYAML silently keeps the last one), and only YAML 1.2 core-schema scalars are
-produced (``yes`` and ``no`` stay text, as in editors using the JSON Schema).
+produced (``yes`` and ``no`` stay text, as in editors using the JSON Schema). An integer written
+with more than :data:`MAX_NUMBER_DIGITS` digits stays text: Python cannot print a number of more
+than 4,300 digits (``str()`` raises), and no blueprint means one.
 
 The result is made of :class:`YMap` (a ``dict``) and :class:`YSeq` (a ``list``) carrying 1-based
 ``(line, column)`` positions, and plain scalars.
@@ -20,9 +22,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import BlueprintError, Pos
+from .errors import BlueprintError, Pos, brief
 
-__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain", "resolve_plain"]
+__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain", "resolve_plain", "MAX_NUMBER_DIGITS"]
 
 try:  # libyaml's parser when the wheel has it; the pure-Python parser gives the same events
     _Loader = yaml.CSafeLoader
@@ -123,6 +125,9 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 # Only plain scalars starting with one of these can be anything but text.
 _SPECIAL_START = frozenset("~nNtTfF0123456789+-.")
+#: Integers written with more digits than this stay text. 256 hex digits are at most 309 decimal
+#: digits, below the 640 that Python's int-to-string limit can be lowered to.
+MAX_NUMBER_DIGITS = 256
 
 
 def resolve_plain(value: str) -> object:
@@ -139,6 +144,8 @@ def resolve_plain(value: str) -> object:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
+    if len(value) > MAX_NUMBER_DIGITS and _is_long_integer(value):
+        return value  # a number Python could not print: the digits as written
     if _INT.fullmatch(value):
         return int(value)
     if _OCT.fullmatch(value):
@@ -152,6 +159,13 @@ def resolve_plain(value: str) -> object:
     if _NAN.fullmatch(value):
         return math.nan
     return value
+
+
+def _is_long_integer(value: str) -> bool:
+    """Whether ``value`` is an integer of more than :data:`MAX_NUMBER_DIGITS` digits."""
+    if _INT.fullmatch(value):
+        return len(value.lstrip("+-")) > MAX_NUMBER_DIGITS
+    return bool(_OCT.fullmatch(value) or _HEX.fullmatch(value)) and len(value) - 2 > MAX_NUMBER_DIGITS
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -176,8 +190,8 @@ def _tagged_scalar(tag: str, value: str, pos: Pos) -> object:
         return float(resolved)
     if type(resolved) is not wanted:
         name = tag.rsplit(":", 1)[-1]
-        raise BlueprintError("yaml-syntax", f"'{value}' is not a valid {name}", pos,
-                             f"'{value}' 不是有效的 {name}")
+        raise BlueprintError("yaml-syntax", f"{brief(value)} is not a valid {name}", pos,
+                             f"{brief(value)} 不是有效的 {name}")
     return resolved
 
 

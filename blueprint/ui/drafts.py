@@ -122,6 +122,13 @@ class Draft:
     def can_redo(self) -> bool:
         return bool(self.redo_stack)
 
+    def earlier_texts(self, limit: int = 50):
+        """The texts before the current one, newest first, as far back as ``limit`` undo steps."""
+        text = self.text
+        for entry in reversed(self.undo_stack[-limit:]):
+            text = _patch(entry).backward(text)
+            yield text
+
     def to_json(self) -> dict:
         return {
             "format": _FORMAT, "id": self.id, "name": self.name, "locale": self.locale,

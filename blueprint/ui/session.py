@@ -78,10 +78,18 @@ def _reset_view() -> None:
 
 
 def open_draft(opened: Draft) -> None:
-    """Make ``opened`` the session's draft and put its id in the URL."""
+    """Make ``opened`` the session's draft and put its id in the URL.
+
+    A draft whose text does not load opens with the picture of the last text in its history that
+    did (the editor shows it under the error, as after an edit in this session).
+    """
     st.session_state[_DRAFT] = opened
     _bump()
     _reset_view()
+    if not pipeline.load_text(opened.text).ok:
+        good = pipeline.last_good(opened.earlier_texts())
+        if good is not None:
+            st.session_state["bp_last_good"] = good
     st.query_params["draft"] = opened.id
 
 
