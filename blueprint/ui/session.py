@@ -161,6 +161,8 @@ def ui_locale() -> str:
     if current.locale in ("en", "zh"):
         return current.locale
     locale = pipeline.summary(current.text).get("locale")
+    if locale is None and st.session_state.get("bp_last_good"):  # a reopened draft that does not load
+        locale = pipeline.summary(st.session_state["bp_last_good"]).get("locale")
     if locale in ("en", "zh"):
         st.session_state["bp_ui_locale"] = locale
         return locale
