@@ -19,9 +19,11 @@ from .gcpause import paused_gc
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Ref, Standard, Step, Touchpoint, Zone
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
 
-__all__ = ["load", "loads", "FORMAT_VERSION", "KEYS"]
+__all__ = ["load", "loads", "FORMAT_VERSION", "KEYS", "MAX_LABEL_CHARS"]
 
 FORMAT_VERSION = 1
+#: A title or label keeps this many characters (a card shows about 150); longer ones are cut.
+MAX_LABEL_CHARS = 300
 
 #: The keys format.md allows, per object. The JSON Schema is checked against these in the tests.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -171,6 +173,8 @@ class _Builder:
             return None
         value = mapping[key]
         if isinstance(value, str):
+            if len(value) > MAX_LABEL_CHARS and key in ("label", "title"):
+                return self.cut(value, key, owner, mapping.value_pos[key])
             if value or not required:
                 return value
             name = _named(owner)
@@ -185,6 +189,17 @@ class _Builder:
                     f"{name.zh}：'{key}' 应是文本，而不是{kind.zh}",
                     mapping.value_pos[key])
         return None
+
+    def cut(self, value: str, key: str, owner: Owner, position) -> str:
+        """A title or label cut to what a card could ever show, with a ``long-label`` warning."""
+        name = _named(owner)
+        self.report("long-label",
+                    f"{name.en}: '{key}' has {len(value):,} characters; it is cut to {MAX_LABEL_CHARS}: "
+                    "keep it short and put the detail in 'description' or 'notes'",
+                    f"{name.zh}：'{key}' 有 {len(value):,} 个字符，已截断为 {MAX_LABEL_CHARS} 个："
+                    "请写短一些，把细节写进 'description' 或 'notes'",
+                    position)
+        return value[:MAX_LABEL_CHARS - 1] + "…"
 
     def ident(self, value: object, position, owner: Owner, key: str) -> str | None:
         """An id or a reference: text (or a number) without whitespace."""

@@ -21,6 +21,7 @@ from .rules import (
     fail_without_recovery,
     input_limit,
     isolated_step,
+    long_label,
     missing_handoff,
     open_loop,
     rule_error,
@@ -39,7 +40,8 @@ __all__ = ["RULES", "CHECKS", "configurable"]
 _MODULES: tuple[ModuleType, ...] = (
     yaml_syntax, duplicate_key, input_limit, schema, unknown_key, duplicate_id, unknown_reference,
     missing_handoff, open_loop, standard_exceeded, standard_unmeasured, fail_without_recovery,
-    wait_without_standard, isolated_step, unreachable_step, dead_end, cycle, empty_lane, rule_error,
+    wait_without_standard, isolated_step, unreachable_step, dead_end, cycle, empty_lane, long_label,
+    rule_error,
 )
 
 #: Rule id -> rule module, in the order the docs list them.
