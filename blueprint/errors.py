@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .controls import visible
+
 __all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
            "suggest", "kind_of", "brief"]
 
@@ -104,8 +106,9 @@ class Problem(Bilingual):
         return self.describe()
 
     def describe(self, locale: str = "en") -> str:
-        """One line, ``path:line:col: message (rule)``, with the message in ``locale``."""
-        return f"{self.pos}: {self.text(locale)} ({self.rule})"
+        """One line, ``path:line:col: message (rule)``, with the message in ``locale`` (control
+        and bidi characters written as escapes, see :mod:`blueprint.controls`)."""
+        return visible(f"{self.pos}: {self.text(locale)} ({self.rule})")
 
 
 class BlueprintError(Exception, Bilingual):
@@ -116,7 +119,7 @@ class BlueprintError(Exception, Bilingual):
     """
 
     def __init__(self, rule: str, message: str, pos: Pos, message_zh: str = ""):
-        super().__init__(f"{pos}: {message} ({rule})")
+        super().__init__(visible(f"{pos}: {message} ({rule})"))
         self.rule = rule
         self.message = message
         self.message_zh = message_zh

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Iterable
 
 from .durations import DurationError, parse_duration
+from .controls import first_control
 from .errors import BlueprintError, Message, Pos, Positions, Problem, brief, kind_of, suggest
 from .gcpause import paused_gc
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Ref, Standard, Step, Touchpoint, Zone
@@ -217,6 +218,17 @@ class _Builder:
             self.report("schema",
                         f"{name.en}: '{key}' {brief(value)} must be a non-empty id without spaces",
                         f"{name.zh}：'{key}' 的值 {brief(value)} 应是不含空格、不为空的编号",
+                        position)
+            return None
+        if first_control(value) is not None:
+            # Invisible characters that drive a terminal or reorder text have no place in an id.
+            char = f"U+{ord(value[first_control(value)]):04X}"
+            name = _named(owner)
+            self.report("schema",
+                        f"{name.en}: '{key}' {brief(value)} holds the control or bidi character {char}: "
+                        "an id is visible text",
+                        f"{name.zh}：'{key}' 的值 {brief(value)} 含有控制字符或双向文本控制字符 {char}："
+                        "编号只能是可见的文字",
                         position)
             return None
         return value

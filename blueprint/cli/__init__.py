@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from .. import __version__
+from ..controls import visible
 from ..errors import BlueprintError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"blueprint: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(visible(f"blueprint: {where}{exc.strerror or exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

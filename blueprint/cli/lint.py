@@ -18,6 +18,7 @@ import argparse
 import os
 import sys
 
+from ..controls import visible
 from ..lint.formats import FORMATS
 from ._common import add_locale
 
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 findings.extend(lint(Path(path), config))
         except OSError as exc:
-            print(f"blueprint: {path}: {exc.strerror or exc}", file=sys.stderr)
+            print(visible(f"blueprint: {path}: {exc.strerror or exc}"), file=sys.stderr)
             unreadable = True
     sys.stdout.write(render(findings, args.format, color=use_color(sys.stdout), locale=args.locale))
     sys.stdout.flush()

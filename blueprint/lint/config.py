@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+from ..controls import visible
 from ..errors import BlueprintError, Pos, brief, did_you_mean
 from ..safeyaml import YMap, read_yaml
 from . import registry
@@ -60,7 +61,7 @@ class ConfigError(Exception):
 
     def __init__(self, message: str, pos: Pos | str | None = None):
         where = f"{pos}: " if pos else ""
-        super().__init__(f"invalid config: {where}{message}")
+        super().__init__(visible(f"invalid config: {where}{message}"))
         self.message = message
         self.pos = pos
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from ..controls import visible
 from ..errors import Bilingual, BlueprintError, Message, Pos
 from ..loader import load, loads
 from ..model import Blueprint
@@ -44,8 +45,9 @@ class Finding(Bilingual):
         return self.describe()
 
     def describe(self, locale: str = "en") -> str:
-        """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``."""
-        return f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.text(locale)} ({self.rule})"
+        """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``; control
+        and bidi characters are written as escapes, so a line is always one finding."""
+        return visible(f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.text(locale)} ({self.rule})")
 
 
 def lint(source: Blueprint | str | bytes | os.PathLike, config: Config | dict | None = None, *,
