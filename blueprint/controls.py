@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "first_control", "json_visible", "visible", "xml_safe"]
+__all__ = ["BIDI_CONTROLS", "first_control", "json_visible", "visible", "xml_safe", "xml_visible"]
 
 #: The invisible characters that reorder text (Unicode's bidirectional formatting characters).
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -31,6 +31,7 @@ _VISIBLE_KEEP_LINES = str.maketrans({char: _escape(char) for char in [*_CONTROLS
                                      if char not in "\r\n"})
 _JSON = str.maketrans({char: f"\\u{ord(char):04x}"
                        for char in [*_CONTROLS[0x20:], *BIDI_CONTROLS, *_SEPARATORS]})
+_XML = str.maketrans({char: f"&#x{ord(char):x};" for char in [*_CONTROLS[0x20:], *BIDI_CONTROLS, *_SEPARATORS]})
 _IN_ID = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 # What XML 1.0 cannot carry at all: C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -64,6 +65,16 @@ def xml_safe(text: str) -> str:
     'a\ufffdb'
     """
     return _NOT_XML.sub("\ufffd", text)
+
+
+def xml_visible(text: str) -> str:
+    """XML text with DEL, C1, bidi and separator characters written as character references (the
+    same document: they can only be inside values).
+
+    >>> xml_visible("<a b='x\u202ey'/>")
+    "<a b='x&#x202e;y'/>"
+    """
+    return text.translate(_XML)
 
 
 def first_control(text: str) -> int | None:

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import networkx as nx
 
-from .controls import json_visible, xml_safe
+from .controls import json_visible, xml_safe, xml_visible
 from .errors import Pos
 from .model import Blueprint, Line, Step
 
@@ -116,4 +116,4 @@ def graph_to_graphml(graph: nx.MultiDiGraph) -> str:
         flat.add_edge(xml_safe(u), xml_safe(v), key=key, **convert(attrs))
     buffer = io.BytesIO()
     nx.write_graphml(flat, buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
+    return xml_visible(buffer.getvalue().decode("utf-8"))
