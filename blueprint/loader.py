@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import timedelta
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 from .durations import DurationError, parse_duration
 from .controls import first_control
@@ -20,7 +20,7 @@ from .gcpause import paused_gc
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Ref, Standard, Step, Touchpoint, Zone
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
 
-__all__ = ["load", "loads", "FORMAT_VERSION", "KEYS", "MAX_LABEL_CHARS"]
+__all__ = ["load", "loads", "read_stream", "FORMAT_VERSION", "KEYS", "MAX_LABEL_CHARS"]
 
 FORMAT_VERSION = 1
 #: A title or label keeps this many characters (a card shows about 150); longer ones are cut.
@@ -76,6 +76,19 @@ def load(path: str | os.PathLike, *, limits: Limits = DEFAULT_LIMITS) -> Bluepri
     with open(name, "rb") as handle:
         data = handle.read(limits.max_bytes + 1)
     return loads(decode(data, name, limits), name, limits=limits)
+
+
+def read_stream(stream: BinaryIO, path: str = "<stdin>", limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of ``stream`` (standard input), reading no more than the size limit plus one byte:
+    600 MB piped in must not be held in memory to be refused. ``BlueprintError`` past the limit."""
+    data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        limit = f"{limits.max_bytes / (1024 * 1024):.1f}"
+        raise BlueprintError(
+            "input-limit", f"the input is more than the {limit} MB limit", Pos(path, 1, 1),
+            f"输入超过了 {limit} MB 的上限",
+        )
+    return data
 
 
 def loads(text: str | bytes, path: str = "<string>", *, limits: Limits = DEFAULT_LIMITS) -> Blueprint:

@@ -7,14 +7,14 @@ import sys
 from typing import TextIO
 
 from ..errors import BlueprintError
-from ..loader import load, loads
+from ..loader import load, loads, read_stream
 from ..model import Blueprint
 
 
 def read_blueprint(path: str) -> Blueprint:
     """Load ``path``; ``-`` reads standard input. Raises ``BlueprintError`` / ``OSError``."""
     if path == "-":
-        return loads(sys.stdin.buffer.read(), "<stdin>")
+        return loads(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>")
     return load(path)
 
 

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     for path in expand(args.paths):
         try:
             if path == "-":
-                findings.extend(lint(sys.stdin.buffer.read(), config, path="<stdin>"))
+                findings.extend(lint(sys.stdin.buffer, config, path="<stdin>"))
             else:
                 findings.extend(lint(Path(path), config))
         except OSError as exc:
