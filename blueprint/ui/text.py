@@ -3,6 +3,10 @@
 Streamlit renders Markdown in titles, captions and labels: a title like ``**x**``,
 ``[click](javascript:...)``, ``<img src=x>``, ``:red[...]`` or ``$x$`` must show as written, not
 as formatting, a link, HTML or a formula.
+
+Escaping cannot stop GitHub-flavoured Markdown from linking a bare ``www.example.com`` or
+``a@example.com`` (it finds them in the text after escapes are undone): text that other people see,
+such as the names in the Start page's Recent list, is shown with ``st.text``, never as Markdown.
 """
 
 from __future__ import annotations

@@ -101,7 +101,10 @@ def _recent(locale: str) -> None:
     for info in found:
         name_col, button_col = st.columns([3, 1], vertical_alignment="center")
         name = info.name or tr("app.untitled")
-        name_col.markdown(f"{md_escape(name)}  \n:gray[{md_escape(relative_time(info.updated, locale))}]")
+        # Plain text, not Markdown: every visitor sees these names, and GitHub-flavoured Markdown
+        # turns www.x.com or a@x.com into a link whatever the escaping.
+        name_col.text(name)
+        name_col.caption(md_escape(relative_time(info.updated, locale)))
         is_open = current is not None and current.id == info.id
         if button_col.button(tr("start.reopen") if not is_open else tr("start.is_open"),
                              key=f"bp_recent_{info.id}", disabled=is_open, width="stretch"):
