@@ -11,9 +11,9 @@ import argparse
 import importlib
 import sys
 
-from .. import __version__
 from ..controls import visible
 from ..errors import BlueprintError
+from ..version import __version__
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 

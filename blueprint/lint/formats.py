@@ -17,8 +17,8 @@ from pathlib import PurePath, PurePosixPath
 from typing import Iterable, TextIO
 from urllib.parse import quote
 
-from .. import __version__
 from ..controls import json_visible, visible
+from ..version import __version__
 from . import docs, registry
 from .linter import Finding
 
