@@ -23,7 +23,7 @@ HEAD = "blueprint: 1\ntitle: t\nsteps:\n"
 
 #: name -> (text, the (rule, where) of the finding the big number gives, or None when it loads clean)
 CASES = {
-    "label": (HEAD + STEP.replace("label: A", f"label: {BIG}"), None),
+    "label": (HEAD + STEP.replace("label: A", f"label: {BIG}"), ("long-label", BIG)),  # text, cut
     "id": (HEAD + STEP.replace("id: a", f"id: {BIG}").replace("id: b", "id: b, next: " + BIG), None),
     "duration": (HEAD + STEP.replace("label: A", f"label: A, duration: {BIG}"), ("schema", "duration: 1")),
     "wait": (HEAD + STEP.replace("label: A", f"label: A, wait: {BIG}"), ("schema", "wait: 1")),
