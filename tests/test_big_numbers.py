@@ -112,3 +112,15 @@ def test_the_real_process_prints_findings_not_a_traceback(tmp_path):
     alone = subprocess.run([*run, "a.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert alone.returncode == 1 and "Traceback" not in alone.stderr
     assert "'emotion' must be a whole number" in alone.stdout
+
+
+def test_a_big_number_typed_in_a_table_cell_is_written_as_the_text_typed():
+    from blueprint.edit import apply_rows, table_rows
+
+    text = HEAD + STEP
+    rows = table_rows(text, "steps")
+    rows[0]["emotion"] = BIG
+    new = apply_rows(text, "steps", rows)
+    assert BIG in new and ".inf" not in new
+    bp = blueprint.loads(new)
+    assert [p.rule for p in bp.problems] == ["schema"]  # the emotion, said where it is, not a crash
