@@ -26,12 +26,12 @@ def _escape(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_VISIBLE = str.maketrans({char: _escape(char) for char in [*_CONTROLS, *BIDI_CONTROLS, *_SEPARATORS]})
-_VISIBLE_KEEP_LINES = str.maketrans({char: _escape(char) for char in [*_CONTROLS, *BIDI_CONTROLS, *_SEPARATORS]
-                                     if char not in "\r\n"})
-_JSON = str.maketrans({char: f"\\u{ord(char):04x}"
-                       for char in [*_CONTROLS[0x20:], *BIDI_CONTROLS, *_SEPARATORS]})
-_XML = str.maketrans({char: f"&#x{ord(char):x};" for char in [*_CONTROLS[0x20:], *BIDI_CONTROLS, *_SEPARATORS]})
+_SHOWN = [*_CONTROLS, *BIDI_CONTROLS, *_SEPARATORS]
+_NOT_ESCAPED_BY_JSON = _SHOWN[0x20:]  # json.dumps escapes C0 itself: DEL, C1, bidi, separators
+_VISIBLE = str.maketrans({char: _escape(char) for char in _SHOWN})
+_VISIBLE_KEEP_LINES = str.maketrans({char: _escape(char) for char in _SHOWN if char not in "\r\n"})
+_JSON = str.maketrans({char: f"\\u{ord(char):04x}" for char in _NOT_ESCAPED_BY_JSON})
+_XML = str.maketrans({char: f"&#x{ord(char):x};" for char in _NOT_ESCAPED_BY_JSON})
 _IN_ID = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 # What XML 1.0 cannot carry at all: C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

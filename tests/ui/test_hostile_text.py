@@ -113,19 +113,35 @@ def test_a_page_that_fails_says_so_and_leads_back_to_the_editor(app, monkeypatch
 
 
 FRAGMENTS = st.sampled_from([
-    BIG, "0x" + "f" * 3000, "notes_total: ", "label: ", "emotion: ", "duration: ", "id: ", "next: ",
+    BIG, "0x" + "f" * 4000, "notes_total: ", "label: ", "emotion: ", "duration: ", "id: ", "next: ",
     "\n", "\n  - ", "{", "}", "[", "]", ": ", ", ", "&a ", "*a", "<<: *a", "!!int ", "\x1b[2J", "\u202e",
     "\r", "'", '"', "#", "- {id: x, lane: customer, label: y}", "lanes: 1", "steps: 2", "\t", "~",
 ])
+KEYS = st.sampled_from(["emotion", "duration", "wait", "id", "next", "phase", "notes_total", f"? {BIG}"])
+VALUES = st.sampled_from([BIG, "-" + BIG, "0x" + "f" * 4000, '"\\e]0;t\\a"', '"a\\u202eb"', "'" + "x" * 3000 + "'",
+                          "[" + ", ".join([BIG] * 3) + "]", "*nope", "{a: [", "~", "1e999", "-.inf"])
 
 
-@settings(max_examples=6, deadline=None, derandomize=True,
+def _step(key_value: tuple[str, str]) -> tuple[str, str]:
+    key, value = key_value
+    return "steps:", f"steps:\n  - {{id: p, lane: customer, label: p, {key}: {value}}}"
+
+
+#: (what to replace, what with): a step with one hostile key and value pasted into the steps, or
+#: fragments of anything pasted over a comment among them.
+PASTES = st.one_of(
+    st.tuples(KEYS, VALUES).map(_step),
+    st.lists(FRAGMENTS, min_size=1, max_size=8).map(lambda parts: ("# ---------- 进厅 ----------", "".join(parts))),
+)
+
+
+@settings(max_examples=8, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(position=st.floats(0, 1), pasted=st.lists(FRAGMENTS, min_size=1, max_size=8).map("".join))
-def test_any_text_pasted_into_the_editor_leaves_every_page_renderable(app, position, pasted):
-    open_example(app, "hall-before.zh.yaml")
+@given(paste=PASTES)
+def test_any_text_pasted_into_the_editor_leaves_every_page_renderable(app, paste):
+    open_example(app)
+    anchor, pasted = paste
     text = draft_text(app)
-    at = int(len(text) * position)
-    type_in_editor(app, text[:at] + pasted + text[at:])
+    type_in_editor(app, text.replace(anchor, pasted, 1))
     assert not app.exception, app.exception
     every_page_runs(app)
