@@ -11,7 +11,10 @@ from datetime import timedelta
 
 from .errors import brief, kind_of
 
-__all__ = ["parse_duration", "format_duration", "DurationError", "UNITS", "PATTERN", "MAX_MINUTES"]
+__all__ = [
+    "parse_duration", "parse_duration_range", "format_duration", "DurationError", "UNITS", "PATTERN",
+    "RANGE_PATTERN", "MAX_MINUTES",
+]
 
 # Unit spellings -> seconds. Chinese units are accepted because workshop files are written in Chinese.
 UNITS: dict[str, float] = {
@@ -28,6 +31,12 @@ _PART = re.compile(rf" *({_NUMBER}) *({_UNIT})")
 PATTERN = rf"^ *(?:{_NUMBER}|(?:{_NUMBER} *(?:{_UNIT}) *)+) *$"
 _WHOLE = re.compile(PATTERN)
 _BARE = re.compile(rf" *{_NUMBER} *")
+#: A range of durations, ``2-4min`` (a bare low end takes the high end's unit), ``90s-3min``, ``2~4分钟``.
+RANGE_PATTERN = rf"^ *({_NUMBER}(?: *(?:{_UNIT}))?(?: *{_NUMBER} *(?:{_UNIT}))*) *[-~～–] *(.+?) *$"
+# The same low end and separator for Python, with each number atomic: RANGE_PATTERN can split a run
+# of digits into numbers in every possible way, and took 90 s on 20,000 digits that were no range.
+_ATOMIC_NUMBER = r"(?>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+_RANGE_START = re.compile(rf" *({_ATOMIC_NUMBER}(?: *(?:{_UNIT}))?(?: *{_ATOMIC_NUMBER} *(?:{_UNIT}))*) *[-~～–] *")
 
 # A hundred years: anything longer is a typo, and huge numbers would overflow timedelta.
 MAX_MINUTES = 100 * 365 * 24 * 60
@@ -83,6 +92,34 @@ def parse_duration(value: object) -> timedelta:
         raise DurationError(f"duration {brief(value)} is longer than a hundred years",
                             f"时长 {brief(value)} 超过了一百年")
     return timedelta(seconds=round(seconds, 3))
+
+
+def parse_duration_range(value: object) -> tuple[timedelta, timedelta]:
+    """Parse a duration or a range of durations into ``(low, high)``; a duration is ``(d, d)``.
+
+    >>> [str(d) for d in parse_duration_range("2-4min")]
+    ['0:02:00', '0:04:00']
+    >>> [d.total_seconds() for d in parse_duration_range("90s - 3min")]
+    [90.0, 180.0]
+    >>> parse_duration_range(5)[0] == parse_duration_range(5)[1]
+    True
+    """
+    match = _RANGE_START.match(value) if isinstance(value, str) else None
+    high_text = value[match.end():].rstrip(" ") if match else ""
+    if not high_text:  # what RANGE_PATTERN's (.+?) needs: something after the separator
+        high_text = value[match.end():] if match else ""
+    if not high_text:
+        single = parse_duration(value)
+        return single, single
+    low_text = match.group(1)
+    high = parse_duration(high_text)
+    if _BARE.fullmatch(low_text) and not _BARE.fullmatch(high_text):
+        low_text += _PART.match(high_text).group(2)  # 2-4min: the low end is in minutes too
+    low = parse_duration(low_text)
+    if low > high:
+        raise DurationError(f"the range {brief(value)} starts above where it ends: write the low end first",
+                            f"范围 {brief(value)} 的起点比终点大：请先写小的一端")
+    return low, high
 
 
 def format_duration(duration: timedelta, locale: str = "en") -> str:

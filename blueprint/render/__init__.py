@@ -16,7 +16,8 @@ from ..entry import make_callable
 from ..layout import Layout, layout
 from ..model import Blueprint, Step
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
-from .svg import RenderError, render_svg, run_graphviz, stable_pdf
+from .stamps import pdf_dated, png_with_dpi
+from .svg import RenderError, render_svg, run_graphviz
 
 __all__ = ["FORMATS", "RenderError", "render", "render_layout", "step_element_id"]
 
@@ -63,8 +64,8 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
         dot.graph_attr["dpi"] = _PNG_DPI
     data = run_graphviz(dot, format)
     if format == "pdf":
-        return stable_pdf(data)
-    return data
+        return pdf_dated(data)
+    return png_with_dpi(data, int(_PNG_DPI))
 
 
 def step_element_id(step: Step | int) -> str:
