@@ -124,3 +124,22 @@ def test_a_big_number_typed_in_a_table_cell_is_written_as_the_text_typed():
     assert BIG in new and ".inf" not in new
     bp = blueprint.loads(new)
     assert [p.rule for p in bp.problems] == ["schema"]  # the emotion, said where it is, not a crash
+
+
+LONG_DIGITS = "1" * 20_000
+QUEUE_STEP = (
+    "- id: w\n  lane: customer\n  label: wait\n  wait: 10min\n  duration: '{digits}x-1min'\n"
+    "  queue: {{arrivals: '{digits}/h', servers: '{digits}', service: '{digits}-2min', diversion: '{digits}%'}}\n"
+)
+
+
+def test_long_digit_runs_in_durations_ranges_and_queues_are_refused_where_they_are(tmp_path):
+    """Said at each value, in a process that must finish: the range pattern split a run of digits
+    every possible way (90 s for 20,000 digits), and servers went through int()."""
+    path = tmp_path / "q.yaml"
+    path.write_text(HEAD + QUEUE_STEP.format(digits=LONG_DIGITS), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "blueprint", "lint", "-f", "parsable", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-500:]
+    schema = [line for line in result.stdout.splitlines() if line.endswith("(schema)")]
+    assert len(schema) >= 4 and all(len(line) < 400 for line in schema), schema
