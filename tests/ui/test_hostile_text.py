@@ -145,3 +145,17 @@ def test_any_text_pasted_into_the_editor_leaves_every_page_renderable(app, paste
     type_in_editor(app, text.replace(anchor, pasted, 1))
     assert not app.exception, app.exception
     every_page_runs(app)
+
+
+def test_an_uploaded_name_like_an_address_is_listed_as_text_not_markdown(app):
+    """GitHub-flavoured Markdown links www.x.com and a@x.com whatever the escaping: the Recent list
+    gives names as HTML text, which nothing turns into a link."""
+    from tests.ui.bad_uploads import HOSTILE
+
+    for name in ("www.evil.example.yaml", "help@evil.example.yaml"):
+        app.file_uploader(key="bp_upload").upload(name, HOSTILE.encode(), "application/yaml")
+        app.run()
+        switch_page(app, "start")
+    listed = " ".join(element.value for element in app.html)
+    assert "www.evil.example.yaml" in listed and "help@evil.example.yaml" in listed
+    assert not any("evil.example" in element.value for element in (*app.markdown, *app.caption))
