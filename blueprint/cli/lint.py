@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     for path, named in _expand(args.paths):
         if path != "-" and (args.skip_non_blueprints or not named) and not is_blueprint(path):
             if args.verbose:
-                print(_skipped(path, args.locale), file=sys.stderr)
+                print(visible(_skipped(path, args.locale)), file=sys.stderr)
             continue
         try:
             if path == "-":
