@@ -313,7 +313,7 @@ def test_file_names_in_the_recent_list_are_plain_text_never_links(page, server, 
         path.write_text(HOSTILE, encoding="utf-8")
         page.goto(server + "/")
         wait_for_app(page)
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+        page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
         page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
         wait_for_app(page)
     page.goto(server + "/")
