@@ -15,7 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-__all__ = ["CODEMIRROR_KEY", "EDITOR_KEY", "PREVIEW_KEY", "blueprint_preview", "code_editor"]
+__all__ = ["CODEMIRROR_KEY", "EDITOR_KEY", "GRID_FOCUS_KEY", "PREVIEW_KEY", "blueprint_preview", "code_editor",
+           "grid_focus"]
 
 EDITOR_KEY = "yaml_editor"
 PREVIEW_KEY = "blueprint_preview"
@@ -64,6 +65,15 @@ _preview = st.components.v2.component(
     js=_read("assets/preview.js"),
     isolate_styles=True,
 )
+
+
+_grid_focus = st.components.v2.component("service_blueprint_grid_focus", js=_read("assets/grid.js"))
+GRID_FOCUS_KEY = "bp_grid_focus"
+
+
+def grid_focus() -> None:
+    """Keep the keyboard in a table's open cell editor (see ``assets/grid.js``); shows nothing."""
+    _grid_focus(key=GRID_FOCUS_KEY)
 
 
 def code_editor(text: str, *, draft: str, rev: int, findings: list[dict], completions: dict[str, list[str]],

@@ -182,6 +182,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "服务承诺：从一个步骤到另一个步骤的时间，或每个所列步骤的时间，不超过上限。"},
     "tables.list_help": {"en": "A list: one item per entry", "zh": "列表：每项一条"},
     "tables.refused": {"en": "This change was not made: {message}", "zh": "未做此修改：{message}"},
+    "tables.fill_in": {"en": "row {row}: fill in {columns} (the columns marked *)",
+                       "zh": "第 {row} 行：请填写{columns}（带 * 的列）"},
+    "list.separator": {"en": ", ", "zh": "、"},
     "tables.discard": {"en": "Discard the table edits", "zh": "放弃表格修改"},
     "tables.broken": {"en": "The text does not load (line {line}, column {column}: {message}). Fix it in the "
                             "editor first.",

@@ -3,7 +3,8 @@
 Every text change (editor, table, detail panel, upload, template, example, undo, redo) goes
 through :func:`commit` (or :func:`undo` / :func:`redo`), which pushes the draft's history and
 saves it to the drafts directory before anything else happens, so a reload or a closed tab finds
-the edit. The open draft's id is kept in the URL (``?draft=...``).
+the edit. The open draft's id is kept in the URL (``?draft=...``), the chosen UI language too
+(``?lang=...``). The session's state lives in one :class:`~.view.View`.
 
 ``rev`` counts the changes made outside the editor: the editor replaces its own text only when
 ``rev`` moves, so typing is never overwritten by the echo of its own edit.
@@ -17,12 +18,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import pipeline
 from .components import EDITOR_KEY
 from .drafts import Draft, DraftStore, default_directory
+from .i18n import LOCALES
+from .view import view
 
 __all__ = [
     "bootstrap",
+    "browser_locale",
     "close",
     "commit",
     "draft",
@@ -39,10 +42,6 @@ __all__ = [
     "undo",
 ]
 
-_DRAFT = "bp_draft"
-_REV = "bp_rev"
-_BOOTED = "bp_booted"
-
 
 @st.cache_resource(show_spinner=False)
 def _store(directory: str) -> DraftStore:
@@ -56,7 +55,7 @@ def store() -> DraftStore:
 
 def draft() -> Draft | None:
     """The open draft, or None on a fresh session with nothing opened yet."""
-    return st.session_state.get(_DRAFT)
+    return view().draft
 
 
 def text() -> str | None:
@@ -65,37 +64,34 @@ def text() -> str | None:
 
 
 def rev() -> int:
-    return st.session_state.get(_REV, 0)
+    return view().rev
 
 
 def _bump() -> None:
-    st.session_state[_REV] = rev() + 1
-
-
-def _reset_view() -> None:
-    for key in ("bp_selected", "bp_focus", "bp_goto", "bp_last_good", "bp_finding_pick"):
-        st.session_state.pop(key, None)
+    view().rev += 1
 
 
 def open_draft(opened: Draft) -> None:
     """Make ``opened`` the session's draft and put its id in the URL."""
-    st.session_state[_DRAFT] = opened
-    _bump()
-    _reset_view()
+    state = view()
+    state.draft = opened
+    state.rev += 1
+    state.reset()
     st.query_params["draft"] = opened.id
 
 
-def open_text(new_text: str, name: str, locale: str | None = None) -> Draft:
+def open_text(new_text: str, name: str) -> Draft:
     """A new draft holding ``new_text`` (an example, a template, an upload), opened at once."""
-    created = store().create(new_text, name=name, locale=locale)
+    created = store().create(new_text, name=name)
     open_draft(created)
     return created
 
 
 def close() -> None:
     """Leave the open draft (it stays in the recent drafts)."""
-    st.session_state.pop(_DRAFT, None)
-    _reset_view()
+    state = view()
+    state.draft = None
+    state.reset()
     st.query_params.pop("draft", None)
 
 
@@ -141,29 +137,41 @@ def take_editor_edit() -> bool:
     return commit(edit["text"], "editor")
 
 
-def ui_locale() -> str:
-    """The UI language: the draft's choice, else the blueprint's ``locale:``, else English.
+def browser_locale() -> str:
+    """The UI language the browser asks for: ``navigator.language``, else ``Accept-Language``.
 
-    While the text does not load, the language it had stays (a typo must not flip the page to
-    English).
+    The first of the app's languages the browser lists wins; English when it lists none of them.
     """
-    current = draft()
-    if current is None:
-        return st.session_state.get("bp_ui_locale", "en")
-    if current.locale in ("en", "zh"):
-        return current.locale
-    locale = pipeline.summary(current.text).get("locale")
-    if locale in ("en", "zh"):
-        st.session_state["bp_ui_locale"] = locale
-        return locale
-    return st.session_state.get("bp_ui_locale", "en")
+    wanted = []
+    try:
+        if st.context.locale:
+            wanted.append(st.context.locale)
+        wanted += [part.split(";")[0] for part in (st.context.headers.get("Accept-Language") or "").split(",")]
+    except Exception:  # noqa: BLE001 - no browser (a bare script run): the default below
+        pass
+    for tag in wanted:
+        language = tag.strip().lower().split("-")[0].split("_")[0]
+        if language in LOCALES:
+            return language
+    return "en"
+
+
+def ui_locale() -> str:
+    """The UI language: the user's choice (kept in the URL), else the browser's language.
+
+    The blueprint's own ``locale:`` only sets the words inside the drawing, never the UI's.
+    """
+    state = view()
+    if state.ui_locale is None and st.query_params.get("lang") in LOCALES:
+        state.ui_locale = st.query_params["lang"]  # a reload, or a link with the language in it
+    return state.ui_locale or browser_locale()
 
 
 def set_ui_locale(locale: str) -> None:
-    current = draft()
-    st.session_state["bp_ui_locale"] = locale
-    if current is not None and current.locale != locale:
-        store().update(current, locale=locale)
+    """The user chose a UI language: kept for the session and in the URL, so a reload keeps it."""
+    if locale in LOCALES:
+        view().ui_locale = locale
+        st.query_params["lang"] = locale
 
 
 def _argument_path() -> Path | None:
@@ -176,10 +184,14 @@ def _argument_path() -> Path | None:
 
 
 def sync_url() -> None:
-    """Keep ``?draft=`` in the URL on every page, so a reload anywhere reopens the draft."""
+    """Keep ``?draft=`` (and a chosen ``?lang=``) in the URL on every page, so a reload anywhere
+    reopens the draft in the same language."""
     current = draft()
     if current is not None and st.query_params.get("draft") != current.id:
         st.query_params["draft"] = current.id
+    chosen = view().ui_locale
+    if chosen is not None and st.query_params.get("lang") != chosen:
+        st.query_params["lang"] = chosen
 
 
 def bootstrap() -> bool:
@@ -187,9 +199,10 @@ def bootstrap() -> bool:
 
     Returns True when this run opened the command-line file (the app then shows the editor).
     """
-    if st.session_state.get(_BOOTED):
+    state = view()
+    if state.booted:
         return False
-    st.session_state[_BOOTED] = True
+    state.booted = True
     requested = st.query_params.get("draft")
     if requested:
         found = store().get(requested)
@@ -197,7 +210,7 @@ def bootstrap() -> bool:
             open_draft(found)
             return False
         st.query_params.pop("draft", None)
-        st.session_state["bp_notice"] = ("draft_missing", {})
+        state.notice = ("draft_missing", {})
         return False
     path = _argument_path()
     if path is None:

@@ -76,7 +76,7 @@ def test_break_a_reference_see_the_finding_at_its_line_fix_it_and_see_it_go(page
         "(where) => Array.from(document.querySelectorAll('[class*=\"st-key-bp_findings\"] td'))"
         ".some(td => td.textContent.trim() === where)", arg=where, timeout=15_000)
     row = next(r for r in findings_rows(page) if any("greetx" in cell for cell in r))
-    finding = next(f for f in pipeline.findings(editor_value(page)) if "'greetx'" in f.message)
+    finding = next(f for f in pipeline.findings(pipeline.load_text(editor_value(page))) if "'greetx'" in f.message)
     # A Chinese blueprint, a Chinese UI: the message in Chinese.
     assert row[0] == where and row[2] == finding.message_zh
     assert row[2] == "步骤 'enter'：下一步 'greetx' 不存在（是不是 'greet'？）"
@@ -120,10 +120,10 @@ def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, serve
     open_example(page, server, "hall-before.zh.yaml")
     rows = findings_rows(page)
     text = (ROOT / "examples" / "hall-before.zh.yaml").read_text(encoding="utf-8")
-    finding = next(f for f in pipeline.findings(text) if f.rule == "fail-without-recovery")
+    finding = next(f for f in pipeline.findings(pipeline.load_text(text)) if f.rule == "fail-without-recovery")
     target = next(i for i, row in enumerate(rows) if row[2] == finding.message_zh)
     line = int(rows[target][0].split(":")[0])
-    step = pipeline.step_at_line(text, line)
+    step = pipeline.step_at_line(pipeline.load_text(text), line)
     # A row is chosen from its marker at the left of the grid (under the header row).
     grid = page.locator('[class*="st-key-bp_findings"] [data-testid="stDataFrame"]')
     grid.scroll_into_view_if_needed()

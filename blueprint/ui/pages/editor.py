@@ -14,6 +14,7 @@ from .. import cached, pipeline, session
 from ..components import PREVIEW_KEY, blueprint_preview, code_editor
 from ..i18n import t
 from ..text import md_escape
+from ..view import view
 from .common import load_error_words, open_text, translator
 
 __all__ = ["DETAILS_FORM", "FINDINGS_KEY", "LAYOUTS", "LAYOUT_KEY", "page"]
@@ -42,8 +43,9 @@ def page() -> None:
     found = cached.findings(text)
     rows = pipeline.finding_rows(found, locale)
     error = cached.load_error(text)
+    state = view()
     if error is None:
-        st.session_state["bp_last_good"] = text
+        state.last_good = text
     # Keyed on the findings, not on their words: a change of language keeps the choice.
     findings_key = f"{FINDINGS_KEY}_{_digest(found)}"
     picked = _picked_finding(found, findings_key)
@@ -79,7 +81,7 @@ def page() -> None:
     with doc_col:
         _rule_doc(picked, locale)
     with details_col:
-        selected = st.session_state.get("bp_selected")
+        selected = state.selected
         if selected:
             _details(text, selected, locale)
         else:
@@ -87,21 +89,13 @@ def page() -> None:
 
 
 def _editor(text: str, rows: list[dict], broken: bool, height: str) -> None:
-    goto = st.session_state.pop("bp_goto", None)
+    state = view()
+    goto = state.take_goto()
     # While the text does not load, complete with the ids of the last version that did.
-    completion_text = st.session_state.get("bp_last_good", text) if broken else text
+    completion_text = (state.last_good or text) if broken else text
     code_editor(text, draft=session.draft().id, rev=session.rev(), findings=rows,
-                completions=cached.completions(completion_text), goto=goto, height=height)
-
-
-def _next_nonce() -> int:
-    """A number never used before in this session: the browser acts on each request once.
-
-    Not reset when another draft opens: the page keeps each draft's editor state while it is open.
-    """
-    nonce = st.session_state.get("bp_nonce", 0) + 1
-    st.session_state["bp_nonce"] = nonce
-    return nonce
+                completions=cached.completions(completion_text), goto=goto.as_data() if goto else None,
+                height=height)
 
 
 def _digest(value: object) -> str:
@@ -120,20 +114,19 @@ def _picked_finding(found: list[Finding], key: str) -> Finding | None:
         rows = list(state["selection"]["rows"]) if state else []
     except (KeyError, TypeError):
         rows = []
+    view_state = view()
     if not rows or rows[0] >= len(found):
-        st.session_state.pop("bp_finding_pick", None)
+        view_state.finding_pick = None
         return None
     finding = found[rows[0]]
-    key = (finding.line, finding.column, finding.rule, finding.message)
-    if st.session_state.get("bp_finding_pick") != key:
+    pick = (finding.line, finding.column, finding.rule, finding.message)
+    if view_state.finding_pick != pick:
         # A new choice: move the editor there and bring its step into view.
-        st.session_state["bp_finding_pick"] = key
-        nonce = _next_nonce()
-        st.session_state["bp_focus"] = nonce
-        st.session_state["bp_goto"] = {"line": finding.line, "column": finding.column, "nonce": nonce}
-        step = pipeline.step_at_line(session.text(), finding.line)
+        view_state.finding_pick = pick
+        view_state.move_editor(finding.line, finding.column)
+        step = cached.step_at_line(session.text(), finding.line)
         if step is not None:
-            st.session_state["bp_selected"] = step
+            view_state.select(step, bring_into_view=True)
     return finding
 
 
@@ -147,18 +140,19 @@ def _take_click(text: str) -> None:
     clicked = state.get("clicked") if hasattr(state, "get") else None
     if not isinstance(clicked, str) or not clicked:
         return
-    st.session_state["bp_selected"] = clicked
-    line = pipeline.step_line(text, clicked)
+    state = view()
+    state.select(clicked)
+    line = cached.step_line(text, clicked)
     if line is not None:
-        st.session_state["bp_goto"] = {"line": line, "column": 1, "nonce": _next_nonce()}
+        state.move_editor(line)
 
 
 def _preview(text: str, broken: bool, locale: str, height: str) -> None:
     tr = translator(locale)
-    shown = st.session_state.get("bp_last_good", text) if broken else text
+    state = view()
+    shown = (state.last_good or text) if broken else text
     picture, why = cached.svg(shown)
-    selected = st.session_state.get("bp_selected")
-    highlight = {"id": selected, "nonce": st.session_state.get("bp_focus")} if selected else None
+    highlight = {"id": state.selected, "nonce": state.focus} if state.selected else None
     labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
               "fit": tr("preview.fit"), "hint": tr("preview.hint")}
     # A click comes back as a trigger value, read at the top of the run (_take_click).
@@ -226,7 +220,7 @@ def _details(text: str, step_id: str, locale: str) -> None:
         st.warning(md_escape(error.text(locale)))
         return
     # The form's widgets are keyed on the step's current values: a change from anywhere refreshes them.
-    ids = pipeline.step_ids(text)
+    ids = cached.step_ids(text)
     with st.form(f"{DETAILS_FORM}_{_digest(sorted(fields.items()))}", border=True):
         id_col, label_col = st.columns([1, 2])
         new_id = id_col.text_input(tr("field.id"), value=fields.get("id") or "", help=tr("field.id_help"))
@@ -271,7 +265,7 @@ def _details(text: str, step_id: str, locale: str) -> None:
             st.error(tr("details.refused", message=md_escape(error.text(locale))))
             return
         if session.commit(new_text, "details"):
-            st.session_state["bp_selected"] = new_id.strip() or step_id
+            view().select(new_id.strip() or step_id)
             st.rerun()
 
 
