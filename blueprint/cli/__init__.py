@@ -11,12 +11,13 @@ import argparse
 import importlib
 import sys
 
-from .. import __version__
+from ..version import __version__
 from ..errors import BlueprintError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("new", "stats", "graph", "schema", "lint", "rules", "render")
+COMMANDS = ("new", "stats", "analyze", "queue", "diff", "graph", "schema", "lint", "rules", "render", "export",
+            "import_", "db")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,12 +1,15 @@
 """Write the blueprint's graph (steps as nodes, flows as edges with kind, handoff and crossed
 lines) as node-link JSON or GraphML, through networkx's writers. Content problems are printed to
-stderr (exit 1), in Chinese with --locale zh."""
+stderr (exit 1), in Chinese with --locale zh.
+
+The JSON keeps its edges under "links", as d3 reads them: in Python,
+networkx.node_link_graph(data, edges="links") reads it back (networkx 3.6 and later default to
+"edges")."""
 
 from __future__ import annotations
 
 import argparse
 
-from ..graph import graph_to_graphml, graph_to_json
 from ._common import add_locale, load_reporting, write_output
 
 NAME = "graph"
@@ -22,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..graph import graph_to_graphml, graph_to_json
+
     bp = load_reporting(args.file, locale=args.locale)
     if bp is None:
         return 1

@@ -1,5 +1,7 @@
 """Draw a blueprint: the grid from :mod:`blueprint.layout`, DOT from :mod:`.dot`, pictures by Graphviz.
 
+The package is callable as :func:`render`.
+
 >>> from blueprint import loads, render
 >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n- {id: a, lane: customer, label: A}\\n")
 >>> render(bp, "dot").startswith("digraph blueprint {")
@@ -9,16 +11,13 @@ True
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
-from .svg import RenderError, render_svg, run_graphviz, stable_pdf
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..layout import Layout
-    from ..model import Blueprint, Step
-
-# blueprint.layout uses .text from this package, so the layout and the DOT writer are imported
-# when first needed rather than here (importing them here would be circular).
+from ..entry import make_callable
+from ..layout import Layout, layout
+from ..model import Blueprint, Step
+from .dot import dot_and_edges, titles, to_dot, to_dot_parts
+from .stamps import pdf_dated, png_with_dpi
+from .svg import RenderError, render_svg, run_graphviz
 
 __all__ = ["FORMATS", "RenderError", "render", "render_layout", "step_element_id"]
 
@@ -46,15 +45,11 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         ValueError: For an unknown format.
         RenderError: When Graphviz is missing or fails.
     """
-    from ..layout import layout
-
     return render_layout(layout(bp, locale=locale, evidence=evidence), format)
 
 
 def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     """Draw an already placed blueprint (see :func:`render`)."""
-    from .dot import dot_and_edges, titles, to_dot, to_dot_parts
-
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     if format == "svg":
@@ -69,8 +64,8 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
         dot.graph_attr["dpi"] = _PNG_DPI
     data = run_graphviz(dot, format)
     if format == "pdf":
-        return stable_pdf(data)
-    return data
+        return pdf_dated(data)
+    return png_with_dpi(data, int(_PNG_DPI))
 
 
 def step_element_id(step: Step | int) -> str:
@@ -84,3 +79,6 @@ def step_element_id(step: Step | int) -> str:
     """
     index = step if isinstance(step, int) else step.index
     return f"step-{index:d}"
+
+
+make_callable(__name__, render)

@@ -19,7 +19,9 @@ from ..lint import Finding
 from . import pipeline
 
 __all__ = [
+    "analysis",
     "choices",
+    "converted",
     "completions",
     "details",
     "examples",
@@ -140,3 +142,13 @@ def export_name(text: str, kind: str) -> str:
 @st.cache_data(max_entries=16, show_spinner=False)
 def export_file(text: str, kind: str, locale: str) -> tuple[bytes, str, str]:
     return pipeline.export_file(_loaded(text), kind, locale)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def analysis(text: str) -> dict | None:
+    return pipeline.analysis_report(_loaded(text))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def converted(text: str, fmt: str, locale: str) -> tuple[bytes, str, list[tuple[str, str]]] | None:
+    return pipeline.converted(_loaded(text), fmt, locale)

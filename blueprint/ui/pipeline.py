@@ -25,6 +25,8 @@ from ..safeyaml import DEFAULT_LIMITS, Limits, decode
 
 __all__ = [
     "EDITOR_PATH",
+    "analysis_report",
+    "converted",
     "EXPORT_KINDS",
     "ExampleInfo",
     "LoadError",
@@ -321,6 +323,37 @@ def touchpoint_report(loaded: Loaded, locale: str = "en") -> dict | None:
         "fail_points": tp.fail_points(G),
         "chart": tp.chart_spec(G, locale),
     }
+
+
+# -- analysis and other tools' formats -------------------------------------------------------------
+
+
+def analysis_report(loaded: Loaded) -> dict | None:
+    """Journey, standards, queues and the timeline (:mod:`blueprint.analysis`); None when the text
+    does not load."""
+    from ..analysis import analyze
+    from ..analysis.journey import timeline
+
+    bp = loaded.blueprint
+    if bp is None:
+        return None
+    lanes = {lane.id: lane.display_label(bp.locale) for lane in bp.lanes_in_zone_order()}
+    rows = timeline(bp)
+    for row in rows:
+        row["lane"] = lanes.get(row["lane"], row["lane"])
+    return {**analyze(bp), "timeline": rows, "lanes": list(lanes.values()),
+            "labels": {step.id: step.label for step in bp.steps}}
+
+
+def converted(loaded: Loaded, fmt: str, locale: str = "en") -> tuple[bytes, str, list[tuple[str, str]]] | None:
+    """The blueprint in another tool's format (:mod:`blueprint.interop`): ``(content, extension,
+    what it cannot hold as (en, zh) pairs)``; None when the text does not load."""
+    from ..interop import export
+
+    if loaded.blueprint is None:
+        return None
+    result = export(loaded.blueprint, fmt, locale)
+    return result.content, result.extension, [(item.en, item.zh) for item in result.lost]
 
 
 # -- files: examples and uploads -----------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from .drafts import Draft
+from ..store import Draft, SaveResult
 
 __all__ = ["Goto", "TableBase", "View", "view"]
 
@@ -65,6 +65,14 @@ class View:
     #: Counts the changes made outside the editor; the editor takes the text back when it moves.
     rev: int = 0
     booted: bool = False
+    #: rev -> the stored revision the editor was given at that rev (the last few).
+    rev_revisions: dict[int, int] = field(default_factory=dict)
+    #: The last editor edit taken (its base and text), so the same edit is not taken twice.
+    edit_taken: tuple[Any, str] | None = None
+    #: A save that met another tab's change at the same place, until the person settles it.
+    conflict: SaveResult | None = None
+    #: What the last save did, said once as a toast ("merged", "updated").
+    toast: str | None = None
     #: The UI language the user chose (None: the browser's).
     ui_locale: str | None = None
     #: The step outlined in the preview and shown in the details.

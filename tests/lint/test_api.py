@@ -1,5 +1,6 @@
 """The Python API: blueprint.lint(path | text | Blueprint, config) -> sorted list of Finding."""
 
+import sys
 import types
 
 import pytest
@@ -15,8 +16,11 @@ PATH = fixture("dead-end", "invalid-no-way-out.yaml")
 
 def test_exported_from_the_package():
     import blueprint.lint.formats  # importing a submodule must not replace the function
+    import blueprint.lint.registry as registry
 
-    assert isinstance(blueprint.lint, types.FunctionType)
+    assert isinstance(blueprint.lint, types.ModuleType) and callable(blueprint.lint)
+    assert registry is sys.modules["blueprint.lint.registry"] and blueprint.lint.registry is registry
+    assert blueprint.lint(PATH) == blueprint.lint.lint(PATH)
     assert blueprint.Finding is Finding
     assert {"lint", "Finding"} <= set(blueprint.__all__)
     assert LEVELS == ("error", "warning", "info")
@@ -30,8 +34,8 @@ def test_path_text_and_blueprint_give_the_same_findings():
     from_bytes = blueprint.lint(text.encode("utf-8"), path=str(PATH))
     from_blueprint = blueprint.lint(blueprint.load(PATH))
     assert from_path == from_str_path == from_text == from_bytes == from_blueprint
-    assert [(f.line, f.rule) for f in from_path] == [(6, "open-loop"), (7, "dead-end"), (13, "dead-end"),
-                                                     (15, "open-loop")]
+    assert [(f.line, f.rule) for f in from_path] == [(6, "open-loop"), (7, "dead-end"), (14, "dead-end"),
+                                                     (16, "open-loop")]
 
 
 def test_text_without_a_path_is_named_string():

@@ -9,8 +9,8 @@ from generate import generate
 
 from blueprint import load, loads
 from blueprint.layout import Box, flow_order, layout
+from blueprint.layout.text import text_width
 from blueprint.model import Zone
-from blueprint.render.text import text_width
 from tests.conftest import EXAMPLES, TEMPLATES
 
 from .helpers import FIXTURES

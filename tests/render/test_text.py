@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from blueprint.render.text import ELLIPSIS, cells, char_width, ellipsize, text_width, wrap
+from blueprint.layout.text import ELLIPSIS, cells, char_width, ellipsize, text_width, wrap
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from .. import cached, pipeline, session
+from .. import cached, interop, pipeline, session
 from .common import load_error_words, open_text, translator
 
 __all__ = ["DEFERRED", "GROUPS", "page"]
@@ -37,6 +37,7 @@ def page() -> None:
         for column, kind in zip(columns, kinds):
             with column, st.container(border=True):
                 _download(text, kind, locale, loads=error is None)
+    interop.export_section(text, locale)
 
 
 def _download(text: str, kind: str, locale: str, loads: bool) -> None:

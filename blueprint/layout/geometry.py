@@ -1,0 +1,235 @@
+"""The plain data of a placed picture: boxes in points (y down), sizes, and what each thing shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Flow, FlowKind, Lane, Line, Phase, Step, Zone
+
+__all__ = [
+    "Badge",
+    "Box",
+    "Card",
+    "EvidenceNote",
+    "FlowLabel",
+    "LaneBand",
+    "Layout",
+    "LegendItem",
+    "LinePlacement",
+    "PhaseBand",
+    "Route",
+    "Style",
+    "ZoneBand",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle: top-left corner ``x, y``, width ``w``, height ``h`` (points, y down)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    def contains(self, other: Box, slack: float = 0.01) -> bool:
+        """True when ``other`` lies inside this box.
+
+        >>> Box(0, 0, 10, 10).contains(Box(2, 2, 3, 3))
+        True
+        """
+        return (other.x >= self.x - slack and other.y >= self.y - slack
+                and other.right <= self.right + slack and other.bottom <= self.bottom + slack)
+
+    def overlaps(self, other: Box) -> bool:
+        """True when the two boxes share more than an edge.
+
+        >>> Box(0, 0, 10, 10).overlaps(Box(10, 0, 5, 5))
+        False
+        """
+        return (self.x < other.right and other.x < self.right
+                and self.y < other.bottom and other.y < self.bottom)
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes in points. The defaults make an A3-friendly picture at 100 %."""
+
+    card_width: float = 140
+    card_pad_x: float = 7
+    card_pad_y: float = 6
+    card_min_height: float = 46
+    label_size: float = 10
+    small_size: float = 8
+    badge_size: float = 7
+    badge_height: float = 12
+    note_size: float = 8
+    header_size: float = 10
+    title_size: float = 16
+    flow_label_size: float = 7
+    line_height: float = 1.25
+    max_label_lines: int = 6
+    column_gap: float = 34
+    phase_gap: float = 14
+    phase_pad: float = 7
+    lane_pad: float = 9
+    lane_gap: float = 12
+    zone_gap: float = 30
+    zone_width: float = 74
+    lane_label_width: float = 104
+    track: float = 6
+    stub: float = 12
+    corner: float = 4
+    arrow: float = 7
+    margin: float = 18
+
+    def lh(self, size: float) -> float:
+        """The height of one text line at font ``size``."""
+        return round(size * self.line_height, 2)
+
+
+@dataclass
+class Badge:
+    """A marker on a card: ``kind`` is ``fail-point`` or ``wait-point``."""
+
+    kind: str
+    text: str
+    box: Box
+
+
+@dataclass
+class Card:
+    """One step's card: where it is in the grid and on the page, and its wrapped text."""
+
+    step: Step
+    zone: Zone
+    row: int
+    column: int
+    box: Box
+    lines: list[str]
+    meta: str
+    touchpoint: str
+    emotion: int | None
+    badges: list[Badge]
+
+
+@dataclass
+class LaneBand:
+    lane: Lane
+    zone: Zone
+    row: int
+    box: Box
+    label_box: Box
+    lines: list[str]
+
+
+@dataclass
+class ZoneBand:
+    zone: Zone
+    box: Box
+    label_box: Box
+    lines: list[str]
+    #: True when the blueprint has no lane in this zone (an empty row keeps the lines in place).
+    empty: bool = False
+
+
+@dataclass
+class PhaseBand:
+    """A column band; ``phase`` is None for the unlabelled band of steps without a phase."""
+
+    phase: Phase | None
+    first: int
+    last: int
+    box: Box
+    header: Box
+    lines: list[str]
+
+
+@dataclass
+class LinePlacement:
+    line: Line
+    y: float
+    x0: float
+    x1: float
+    label_box: Box
+    lines: list[str]
+
+
+@dataclass
+class EvidenceNote:
+    step: Step
+    column: int
+    box: Box
+    lines: list[str]
+
+
+@dataclass
+class FlowLabel:
+    box: Box
+    lines: list[str]
+
+
+@dataclass
+class Route:
+    """An edge drawn as an orthogonal polyline; the last point is the arrow's tip."""
+
+    flow: Flow
+    kind: FlowKind
+    source: Card
+    target: Card
+    points: list[tuple[float, float]]
+    handoff: bool
+    crosses: tuple[Line, ...]
+    label: FlowLabel | None = None
+
+
+@dataclass
+class LegendItem:
+    """One legend entry: a sample (``flow``/``support``/... edge, or a badge kind) and its text."""
+
+    sample: str
+    text: str
+    sample_box: Box
+    text_box: Box
+
+
+@dataclass
+class Layout:
+    """Everything the picture shows, placed."""
+
+    width: float
+    height: float
+    locale: str
+    style: Style
+    title: str
+    title_box: Box
+    cards: list[Card]
+    lanes: list[LaneBand]
+    zones: list[ZoneBand]
+    phases: list[PhaseBand]
+    lines: list[LinePlacement]
+    evidence: list[EvidenceNote]
+    evidence_band: Box | None
+    evidence_label: tuple[Box, list[str]] | None
+    routes: list[Route]
+    legend: list[LegendItem]
+    legend_title: tuple[Box, str] | None
+    columns: int
+    #: Steps that could not be placed (their lane is unknown or has no zone).
+    skipped: list[Step] = field(default_factory=list)

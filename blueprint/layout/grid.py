@@ -1,0 +1,158 @@
+"""The grid: rows from lanes in zone order, columns from phase bands and flow order."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Blueprint, FlowKind, Lane, Phase, Zone
+
+__all__ = ["Grid", "Row", "flow_order", "grid_rows"]
+
+
+@dataclass
+class Row:
+    zone: Zone
+    lane: Lane | None
+
+
+def grid_rows(bp: Blueprint) -> list[Row]:
+    rows: list[Row] = []
+    seen: set[str] = set()
+    lanes = [lane for lane in bp.lanes_in_zone_order() if not (lane.id in seen or seen.add(lane.id))]
+    for zone in Zone:
+        in_zone = [lane for lane in lanes if lane.zone is zone]
+        rows.extend(Row(zone, lane) for lane in in_zone)
+        if not in_zone:
+            rows.append(Row(zone, None))
+    return rows
+
+
+def flow_order(count: int, edges: list[tuple[int, int]]) -> list[int]:
+    """A topological order of ``count`` nodes, earliest index first; cycles break at their earliest node.
+
+    >>> flow_order(4, [(2, 1), (1, 3), (3, 1)])
+    [0, 2, 1, 3]
+    """
+    successors: list[list[int]] = [[] for _ in range(count)]
+    indegree = [0] * count
+    for u, v in edges:
+        successors[u].append(v)
+        indegree[v] += 1
+    ready = [i for i in range(count) if indegree[i] == 0]
+    heapq.heapify(ready)
+    done = [False] * count
+    order: list[int] = []
+    earliest = 0
+    while len(order) < count:
+        if not ready:
+            while done[earliest]:
+                earliest += 1
+            ready = [earliest]
+        node = heapq.heappop(ready)
+        if done[node]:
+            continue
+        done[node] = True
+        order.append(node)
+        for succ in successors[node]:
+            indegree[succ] -= 1
+            if indegree[succ] == 0 and not done[succ]:
+                heapq.heappush(ready, succ)
+    return order
+
+
+class Grid:
+    """Steps in cells: ``row`` from the lane, ``column`` from the phase band and the flow."""
+
+    def __init__(self, bp: Blueprint, rows: list[Row]):
+        row_of_lane = {row.lane.id: i for i, row in enumerate(rows) if row.lane is not None}
+        self.steps = [step for step in bp.steps if step.lane in row_of_lane]
+        self.skipped = [step for step in bp.steps if step.lane not in row_of_lane]
+        self.row = [row_of_lane[step.lane] for step in self.steps]
+        position: dict[str, int] = {}
+        for i, step in enumerate(self.steps):
+            position.setdefault(step.id, i)
+        self.position = position
+        # Flow order ignores `return` flows (they go back) and recovery links.
+        self.edges = [
+            (position[f.source.id], position[f.target.id]) for f in bp.flows
+            if f.kind is not FlowKind.RETURN and f.source.id in position and f.target.id in position
+            and f.source.id != f.target.id
+        ]
+        self.order = flow_order(len(self.steps), self.edges)
+        self.rank = [0] * len(self.steps)
+        for rank, i in enumerate(self.order):
+            self.rank[i] = rank
+        self.predecessors: list[list[int]] = [[] for _ in self.steps]
+        self.successors: list[list[int]] = [[] for _ in self.steps]
+        for u, v in self.edges:
+            self.predecessors[v].append(u)
+            self.successors[u].append(v)
+        self.phases = self._unique_phases(bp)
+        self.band = self._bands(bp)
+        self.column = [0] * len(self.steps)
+        self.band_columns: list[tuple[int, int]] = []
+        self.occupied: set[tuple[int, int]] = set()
+        self._place()
+
+    @staticmethod
+    def _unique_phases(bp: Blueprint) -> list[Phase]:
+        seen: set[str] = set()
+        return [p for p in bp.phases if not (p.id in seen or seen.add(p.id))]
+
+    def _bands(self, bp: Blueprint) -> list[int]:
+        """The band of every step: its phase's index; ``len(phases)`` is the unlabelled band."""
+        index = {phase.id: i for i, phase in enumerate(self.phases)}
+        band: list[int | None] = [index.get(step.phase) if step.phase else None for step in self.steps]
+        for i in self.order:  # inherit from the latest predecessor in flow order
+            if band[i] is None:
+                known = [p for p in self.predecessors[i] if band[p] is not None and self.rank[p] < self.rank[i]]
+                if known:
+                    band[i] = band[max(known, key=self.rank.__getitem__)]
+        for i in reversed(self.order):  # else from the earliest successor
+            if band[i] is None:
+                known = [s for s in self.successors[i] if band[s] is not None]
+                if known:
+                    band[i] = band[min(known, key=self.rank.__getitem__)]
+        unlabelled = len(self.phases)
+        return [unlabelled if b is None else b for b in band]
+
+    def _place(self) -> None:
+        by_band: dict[int, list[int]] = defaultdict(list)
+        for i in self.order:
+            by_band[self.band[i]].append(i)
+        bands = list(range(len(self.phases)))
+        if by_band.get(len(self.phases)) or not self.phases:
+            bands.append(len(self.phases))
+        offset = 0
+        for band in bands:
+            local: dict[int, int] = {}
+            taken: set[tuple[int, int]] = set()
+            width = 1
+            for i in by_band.get(band, []):
+                row = self.row[i]
+                lowest = 0
+                for p in self.predecessors[i]:
+                    if p in local:
+                        lowest = max(lowest, local[p] + (1 if self.row[p] == row else 0))
+                column = lowest
+                while (row, column) in taken:
+                    column += 1
+                local[i] = column
+                taken.add((row, column))
+                # Keep the cells of a straight handoff free, so nothing lands on its line.
+                for p in self.predecessors[i]:
+                    if p in local and local[p] == column and self.row[p] != row:
+                        low, high = sorted((self.row[p], row))
+                        between = [(r, column) for r in range(low + 1, high)]
+                        if not any(cell in taken for cell in between):
+                            taken.update(between)
+                width = max(width, column + 1)
+            for i, column in local.items():
+                self.column[i] = offset + column
+                self.occupied.add((self.row[i], offset + column))
+            self.band_columns.append((band, offset, offset + width - 1))
+            offset += width
+        self.columns = offset
+

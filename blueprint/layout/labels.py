@@ -1,0 +1,115 @@
+"""Labels placed after the routes: flow labels on their own edge, clear of everything else, and
+the legend under the grid."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+
+from .geometry import Box, FlowLabel, LegendItem, Route, Style
+from .text import text_width, wrap
+from .words import word
+
+__all__ = ["Boxes", "legend", "place_label"]
+
+
+class Boxes:
+    """Boxes in buckets of the page, to find the ones a box overlaps without looking at all."""
+
+    size = 200.0
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[int, int], list[tuple[Box, object]]] = defaultdict(list)
+
+    def _keys(self, box: Box):
+        for i in range(int(box.x // self.size), int(box.right // self.size) + 1):
+            for j in range(int(box.y // self.size), int(box.bottom // self.size) + 1):
+                yield (i, j)
+
+    def add(self, box: Box, owner: object = None) -> None:
+        for key in self._keys(box):
+            self.buckets[key].append((box, owner))
+
+    def hits(self, box: Box, ignore: object = None) -> int:
+        """How many stored boxes (of owners other than ``ignore``) ``box`` overlaps."""
+        found = set()
+        for key in self._keys(box):
+            for other, owner in self.buckets.get(key, ()):
+                if (owner is None or owner is not ignore) and box.overlaps(other):
+                    found.add(id(other))
+        return len(found)
+
+
+def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: list[float],
+                 gap_center) -> FlowLabel | None:
+    """Put a flow's label on a stretch of its own edge: never on a card, a note or a line, and
+    crossing as few other edges as it can (on the longest stretch when that is a tie)."""
+    size = style.flow_label_size
+    lh = style.lh(size)
+    points = route.points
+    segments = sorted(
+        ((abs(x1 - x0) + abs(y1 - y0), (x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in pairwise(points)),
+        key=lambda item: -item[0],
+    )
+    best: tuple[int, FlowLabel] | None = None
+    fallback: FlowLabel | None = None
+    for length, (x0, y0), (x1, y1) in segments:
+        if x0 == x1:  # vertical: as wide as the gap it runs in
+            k = min(range(len(gap_w)), key=lambda k: abs(gap_center(k) - x0))
+            room = max(gap_w[k] - 6, 26)
+        else:
+            room = max(length - 20, 24)
+        lines = wrap(route.flow.label, min(room, 110), size, 3)
+        if not lines:
+            return None
+        w = max(text_width(line, size) for line in lines) + 6
+        h = len(lines) * lh + 3
+        for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):
+            cx, cy = x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction
+            label = FlowLabel(Box(cx - w / 2, cy - h / 2, w, h), lines)
+            fallback = fallback or label
+            if hard.hits(label.box):
+                continue
+            crossings = soft.hits(label.box, ignore=route)
+            if best is None or crossings < best[0]:
+                best = (crossings, label)
+            if crossings == 0:
+                break
+        if best is not None and best[0] == 0:
+            break
+    chosen = best[1] if best is not None else fallback
+    if chosen is not None:
+        hard.add(chosen.box)
+    return chosen
+
+
+_LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", "emotion")
+
+
+def legend(style: Style, locale: str, x: float, y: float, right: float):
+    size = style.small_size
+    lh = style.lh(size)
+    title = word("legend", locale)
+    title_box = Box(x, y, text_width(title, size) + 8, lh + 4)
+    items: list[LegendItem] = []
+    cx = title_box.right + 10
+    for sample in _LEGEND:
+        if sample == "fail-point":
+            text = word("fail", locale)
+        elif sample == "wait-point":
+            text = word("wait", locale) + (" ≤标准" if locale == "zh" else " ≤ max")
+        elif sample == "emotion":
+            text = word("emotion", locale) + " −2…+2"
+        else:
+            text = word(sample, locale)
+        if sample in ("fail-point", "wait-point"):
+            sample_box = Box(cx, y + 1, text_width(text, style.badge_size) + 8, style.badge_height)
+            text_box = sample_box
+            cx = sample_box.right + 14
+        else:
+            sample_w = 10 if sample == "emotion" else 34
+            sample_box = Box(cx, y + 1, sample_w, lh + 2)
+            text_box = Box(sample_box.right + 4, y, text_width(text, size) + 6, lh + 4)
+            cx = text_box.right + 14
+        items.append(LegendItem(sample, text, sample_box, text_box))
+    return items, (title_box, title), y + lh + 6

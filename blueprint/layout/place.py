@@ -1,0 +1,392 @@
+"""Everything on the page, in named phases: measure the cards, plan the routes on the grid, then
+columns, rows, cards and routes in points, bands and lines, evidence notes, flow labels, legend."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ..model import ROW_LABELS, Blueprint, Flow, Line, Phase, Zone
+from .cards import card_height, card_text
+from .geometry import (
+    Badge,
+    Box,
+    Card,
+    EvidenceNote,
+    LaneBand,
+    Layout,
+    LinePlacement,
+    PhaseBand,
+    Route,
+    Style,
+    ZoneBand,
+)
+from .grid import Grid, Row, grid_rows
+from .labels import Boxes, legend, place_label
+from .routing import Plan, Router, Segment, assign_tracks, corners, offsets
+from .text import ellipsize, text_width, wrap
+
+__all__ = ["place"]
+
+# An evidence item starts with a bullet; its further lines start after an ideographic space as wide.
+_BULLET = "• "
+_HANG = "\u3000 "
+# Bold text (titles, headers, row and line names) is this much wider than the regular text measured.
+_BOLD = 1.1
+
+_CardText = tuple[list[str], str, str, list[tuple[str, str]]]
+_Tracks = dict[tuple[str, int], int]
+
+
+def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None) -> Layout:
+    """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`)."""
+    style = style or Style()
+    locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
+    rows = grid_rows(bp)
+    grid = Grid(bp, rows)
+    texts, card_h = _measure_cards(grid, len(rows), style, locale)
+    notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
+    planned, tracks = _plan_routes(bp, grid, rows)
+    columns = _columns(grid, style, tracks)
+    page = _rows(bp, grid, rows, style, locale, columns, tracks, card_h, notes.height)
+    cards = _cards(grid, rows, style, texts, card_h, columns, page)
+    routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
+    lanes, zones = _bands(rows, style, locale, columns, page)
+    lines = _lines(rows, style, locale, columns, page)
+    phases = [PhaseBand(phase, first, last, Box(x0, page.phase_top, x1 - x0, page.bottom - page.phase_top),
+                        Box(x0, page.phase_top, x1 - x0, page.phase_header_h), lines)
+              for phase, first, last, x0, x1, lines in page.phase_specs]
+    evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
+    _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
+    items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right)
+    return Layout(
+        width=columns.right + style.margin, height=legend_bottom + style.margin, locale=locale, style=style,
+        title=page.title, title_box=page.title_box, cards=cards, lanes=lanes, zones=zones, phases=phases,
+        lines=lines, evidence=evidence_notes, evidence_band=page.evidence_band, evidence_label=evidence_label,
+        routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Measuring, before anything has a position
+
+
+def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str) -> tuple[list[_CardText], list[float]]:
+    """Every card's text, and the card height of each row (the tallest card of the row)."""
+    texts = [card_text(step, style, locale) for step in grid.steps]
+    card_h = [style.card_min_height] * row_count
+    for i, (lines, meta, touchpoint, badges) in enumerate(texts):
+        step = grid.steps[i]
+        footer = bool(touchpoint) or step.emotion is not None
+        r = grid.row[i]
+        card_h[r] = max(card_h[r], card_height(lines, meta, footer, bool(badges), style))
+    return texts, card_h
+
+
+@dataclass
+class _Notes:
+    """Evidence notes per column (step index and wrapped lines, top to bottom), and the row's height."""
+
+    by_column: dict[int, list[tuple[int, list[str]]]] = field(default_factory=dict)
+    height: float = 0.0
+    line_height: float = 0.0
+
+    def note_height(self, lines: list[str]) -> float:
+        return len(lines) * self.line_height + 8
+
+
+def _measure_evidence(grid: Grid, rows: list[Row], style: Style) -> _Notes:
+    """The evidence notes: the customer and frontstage steps of each column, top to bottom."""
+    note_inner = style.card_width - 10
+    notes = _Notes(defaultdict(list), 0.0, style.lh(style.note_size))
+    for i in sorted(range(len(grid.steps)), key=lambda i: (grid.column[i], grid.row[i], i)):
+        step = grid.steps[i]
+        if step.evidence and rows[grid.row[i]].zone in (Zone.CUSTOMER, Zone.FRONTSTAGE):
+            lines: list[str] = []
+            for item in step.evidence:
+                wrapped = wrap(str(item), note_inner - text_width(_BULLET, style.note_size), style.note_size, 4)
+                if wrapped:  # a hanging indent: the item's further lines start under its text
+                    lines.extend([_BULLET + wrapped[0], *(_HANG + line for line in wrapped[1:])])
+            if lines:
+                notes.by_column[grid.column[i]].append((i, lines))
+    if notes.by_column:
+        notes.height = max(sum(notes.note_height(lines) + 4 for _, lines in stack) - 4
+                           for stack in notes.by_column.values()) + 2 * style.lane_pad
+    return notes
+
+
+def _plan_routes(bp: Blueprint, grid: Grid, rows: list[Row]) -> tuple[list[tuple[Flow, int, int, Plan]], _Tracks]:
+    """Every flow's route on the grid, and the number of tracks each gap needs."""
+    line_channels = {r for r in range(1, len(rows)) if rows[r - 1].zone is not rows[r].zone}
+    router = Router(grid.occupied, line_channels)
+    planned: list[tuple[Flow, int, int, Plan]] = []
+    for flow in [*bp.flows, *bp.recoveries]:
+        a, b = grid.position.get(flow.source.id), grid.position.get(flow.target.id)
+        if a is None or b is None:
+            continue
+        plan = router.plan(grid.row[a], grid.column[a], grid.row[b], grid.column[b])
+        planned.append((flow, a, b, plan))
+    return planned, assign_tracks([plan for *_, plan in planned])
+
+
+# ------------------------------------------------------------------------------------------------
+# Positions
+
+
+@dataclass
+class _Columns:
+    """x positions: the header column, each grid column, the gaps (widened for their tracks)."""
+
+    count: int
+    x: list[float]
+    gaps: list[float]
+    header_x: float
+    header_w: float
+    right: float
+    card_width: float
+
+    def gap_center(self, k: int) -> float:
+        left = self.x[k - 1] + self.card_width if k > 0 else self.header_x + self.header_w
+        return left + self.gaps[k] / 2
+
+
+def _columns(grid: Grid, style: Style, tracks: _Tracks) -> _Columns:
+    columns = max(grid.columns, 1)
+    band_of_column = [0] * columns
+    for band, first, last in grid.band_columns:
+        for c in range(first, last + 1):
+            band_of_column[c] = band
+    header_x = style.margin
+    header_w = style.zone_width + style.lane_label_width
+    gap_w = []
+    for k in range(columns + 1):
+        base = style.column_gap
+        if 0 < k < columns and band_of_column[k] != band_of_column[k - 1]:
+            base += style.phase_gap
+        if k == 0 or k == columns:
+            base = style.column_gap / 2 + style.phase_pad
+        need = (tracks.get(("g", k), 0) + 1) * style.track + 2 * style.stub
+        gap_w.append(max(base, need if tracks.get(("g", k)) else base))
+    col_x = []
+    x = header_x + header_w + gap_w[0]
+    for c in range(columns):
+        col_x.append(x)
+        x += style.card_width + gap_w[c + 1]
+    return _Columns(columns, col_x, gap_w, header_x, header_w, x, style.card_width)
+
+
+@dataclass
+class _Page:
+    """y positions: the title, the phase headers, the evidence row, each gap between lanes (its
+    middle) and each lane row; with the texts measured on the way."""
+
+    title: str
+    title_box: Box
+    phase_specs: list[tuple[Phase | None, int, int, float, float, list[str]]]
+    phase_top: float
+    phase_header_h: float
+    evidence_band: Box | None
+    channel_y: list[float]
+    row_y: list[float]
+    row_h: list[float]
+    lane_lines: list[list[str]]
+    bottom: float
+    is_zone_channel: list[bool]
+
+
+def _rows(bp: Blueprint, grid: Grid, rows: list[Row], style: Style, locale: str, columns: _Columns,
+          tracks: _Tracks, card_h: list[float], evidence_h: float) -> _Page:
+    right = columns.right
+    # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
+    title = ellipsize(bp.title or "", (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
+    title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * _BOLD + 8,
+                    style.lh(style.title_size))
+    y = title_box.bottom + 10
+    phase_specs = []
+    for band, first, last in grid.band_columns:
+        phase = grid.phases[band] if band < len(grid.phases) else None
+        x0 = columns.x[first] - style.phase_pad
+        x1 = columns.x[last] + style.card_width + style.phase_pad
+        lines = wrap(phase.display_label(), (x1 - x0 - 12) / _BOLD, style.header_size, 3) if phase else []
+        phase_specs.append((phase, first, last, x0, x1, lines))
+    header_lines = max([len(spec[5]) for spec in phase_specs] + [1])
+    phase_header_h = header_lines * style.lh(style.header_size) + 10
+    phase_top = y
+    y += phase_header_h + 6
+    evidence_band = None
+    if evidence_h:
+        evidence_band = Box(columns.header_x, y, right - columns.header_x, evidence_h)
+        y += evidence_h
+    channel_y: list[float] = []
+    row_y: list[float] = []
+    row_h: list[float] = []
+    lane_lh = style.lh(style.header_size)
+    lane_lines = []
+    for r, row in enumerate(rows):
+        zone_line = r > 0 and rows[r - 1].zone is not row.zone
+        count = tracks.get(("ch", r), 0)
+        if zone_line:
+            need = 2 * ((count + 1) // 2 + 1) * style.track + 2 * style.stub
+            h = max(style.zone_gap, need if count else style.zone_gap)
+        else:
+            base = style.lane_gap if r > 0 or evidence_band is None else style.lane_gap + 4
+            h = max(base, (count + 1) * style.track + 2 * style.stub if count else base)
+        channel_y.append(y + h / 2)
+        y += h
+        label = row.lane.display_label(locale) if row.lane is not None else ""
+        lines = wrap(label, style.lane_label_width - 12, style.header_size, 4) if label else []
+        lane_lines.append(lines)
+        if row.lane is None:
+            h = 26.0
+        else:
+            h = max(card_h[r] + 2 * style.lane_pad, len(lines) * lane_lh + 12)
+        row_y.append(y)
+        row_h.append(h)
+        y += h
+    count = tracks.get(("ch", len(rows)), 0)
+    last_h = max(style.lane_gap, (count + 1) * style.track + 2 * style.stub if count else style.lane_gap)
+    channel_y.append(y + last_h / 2)
+    y += last_h
+    is_zone_channel = [r > 0 and r < len(rows) and rows[r - 1].zone is not rows[r].zone
+                       for r in range(len(rows) + 1)]
+    return _Page(title, title_box, phase_specs, phase_top, phase_header_h, evidence_band, channel_y, row_y,
+                 row_h, lane_lines, y, is_zone_channel)
+
+
+def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], card_h: list[float],
+           columns: _Columns, page: _Page) -> list[Card]:
+    """Cards in the middle of their row, with their badges."""
+    cards: list[Card] = []
+    for i, step in enumerate(grid.steps):
+        r, c = grid.row[i], grid.column[i]
+        h = card_h[r]
+        box = Box(columns.x[c], page.row_y[r] + (page.row_h[r] - h) / 2, style.card_width, h)
+        lines, meta, touchpoint, badge_specs = texts[i]
+        # Badges sit on the card's top edge, like tags, clear of the text in the middle.
+        badges = []
+        bx = box.x + style.card_pad_x
+        for kind, text in badge_specs:
+            bw = text_width(text, style.badge_size) + 8
+            badges.append(Badge(kind, text, Box(bx, box.y - style.badge_height / 2, bw, style.badge_height)))
+            bx += bw + 4
+        cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges))
+    return cards
+
+
+def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows: list[Row], style: Style,
+            tracks: _Tracks, card_h: list[float], columns: _Columns, page: _Page) -> list[Route]:
+    """Each planned route's corners in points: every segment on its track in its gap."""
+
+    def track_offset(resource: tuple[str, int], track: int) -> float:
+        kind, index = resource
+        count = tracks.get(resource, 1)
+        if kind == "ch":
+            return offsets(count, style.track, around_line=page.is_zone_channel[index])[track]
+        if kind == "g":
+            return offsets(count, style.track)[track]
+        if kind == "r":
+            spacing = min(7.0, (card_h[index] - 12) / max(count - 1, 1))
+            return offsets(count, spacing)[track]
+        spacing = min(10.0, (style.card_width - 24) / max(count - 1, 1))
+        return offsets(count, spacing)[track]
+
+    def coordinate(segment: Segment) -> float:
+        kind, index = segment.resource
+        offset = track_offset(segment.resource, segment.track)
+        if kind == "g":
+            return columns.gap_center(index) + offset
+        if kind == "c":
+            return columns.x[index] + style.card_width / 2 + offset
+        if kind == "ch":
+            return page.channel_y[index] + offset
+        return page.row_y[index] + page.row_h[index] / 2 + offset
+
+    routes: list[Route] = []
+    for flow, a, b, plan in planned:
+        source, target = cards[a], cards[b]
+        points = corners(plan, source.box, target.box, coordinate)
+        crosses = tuple(Line.between(source.zone, target.zone))
+        routes.append(Route(flow, flow.kind, source, target, points,
+                            source.step.lane != target.step.lane, crosses))
+    return routes
+
+
+# ------------------------------------------------------------------------------------------------
+# Bands, lines, notes and labels
+
+
+def _bands(rows: list[Row], style: Style, locale: str, columns: _Columns,
+           page: _Page) -> tuple[list[LaneBand], list[ZoneBand]]:
+    """A band per lane (its label in the header column) and per zone (its label left of its lanes)."""
+    lanes: list[LaneBand] = []
+    zones: list[ZoneBand] = []
+    zone_x = columns.header_x
+    lane_x = columns.header_x + style.zone_width
+    right = columns.right
+    for r, row in enumerate(rows):
+        if row.lane is not None:
+            box = Box(lane_x, page.row_y[r], right - lane_x, page.row_h[r])
+            label_box = Box(lane_x, page.row_y[r], style.lane_label_width, page.row_h[r])
+            lanes.append(LaneBand(row.lane, row.zone, r, box, label_box, page.lane_lines[r]))
+    for zone in Zone:
+        members = [r for r, row in enumerate(rows) if row.zone is zone]
+        top, low = page.row_y[members[0]], page.row_y[members[-1]] + page.row_h[members[-1]]
+        box = Box(zone_x, top, right - zone_x, low - top)
+        label_box = Box(zone_x, top, style.zone_width, low - top)
+        lines = wrap(zone.label(locale), (style.zone_width - 10) / _BOLD, style.header_size, 4)
+        zones.append(ZoneBand(zone, box, label_box, lines, empty=rows[members[0]].lane is None))
+    return lanes, zones
+
+
+def _lines(rows: list[Row], style: Style, locale: str, columns: _Columns, page: _Page) -> list[LinePlacement]:
+    """The three lines in the middle of the gaps between zones, each named above it on the left."""
+    line_y = {rows[r - 1].zone.line_below: page.channel_y[r]
+              for r in range(1, len(rows)) if page.is_zone_channel[r]}
+    header_x, header_w = columns.header_x, columns.header_w
+    placed: list[LinePlacement] = []
+    for line in Line:
+        ly = line_y[line]
+        label_lines = wrap(line.label(locale), (header_w - 8) / _BOLD, style.small_size, 2)
+        lh = style.lh(style.small_size)
+        label_box = Box(header_x + 4, ly - 2 - len(label_lines) * lh, header_w - 8, len(label_lines) * lh)
+        placed.append(LinePlacement(line, ly, header_x, columns.right, label_box, label_lines))
+    return placed
+
+
+def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, columns: _Columns,
+                    page: _Page) -> tuple[list[EvidenceNote], tuple[Box, list[str]] | None]:
+    """The notes stacked in their column of the evidence row, and the row's label."""
+    band = page.evidence_band
+    if band is None:
+        return [], None
+    placed: list[EvidenceNote] = []
+    for column, stack in sorted(notes.by_column.items()):
+        ny = band.y + style.lane_pad
+        for i, lines in stack:
+            h = notes.note_height(lines)
+            placed.append(EvidenceNote(grid.steps[i], column, Box(columns.x[column], ny, style.card_width, h), lines))
+            ny += h + 4
+    header_w = columns.header_w
+    label_lines = wrap(ROW_LABELS["evidence"][locale], (header_w - 12) / _BOLD, style.header_size, 3)
+    return placed, (Box(columns.header_x, band.y, header_w, band.h), label_lines)
+
+
+def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNote], phases: list[PhaseBand],
+                 lines: list[LinePlacement], style: Style, columns: _Columns) -> None:
+    """Flow labels on their own edge, clear of cards, notes, lines and other labels, and crossing
+    as few other edges as possible."""
+    if not any(route.flow.label for route in routes):
+        return
+    hard = Boxes()
+    for box in [card.box for card in cards] + [note.box for note in notes] + [p.header for p in phases]:
+        hard.add(box)
+    for line in lines:
+        hard.add(Box(line.x0, line.y - 4, line.x1 - line.x0, 8))
+    soft = Boxes()
+    for route in routes:
+        for (x0, y0), (x1, y1) in pairwise(route.points):
+            soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), route)
+    for route in routes:
+        if route.flow.label:
+            route.label = place_label(route, style, hard, soft, columns.gaps, columns.gap_center)

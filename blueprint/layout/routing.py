@@ -1,0 +1,211 @@
+"""Orthogonal edge routes planned on the grid, then tracks per gap, then corners in points.
+
+Routing on the grid comes before coordinates: abstract positions are 2k for the gap left of column
+k (or above row k) and 2k+1 for the middle of column (row) k; a card spans 2k+0.5 .. 2k+1.5.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .geometry import Box
+
+__all__ = ["Plan", "Router", "Segment", "assign_tracks", "corners", "offsets"]
+
+_H, _V = "h", "v"
+
+
+@dataclass(slots=True)
+class Segment:
+    orient: str
+    resource: tuple[str, int]
+    lo: float
+    hi: float
+    track: int = 0
+
+
+@dataclass(slots=True)
+class Plan:
+    start: str  # side of the source card: left, right, top, bottom
+    end: str
+    segments: list[Segment]
+
+
+def _seg(orient: str, kind: str, index: int, a: float, b: float) -> Segment:
+    return Segment(orient, (kind, index), min(a, b), max(a, b))
+
+
+class Router:
+    """Plans routes on the grid. ``lines`` holds the gaps between lanes that carry one of the three
+    lines: a route crosses them but does not run along them when another gap will do."""
+
+    def __init__(self, occupied: set[tuple[int, int]], lines: set[int]):
+        self.occupied = occupied
+        self.lines = lines
+
+    def free_row(self, row: int, first: int, last: int) -> bool:
+        return all((row, c) not in self.occupied for c in range(first, last + 1))
+
+    def free_column(self, column: int, first: int, last: int) -> bool:
+        return all((r, column) not in self.occupied for r in range(first, last + 1))
+
+    def channel(self, preferred: list[int]) -> int:
+        """The first of ``preferred`` gaps without a line, else the first."""
+        return next((ch for ch in preferred if ch not in self.lines), preferred[0])
+
+    def plan(self, ra: int, ca: int, rb: int, cb: int) -> Plan:
+        """The route from the card at (ra, ca) to the card at (rb, cb)."""
+        down = rb > ra
+        ya, yb = 2 * ra + 1, 2 * rb + 1
+        xa, xb = 2 * ca + 1, 2 * cb + 1
+        if ca == cb and ra != rb:
+            if self.free_column(ca, min(ra, rb) + 1, max(ra, rb) - 1):
+                return Plan("bottom" if down else "top", "top" if down else "bottom",
+                             [_seg(_V, "c", ca, ya, yb)])
+            gap = 2 * (ca + 1)
+            return Plan("right", "right", [
+                _seg(_H, "r", ra, xa, gap), _seg(_V, "g", ca + 1, ya, yb), _seg(_H, "r", rb, gap, xb)])
+        if ra == rb:
+            if cb > ca and self.free_row(ra, ca + 1, cb - 1):
+                return Plan("right", "left", [_seg(_H, "r", ra, xa, xb)])
+            if cb == ca:  # a step that flows to itself: a loop through the gap on its right
+                channel = ra + 1
+                gap = 2 * (ca + 1)
+                return Plan("right", "bottom", [
+                    _seg(_H, "r", ra, xa, gap), _seg(_V, "g", ca + 1, ya, 2 * channel),
+                    _seg(_H, "ch", channel, gap, xb), _seg(_V, "c", cb, 2 * channel, yb)])
+            # Over the cards in between (forwards) or under them (backwards).
+            channel = self.channel([ra, ra + 1] if cb > ca else [ra + 1, ra])
+            side = "top" if channel == ra else "bottom"
+            return Plan(side, side, [
+                _seg(_V, "c", ca, ya, 2 * channel), _seg(_H, "ch", channel, xa, xb),
+                _seg(_V, "c", cb, 2 * channel, yb)])
+        low, high = min(ra, rb), max(ra, rb)
+        if cb > ca:
+            # L: down (up) first, then along the target's lane.
+            if self.free_column(ca, low + 1, high - 1) and self.free_row(rb, ca, cb - 1):
+                return Plan("bottom" if down else "top", "left", [
+                    _seg(_V, "c", ca, ya, yb), _seg(_H, "r", rb, xa, xb)])
+            # L: along the source's lane first, then down (up) into the target.
+            if self.free_row(ra, ca + 1, cb) and self.free_column(cb, low + 1, high - 1):
+                return Plan("right", "top" if down else "bottom", [
+                    _seg(_H, "r", ra, xa, xb), _seg(_V, "c", cb, ya, yb)])
+            # Z through a gap between columns, turning as early as the cards allow.
+            for k in range(ca + 1, cb + 1):
+                if self.free_row(ra, ca + 1, k - 1) and self.free_row(rb, k, cb - 1):
+                    gap = 2 * k
+                    return Plan("right", "left", [
+                        _seg(_H, "r", ra, xa, gap), _seg(_V, "g", k, ya, yb), _seg(_H, "r", rb, gap, xb)])
+        else:
+            # Backwards (a return): up (down) first, then along the target's lane into its right side;
+            # or along the source's lane first, then up (down) into the target.
+            if self.free_column(ca, low + 1, high - 1) and self.free_row(rb, cb + 1, ca):
+                return Plan("bottom" if down else "top", "right", [
+                    _seg(_V, "c", ca, ya, yb), _seg(_H, "r", rb, xa, xb)])
+            if self.free_row(ra, cb, ca - 1) and self.free_column(cb, low + 1, high - 1):
+                return Plan("left", "top" if down else "bottom", [
+                    _seg(_H, "r", ra, xa, xb), _seg(_V, "c", cb, ya, yb)])
+            # Z through a gap between columns, leaving by the source's left side.
+            for k in range(ca, cb, -1):
+                if self.free_row(ra, k, ca - 1) and self.free_row(rb, cb + 1, k - 1):
+                    gap = 2 * k
+                    return Plan("left", "right", [
+                        _seg(_H, "r", ra, xa, gap), _seg(_V, "g", k, ya, yb), _seg(_H, "r", rb, gap, xb)])
+        return self.via_channel(ra, ca, rb, cb)
+
+    def via_channel(self, ra: int, ca: int, rb: int, cb: int) -> Plan:
+        """Along a gap between lanes: one between the two lanes without a line if there is one,
+        else the gap outside them (above the upper lane, below the lower one), else the gap next
+        to the source even if a line runs there."""
+        down = rb > ra
+        forward = cb > ca
+        low, high = min(ra, rb), max(ra, rb)
+        near = ra + 1 if down else ra  # the gap next to the source, on the target's side
+        between = sorted(range(low + 1, high + 1), key=lambda ch: abs(ch - near))
+        outside = [ra if ra == low else ra + 1, rb if rb == low else rb + 1]
+        candidates = [ch for ch in between + outside if ch not in self.lines]
+        return self.along(ra, ca, rb, cb, candidates[0] if candidates else near, forward)
+
+    def along(self, ra: int, ca: int, rb: int, cb: int, channel: int, forward: bool) -> Plan:
+        """From the source to gap ``channel``, along it, and from it into the target."""
+        ya, yb = 2 * ra + 1, 2 * rb + 1
+        xa, xb = 2 * ca + 1, 2 * cb + 1
+        y = 2 * channel
+        segments: list[Segment] = []
+        if channel in (ra, ra + 1):  # the gap touches the source: leave by its top or bottom
+            start = "top" if channel == ra else "bottom"
+            segments.append(_seg(_V, "c", ca, ya, y))
+            x: float = xa
+        else:  # leave by the side and go up or down the gap between columns next to the source
+            k = ca + 1 if forward else ca
+            start = "right" if forward else "left"
+            segments += [_seg(_H, "r", ra, xa, 2 * k), _seg(_V, "g", k, ya, y)]
+            x = 2 * k
+        below = channel > rb  # the gap is under the target
+        rows = (rb + 1, channel - 1) if below else (channel, rb - 1)
+        if self.free_column(cb, *rows):
+            segments += [_seg(_H, "ch", channel, x, xb), _seg(_V, "c", cb, y, yb)]
+            return Plan(start, "bottom" if below else "top", segments)
+        k = cb if forward else cb + 1
+        segments += [_seg(_H, "ch", channel, x, 2 * k), _seg(_V, "g", k, y, yb), _seg(_H, "r", rb, 2 * k, xb)]
+        return Plan(start, "left" if forward else "right", segments)
+
+
+def assign_tracks(plans: list[Plan]) -> dict[tuple[str, int], int]:
+    """Give overlapping segments of one gap different tracks; return the number of tracks per gap."""
+    by_resource: dict[tuple[str, int], list[Segment]] = defaultdict(list)
+    for plan in plans:
+        for segment in plan.segments:
+            by_resource[segment.resource].append(segment)
+    counts: dict[tuple[str, int], int] = {}
+    for resource, segments in by_resource.items():
+        segments.sort(key=lambda s: (s.lo, s.hi))
+        ends: list[float] = []  # the end of the last segment on each track
+        for segment in segments:
+            for track, end in enumerate(ends):
+                # Segments may share a track when they only meet in the middle of a card (one
+                # enters it from above, the other leaves below); meeting in a gap would merge them.
+                touches_card = (resource[0] in ("c", "r") and abs(end - segment.lo) < 0.01
+                                and round(end) % 2 == 1)
+                if end < segment.lo - 0.01 or touches_card:
+                    segment.track = track
+                    ends[track] = segment.hi
+                    break
+            else:
+                segment.track = len(ends)
+                ends.append(segment.hi)
+        counts[resource] = len(ends)
+    return counts
+
+
+def offsets(count: int, spacing: float, around_line: bool = False) -> list[float]:
+    """Track offsets from the middle of a gap; ``around_line`` keeps clear of a line in the middle."""
+    if around_line:
+        return [(-1 if t % 2 == 0 else 1) * (t // 2 + 1) * spacing for t in range(count)]
+    return [(t - (count - 1) / 2) * spacing for t in range(count)]
+
+
+
+def _side_point(box: Box, side: str, along: float) -> tuple[float, float]:
+    if side == "left":
+        return (box.x, along)
+    if side == "right":
+        return (box.right, along)
+    if side == "top":
+        return (along, box.y)
+    return (along, box.bottom)
+
+
+def corners(plan: Plan, source: Box, target: Box, coordinate) -> list[tuple[float, float]]:
+    """Corners of the route in points: from the source card's side to the target card's side."""
+    values = [coordinate(segment) for segment in plan.segments]
+    points = [_side_point(source, plan.start, values[0])]
+    for i, segment in enumerate(plan.segments[:-1]):
+        if segment.orient == _H:
+            points.append((values[i + 1], values[i]))
+        else:
+            points.append((values[i], values[i + 1]))
+    points.append(_side_point(target, plan.end, values[-1]))
+    return points
+
