@@ -55,11 +55,14 @@ _editor = st.components.v2.component(
 
 _preview = st.components.v2.component(
     "service_blueprint_preview",
-    html=('<div class="bp-preview"><div class="bp-canvas"></div><div class="bp-empty"></div>'
-          '<div class="bp-toolbar"><button type="button" data-action="in">+</button>'
+    # The toolbar and the hint sit in bars of their own, above and below the drawing: never on it.
+    html=('<div class="bp-preview"><div class="bp-toolbar"><select class="bp-phase"></select>'
+          '<span class="bp-gap"></span><button type="button" data-action="in">+</button>'
           '<button type="button" data-action="out">&minus;</button>'
           '<button type="button" data-action="actual">1:1</button>'
+          '<button type="button" data-action="width">&#x2194;</button>'
           '<button type="button" data-action="fit">&#x2922;</button></div>'
+          '<div class="bp-canvas"></div><div class="bp-empty"></div>'
           '<div class="bp-hint"></div></div>'),
     css=_read("assets/preview.css"),
     js=_read("assets/preview.js"),
@@ -106,7 +109,8 @@ def blueprint_preview(svg: str | None, *, labels: dict[str, str], highlight: dic
     """Show the SVG with pan and zoom; return the id of the step clicked in this rerun, or None.
 
     ``highlight`` (``{"id", "nonce"}``) outlines a step; a new ``nonce`` also brings it into view.
-    ``labels`` gives the button titles (``in``, ``out``, ``actual``, ``fit``) and the ``hint`` line;
+    ``labels`` gives the button titles (``in``, ``out``, ``actual``, ``width``, ``fit``), the phase
+    jump list's first line (``phase``) and the ``hint`` line;
     ``empty`` is shown when there is no SVG.
     """
     result = _preview(

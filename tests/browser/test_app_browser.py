@@ -88,6 +88,8 @@ def test_break_a_reference_see_the_finding_at_its_line_fix_it_and_see_it_go(page
     # Undo in the editor: its history survived the reruns that linted the edit.
     page.keyboard.press("Control+z")
     page.wait_for_selector(f"text={t('findings.none', 'zh')}", timeout=15_000)
+    page.wait_for_function("() => !document.querySelector('[class*=\"st-key-bp_findings\"] table[role=grid] tbody tr')",
+                           timeout=15_000)
     assert findings_rows(page) == []
     assert page.locator(".CodeMirror-lint-mark-error").count() == 0
     assert editor_value(page) == HALL.read_text(encoding="utf-8")
@@ -139,10 +141,11 @@ def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, serve
     target = wait_for_finding_row(page, finding.message_zh)
     line = int(findings_rows(page)[target][0].split(":")[0])
     step = pipeline.step_at_line(pipeline.load_text(text), line)
-    # A row is chosen from its marker at the left of the grid (under the header row).
+    # A click on the message chooses the finding (issue 9.8: not only the row's small marker).
+    # Rows are two lines (52 px) under the 35 px header; the message is the third column.
     grid = page.locator('[class*="st-key-bp_findings"] [data-testid="stDataFrame"]')
     grid.scroll_into_view_if_needed()
-    grid.click(position={"x": 14, "y": 35 * (target + 1) + 17})
+    grid.click(position={"x": 33 + 56 + 52 + 120, "y": 35 + 52 * target + 26})
     # The choice reruns the script: the editor moves, the step is highlighted and the rule's
     # documentation shows, each when its part of the page has been drawn again.
     page.wait_for_function(
@@ -259,7 +262,7 @@ def test_a_bad_upload_gives_a_clear_message(english_page, server, name, tmp_path
     path.write_bytes(data)
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
     message = page.locator('[data-testid="stAlertContentError"]').text_content()
     assert filename in message and words in message
@@ -273,7 +276,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     wait_for_app(page)

@@ -10,7 +10,7 @@ import blueprint
 from blueprint.ui.i18n import t
 from blueprint.ui.pages.tables import column_widths
 from blueprint.ui.pages.start import example_key
-from tests.browser.conftest import EDITOR, editor_value, no_exception_box, screenshot, wait_for_app
+from tests.browser.conftest import EDITOR, SCREENS, editor_value, no_exception_box, screenshot, wait_for_app
 from tests.conftest import ROOT
 
 HALL = ROOT / "examples" / "hall-walk.zh.yaml"
@@ -108,4 +108,89 @@ def test_repeated_table_edits_keep_the_text(page, server, delay):
             assert shown[step_id] in (before, before + "XY")
     if not delay:
         assert sum(saved.step_by_id[step_id].label.endswith("XY") for step_id in edited_ids) >= 2
+    no_exception_box(page)
+
+
+PREVIEW_GEOMETRY = """() => {
+  const host = Array.from(document.querySelectorAll('[data-testid="stBidiComponentIsolated"]'))
+    .find(h => h.shadowRoot && h.shadowRoot.querySelector('.bp-preview'));
+  const root = host.shadowRoot;
+  const rect = (el) => { const r = el.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height}; };
+  const svg = root.querySelector('.bp-canvas > svg');
+  const vb = svg.viewBox.baseVal;
+  const label = root.querySelector('g.step text');
+  const first = Array.from(root.querySelectorAll('g.step')).find(g => g.querySelector('title').textContent === 'enter');
+  return {canvas: rect(root.querySelector('.bp-canvas')), toolbar: rect(root.querySelector('.bp-toolbar')),
+          hint: rect(root.querySelector('.bp-hint')), view: {x: vb.x, y: vb.y, w: vb.width, h: vb.height},
+          labelPx: label.getBoundingClientRect().height, fontUnits: parseFloat(label.getAttribute('font-size')),
+          first: rect(first)};
+}"""
+
+
+def _inside(inner, outer) -> bool:
+    return (inner["x"] >= outer["x"] - 1 and inner["y"] >= outer["y"] - 1
+            and inner["x"] + inner["w"] <= outer["x"] + outer["w"] + 1
+            and inner["y"] + inner["h"] <= outer["y"] + outer["h"] + 1)
+
+
+def _apart(a, b) -> bool:
+    return a["y"] + a["h"] <= b["y"] + 1 or b["y"] + b["h"] <= a["y"] + 1
+
+
+@pytest.mark.parametrize("screen", ["laptop", "projector"])
+def test_the_preview_opens_readable_at_the_customers_first_step(page, server, screen):
+    """Issue 9.5: labels at least 12 px, the journey's start in view, controls off the drawing."""
+    width, height = SCREENS[screen]
+    page.set_viewport_size({"width": width, "height": height})
+    open_example(page, server)
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')"
+                           "?.shadowRoot?.querySelectorAll('g.step').length > 30", timeout=30_000)
+    geometry = page.evaluate(PREVIEW_GEOMETRY)
+    scale = geometry["canvas"]["w"] / geometry["view"]["w"]
+    assert geometry["fontUnits"] * scale >= 12, geometry  # a card's label, in screen pixels
+    assert _inside(geometry["first"], geometry["canvas"]), geometry  # the customer's first step
+    assert _apart(geometry["toolbar"], geometry["canvas"]) and _apart(geometry["hint"], geometry["canvas"])
+    screenshot(page, f"preview-zh-{screen}")
+
+    # Jump to the last phase: its header comes into view, at the same zoom.
+    last = blueprint.load(HALL).phases[-1]
+    page.locator(".bp-phase").select_option(last.id)
+    header = page.evaluate(
+        """(id) => { const root = document.querySelector('[data-testid="stBidiComponentIsolated"]').shadowRoot;
+             const g = Array.from(root.querySelectorAll('g.phase-header'))
+               .find(g => g.querySelector('title').textContent === 'phase-header:' + id);
+             const r = g.getBoundingClientRect(); return {x: r.x, y: r.y, w: Math.min(r.width, 50), h: r.height}; }""",
+        last.id)
+    moved = page.evaluate(PREVIEW_GEOMETRY)
+    assert _inside(header, moved["canvas"]) and moved["view"]["w"] == pytest.approx(geometry["view"]["w"])
+    # Fit the width: the whole drawing across the pane.
+    page.locator(".bp-toolbar button[data-action=width]").click()
+    fitted = page.evaluate(PREVIEW_GEOMETRY)
+    assert fitted["view"]["w"] == pytest.approx(blueprint_width(), rel=0.01)
+    no_exception_box(page)
+
+
+def blueprint_width() -> float:
+    from blueprint.render import render
+
+    svg = render(blueprint.load(HALL), "svg")
+    return float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ', svg).group(1))
+
+
+def test_a_chinese_browser_keeps_a_chinese_ui_on_an_english_file(page, server):
+    """Issue 9.4: the UI's language is the user's; the file's locale sets the drawing's words."""
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.get_by_role("heading", name=t("start.title", "zh")).wait_for(timeout=15_000)  # the browser's language
+    open_example(page, server, "hotel-stay.en.yaml")
+    page.get_by_role("button", name=t("action.undo", "zh")).wait_for(timeout=15_000)
+    page.get_by_role("link", name=t("nav.tables", "zh")).wait_for(timeout=15_000)
+    # The drawing speaks the file's language.
+    title = blueprint.load(ROOT / "examples" / "hotel-stay.en.yaml").title
+    page.wait_for_function(
+        "(title) => document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')?.shadowRoot"
+        "?.querySelector('svg')?.textContent.includes(title)", arg=title, timeout=30_000)
+    screenshot(page, "editor-zh-ui-english-file-laptop")
+    page.reload()
+    page.get_by_role("button", name=t("action.undo", "zh")).wait_for(timeout=30_000)
     no_exception_box(page)

@@ -250,6 +250,39 @@ def test_clicking_a_step_shows_its_details_and_saving_them_edits_the_yaml(app, d
     assert len(diff) == 1 and "迎候岗导购员" in diff[0][1]
 
 
+def test_the_details_edit_lane_phase_next_description_and_emotion_with_choices(app):
+    """Issue 9.10: every key a workshop fills in, from the blueprint's own choices."""
+    open_example(app)
+    original = blueprint.loads(draft_text(app))
+    click_step(app, "greet")
+    by_label = {widget.label: widget for widget in (*app.selectbox, *app.multiselect, *app.text_area)}
+    lane = by_label[t("field.lane", "zh")]
+    assert set(lane.options) >= {f"{l.display_label('zh')} · {l.id}" for l in original.lanes
+                                 if l.display_label("zh") != l.id}
+    lane.set_value("customer")
+    by_label[t("field.phase", "zh")].set_value(original.phases[1].id)
+    by_label[t("field.next", "zh")].set_value(["state-need", "triage"])
+    by_label[t("field.description", "zh")].input("主动问候，三米微笑")
+    emotion = by_label[t("field.emotion", "zh")]
+    assert t("emotion.2", "zh") in emotion.options
+    emotion.set_value(2)
+    next(b for b in app.button if b.label == t("details.save", "zh")).click().run()
+    assert not app.exception
+    step = blueprint.loads(draft_text(app)).step_by_id["greet"]
+    assert (step.lane, step.phase, [ref.id for ref in step.next]) == ("customer", original.phases[1].id,
+                                                                      ["state-need", "triage"])
+    assert step.description == "主动问候，三米微笑" and step.emotion == 2
+
+
+def test_a_refused_details_edit_is_said_at_the_form(app):
+    open_example(app)
+    click_step(app, "greet")
+    next(w for w in app.text_input if w.label == t("field.id", "zh")).input("enter")
+    next(b for b in app.button if b.label == t("details.save", "zh")).click().run()
+    refusal = [e.value for e in app.get("error")]
+    assert any(t("details.refused", "zh", message="").rstrip() in value for value in refusal)
+
+
 def test_renaming_a_step_in_the_details_renames_its_references(app):
     open_example(app)
     click_step(app, "greet")
