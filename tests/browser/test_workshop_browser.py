@@ -194,3 +194,29 @@ def test_a_chinese_browser_keeps_a_chinese_ui_on_an_english_file(page, server):
     page.reload()
     page.get_by_role("button", name=t("action.undo", "zh")).wait_for(timeout=30_000)
     no_exception_box(page)
+
+
+def _in_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+
+def test_a_refused_details_edit_is_said_in_view_next_to_save(page, server):
+    """Issue 9.6: the refusal where the user is looking, in the UI's words."""
+    open_example(page, server)
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')"
+                           "?.shadowRoot?.querySelectorAll('g.step').length > 30", timeout=30_000)
+    page.locator("g.step").filter(has=page.locator("title", has_text=re.compile(r"^greet$"))).first.click()
+    id_field = page.get_by_label(t("field.id", "zh"), exact=True)
+    id_field.wait_for(timeout=15_000)
+    id_field.fill("enter")
+    save = page.get_by_role("button", name=t("details.save", "zh"))
+    save.scroll_into_view_if_needed()
+    save.click()
+    refusal = page.locator('[data-testid="stAlertContentError"]', has_text=t("details.refused", "zh", message="")[:3])
+    refusal.wait_for(timeout=15_000)
+    assert "已经有步骤 'enter'" in refusal.text_content()
+    assert _in_viewport(page, refusal)
+    screenshot(page, "details-refused-zh-laptop")
+    no_exception_box(page)

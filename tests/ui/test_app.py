@@ -387,6 +387,27 @@ def test_a_refused_table_edit_says_why_and_keeps_the_text(app):
     assert app.error and "enter" in " ".join(e.value for e in app.error)
 
 
+def test_a_half_filled_new_row_is_named_in_the_uis_words_and_survives_a_page_switch(app):
+    """Issue 9.6 and 9.7: the missing columns by their titles, the row kept, nothing saved."""
+    open_example(app)
+    switch_page(app, "tables")
+    original = draft_text(app)
+    edit_table(app, "steps", {"added_rows": [{"id": "new-step"}]})
+    assert not app.exception and draft_text(app) == original
+    rows = len(table_rows(original, "steps"))
+    words = t("tables.fill_in", "zh", row=rows + 1,
+              columns=t("list.separator", "zh").join([t("field.lane", "zh"), t("field.label", "zh")]))
+    assert any(words in e.value.replace("\\", "") for e in app.error)
+    switch_page(app, "editor")
+    switch_page(app, "tables")
+    assert "new-step" in list(app.data_editor[0].value["id"])  # the typed row is still there
+    assert any(words in e.value.replace("\\", "") for e in app.error)
+    # Filled in, it goes through.
+    edit_table(app, "steps", {"edited_rows": {rows: {"lane": "customer", "label": "新步骤"}}})
+    assert blueprint.loads(draft_text(app)).steps[-1].id == "new-step"
+    assert not app.error
+
+
 def refusal(provoke) -> edit.EditError:
     with pytest.raises(edit.EditError) as caught:
         provoke()

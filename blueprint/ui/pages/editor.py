@@ -239,8 +239,6 @@ def _details(text: str, step_id: str, locale: str) -> None:
         return lambda value: (f"{names[value]} · {value}" if names.get(value, value) != value else value) \
             if value else "—"
 
-    # A refusal is said at the top of the form, where the user looks after pressing Save.
-    refusal = st.container(key="bp_details_refusal")
     with st.form(f"{DETAILS_FORM}_{_digest(sorted(fields.items()))}", border=True):
         id_col, label_col = st.columns([1, 2])
         new_id = id_col.text_input(tr("field.id"), value=fields.get("id") or "", help=tr("field.id_help"))
@@ -274,6 +272,8 @@ def _details(text: str, step_id: str, locale: str) -> None:
                                           format_func=named("step"))
         notes = st.text_area(tr("field.notes"), value="\n".join(fields.get("notes") or []),
                              help=tr("field.one_per_line"), height=70)
+        # A refusal is said right above the Save button, where the user looks after pressing it.
+        refusal = st.empty()
         submitted = st.form_submit_button(tr("details.save"), type="primary")
     if submitted:
         changes = {
