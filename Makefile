@@ -92,7 +92,6 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/lint.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/app.py
-	$(BIN)/python bench/browser.py
 	$(BIN)/python bench/analysis.py
 
 clean:
