@@ -60,7 +60,7 @@ def main(sizes: list[int]) -> None:
             before, after = Path(directory) / f"a-{n}.yaml", Path(directory) / f"b-{n}.yaml"
             before.write_text(before_text, encoding="utf-8")
             after.write_text(after_text, encoding="utf-8")
-            runs = 5 if n <= 1_000 else 3
+            runs = 3 if n <= 1_000 else 2
             plain = best_of(lambda: yaml.load(before_text, Loader=yaml.CSafeLoader), runs)
             ours = best_of(lambda: analyze(blueprint.load(before)), runs)
             bp = blueprint.load(before)

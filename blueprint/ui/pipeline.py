@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 import networkx as nx
 
-from ..durations import format_duration
+from ..durations import compact_duration, format_duration
 from ..errors import Bilingual, BlueprintError
 from ..lint import Finding, lint_blueprint, registry
 from ..lint import docs as rule_docs
@@ -32,7 +31,6 @@ __all__ = [
     "LoadError",
     "Loaded",
     "Upload",
-    "compact_duration",
     "completions",
     "examples",
     "export_file",
@@ -200,26 +198,6 @@ def labels(loaded: Loaded, locale: str = "en") -> dict[str, dict[str, str]]:
     }
 
 
-def compact_duration(value: timedelta | None) -> str | None:
-    """A duration written back the way files write it: ``90s``, ``3min``, ``1.5h``.
-
-    >>> compact_duration(timedelta(seconds=90)), compact_duration(timedelta(minutes=3))
-    ('90s', '3min')
-    >>> compact_duration(timedelta(hours=2)), compact_duration(None)
-    ('2h', None)
-    """
-    if value is None:
-        return None
-    seconds = value.total_seconds()
-    if seconds >= 3600 and seconds % 3600 == 0:
-        return f"{seconds / 3600:g}h"
-    if seconds % 60 == 0:
-        return f"{seconds / 60:g}min"
-    if seconds < 60 or seconds % 1 == 0:
-        return f"{seconds:g}s"
-    return f"{seconds / 60:g}min"
-
-
 def step_details(loaded: Loaded, step_id: str, locale: str = "en") -> dict | None:
     """What the detail panel shows of one step, or None when the step is not in the text.
 
@@ -235,29 +213,15 @@ def step_details(loaded: Loaded, step_id: str, locale: str = "en") -> dict | Non
     recovery = bp.step_by_id.get(step.recovery.id) if step.recovery else None
     wait: str | bool | None = compact_duration(step.wait_max) if step.wait_max else step.wait
     return {
+        **step.attributes(),  # what the graph's node carries, then what the panel shows differently
         "id": step.id,
-        "label": step.label,
-        "lane": step.lane,
         "lane_label": lane.display_label(locale) if lane else step.lane,
-        "phase": step.phase,
         "phase_label": phase.display_label() if phase else step.phase,
-        "zone": step.zone.value if step.zone else None,
-        "description": step.description,
-        "owner": step.owner,
-        "touchpoint": step.touchpoint.value if step.touchpoint else None,
-        "channel": step.channel,
-        "evidence": list(step.evidence),
         "duration": compact_duration(step.duration),
         "duration_text": format_duration(step.duration, locale) if step.duration else None,
         "wait": wait,
-        "fail": step.fail,
-        "recovery": step.recovery.id if step.recovery else None,
         "recovery_label": recovery.label if recovery else None,
-        "emotion": step.emotion,
-        "kpis": list(step.kpis),
-        "notes": list(step.notes),
         "next": [ref.id for ref in step.next],
-        "line": step.pos.line,
     }
 
 
@@ -309,6 +273,7 @@ def touchpoint_report(loaded: Loaded, locale: str = "en") -> dict | None:
     ``chart`` (a Vega-Lite spec).
     """
     from ..analysis import touchpoints as tp
+    from .charts import chart_spec
 
     G = graph(loaded)
     if G is None:
@@ -321,7 +286,7 @@ def touchpoint_report(loaded: Loaded, locale: str = "en") -> dict | None:
         "employees": tp.employee_touchpoints(G, locale),
         "equipment": tp.equipment_touchpoints(G, locale),
         "fail_points": tp.fail_points(G),
-        "chart": tp.chart_spec(G, locale),
+        "chart": chart_spec(G, locale),
     }
 
 
@@ -438,8 +403,8 @@ EXPORT_KINDS: dict[str, tuple[str, str]] = {
 
 
 def export_name(loaded: Loaded, kind: str) -> str:
-    """The download's file name: the title made safe (:func:`blueprint.export.safe_filename`)."""
-    from ..export import safe_filename
+    """The download's file name: the title made safe (:func:`blueprint.filenames.safe_filename`)."""
+    from ..filenames import safe_filename
 
     title = loaded.blueprint.title if loaded.ok else None
     return safe_filename(title, EXPORT_KINDS[kind][0])

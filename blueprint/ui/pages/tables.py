@@ -71,7 +71,7 @@ _SELECTS: dict[str, dict[str, bool]] = {
     "standards": {"from": False, "to": False},
 }
 #: Select boxes whose options are words of the format, shown in the UI's language.
-_WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow_kind"}
+_WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow"}
 #: Select boxes whose options are this file's ids, shown with their labels.
 _IDS = {"lane": "lane", "phase": "phase", "recovery": "step", "from": "step", "to": "step"}
 #: Column widths in pixels: ids whole, labels and descriptions wide enough to read.
