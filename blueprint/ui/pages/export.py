@@ -42,7 +42,7 @@ def page() -> None:
 
 def _download(text: str, kind: str, locale: str, loads: bool) -> None:
     tr = translator(locale)
-    name = pipeline.export_name(text, kind)
+    name = cached.export_name(text, kind)
     st.markdown(f"**{tr(f'export.{kind}')}**")
     st.caption(tr(f"export.{kind}_help"))
     st.code(name, language=None, wrap_lines=True)
@@ -62,4 +62,4 @@ def _download(text: str, kind: str, locale: str, loads: bool) -> None:
 
 
 def _content(text: str, kind: str, locale: str) -> bytes:
-    return pipeline.export_file(text, kind, locale)[0]
+    return pipeline.export_file(pipeline.load_text(text), kind, locale)[0]
