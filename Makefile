@@ -32,6 +32,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/lint.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/app.py
 
 clean:

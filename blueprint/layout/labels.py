@@ -3,6 +3,7 @@ the legend under the grid."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import pairwise
 
@@ -41,7 +42,7 @@ class Boxes:
 
 
 def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: list[float],
-                 gap_center) -> FlowLabel | None:
+                gap_centers: list[float]) -> FlowLabel | None:
     """Put a flow's label on a stretch of its own edge: never on a card, a note or a line, and
     crossing as few other edges as it can (on the longest stretch when that is a tie)."""
     size = style.flow_label_size
@@ -55,7 +56,7 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
     fallback: FlowLabel | None = None
     for length, (x0, y0), (x1, y1) in segments:
         if x0 == x1:  # vertical: as wide as the gap it runs in
-            k = min(range(len(gap_w)), key=lambda k: abs(gap_center(k) - x0))
+            k = _nearest(gap_centers, x0)
             room = max(gap_w[k] - 6, 26)
         else:
             room = max(length - 20, 24)
@@ -81,6 +82,18 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
     if chosen is not None:
         hard.add(chosen.box)
     return chosen
+
+
+def _nearest(values: list[float], x: float) -> int:
+    """The index of the value nearest ``x`` in increasing ``values`` (the first one on a tie).
+
+    >>> _nearest([0, 10, 20], 15), _nearest([0, 10, 20], 16), _nearest([0, 10, 20], -5)
+    (1, 2, 0)
+    """
+    i = bisect_left(values, x)
+    if i == len(values) or (i > 0 and abs(values[i - 1] - x) <= abs(values[i] - x)):
+        return i - 1
+    return i
 
 
 _LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", "emotion")

@@ -24,7 +24,7 @@ from .geometry import (
 )
 from .grid import Grid, Row, grid_rows
 from .labels import Boxes, legend, place_label
-from .routing import Plan, Router, Segment, assign_tracks, corners, offsets
+from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
 
 __all__ = ["place"]
@@ -282,25 +282,25 @@ def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows:
         kind, index = resource
         count = tracks.get(resource, 1)
         if kind == "ch":
-            return offsets(count, style.track, around_line=page.is_zone_channel[index])[track]
+            return offset(track, count, style.track, around_line=page.is_zone_channel[index])
         if kind == "g":
-            return offsets(count, style.track)[track]
+            return offset(track, count, style.track)
         if kind == "r":
             spacing = min(7.0, (card_h[index] - 12) / max(count - 1, 1))
-            return offsets(count, spacing)[track]
+            return offset(track, count, spacing)
         spacing = min(10.0, (style.card_width - 24) / max(count - 1, 1))
-        return offsets(count, spacing)[track]
+        return offset(track, count, spacing)
 
     def coordinate(segment: Segment) -> float:
         kind, index = segment.resource
-        offset = track_offset(segment.resource, segment.track)
+        shift = track_offset(segment.resource, segment.track)
         if kind == "g":
-            return columns.gap_center(index) + offset
+            return columns.gap_center(index) + shift
         if kind == "c":
-            return columns.x[index] + style.card_width / 2 + offset
+            return columns.x[index] + style.card_width / 2 + shift
         if kind == "ch":
-            return page.channel_y[index] + offset
-        return page.row_y[index] + page.row_h[index] / 2 + offset
+            return page.channel_y[index] + shift
+        return page.row_y[index] + page.row_h[index] / 2 + shift
 
     routes: list[Route] = []
     for flow, a, b, plan in planned:
@@ -387,6 +387,7 @@ def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNot
     for route in routes:
         for (x0, y0), (x1, y1) in pairwise(route.points):
             soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), route)
+    centers = [columns.gap_center(k) for k in range(len(columns.gaps))]
     for route in routes:
         if route.flow.label:
-            route.label = place_label(route, style, hard, soft, columns.gaps, columns.gap_center)
+            route.label = place_label(route, style, hard, soft, columns.gaps, centers)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 
+from ..errors import Bilingual
 from ..layout import Layout, layout
 from ..model import Blueprint, Step
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 from .svg import RenderError, render_svg, run_graphviz, stable_pdf
 
-__all__ = ["FORMATS", "RenderError", "render", "render_layout", "step_element_id"]
+__all__ = ["FORMATS", "READABLE_STEPS", "RenderError", "TooLargeError", "render", "render_layout",
+           "step_element_id"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -26,6 +28,20 @@ _PNG_DPI = "144"
 # most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
 _PARALLEL_FROM = 1000
 _PARTS = 3
+#: The most steps one picture may hold: a wider strip cannot be read whole, on screen or on paper.
+READABLE_STEPS = 5000
+
+
+class TooLargeError(RenderError, Bilingual):
+    """A blueprint with more steps than one readable picture holds: draw it as print sheets instead."""
+
+    def __init__(self, steps: int):
+        self.steps = steps
+        self.message = (f"{steps:,} steps are too many for one picture (at most {READABLE_STEPS:,} can be read "
+                        f"whole): draw it as numbered print sheets, e.g. --page a3 -o DIR/")
+        self.message_zh = (f"{steps:,} 个步骤无法在一张图中看清（一张图最多 {READABLE_STEPS:,} 个）："
+                           f"请分页打印成编号的图纸，例如 --page a3 -o 目录/")
+        super().__init__(self.message)
 
 
 def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True) -> str | bytes:
@@ -39,8 +55,11 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
 
     Raises:
         ValueError: For an unknown format.
+        TooLargeError: For more than :data:`READABLE_STEPS` steps (before any drawing is done).
         RenderError: When Graphviz is missing or fails.
     """
+    if len(bp.steps) > READABLE_STEPS:
+        raise TooLargeError(len(bp.steps))
     return render_layout(layout(bp, locale=locale, evidence=evidence), format)
 
 
@@ -48,6 +67,8 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     """Draw an already placed blueprint (see :func:`render`)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    if len(grid.cards) > READABLE_STEPS:
+        raise TooLargeError(len(grid.cards))
     if format == "svg":
         workers = min(os.cpu_count() or 1, 4)
         if len(grid.cards) >= _PARALLEL_FROM and workers > 1:
