@@ -43,7 +43,9 @@ from .geometry import (
     LinePlacement,
     PhaseBand,
     Route,
+    SheetLink,
     Style,
+    Window,
     ZoneBand,
 )
 from .grid import flow_order
@@ -63,14 +65,17 @@ __all__ = [
     "LinePlacement",
     "PhaseBand",
     "Route",
+    "SheetLink",
     "Style",
+    "Window",
     "ZoneBand",
     "flow_order",
     "layout",
 ]
 
 
-def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None) -> Layout:
+def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
+           window: Window | None = None) -> Layout:
     """Place everything a blueprint picture shows.
 
     Args:
@@ -78,6 +83,8 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
         locale: ``en`` or ``zh`` for the built-in words; default the blueprint's own.
         evidence: Draw the physical evidence row.
         style: Sizes; default :class:`Style`.
+        window: Only these columns of the whole grid, as one print sheet (see
+            :mod:`blueprint.layout.pages`), with tags where flows continue on other sheets.
 
     >>> from blueprint import loads
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
@@ -89,4 +96,4 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     [('a', 0, 0), ('b', 1, 0), ('c', 0, 1)]
     """
     with paused_gc():
-        return place(bp, locale, evidence, style)
+        return place(bp, locale, evidence, style, window)

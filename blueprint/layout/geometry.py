@@ -18,7 +18,9 @@ __all__ = [
     "LinePlacement",
     "PhaseBand",
     "Route",
+    "SheetLink",
     "Style",
+    "Window",
     "ZoneBand",
 ]
 
@@ -210,6 +212,31 @@ class LegendItem:
 
 
 @dataclass
+class SheetLink:
+    """Where a flow continues on another print sheet: beside ``card``, on its right for a flow
+    leaving to ``sheet``, on its left for one arriving from it; ``others`` are the steps there."""
+
+    card: Card
+    outgoing: bool
+    sheet: int
+    others: list[Step]
+    box: Box
+    text: str
+
+
+@dataclass(frozen=True)
+class Window:
+    """One print sheet: grid columns ``first`` to ``last`` of the whole blueprint, sheet ``number``
+    of ``count``; ``sheet_of_column`` gives the sheet of every column of the whole grid."""
+
+    first: int
+    last: int
+    number: int
+    count: int
+    sheet_of_column: tuple[int, ...]
+
+
+@dataclass
 class Layout:
     """Everything the picture shows, placed."""
 
@@ -233,3 +260,8 @@ class Layout:
     columns: int
     #: Steps that could not be placed (their lane is unknown or has no zone).
     skipped: list[Step] = field(default_factory=list)
+    #: On a print sheet: which one, and where flows continue on other sheets.
+    window: Window | None = None
+    links: list[SheetLink] = field(default_factory=list)
+    #: The left edge of every grid column.
+    column_x: list[float] = field(default_factory=list)

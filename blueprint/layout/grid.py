@@ -96,6 +96,25 @@ class Grid:
         self.occupied: set[tuple[int, int]] = set()
         self._place()
 
+    def window(self, first: int, last: int) -> Grid:
+        """The same grid cut to columns ``first`` to ``last``, renumbered from 0 (a print sheet)."""
+        cut = object.__new__(Grid)
+        keep = [i for i in range(len(self.steps)) if first <= self.column[i] <= last]
+        cut.steps = [self.steps[i] for i in keep]
+        cut.skipped = self.skipped
+        cut.row = [self.row[i] for i in keep]
+        cut.column = [self.column[i] - first for i in keep]
+        cut.position = {}
+        for j, step in enumerate(cut.steps):
+            cut.position.setdefault(step.id, j)
+        cut.phases = self.phases
+        cut.band = [self.band[i] for i in keep]
+        cut.band_columns = [(band, max(a, first) - first, min(b, last) - first)
+                            for band, a, b in self.band_columns if a <= last and b >= first]
+        cut.occupied = {(r, c - first) for r, c in self.occupied if first <= c <= last}
+        cut.columns = last - first + 1
+        return cut
+
     @staticmethod
     def _unique_phases(bp: Blueprint) -> list[Phase]:
         seen: set[str] = set()

@@ -115,6 +115,12 @@ def legend(style: Style, locale: str, x: float, y: float, right: float):
             text = word("emotion", locale) + " −2…+2"
         else:
             text = word(sample, locale)
+        # A legend wider than the picture goes on as many rows as it needs.
+        sample_w = text_width(text, style.badge_size) + 8 if sample in ("fail-point", "wait-point") else (
+            (10 if sample == "emotion" else 34) + 4 + text_width(text, size) + 6)
+        if items and cx + sample_w > right:
+            cx = title_box.right + 10
+            y += lh + 8
         if sample in ("fail-point", "wait-point"):
             sample_box = Box(cx, y + 1, text_width(text, style.badge_size) + 8, style.badge_height)
             text_box = sample_box

@@ -19,7 +19,9 @@ from .geometry import (
     LinePlacement,
     PhaseBand,
     Route,
+    SheetLink,
     Style,
+    Window,
     ZoneBand,
 )
 from .grid import Grid, Row, grid_rows
@@ -39,17 +41,22 @@ _CardText = tuple[list[str], str, str, list[tuple[str, str]]]
 _Tracks = dict[tuple[str, int], int]
 
 
-def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None) -> Layout:
-    """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`)."""
+def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
+          window: Window | None = None) -> Layout:
+    """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
     rows = grid_rows(bp)
-    grid = Grid(bp, rows)
+    whole = Grid(bp, rows)
+    grid = whole if window is None else whole.window(window.first, window.last)
+    title = bp.title or ""
+    if window is not None and window.count > 1:
+        title = f"{title} ({window.number}/{window.count})"
     texts, card_h = _measure_cards(grid, len(rows), style, locale)
     notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
     columns = _columns(grid, style, tracks)
-    page = _rows(bp, grid, rows, style, locale, columns, tracks, card_h, notes.height)
+    page = _rows(title, grid, rows, style, locale, columns, tracks, card_h, notes.height)
     cards = _cards(grid, rows, style, texts, card_h, columns, page)
     routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
     lanes, zones = _bands(rows, style, locale, columns, page)
@@ -59,12 +66,14 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
               for phase, first, last, x0, x1, lines in page.phase_specs]
     evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
     _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
+    links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
     items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right)
     return Layout(
         width=columns.right + style.margin, height=legend_bottom + style.margin, locale=locale, style=style,
         title=page.title, title_box=page.title_box, cards=cards, lanes=lanes, zones=zones, phases=phases,
         lines=lines, evidence=evidence_notes, evidence_band=page.evidence_band, evidence_label=evidence_label,
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
+        window=window, links=links, column_x=columns.x,
     )
 
 
@@ -195,11 +204,11 @@ class _Page:
     is_zone_channel: list[bool]
 
 
-def _rows(bp: Blueprint, grid: Grid, rows: list[Row], style: Style, locale: str, columns: _Columns,
+def _rows(title: str, grid: Grid, rows: list[Row], style: Style, locale: str, columns: _Columns,
           tracks: _Tracks, card_h: list[float], evidence_h: float) -> _Page:
     right = columns.right
     # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
-    title = ellipsize(bp.title or "", (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
+    title = ellipsize(title, (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
     title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * _BOLD + 8,
                     style.lh(style.title_size))
     y = title_box.bottom + 10
@@ -391,3 +400,36 @@ def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNot
     for route in routes:
         if route.flow.label:
             route.label = place_label(route, style, hard, soft, columns.gaps, centers)
+
+
+def _sheet_links(bp: Blueprint, whole: Grid, grid: Grid, window: Window, cards: list[Card],
+                 style: Style) -> list[SheetLink]:
+    """A tag beside each card with a flow to or from another sheet: "→ 3" on its right for flows
+    that continue on sheet 3, "1 →" on its left for flows that come from sheet 1."""
+    ends: dict[tuple[int, bool, int], list] = defaultdict(list)
+    for flow in [*bp.flows, *bp.recoveries]:
+        a, b = whole.position.get(flow.source.id), whole.position.get(flow.target.id)
+        if a is None or b is None:
+            continue
+        sheet_a = window.sheet_of_column[whole.column[a]]
+        sheet_b = window.sheet_of_column[whole.column[b]]
+        if sheet_a == sheet_b:
+            continue
+        if sheet_a == window.number:
+            ends[(grid.position[flow.source.id], True, sheet_b)].append(flow.target)
+        elif sheet_b == window.number:
+            ends[(grid.position[flow.target.id], False, sheet_a)].append(flow.source)
+    size = style.flow_label_size
+    h = style.lh(size) + 3
+    stacked: dict[tuple[int, bool], int] = defaultdict(int)
+    links: list[SheetLink] = []
+    for (i, outgoing, sheet), others in sorted(ends.items()):
+        card = cards[i]
+        text = f"→ {sheet}" if outgoing else f"{sheet} →"
+        w = text_width(text, size) + 6
+        k = stacked[(i, outgoing)]
+        stacked[(i, outgoing)] += 1
+        y = card.box.y + 4 + k * (h + 2)
+        x = card.box.right + 2 if outgoing else card.box.x - 2 - w
+        links.append(SheetLink(card, outgoing, sheet, others, Box(x, y, w, h), text))
+    return links

@@ -8,22 +8,27 @@ True
 
 from __future__ import annotations
 
+import math
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import Bilingual
 from ..layout import Layout, layout
+from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint, Step
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
-from .svg import RenderError, render_svg, run_graphviz, stable_pdf
+from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, stable_pdf
 
-__all__ = ["FORMATS", "READABLE_STEPS", "RenderError", "TooLargeError", "render", "render_layout",
-           "step_element_id"]
+__all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
+           "render", "render_layout", "render_pages", "step_element_id"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
 FORMATS = ("svg", "png", "pdf", "dot")
 
-# Pixels per inch of PNG output: sharp on screens and in print at the picture's natural size.
-_PNG_DPI = "144"
+#: Pixels per inch of PNG output by default: sharp on screens and in print at the picture's natural size.
+PNG_DPI = 144
+#: The widest and tallest PNG Graphviz draws (it shrinks larger ones without a word): refused instead.
+MAX_PIXELS = 32767
 # From this many cards on, SVG is drawn in parts by parallel Graphviz processes (one per core, at
 # most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
 _PARALLEL_FROM = 1000
@@ -44,7 +49,9 @@ class TooLargeError(RenderError, Bilingual):
         super().__init__(self.message)
 
 
-def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True) -> str | bytes:
+def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True, *,
+           page: PageSpec | str | None = None, orientation: str = "auto", fit: str = "page",
+           dpi: int = PNG_DPI) -> str | bytes:
     """Draw ``bp`` as a service blueprint.
 
     Args:
@@ -52,18 +59,74 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         format: ``svg`` or ``dot`` (returns ``str``), ``png`` or ``pdf`` (returns ``bytes``).
         locale: ``en`` or ``zh`` for the picture's own words; default the blueprint's ``locale``.
         evidence: Draw the physical evidence row.
+        page: ``a3``, ``a4`` or ``letter`` (or a :class:`PageSpec`) to print on pages of that size
+            (see :mod:`blueprint.layout.pages`); ``None`` or ``none`` for one picture of its
+            natural size. A PDF holds every page; SVG, PNG and DOT need one page (else use
+            :func:`render_pages`).
+        orientation: ``auto`` (the one that needs fewer pages), ``landscape`` or ``portrait``.
+        fit: ``page`` (the widest sheet fits the page, and the tallest if text stays >= 7 pt)
+            or ``width`` (fill the page width).
+        dpi: Pixels per inch of a PNG.
 
     Raises:
-        ValueError: For an unknown format.
-        TooLargeError: For more than :data:`READABLE_STEPS` steps (before any drawing is done).
-        RenderError: When Graphviz is missing or fails.
+        ValueError: For an unknown format, page size, orientation or fit; for SVG, PNG or DOT
+            that would need several pages.
+        TooLargeError: For more than :data:`READABLE_STEPS` steps without pages (before any
+            drawing is done).
+        RenderError: When Graphviz is missing or fails, or a PNG would be too large to draw.
     """
+    if page is not None and page != "none":
+        pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi)
+        if format == "pdf":
+            return join_pdfs([data for _, data in pages])
+        if len(pages) > 1:
+            raise ValueError(f"this blueprint prints on {len(pages)} pages: draw them with render_pages "
+                             f"(blueprint render -o DIR/), or as one PDF")
+        return pages[0][1]
     if len(bp.steps) > READABLE_STEPS:
         raise TooLargeError(len(bp.steps))
-    return render_layout(layout(bp, locale=locale, evidence=evidence), format)
+    return render_layout(layout(bp, locale=locale, evidence=evidence), format, dpi=dpi)
 
 
-def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
+def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, evidence: bool = True, *,
+                 page: PageSpec | str = "a3", orientation: str = "auto", fit: str = "page",
+                 dpi: int = PNG_DPI) -> list[tuple[Page, str | bytes]]:
+    """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options).
+
+    Pages are drawn by parallel Graphviz processes (one per core, at most four)."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    spec = page if isinstance(page, PageSpec) else PageSpec(page, orientation, fit)
+    pages = plan_pages(bp, spec, locale, evidence)
+    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
+        drawn = list(pool.map(lambda p: _draw_page(p, format, dpi), pages))
+    return list(zip(pages, drawn))
+
+
+def _draw_page(page: Page, format: str, dpi: int) -> str | bytes:
+    dot, edges = dot_and_edges(page.sheet)
+    dot.graph_attr.update(viewport=page.viewport(), margin="0")
+    if format == "dot":
+        return dot.source
+    if format == "png":
+        _check_pixels(page.width, page.height, dpi)
+        dot.graph_attr["dpi"] = str(dpi)
+    data = run_graphviz(dot, format)
+    if format == "svg":
+        return postprocess_svg(data, titles(page.sheet), edges)
+    return stable_pdf(data) if format == "pdf" else data
+
+
+def _check_pixels(width: float, height: float, dpi: int) -> None:
+    """Refuse a PNG Graphviz would silently shrink."""
+    wide, tall = math.ceil(width * dpi / 72), math.ceil(height * dpi / 72)
+    if max(wide, tall) > MAX_PIXELS:
+        raise RenderError(
+            f"a PNG of this blueprint would be {wide:,} x {tall:,} px at {dpi} dpi, over the {MAX_PIXELS:,} px "
+            f"Graphviz can draw: print it on pages (--page a3 -o DIR/), use a lower --dpi, or draw SVG or PDF")
+
+
+def render_layout(grid: Layout, format: str = "svg", dpi: int = PNG_DPI) -> str | bytes:
     """Draw an already placed blueprint (see :func:`render`)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
@@ -78,7 +141,8 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     if format == "dot":
         return dot.source
     if format == "png":
-        dot.graph_attr["dpi"] = _PNG_DPI
+        _check_pixels(grid.width, grid.height, dpi)
+        dot.graph_attr["dpi"] = str(dpi)
     data = run_graphviz(dot, format)
     if format == "pdf":
         return stable_pdf(data)

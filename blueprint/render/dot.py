@@ -346,6 +346,12 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
             w.node(labels, dom_id("flow", n, "label"), route.label.box, fontcolor=_EDGE[route.kind]["color"],
                    label=plain_lines(route.label.lines))
     w.add(labels)
+    links = w.layer(style="rounded,filled", fillcolor="#FFFFFF", color="#33475B", penwidth="0.8",
+                    fontcolor="#33475B", fontsize=_num(style.flow_label_size), class_="sheet-link")
+    for n, link in enumerate(grid.links):
+        if id(link.card) in mine:
+            w.node(links, dom_id("sheet-link", n), link.box, label=plain_lines([link.text]))
+    w.add(links)
     if legend:
         _legend(w, grid)
 
@@ -441,6 +447,10 @@ def titles(grid: Layout) -> dict[str, str]:
         result[dom_id("zone", zone.zone.value, "label")] = f"zone-label:{zone.zone.value}"
     for note in grid.evidence:
         result[dom_id("evidence", note.step.index)] = f"evidence:{note.step.id}"
+    for n, link in enumerate(grid.links):
+        others = ", ".join(step.id for step in link.others)
+        arrow = f"{link.card.step.id} -> {others}" if link.outgoing else f"{others} -> {link.card.step.id}"
+        result[dom_id("sheet-link", n)] = f"sheet-link:{arrow} (sheet {link.sheet})"
     for n, route in enumerate(grid.routes):
         result[dom_id("flow", n)] = f"{route.source.step.id}->{route.target.step.id}"
         if route.label is not None:

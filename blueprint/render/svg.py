@@ -4,6 +4,7 @@ elements and attributes Graphviz draws with (no scripts, event handlers or links
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ __all__ = [
     "FONT_STACK",
     "RenderError",
     "check_svg",
+    "join_pdfs",
     "merge_svg",
     "postprocess_svg",
     "render_svg",
@@ -177,3 +179,16 @@ def stable_pdf(data: bytes) -> bytes:
         return match.group(0).replace(b"D:" + old, b"D:" + new)
 
     return _PDF_DATE.sub(zero, data)
+
+
+def join_pdfs(documents: list[bytes]) -> bytes:
+    """One PDF with the pages of ``documents`` in order (pypdf: Graphviz draws one page per run)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for data in documents:
+        writer.append(io.BytesIO(data))
+    writer.add_metadata({"/Producer": "blueprint"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
