@@ -304,10 +304,14 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
             "包含二进制数据：蓝图应是 UTF-8 文本",
         )
     loader = _Loader(text)
+    stack: list[_Frame] = []
     try:
-        return _build(loader, path, limits)
+        return _build(loader, path, limits, stack)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        too_deep = _too_deep(text, stack, mark, exc, limits.max_depth)
+        if too_deep:
+            raise _nesting_error(path, too_deep, limits.max_depth) from None
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
         message, message_zh = _syntax_message(exc, mark)
         raise BlueprintError("yaml-syntax", message, pos, message_zh) from None
@@ -324,7 +328,80 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
         loader.dispose()
 
 
-def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dispatch loop, kept flat for speed
+def _nesting_error(path: str, pos: Position, max_depth: int) -> BlueprintError:
+    return BlueprintError("input-limit", f"nesting is deeper than {max_depth} levels", Pos(path, *pos),
+                          f"嵌套超过了 {max_depth} 层")
+
+
+def _too_deep(text: str, stack: list[_Frame], mark, exc: yaml.MarkedYAMLError,
+              max_depth: int) -> Position | None:
+    """Where the nesting passed ``max_depth``, when that is what stopped the YAML scanner.
+
+    libyaml's scanner reads ahead of the events this module counts (up to a line or 1,024
+    characters, to find simple keys), and since libyaml 0.2.6 it stops at its own limit of 1,000
+    flow levels. So a ``[[[[...`` line can stop it before the 65th ``[`` ever reaches the builder.
+    The text it read ahead is flow content: counting brackets from the innermost open collection
+    finds the first one past the limit. A depth error that the count cannot place (its words vary
+    between libyaml versions) is still the same rule, at libyaml's position.
+    """
+    end = _offset_of(text, (mark.line + 1, mark.column + 1)) if mark else len(text)
+    start = 0
+    if stack:  # count from the last thing the builder saw: the innermost open collection's last child
+        frame = stack[-1]
+        node = frame.node
+        seen = [*(node.item_pos if isinstance(node, YSeq) else node.value_pos.values())]
+        if frame.key_pos is not None:
+            seen.append(frame.key_pos)
+        start = _offset_of(text, max(seen)) if seen else _offset_of(text, node.pos) + 1  # past its own [
+    found = _flow_depth_passes(text, start, end, len(stack), max_depth)
+    if found is not None:
+        return _pos_of_offset(text, found)
+    words = f"{exc.problem or ''} {exc.context or ''}".lower()
+    if "nesting" in words or "depth" in words:
+        return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return None
+
+
+def _offset_of(text: str, pos: Position) -> int:
+    offset = 0
+    for _ in range(pos[0] - 1):
+        offset = text.index("\n", offset) + 1
+    return offset + pos[1] - 1
+
+
+def _flow_depth_passes(text: str, start: int, end: int, depth: int, max_depth: int) -> int | None:
+    """The offset of the first bracket in ``text[start:end]`` that opens level ``max_depth + 1``."""
+    i = start
+    while i <= end and i < len(text):
+        char = text[i]
+        if char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return i
+        elif char in "]}":
+            depth -= 1
+        elif char in "\"'":  # a quoted scalar: brackets inside it are text
+            i = _quote_end(text, i, end)
+        elif char == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            newline = text.find("\n", i)
+            i = end if newline < 0 else newline
+        i += 1
+    return None
+
+
+def _quote_end(text: str, i: int, end: int) -> int:
+    quote, i = text[i], i + 1
+    while i < end:
+        if text[i] == quote:
+            if quote == "'" and text[i + 1:i + 2] == "'":  # '' is a quote inside single quotes
+                i += 2
+                continue
+            return i
+        i += 2 if quote == '"' and text[i] == "\\" else 1
+    return end
+
+
+def _build(loader, path: str, limits: Limits, stack: list[_Frame]) -> object:  # noqa: C901 - one dispatch loop, kept flat for speed
     get_event = loader.get_event
     ScalarEvent, MappingStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent
     SequenceStartEvent, AliasEvent = yaml.SequenceStartEvent, yaml.AliasEvent
@@ -336,7 +413,6 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
     if isinstance(event, StreamEndEvent):
         return None
     anchors: dict[str, tuple[object, int]] = {}
-    stack: list[_Frame] = []
     max_depth = limits.max_depth
     budget = limits.max_expanded_nodes
     expanded = 0
@@ -366,10 +442,7 @@ def _build(loader, path: str, limits: Limits) -> object:  # noqa: C901 - one dis
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
             if len(stack) >= max_depth:
-                raise BlueprintError(
-                    "input-limit", f"nesting is deeper than {max_depth} levels", Pos(path, *pos),
-                    f"嵌套超过了 {max_depth} 层",
-                )
+                raise _nesting_error(path, pos, max_depth)
             tag = event.tag
             if tag is not None and tag != "!" and not event.implicit and tag not in _COLLECTION_TAGS:
                 raise _tag_not_allowed(tag, Pos(path, *pos))

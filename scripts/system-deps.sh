@@ -2,10 +2,14 @@
 # Install the Debian packages the tool needs, only when they are missing (idempotent, quiet).
 #   scripts/system-deps.sh          Graphviz and CJK fonts (rendering)
 #   scripts/system-deps.sh --browser  ... and Chromium (browser tests)
+#   scripts/system-deps.sh --venv     ... and what `python3 -m venv` needs (Debian splits it off)
 set -euo pipefail
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk fontconfig)
+if [ "${1:-}" = "--venv" ]; then
+  "${PYTHON:-python3}" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fi

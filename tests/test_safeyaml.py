@@ -7,8 +7,10 @@ import re
 import time
 
 import pytest
+import yaml
 
-from blueprint.errors import BlueprintError
+from blueprint import safeyaml
+from blueprint.errors import BlueprintError, Pos
 from blueprint.safeyaml import Limits, YMap, YSeq, read_yaml, to_plain
 
 from .conftest import CJK, where
@@ -148,6 +150,79 @@ def test_deep_nesting_is_refused_quickly_without_crashing():
     assert exc.value.rule == "input-limit"
     assert exc.value.pos.line == 1 and exc.value.pos.column == 65
     assert "deeper than 64" in exc.value.message
+
+
+class _ScannerStopsEarly:
+    """A YAML loader whose scanner gives up ahead of the events, as libyaml's may, in its own words.
+
+    It hands out the real loader's first ``events`` events, then raises what a libyaml with a
+    nesting limit (and words) of its own would raise, at ``at`` (1-based line and column).
+    """
+
+    def __init__(self, events: int, at: tuple[int, int], context: str | None, problem: str):
+        self.events, self.at, self.context, self.problem = events, at, context, problem
+
+    def __call__(self, text: str):
+        real = yaml.SafeLoader(text)
+        mark = yaml.error.Mark("<unicode string>", 0, self.at[0] - 1, self.at[1] - 1, None, None)
+        events, real_event = iter(range(self.events)), real.get_event
+
+        def get_event():
+            if next(events, None) is None:
+                raise yaml.scanner.ScannerError(self.context, mark if self.context else None, self.problem, mark)
+            return real_event()
+
+        real.get_event = get_event
+        return real
+
+
+DEEP_STEPS = "blueprint: 1\nsteps: " + "[" * 2000 + "]" * 2000 + "\n"
+
+
+@pytest.mark.parametrize("context, problem", [
+    ("while increasing flow level", "exceeded maximum nesting depth"),  # libyaml 0.2.6 (PyYAML 6.0.4)
+    ("while parsing a flow node", "maximum nesting level reached"),  # words a later libyaml may choose
+    (None, "too many open brackets"),  # words that do not say what happened: the brackets still do
+])
+def test_a_scanner_that_stops_on_its_own_depth_limit_gives_the_nesting_rule(monkeypatch, context, problem):
+    # The builder has seen the root mapping and the key 'steps' (6 events) when the scanner stops,
+    # far past the 64th '[', at its own limit of 1,000 levels.
+    monkeypatch.setattr(safeyaml, "_Loader", _ScannerStopsEarly(6, (2, 1008), context, problem))
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(DEEP_STEPS, "deep.yaml")
+    assert (exc.value.rule, exc.value.message) == ("input-limit", "nesting is deeper than 64 levels")
+    # The root mapping is level 1: the 64th '[' opens level 65.
+    assert exc.value.pos == Pos("deep.yaml", 2, len("steps: ") + 64)
+
+
+def test_a_depth_error_of_the_scanner_that_brackets_cannot_place_is_still_the_nesting_rule(monkeypatch):
+    text = "a:\n  b:\n    c: 1\n"  # shallow, as far as brackets tell: the words decide
+    monkeypatch.setattr(safeyaml, "_Loader", _ScannerStopsEarly(
+        4, (3, 5), "while increasing indent level", "exceeded maximum nesting depth"))
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(text, "deep.yaml")
+    assert (exc.value.rule, exc.value.pos) == ("input-limit", Pos("deep.yaml", 3, 5))
+    assert "deeper than 64 levels" in exc.value.message
+
+
+@pytest.mark.parametrize("text", [
+    "a: [[[1, 2]\n",
+    "a: '" + "[" * 80 + "\n",  # brackets in an unclosed quote
+    "a: [ # " + "[" * 80 + "\n  b: ]]\n",  # brackets in a comment
+    "a: \"[\\\"" + "[" * 80 + "\"\nb: ]\n",  # brackets in a quote, an escaped quote among them
+])
+def test_a_syntax_error_in_shallow_text_stays_a_syntax_error(text):
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(text, "bad.yaml")
+    assert exc.value.rule == "yaml-syntax", exc.value.message
+
+
+def test_without_libyaml_the_same_limit_at_the_same_place(monkeypatch):
+    monkeypatch.setattr(safeyaml, "_Loader", yaml.SafeLoader)
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml(DEEP_STEPS, "deep.yaml")
+    assert exc.value.rule == "input-limit"
+    assert exc.value.pos == Pos("deep.yaml", 2, len("steps: ") + 64)
 
 
 def test_deep_block_nesting_is_refused():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import blueprint
-from blueprint.analysis import stats
+from blueprint.analysis.stats import stats
 from blueprint.analysis import touchpoints as tp
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-from .. import __version__
+from ..version import __version__
 from ..errors import BlueprintError
 
 __all__ = ["main", "build_parser", "COMMANDS"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..graph import graph_to_graphml, graph_to_json
 from ._common import add_locale, load_reporting, write_output
 
 NAME = "graph"
@@ -22,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..graph import graph_to_graphml, graph_to_json
+
     bp = load_reporting(args.file, locale=args.locale)
     if bp is None:
         return 1

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..analysis import stats
 from ..model import Line, Zone
 from ._common import add_locale, load_reporting
 
@@ -46,6 +45,8 @@ def format_stats(result: dict, path: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..analysis.stats import stats
+
     bp = load_reporting(args.file, locale=args.locale)
     if bp is None:
         return 1

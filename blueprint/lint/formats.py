@@ -14,7 +14,7 @@ from pathlib import PurePath, PurePosixPath
 from typing import Iterable, TextIO
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from . import docs, registry
 from .linter import Finding
 

@@ -1,5 +1,7 @@
 """Draw a blueprint: the grid from :mod:`blueprint.layout`, DOT from :mod:`.dot`, pictures by Graphviz.
 
+The package is callable as :func:`render`.
+
 >>> from blueprint import loads, render
 >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n- {id: a, lane: customer, label: A}\\n")
 >>> render(bp, "dot").startswith("digraph blueprint {")
@@ -12,6 +14,7 @@ import math
 import os
 from concurrent.futures import ThreadPoolExecutor
 
+from ..entry import make_callable
 from ..errors import Bilingual
 from ..layout import Layout, layout
 from ..layout.pages import Page, PageSpec, plan_pages
@@ -160,3 +163,6 @@ def step_element_id(step: Step | int) -> str:
     """
     index = step if isinstance(step, int) else step.index
     return f"step-{index:d}"
+
+
+make_callable(__name__, render)

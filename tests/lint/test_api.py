@@ -1,5 +1,6 @@
 """The Python API: blueprint.lint(path | text | Blueprint, config) -> sorted list of Finding."""
 
+import sys
 import types
 
 import pytest
@@ -15,8 +16,11 @@ PATH = fixture("dead-end", "invalid-no-way-out.yaml")
 
 def test_exported_from_the_package():
     import blueprint.lint.formats  # importing a submodule must not replace the function
+    import blueprint.lint.registry as registry
 
-    assert isinstance(blueprint.lint, types.FunctionType)
+    assert isinstance(blueprint.lint, types.ModuleType) and callable(blueprint.lint)
+    assert registry is sys.modules["blueprint.lint.registry"] and blueprint.lint.registry is registry
+    assert blueprint.lint(PATH) == blueprint.lint.lint(PATH)
     assert blueprint.Finding is Finding
     assert {"lint", "Finding"} <= set(blueprint.__all__)
     assert LEVELS == ("error", "warning", "info")
