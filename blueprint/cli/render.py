@@ -13,7 +13,8 @@ than a page), so several pages need -o DIR/. --dpi sets a PNG's pixels per inch;
 taller than Graphviz can draw is refused with a message, never shrunk.
 
 A file that cannot be loaded gets one line on stderr and no picture; content problems (unknown
-references, missing keys) are printed to stderr and what can be drawn is drawn. --locale chooses the
+references, missing keys) are printed to stderr and what can be drawn is drawn, under a banner
+"this drawing is incomplete" that lists the first problems (--strict draws nothing instead). --locale chooses the
 language of the picture's own words (default: the blueprint's locale) and of those lines (default:
 English). Exit status: 0 all drawn cleanly, 1 a file had problems or could not be loaded, 2 usage,
 I/O or Graphviz errors.
@@ -49,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of the picture's own words (default: the blueprint's locale) "
                              "and of the problems printed to stderr (default: en)")
     parser.add_argument("--no-evidence", action="store_true", help="leave out the physical evidence row")
+    parser.add_argument("--strict", action="store_true",
+                        help="draw nothing for a file with problems (without it such a file is drawn "
+                             "as far as it can be, under a banner listing its problems)")
     parser.add_argument("--page", choices=("none", *PAGE_SIZES), default="none",
                         help="print on pages of this size, split by phase into numbered sheets "
                              "(default: none, one picture of its natural size)")
@@ -132,6 +136,9 @@ def run(args: argparse.Namespace) -> int:
         print_problems(bp, messages)
         if bp.problems:
             status = max(status, 1)
+            if args.strict:
+                print(f"blueprint: {path}: not drawn: {len(bp.problems)} problem(s) (--strict)", file=sys.stderr)
+                continue
         options = {"locale": args.locale, "evidence": not args.no_evidence, "dpi": args.dpi}
         paged = args.page != "none" and fmt != "pdf"
         try:

@@ -8,6 +8,7 @@ from ..model import Flow, FlowKind, Lane, Line, Phase, Step, Zone
 
 __all__ = [
     "Badge",
+    "Banner",
     "Box",
     "Card",
     "EvidenceNote",
@@ -224,6 +225,15 @@ class SheetLink:
     text: str
 
 
+@dataclass
+class Banner:
+    """The warning over a drawing of a file with problems: what it shows may be wrong or missing."""
+
+    box: Box
+    lines: list[str]
+    count: int
+
+
 @dataclass(frozen=True)
 class Window:
     """One print sheet: grid columns ``first`` to ``last`` of the whole blueprint, sheet ``number``
@@ -265,3 +275,5 @@ class Layout:
     links: list[SheetLink] = field(default_factory=list)
     #: The left edge of every grid column.
     column_x: list[float] = field(default_factory=list)
+    #: Set when the file has problems: the drawing is incomplete.
+    banner: Banner | None = None

@@ -4,13 +4,14 @@ columns, rows, cards and routes in points, bands and lines, evidence notes, flow
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..model import ROW_LABELS, Blueprint, Flow, Line, Phase, Zone
 from .cards import card_height, card_text
 from .geometry import (
     Badge,
+    Banner,
     Box,
     Card,
     EvidenceNote,
@@ -28,6 +29,7 @@ from .grid import Grid, Row, grid_rows
 from .labels import Boxes, legend, place_label
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
+from .words import word
 
 __all__ = ["place"]
 
@@ -36,6 +38,8 @@ _BULLET = "• "
 _HANG = "\u3000 "
 # Bold text (titles, headers, row and line names) is this much wider than the regular text measured.
 _BOLD = 1.1
+# The banner over a drawing of a file with problems lists this many of them.
+_BANNER_PROBLEMS = 3
 
 _CardText = tuple[list[str], str, str, list[tuple[str, str]]]
 _Tracks = dict[tuple[str, int], int]
@@ -56,7 +60,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
     columns = _columns(grid, style, tracks)
-    page = _rows(title, grid, rows, style, locale, columns, tracks, card_h, notes.height)
+    problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
+    page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height)
     cards = _cards(grid, rows, style, texts, card_h, columns, page)
     routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
     lanes, zones = _bands(rows, style, locale, columns, page)
@@ -74,6 +79,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         lines=lines, evidence=evidence_notes, evidence_band=page.evidence_band, evidence_label=evidence_label,
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
         window=window, links=links, column_x=columns.x,
+        banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
     )
 
 
@@ -192,6 +198,7 @@ class _Page:
 
     title: str
     title_box: Box
+    banner: Banner | None
     phase_specs: list[tuple[Phase | None, int, int, float, float, list[str]]]
     phase_top: float
     phase_header_h: float
@@ -204,14 +211,33 @@ class _Page:
     is_zone_channel: list[bool]
 
 
-def _rows(title: str, grid: Grid, rows: list[Row], style: Style, locale: str, columns: _Columns,
-          tracks: _Tracks, card_h: list[float], evidence_h: float) -> _Page:
+def _problem_lines(bp: Blueprint, locale: str, width: float, style: Style) -> list[str]:
+    """The banner's text for a file with problems: how many, the first few with their position."""
+    count = len(bp.problems)
+    if not count:
+        return []
+    heading = word("incomplete-one", locale) if count == 1 else word("incomplete", locale).format(count=count)
+    shown = sorted(bp.problems, key=lambda p: (p.pos.line, p.pos.column))[:_BANNER_PROBLEMS]
+    lines = [heading] + [ellipsize(f"{p.pos.line}:{p.pos.column}  {p.text(locale)} ({p.rule})", width, style.small_size)
+                         for p in shown]
+    if count > len(shown):
+        lines.append(word("more-problems", locale).format(count=count - len(shown)))
+    return lines
+
+
+def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: Style, locale: str,
+          columns: _Columns, tracks: _Tracks, card_h: list[float], evidence_h: float) -> _Page:
     right = columns.right
     # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
     title = ellipsize(title, (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
     title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * _BOLD + 8,
                     style.lh(style.title_size))
     y = title_box.bottom + 10
+    banner = None
+    if problems:
+        banner = Banner(Box(style.margin, y, right - style.margin, len(problems) * style.lh(style.small_size) + 10),
+                        problems, 0)
+        y = banner.box.bottom + 10
     phase_specs = []
     for band, first, last in grid.band_columns:
         phase = grid.phases[band] if band < len(grid.phases) else None
@@ -259,7 +285,7 @@ def _rows(title: str, grid: Grid, rows: list[Row], style: Style, locale: str, co
     y += last_h
     is_zone_channel = [r > 0 and r < len(rows) and rows[r - 1].zone is not rows[r].zone
                        for r in range(len(rows) + 1)]
-    return _Page(title, title_box, phase_specs, phase_top, phase_header_h, evidence_band, channel_y, row_y,
+    return _Page(title, title_box, banner, phase_specs, phase_top, phase_header_h, evidence_band, channel_y, row_y,
                  row_h, lane_lines, y, is_zone_channel)
 
 

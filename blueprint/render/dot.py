@@ -312,6 +312,11 @@ def _background(w: _Writer, grid: Layout) -> None:
                label=_table(label_lines, box.w - 12, box.h - 4, style.header_size, _INK, align="CENTER", bold=True))
     w.node(header, "title", grid.title_box, class_="title",
            label=_table([grid.title], grid.title_box.w, grid.title_box.h, style.title_size, _INK, bold=True))
+    if grid.banner is not None:
+        box = grid.banner.box
+        w.node(header, "problems", box, shape="box", style="filled", fillcolor="#FDECEA", color="#C0392B",
+               penwidth="1.2", class_="problems",
+               label=_table(grid.banner.lines, box.w - 12, box.h - 6, style.small_size, "#7B1E14"))
     w.add(header)
 
     notes = w.layer(shape="note", fillcolor="#FFFBE6", color="#D8C37A", penwidth="0.8", class_="evidence",
@@ -431,6 +436,8 @@ def titles(grid: Layout) -> dict[str, str]:
     """SVG ``<title>`` text by element ``id``: the step id for cards, ``lane:<id>``, ``phase:<id>``,
     ``evidence:<step id>``, ``<badge kind>:<step id>``, ``<source>-><target>`` for flows."""
     result: dict[str, str] = {"blueprint": grid.title}
+    if grid.banner is not None:
+        result["problems"] = "\n".join(grid.banner.lines)
     for card in grid.cards:
         result[node_id(card)] = card.step.id
         for badge in card.badges:
