@@ -5,18 +5,35 @@ from __future__ import annotations
 from ..durations import format_duration
 from ..model import Step
 from .geometry import Style
-from .text import ellipsize, wrap
+from .text import text_width, wrap
 from .words import word
 
-__all__ = ["card_height", "card_text"]
+__all__ = ["card_height", "card_text", "meta_lines"]
 
 
-def card_text(step: Step, style: Style, locale: str) -> tuple[list[str], str, str, list[tuple[str, str]]]:
+def card_text(step: Step, style: Style, locale: str) -> tuple[list[str], list[str], str, list[tuple[str, str]]]:
     inner = style.card_width - 2 * style.card_pad_x
     lines = wrap(step.label or step.id, inner, style.label_size, style.max_label_lines) or [""]
-    meta_parts = [part for part in (step.owner, format_duration(step.duration, locale)
-                                    if step.duration is not None else None) if part]
-    meta = ellipsize(" · ".join(meta_parts), inner, style.small_size) if meta_parts else ""
+    duration = format_duration(step.duration, locale) if step.duration is not None else ""
+    return lines, meta_lines(step.owner or "", duration, inner, style.small_size), *_footer_and_badges(step, locale)
+
+
+def meta_lines(owner: str, duration: str, width: float, size: float) -> list[str]:
+    """Owner and duration on one line ("Clerk · 5 min") when they fit, else the owner (on two
+    lines at most) and the duration on a line of its own: a duration is never cut.
+
+    >>> meta_lines("Counter clerk", "5 min", 126, 8)
+    ['Counter clerk · 5 min']
+    >>> meta_lines("Housekeeping supervisor", "5 min", 126, 8)
+    ['Housekeeping supervisor', '5 min']
+    """
+    joined = " · ".join(part for part in (owner, duration) if part)
+    if text_width(joined, size) <= width or not (owner and duration):
+        return wrap(joined, width, size, 2) if joined else []
+    return [*wrap(owner, width, size, 2), duration]
+
+
+def _footer_and_badges(step: Step, locale: str) -> tuple[str, list[tuple[str, str]]]:
     touchpoint = step.touchpoint.label(locale) if step.touchpoint is not None else ""
     badges: list[tuple[str, str]] = []
     if step.fail:
@@ -26,15 +43,14 @@ def card_text(step: Step, style: Style, locale: str) -> tuple[list[str], str, st
         if step.wait_max is not None:
             text += " ≤" + format_duration(step.wait_max, locale)
         badges.append(("wait-point", text))
-    return lines, meta, touchpoint, badges
+    return touchpoint, badges
 
 
-def card_height(lines: list[str], meta: str, footer: bool, badges: bool, style: Style) -> float:
+def card_height(lines: list[str], meta: list[str], footer: bool, badges: bool, style: Style) -> float:
     height = 2 * style.card_pad_y + len(lines) * style.lh(style.label_size)
     if badges:  # the lower half of the badges reaches into the card
         height += style.badge_height / 2
-    if meta:
-        height += style.lh(style.small_size)
+    height += len(meta) * style.lh(style.small_size)
     if footer:
         height += style.lh(style.small_size)
     return max(style.card_min_height, height)

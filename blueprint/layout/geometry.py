@@ -126,7 +126,8 @@ class Card:
     column: int
     box: Box
     lines: list[str]
-    meta: str
+    #: Owner and duration: one line, or the owner and then the duration when they do not fit.
+    meta: list[str]
     touchpoint: str
     emotion: int | None
     badges: list[Badge]

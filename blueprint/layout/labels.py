@@ -8,7 +8,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 from .geometry import Box, FlowLabel, LegendItem, Route, Style
-from .text import text_width, wrap
+from .text import longest_word, text_width, wrap
 from .words import word
 
 __all__ = ["Boxes", "legend", "place_label"]
@@ -54,29 +54,35 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
     )
     best: tuple[int, FlowLabel] | None = None
     fallback: FlowLabel | None = None
-    for length, (x0, y0), (x1, y1) in segments:
-        if x0 == x1:  # vertical: as wide as the gap it runs in
-            k = _nearest(gap_centers, x0)
-            room = max(gap_w[k] - 6, 26)
-        else:
-            room = max(length - 20, 24)
-        lines = wrap(route.flow.label, min(room, 110), size, 3)
-        if not lines:
-            return None
-        w = max(text_width(line, size) for line in lines) + 6
-        h = len(lines) * lh + 3
-        for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):
-            cx, cy = x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction
-            label = FlowLabel(Box(cx - w / 2, cy - h / 2, w, h), lines)
-            fallback = fallback or label
-            if hard.hits(label.box):
-                continue
-            crossings = soft.hits(label.box, ignore=route)
-            if best is None or crossings < best[0]:
-                best = (crossings, label)
-            if crossings == 0:
+    # Room for the longest word at least: a label is not broken inside a word to fit a gap, unless
+    # no place on the edge has room for it whole.
+    longest = longest_word(route.flow.label, size) + 1
+    for whole_words in (True, False):
+        for length, (x0, y0), (x1, y1) in segments:
+            if x0 == x1:  # vertical: as wide as the gap it runs in
+                k = _nearest(gap_centers, x0)
+                room = max(gap_w[k] - 6, 26)
+            else:
+                room = max(length - 20, 24)
+            lines = wrap(route.flow.label, min(max(room, longest) if whole_words else room, 110), size, 3)
+            if not lines:
+                return None
+            w = max(text_width(line, size) for line in lines) + 6
+            h = len(lines) * lh + 3
+            for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):
+                cx, cy = x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction
+                label = FlowLabel(Box(cx - w / 2, cy - h / 2, w, h), lines)
+                fallback = fallback or label
+                if hard.hits(label.box):
+                    continue
+                crossings = soft.hits(label.box, ignore=route)
+                if best is None or crossings < best[0]:
+                    best = (crossings, label)
+                if crossings == 0:
+                    break
+            if best is not None and best[0] == 0:
                 break
-        if best is not None and best[0] == 0:
+        if best is not None:
             break
     chosen = best[1] if best is not None else fallback
     if chosen is not None:

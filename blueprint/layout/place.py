@@ -41,7 +41,7 @@ _BOLD = 1.1
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
 
-_CardText = tuple[list[str], str, str, list[tuple[str, str]]]
+_CardText = tuple[list[str], list[str], str, list[tuple[str, str]]]
 _Tracks = dict[tuple[str, int], int]
 
 

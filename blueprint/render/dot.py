@@ -155,7 +155,7 @@ def _card_label(card: Card, grid: Layout) -> str:
     small = style.lh(style.small_size)
     rows = [_row(card.lines, inner, len(card.lines) * style.lh(style.label_size), style.label_size, _INK)]
     if card.meta:
-        rows.append(_row([card.meta], inner, small, style.small_size, _MUTED))
+        rows.append(_row(card.meta, inner, len(card.meta) * small, style.small_size, _MUTED))
     footer = []
     if card.touchpoint:
         footer.append(f'<FONT COLOR="{_MUTED}">{html_text(card.touchpoint)}</FONT>')

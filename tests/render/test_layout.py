@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import pytest
 from generate import generate
 
 from blueprint import load, loads
+from blueprint.durations import format_duration
 from blueprint.layout import Box, flow_order, layout
 from blueprint.layout.text import text_width
 from blueprint.model import Zone
@@ -178,10 +180,41 @@ def test_card_text_fits_the_card_and_labels_sit_clear_of_cards(name, grid):
     inner = style.card_width - 2 * style.card_pad_x
     for card in grid.cards:
         assert all(text_width(line, style.label_size) <= inner for line in card.lines)
-        assert text_width(card.meta, style.small_size) <= inner
+        assert all(text_width(line, style.small_size) <= inner for line in card.meta)
         for badge in card.badges:
             assert badge.box.right <= card.box.right
     boxes = [card.box for card in grid.cards] + [note.box for note in grid.evidence]
     for route in grid.routes:
         if route.label is not None:
             assert not any(route.label.box.overlaps(box) for box in boxes)
+
+
+def _broken_words(text: str, lines: list[str]) -> list[str]:
+    """Pieces of Latin words in ``lines`` that are not whole words of ``text`` (a break after a
+    hyphen or slash, and an ellipsis at the end, are fine)."""
+    words = set(re.findall(r"[A-Za-z0-9'’.,;:!?()&+-/]+", text))
+    bad = []
+    for line in lines:
+        for token in re.findall(r"[A-Za-z0-9'’.,;:!?()&+-/]+", line.removesuffix("…")):
+            if token not in words and not token.endswith(("-", "/")) and not any(
+                    w.startswith(token) and line.endswith("…") for w in words):
+                if not any(w.endswith(token) and w[: -len(token)].endswith(("-", "/")) for w in words):
+                    bad.append(token)
+    return bad
+
+
+PRINTED = [(name, grid) for name, grid in REAL if name not in ("hostile.yaml",)] + [
+    ("generated-300", layout(loads(generate(300))))]
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_no_word_is_broken_across_lines(name, grid):
+    for card in grid.cards:
+        assert not _broken_words(card.step.label, card.lines), card.step.id
+        duration = format_duration(card.step.duration, grid.locale) if card.step.duration else ""
+        assert not _broken_words(f"{card.step.owner or ''} {duration}", card.meta), card.step.id
+    for route in grid.routes:
+        if route.label is not None:
+            assert not _broken_words(route.flow.label, route.label.lines), route.flow.label
+    for band in grid.lanes:
+        assert not _broken_words(band.lane.display_label(grid.locale), band.lines)
