@@ -50,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of the picture's own words (default: the blueprint's locale) "
                              "and of the problems printed to stderr (default: en)")
     parser.add_argument("--no-evidence", action="store_true", help="leave out the physical evidence row")
+    parser.add_argument("--plain", action="store_true",
+                        help="leave the analysis off the picture: fail points without their text, no "
+                             "marks on steps and waits over their time standards")
     parser.add_argument("--strict", action="store_true",
                         help="draw nothing for a file with problems (without it such a file is drawn "
                              "as far as it can be, under a banner listing its problems)")
@@ -139,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
             if args.strict:
                 print(f"blueprint: {path}: not drawn: {len(bp.problems)} problem(s) (--strict)", file=sys.stderr)
                 continue
-        options = {"locale": args.locale, "evidence": not args.no_evidence, "dpi": args.dpi}
+        options = {"locale": args.locale, "evidence": not args.no_evidence, "dpi": args.dpi, "plain": args.plain}
         paged = args.page != "none" and fmt != "pdf"
         try:
             if paged:

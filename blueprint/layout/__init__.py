@@ -75,7 +75,7 @@ __all__ = [
 
 
 def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
-           window: Window | None = None) -> Layout:
+           window: Window | None = None, analysis: bool = True) -> Layout:
     """Place everything a blueprint picture shows.
 
     Args:
@@ -85,6 +85,8 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
         style: Sizes; default :class:`Style`.
         window: Only these columns of the whole grid, as one print sheet (see
             :mod:`blueprint.layout.pages`), with tags where flows continue on other sheets.
+        analysis: Draw the analysis on the picture: what fails at a fail point, and the steps and
+            waits over their time standards (False: the plain picture).
 
     >>> from blueprint import loads
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
@@ -96,4 +98,4 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     [('a', 0, 0), ('b', 1, 0), ('c', 0, 1)]
     """
     with paused_gc():
-        return place(bp, locale, evidence, style, window)
+        return place(bp, locale, evidence, style, window, analysis)

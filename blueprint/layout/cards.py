@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from ..durations import format_duration
 from ..model import Step
+from .breaches import Breach
 from .geometry import Style
 from .text import text_width, wrap
 from .words import word
 
-__all__ = ["card_height", "card_text", "meta_lines"]
+__all__ = ["BadgeSpec", "card_height", "card_text", "meta_lines"]
 
 
-def card_text(step: Step, style: Style, locale: str) -> tuple[list[str], list[str], str, list[tuple[str, str]]]:
+#: A badge before it has a place: kind, text, detail, exceeded.
+BadgeSpec = tuple[str, str, str, bool]
+
+
+def card_text(step: Step, style: Style, locale: str,
+              breaches: list[Breach] | None = None) -> tuple[list[str], list[str], str, list[BadgeSpec]]:
+    """A card's label lines, owner and duration lines, footer and badges. With ``breaches`` (the
+    analysis on the picture, see :mod:`.breaches`; ``None`` for a plain picture) a fail point shows
+    its text after an "F" and a wait or step over its standard shows by how much."""
     inner = style.card_width - 2 * style.card_pad_x
     lines = wrap(step.label or step.id, inner, style.label_size, style.max_label_lines) or [""]
     duration = format_duration(step.duration, locale) if step.duration is not None else ""
-    return lines, meta_lines(step.owner or "", duration, inner, style.small_size), *_footer_and_badges(step, locale)
+    return (lines, meta_lines(step.owner or "", duration, inner, style.small_size),
+            *_footer_and_badges(step, locale, breaches))
 
 
 def meta_lines(owner: str, duration: str, width: float, size: float) -> list[str]:
@@ -33,16 +43,26 @@ def meta_lines(owner: str, duration: str, width: float, size: float) -> list[str
     return [*wrap(owner, width, size, 2), duration]
 
 
-def _footer_and_badges(step: Step, locale: str) -> tuple[str, list[tuple[str, str]]]:
+def _footer_and_badges(step: Step, locale: str, breaches: list[Breach] | None) -> tuple[str, list[BadgeSpec]]:
     touchpoint = step.touchpoint.label(locale) if step.touchpoint is not None else ""
-    badges: list[tuple[str, str]] = []
+    badges: list[BadgeSpec] = []
     if step.fail:
-        badges.append(("fail-point", word("fail", locale)))
+        if breaches is None:
+            badges.append(("fail-point", word("fail", locale), "", False))
+        else:  # a Shostack fail point: "F" and what fails
+            badges.append(("fail-point", f"F  {' '.join(str(step.fail).split())}", str(step.fail), False))
+    over = [breach for breach in breaches or [] if breach.wait]
     if step.wait or step.wait_max is not None:
         text = word("wait", locale)
-        if step.wait_max is not None:
-            text += " ≤" + format_duration(step.wait_max, locale)
-        badges.append(("wait-point", text))
+        if over:
+            badges.append(("wait-point", f"{text} {over[0].text}", word("wait-standard", locale), True))
+        else:
+            if step.wait_max is not None:
+                text += " ≤" + format_duration(step.wait_max, locale)
+            badges.append(("wait-point", text, "", False))
+    for breach in breaches or []:
+        if not breach.wait:
+            badges.append(("standard-exceeded", breach.text, breach.detail, True))
     return touchpoint, badges
 
 

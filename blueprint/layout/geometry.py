@@ -109,11 +109,15 @@ class Style:
 
 @dataclass
 class Badge:
-    """A marker on a card: ``kind`` is ``fail-point`` or ``wait-point``."""
+    """A marker on a card's top edge: ``kind`` is ``fail-point``, ``wait-point`` or
+    ``standard-exceeded``; ``detail`` is the whole story for a tooltip (the fail text, the
+    standard broken); ``exceeded`` marks a wait over its standard."""
 
     kind: str
     text: str
     box: Box
+    detail: str = ""
+    exceeded: bool = False
 
 
 @dataclass
@@ -131,6 +135,8 @@ class Card:
     touchpoint: str
     emotion: int | None
     badges: list[Badge]
+    #: The step or its wait breaks a time standard (the card is framed in the warning colour).
+    exceeded: bool = False
 
 
 @dataclass

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..model import ROW_LABELS, Blueprint, Flow, Line, Phase, Zone
-from .cards import card_height, card_text
+from .breaches import breaches
+from .cards import BadgeSpec, card_height, card_text
 from .geometry import (
     Badge,
     Banner,
@@ -41,12 +42,12 @@ _BOLD = 1.1
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
 
-_CardText = tuple[list[str], list[str], str, list[tuple[str, str]]]
+_CardText = tuple[list[str], list[str], str, list[BadgeSpec]]
 _Tracks = dict[tuple[str, int], int]
 
 
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
-          window: Window | None = None) -> Layout:
+          window: Window | None = None, analysis: bool = True) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
@@ -56,7 +57,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     title = bp.title or ""
     if window is not None and window.count > 1:
         title = f"{title} ({window.number}/{window.count})"
-    texts, card_h = _measure_cards(grid, len(rows), style, locale)
+    found = breaches(bp, locale) if analysis else None
+    texts, card_h = _measure_cards(grid, len(rows), style, locale, found)
     notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
     columns = _columns(grid, style, tracks)
@@ -87,9 +89,11 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
 # Measuring, before anything has a position
 
 
-def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str) -> tuple[list[_CardText], list[float]]:
+def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str,
+                   found: dict[int, list] | None) -> tuple[list[_CardText], list[float]]:
     """Every card's text, and the card height of each row (the tallest card of the row)."""
-    texts = [card_text(step, style, locale) for step in grid.steps]
+    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []))
+             for step in grid.steps]
     card_h = [style.card_min_height] * row_count
     for i, (lines, meta, touchpoint, badges) in enumerate(texts):
         step = grid.steps[i]
@@ -298,14 +302,21 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
         h = card_h[r]
         box = Box(columns.x[c], page.row_y[r] + (page.row_h[r] - h) / 2, style.card_width, h)
         lines, meta, touchpoint, badge_specs = texts[i]
-        # Badges sit on the card's top edge, like tags, clear of the text in the middle.
+        # Badges sit on the card's top edge, like tags, clear of the text in the middle; a long
+        # one (a fail point's text) is cut to the room left, its whole text kept for the tooltip.
         badges = []
         bx = box.x + style.card_pad_x
-        for kind, text in badge_specs:
+        widths = [text_width(text, style.badge_size) + 12 for _, text, _, _ in badge_specs]
+        for n, (kind, text, detail, exceeded) in enumerate(badge_specs):
+            room = box.right - style.card_pad_x - bx - 8 - sum(widths[n + 1:])
+            if text_width(text, style.badge_size) > room:
+                text = ellipsize(text, room, style.badge_size)
             bw = text_width(text, style.badge_size) + 8
-            badges.append(Badge(kind, text, Box(bx, box.y - style.badge_height / 2, bw, style.badge_height)))
+            badges.append(Badge(kind, text, Box(bx, box.y - style.badge_height / 2, bw, style.badge_height),
+                                detail, exceeded))
             bx += bw + 4
-        cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges))
+        exceeded = any(badge.exceeded for badge in badges)
+        cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges, exceeded))
     return cards
 
 

@@ -54,7 +54,7 @@ class TooLargeError(RenderError, Bilingual):
 
 def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True, *,
            page: PageSpec | str | None = None, orientation: str = "auto", fit: str = "page",
-           dpi: int = PNG_DPI) -> str | bytes:
+           dpi: int = PNG_DPI, plain: bool = False) -> str | bytes:
     """Draw ``bp`` as a service blueprint.
 
     Args:
@@ -70,6 +70,8 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         fit: ``page`` (the widest sheet fits the page, and the tallest if text stays >= 7 pt)
             or ``width`` (fill the page width).
         dpi: Pixels per inch of a PNG.
+        plain: Leave the analysis off the picture (what fails at a fail point, the steps and
+            waits over their time standards): the bare blueprint.
 
     Raises:
         ValueError: For an unknown format, page size, orientation or fit; for SVG, PNG or DOT
@@ -79,7 +81,8 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         RenderError: When Graphviz is missing or fails, or a PNG would be too large to draw.
     """
     if page is not None and page != "none":
-        pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi)
+        pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi,
+                             plain=plain)
         if format == "pdf":
             return join_pdfs([data for _, data in pages])
         if len(pages) > 1:
@@ -88,19 +91,19 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         return pages[0][1]
     if len(bp.steps) > READABLE_STEPS:
         raise TooLargeError(len(bp.steps))
-    return render_layout(layout(bp, locale=locale, evidence=evidence), format, dpi=dpi)
+    return render_layout(layout(bp, locale=locale, evidence=evidence, analysis=not plain), format, dpi=dpi)
 
 
 def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, evidence: bool = True, *,
                  page: PageSpec | str = "a3", orientation: str = "auto", fit: str = "page",
-                 dpi: int = PNG_DPI) -> list[tuple[Page, str | bytes]]:
+                 dpi: int = PNG_DPI, plain: bool = False) -> list[tuple[Page, str | bytes]]:
     """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options).
 
     Pages are drawn by parallel Graphviz processes (one per core, at most four)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     spec = page if isinstance(page, PageSpec) else PageSpec(page, orientation, fit)
-    pages = plan_pages(bp, spec, locale, evidence)
+    pages = plan_pages(bp, spec, locale, evidence, analysis=not plain)
     with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
         drawn = list(pool.map(lambda p: _draw_page(p, format, dpi), pages))
     return list(zip(pages, drawn))

@@ -48,7 +48,10 @@ _LINE_STYLE = {
     Line.VISIBILITY: ("dashed", "1.6", "#2C3E50"),
     Line.INTERNAL_INTERACTION: ("solid", "1", "#5B6B7B"),
 }
-_BADGE = {"fail-point": ("#C0392B", "#FFFFFF"), "wait-point": ("#F4B43F", "#3B2F00")}
+_BADGE = {"fail-point": ("#C0392B", "#FFFFFF"), "wait-point": ("#F4B43F", "#3B2F00"),
+          "standard-exceeded": ("#B5470B", "#FFFFFF")}
+# A wait over its standard, and the frame of a card over its standard.
+_EXCEEDED = ("#B5470B", "#FFFFFF")
 _EMOTION = {-2: "#C0392B", -1: "#E67E22", 0: "#7F8C8D", 1: "#27AE60", 2: "#1E8449"}
 
 
@@ -210,6 +213,15 @@ def _toward(a: tuple[float, float], b: tuple[float, float], distance: float, len
     return (a[0] + (b[0] - a[0]) * distance / length, a[1] + (b[1] - a[1]) * distance / length)
 
 
+def _badge_classes(badge) -> tuple[str, ...]:
+    classes = ["badge", badge.kind]
+    if badge.kind == "fail-point" and badge.detail:
+        classes.append("fail-callout")
+    if badge.exceeded and badge.kind != "standard-exceeded":
+        classes.append("standard-exceeded")
+    return tuple(classes)
+
+
 def _route_classes(route: Route) -> tuple[str, ...]:
     classes = ["flow"]
     if route.kind is not FlowKind.FLOW:
@@ -334,15 +346,20 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
     routes = [(n, route) for n, route in enumerate(grid.routes) if id(route.source) in mine]
     _cards_and_edges(w, grid, cards, routes)
 
-    badges = {kind: w.layer(style="rounded,filled", fillcolor=fill, fontcolor=ink, fontsize=_num(style.badge_size),
-                            height=_inches(style.badge_height), class_=css_classes("badge", kind))
-              for kind, (fill, ink) in _BADGE.items()}
+    badges: dict[tuple[str, ...], graphviz.Digraph] = {}
     for card in cards:
         for badge in card.badges:
+            classes = _badge_classes(badge)
+            layer = badges.get(classes)
+            if layer is None:
+                fill, ink = _EXCEEDED if badge.exceeded else _BADGE[badge.kind]
+                layer = badges[classes] = w.layer(
+                    style="rounded,filled", fillcolor=fill, fontcolor=ink, fontsize=_num(style.badge_size),
+                    height=_inches(style.badge_height), class_=css_classes(*classes))
             name = dom_id("step", card.step.index, badge.kind)
-            badges[badge.kind].node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
-                                    label=plain_lines([badge.text]))
-    for layer in badges.values():
+            layer.node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
+                       label=plain_lines([badge.text]))
+    for _, layer in sorted(badges.items()):
         w.add(layer)
 
     labels = w.layer(fillcolor="#FFFFFFE6", fontsize=_num(style.flow_label_size), class_="flow-label")
@@ -364,14 +381,17 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
 def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[tuple[int, Route]]) -> None:
     """One layer of cards per lane (they share size, colours and classes), then the edges; an edge
     to a card drawn in another part ends at an invisible stand-in in the same place."""
-    by_row: dict[int, list[Card]] = defaultdict(list)
+    by_row: dict[tuple[int, bool], list[Card]] = defaultdict(list)
     for card in cards:
-        by_row[card.row].append(card)
-    for row, row_cards in sorted(by_row.items()):
+        by_row[(card.row, card.exceeded)].append(card)
+    for (row, exceeded), row_cards in sorted(by_row.items()):
         zone = row_cards[0].zone
-        layer = w.layer(style="rounded,filled", fillcolor="#FFFFFF", color=ZONE_COLORS[zone][1], penwidth="1.2",
+        # A card over its time standard is framed in the warning colour.
+        frame = {"color": _EXCEEDED[0], "penwidth": "2.4"} if exceeded else {
+            "color": ZONE_COLORS[zone][1], "penwidth": "1.2"}
+        layer = w.layer(style="rounded,filled", fillcolor="#FFFFFF", **frame,
                         width=_inches(row_cards[0].box.w), height=_inches(row_cards[0].box.h),
-                        class_=css_classes("step", zone.value))
+                        class_=css_classes("step", zone.value, *(["standard-exceeded"] if exceeded else [])))
         for card in sorted(row_cards, key=lambda card: card.step.index):
             # The statement Digraph.node writes (attributes sorted), appended directly: on
             # thousands of cards the package's per-call argument checks and re-quoting of values
@@ -441,7 +461,8 @@ def titles(grid: Layout) -> dict[str, str]:
     for card in grid.cards:
         result[node_id(card)] = card.step.id
         for badge in card.badges:
-            result[dom_id("step", card.step.index, badge.kind)] = f"{badge.kind}:{card.step.id}"
+            detail = f": {badge.detail}" if badge.detail else ""
+            result[dom_id("step", card.step.index, badge.kind)] = f"{badge.kind}:{card.step.id}{detail}"
     for band in grid.lanes:
         result[dom_id("lane", band.row)] = f"lane:{band.lane.id}"
         result[dom_id("lane", band.row, "label")] = f"lane-label:{band.lane.id}"
