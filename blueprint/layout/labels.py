@@ -102,32 +102,40 @@ def _nearest(values: list[float], x: float) -> int:
     return i
 
 
-_LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", "emotion")
+_LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", "standard-exceeded", "emotion")
+_BADGES = ("fail-point", "wait-point", "standard-exceeded")
 
 
-def legend(style: Style, locale: str, x: float, y: float, right: float):
+def legend(style: Style, locale: str, x: float, y: float, right: float, drawn: set[str]):
+    """The legend's items left to right from ``(x, y)``, on more rows past ``right``: only the
+    samples in ``drawn`` (flow kinds, badge kinds, ``emotion``). Returns the items, the title and
+    the bottom; no title and ``y`` for a picture with nothing to explain."""
+    if not drawn & set(_LEGEND):
+        return [], None, y
     size = style.small_size
     lh = style.lh(size)
     title = word("legend", locale)
     title_box = Box(x, y, text_width(title, size) + 8, lh + 4)
     items: list[LegendItem] = []
     cx = title_box.right + 10
-    for sample in _LEGEND:
+    for sample in (sample for sample in _LEGEND if sample in drawn):
         if sample == "fail-point":
             text = word("fail", locale)
         elif sample == "wait-point":
             text = word("wait", locale) + (" ≤标准" if locale == "zh" else " ≤ max")
         elif sample == "emotion":
             text = word("emotion", locale) + " −2…+2"
+        elif sample == "standard-exceeded":
+            text = word("exceeded", locale)
         else:
             text = word(sample, locale)
         # A legend wider than the picture goes on as many rows as it needs.
-        sample_w = text_width(text, style.badge_size) + 8 if sample in ("fail-point", "wait-point") else (
+        sample_w = text_width(text, style.badge_size) + 8 if sample in _BADGES else (
             (10 if sample == "emotion" else 34) + 4 + text_width(text, size) + 6)
         if items and cx + sample_w > right:
             cx = title_box.right + 10
             y += lh + 8
-        if sample in ("fail-point", "wait-point"):
+        if sample in _BADGES:
             sample_box = Box(cx, y + 1, text_width(text, style.badge_size) + 8, style.badge_height)
             text_box = sample_box
             cx = sample_box.right + 14

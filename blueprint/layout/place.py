@@ -74,7 +74,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
     _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
     links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
-    items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right)
+    items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right,
+                                                _drawn(cards, routes))
     return Layout(
         width=columns.right + style.margin, height=legend_bottom + style.margin, locale=locale, style=style,
         title=page.title, title_box=page.title_box, cards=cards, lanes=lanes, zones=zones, phases=phases,
@@ -251,6 +252,8 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
         phase_specs.append((phase, first, last, x0, x1, lines))
     header_lines = max([len(spec[5]) for spec in phase_specs] + [1])
     phase_header_h = header_lines * style.lh(style.header_size) + 10
+    if not any(spec[0] is not None for spec in phase_specs):
+        phase_header_h = 0.0  # no phase to name: no empty header band under the title
     phase_top = y
     y += phase_header_h + 6
     evidence_band = None
@@ -274,6 +277,8 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
         channel_y.append(y + h / 2)
         y += h
         label = row.lane.display_label(locale) if row.lane is not None else ""
+        if label == row.zone.label(locale):
+            label = ""  # the zone's name beside it already says it
         lines = wrap(label, style.lane_label_width - 12, style.header_size, 4) if label else []
         lane_lines.append(lines)
         if row.lane is None:
@@ -470,3 +475,15 @@ def _sheet_links(bp: Blueprint, whole: Grid, grid: Grid, window: Window, cards: 
         x = card.box.right + 2 if outgoing else card.box.x - 2 - w
         links.append(SheetLink(card, outgoing, sheet, others, Box(x, y, w, h), text))
     return links
+
+
+def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
+    """What the legend explains: the kinds of flow, badge and mark the picture shows."""
+    drawn = {route.kind.value for route in routes}
+    for card in cards:
+        drawn.update(badge.kind for badge in card.badges)
+        if card.exceeded:
+            drawn.add("standard-exceeded")
+        if card.emotion is not None:
+            drawn.add("emotion")
+    return drawn

@@ -138,7 +138,10 @@ class _Writer:
 
 def _table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",
            bold: bool = False) -> str:
-    """A fixed-size table of pre-wrapped lines, so text sits exactly where the layout put it."""
+    """A fixed-size table of pre-wrapped lines, so text sits exactly where the layout put it
+    (no label at all for no lines: Graphviz refuses an empty table)."""
+    if not lines:
+        return ""
     body = "<BR/>".join(html_text(line) for line in lines)
     if bold:
         body = f"<B>{body}</B>"

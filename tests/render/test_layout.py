@@ -196,10 +196,11 @@ def _broken_words(text: str, lines: list[str]) -> list[str]:
     bad = []
     for line in lines:
         for token in re.findall(r"[A-Za-z0-9'’.,;:!?()&+-/]+", line.removesuffix("…")):
-            if token not in words and not token.endswith(("-", "/")) and not any(
-                    w.startswith(token) and line.endswith("…") for w in words):
-                if not any(w.endswith(token) and w[: -len(token)].endswith(("-", "/")) for w in words):
-                    bad.append(token)
+            whole = token in words or token.endswith(("-", "/"))
+            cut_by_ellipsis = line.endswith("…") and any(w.startswith(token) for w in words)
+            after_hyphen = any(w.endswith(token) and w[: -len(token)].endswith(("-", "/")) for w in words)
+            if not (whole or cut_by_ellipsis or after_hyphen):
+                bad.append(token)
     return bad
 
 
