@@ -41,7 +41,8 @@ def _seg(orient: str, kind: str, index: int, a: float, b: float) -> Segment:
 
 class Router:
     """Plans routes on the grid. ``lines`` holds the gaps between lanes that carry one of the three
-    lines: a route crosses them but does not run along them when another gap will do."""
+    lines: a route crosses them but does not run along them when another gap will do. No route
+    runs along gap 0, above the first lane."""
 
     def __init__(self, occupied: set[tuple[int, int]], lines: set[int]):
         self.lines = lines
@@ -78,8 +79,10 @@ class Router:
         return taken[i - 1] if i else -math.inf
 
     def channel(self, preferred: list[int]) -> int:
-        """The first of ``preferred`` gaps without a line, else the first."""
-        return next((ch for ch in preferred if ch not in self.lines), preferred[0])
+        """The first of ``preferred`` gaps without a line, else the first; never the gap above the
+        first lane (the band between the evidence row and the customer lane stays clear)."""
+        allowed = [ch for ch in preferred if ch != 0] or preferred
+        return next((ch for ch in allowed if ch not in self.lines), allowed[0])
 
     def plan(self, ra: int, ca: int, rb: int, cb: int) -> Plan:
         """The route from the card at (ra, ca) to the card at (rb, cb)."""
@@ -153,7 +156,7 @@ class Router:
         near = ra + 1 if down else ra  # the gap next to the source, on the target's side
         between = sorted(range(low + 1, high + 1), key=lambda ch: abs(ch - near))
         outside = [ra if ra == low else ra + 1, rb if rb == low else rb + 1]
-        candidates = [ch for ch in between + outside if ch not in self.lines]
+        candidates = [ch for ch in between + outside if ch not in self.lines and ch != 0]
         return self.along(ra, ca, rb, cb, candidates[0] if candidates else near, forward)
 
     def along(self, ra: int, ca: int, rb: int, cb: int, channel: int, forward: bool) -> Plan:

@@ -219,3 +219,10 @@ def test_no_word_is_broken_across_lines(name, grid):
             assert not _broken_words(route.flow.label, route.label.lines), route.flow.label
     for band in grid.lanes:
         assert not _broken_words(band.lane.display_label(grid.locale), band.lines)
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_no_route_runs_above_the_customer_lane(name, grid):
+    top = min(zone.box.y for zone in grid.zones)
+    for route in grid.routes:
+        assert all(y >= top - 0.01 for _, y in route.points), f"{route.source.step.id}->{route.target.step.id}"
