@@ -363,10 +363,15 @@ def _too_deep(text: str, stack: list[_Frame], mark, exc: yaml.MarkedYAMLError,
 
 
 def _offset_of(text: str, pos: Position) -> int:
+    """The offset of a 1-based ``(line, column)``; a mark past the last line (libyaml puts one at
+    the end of a text without a final newline) is the end of the text."""
     offset = 0
     for _ in range(pos[0] - 1):
-        offset = text.index("\n", offset) + 1
-    return offset + pos[1] - 1
+        newline = text.find("\n", offset)
+        if newline < 0:
+            return len(text)
+        offset = newline + 1
+    return min(offset + pos[1] - 1, len(text))
 
 
 def _flow_depth_passes(text: str, start: int, end: int, depth: int, max_depth: int) -> int | None:

@@ -49,7 +49,7 @@ from .geometry import (
     ZoneBand,
 )
 from .grid import flow_order
-from .place import place
+from .place import place as _place  # not bound as `place`: that name is the submodule
 from .words import WORDS
 
 __all__ = [
@@ -98,4 +98,4 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     [('a', 0, 0), ('b', 1, 0), ('c', 0, 1)]
     """
     with paused_gc():
-        return place(bp, locale, evidence, style, window, analysis)
+        return _place(bp, locale, evidence, style, window, analysis)
