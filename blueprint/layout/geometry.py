@@ -11,6 +11,7 @@ __all__ = [
     "Banner",
     "Box",
     "Card",
+    "EmotionCurve",
     "EvidenceNote",
     "FlowLabel",
     "LaneBand",
@@ -21,6 +22,7 @@ __all__ = [
     "Route",
     "SheetLink",
     "Style",
+    "TimeRow",
     "Window",
     "ZoneBand",
 ]
@@ -241,6 +243,27 @@ class Banner:
     count: int
 
 
+@dataclass
+class TimeRow:
+    """Under the last lane: per phase band, the time it adds and the running total."""
+
+    box: Box
+    label_box: Box
+    label: list[str]
+    cells: list[tuple[Box, list[str]]]
+
+
+@dataclass
+class EmotionCurve:
+    """Between the evidence row and the first lane: the customer's emotion step by step, as
+    points ``(x, y, emotion, step)`` joined left to right."""
+
+    box: Box
+    label_box: Box
+    label: list[str]
+    points: list[tuple[float, float, int, Step]]
+
+
 @dataclass(frozen=True)
 class Window:
     """One print sheet: grid columns ``first`` to ``last`` of the whole blueprint, sheet ``number``
@@ -284,3 +307,5 @@ class Layout:
     column_x: list[float] = field(default_factory=list)
     #: Set when the file has problems: the drawing is incomplete.
     banner: Banner | None = None
+    time_row: TimeRow | None = None
+    emotion_curve: EmotionCurve | None = None

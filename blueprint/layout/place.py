@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from ..durations import format_duration
 from ..model import ROW_LABELS, Blueprint, Flow, Line, Phase, Zone
 from .breaches import breaches
 from .cards import BadgeSpec, card_height, card_text
@@ -15,6 +16,7 @@ from .geometry import (
     Banner,
     Box,
     Card,
+    EmotionCurve,
     EvidenceNote,
     LaneBand,
     Layout,
@@ -23,6 +25,7 @@ from .geometry import (
     Route,
     SheetLink,
     Style,
+    TimeRow,
     Window,
     ZoneBand,
 )
@@ -30,6 +33,7 @@ from .grid import Grid, Row, grid_rows
 from .labels import Boxes, legend, place_label
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
+from .times import finish_times, phase_times
 from .words import word
 
 __all__ = ["place"]
@@ -39,6 +43,9 @@ _BULLET = "• "
 _HANG = "\u3000 "
 # Bold text (titles, headers, row and line names) is this much wider than the regular text measured.
 _BOLD = 1.1
+# The height of the emotion curve's row, and of one step of emotion (-2..+2) in it.
+_EMOTION_H = 48.0
+_EMOTION_STEP = 9.0
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
 
@@ -63,7 +70,10 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     planned, tracks = _plan_routes(bp, grid, rows)
     columns = _columns(grid, style, tracks)
     problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
-    page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height)
+    timed = analysis and any(step.duration is not None for step in grid.steps)
+    felt = analysis and any(step.emotion is not None for step in grid.steps)
+    page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
+                 _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
     cards = _cards(grid, rows, style, texts, card_h, columns, page)
     routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
     lanes, zones = _bands(rows, style, locale, columns, page)
@@ -74,6 +84,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
     _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
     links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
+    time_row = _time_row(bp, whole, grid, style, locale, columns, page) if page.time_band else None
+    curve = _emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
     items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right,
                                                 _drawn(cards, routes))
     return Layout(
@@ -83,6 +95,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
         window=window, links=links, column_x=columns.x,
         banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
+        time_row=time_row, emotion_curve=curve,
     )
 
 
@@ -214,6 +227,8 @@ class _Page:
     lane_lines: list[list[str]]
     bottom: float
     is_zone_channel: list[bool]
+    emotion_band: Box | None = None
+    time_band: Box | None = None
 
 
 def _problem_lines(bp: Blueprint, locale: str, width: float, style: Style) -> list[str]:
@@ -230,8 +245,13 @@ def _problem_lines(bp: Blueprint, locale: str, width: float, style: Style) -> li
     return lines
 
 
+def _time_row_height(style: Style) -> float:
+    return 2 * style.lh(style.small_size) + 10
+
+
 def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: Style, locale: str,
-          columns: _Columns, tracks: _Tracks, card_h: list[float], evidence_h: float) -> _Page:
+          columns: _Columns, tracks: _Tracks, card_h: list[float], evidence_h: float, emotion_h: float,
+          time_h: float) -> _Page:
     right = columns.right
     # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
     title = ellipsize(title, (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
@@ -260,6 +280,11 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
     if evidence_h:
         evidence_band = Box(columns.header_x, y, right - columns.header_x, evidence_h)
         y += evidence_h
+    emotion_band = None
+    if emotion_h:
+        y += 6
+        emotion_band = Box(columns.header_x, y, right - columns.header_x, emotion_h)
+        y += emotion_h
     channel_y: list[float] = []
     row_y: list[float] = []
     row_h: list[float] = []
@@ -292,10 +317,14 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
     last_h = max(style.lane_gap, (count + 1) * style.track + 2 * style.stub if count else style.lane_gap)
     channel_y.append(y + last_h / 2)
     y += last_h
+    time_band = None
+    if time_h:
+        time_band = Box(columns.header_x, y, right - columns.header_x, time_h)
+        y += time_h + 6
     is_zone_channel = [r > 0 and r < len(rows) and rows[r - 1].zone is not rows[r].zone
                        for r in range(len(rows) + 1)]
     return _Page(title, title_box, banner, phase_specs, phase_top, phase_header_h, evidence_band, channel_y, row_y,
-                 row_h, lane_lines, y, is_zone_channel)
+                 row_h, lane_lines, y, is_zone_channel, emotion_band, time_band)
 
 
 def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], card_h: list[float],
@@ -487,3 +516,31 @@ def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
         if card.emotion is not None:
             drawn.add("emotion")
     return drawn
+
+
+def _time_row(bp: Blueprint, whole: Grid, grid: Grid, style: Style, locale: str, columns: _Columns,
+              page: _Page) -> TimeRow:
+    """Under each phase band: the time the phase adds to the journey, and the running total."""
+    band = page.time_band
+    totals = phase_times({step.index: whole.band[i] for i, step in enumerate(whole.steps)}, finish_times(bp))
+    total = word("total", locale)
+    cells = []
+    for (index, _, _), (_, _, _, x0, x1, _) in zip(grid.band_columns, page.phase_specs):
+        adds, running = totals.get(index, (None, None))
+        if running is None:
+            continue
+        lines = [format_duration(adds, locale), f"{total} {format_duration(running, locale)}"]
+        cells.append((Box(x0, band.y, x1 - x0, band.h), lines))
+    label = wrap(word("time-row", locale), (columns.header_w - 12) / _BOLD, style.header_size, 2)
+    return TimeRow(band, Box(columns.header_x, band.y, columns.header_w, band.h), label, cells)
+
+
+def _emotion_curve(cards: list[Card], style: Style, locale: str, columns: _Columns, page: _Page) -> EmotionCurve:
+    """A point per step with an emotion, at its card's x, higher for a happier customer."""
+    band = page.emotion_band
+    points = [(card.box.cx, band.cy - max(-2, min(2, card.emotion)) * _EMOTION_STEP, card.emotion, card.step)
+              for card in sorted(cards, key=lambda card: (card.column, card.row, card.step.index))
+              if card.emotion is not None]
+    name = word("emotion", locale)
+    label = wrap(name[:1].upper() + name[1:], (columns.header_w - 12) / _BOLD, style.header_size, 2)
+    return EmotionCurve(band, Box(columns.header_x, band.y, columns.header_w, band.h), label, points)

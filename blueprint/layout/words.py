@@ -15,6 +15,8 @@ WORDS: dict[str, dict[str, str]] = {
     "return": {"en": "return", "zh": "返回"},
     "recovery": {"en": "recovery", "zh": "补救"},
     "emotion": {"en": "customer emotion", "zh": "顾客情绪"},
+    "time-row": {"en": "Time", "zh": "时间"},
+    "total": {"en": "total", "zh": "累计"},
     "wait-standard": {"en": "the wait's own standard", "zh": "等待时限"},
     "exceeded": {"en": "over its standard", "zh": "超出时限"},
     "incomplete": {"en": "This drawing is incomplete: {count} problems in the file", "zh": "此图不完整：文件中有 {count} 个问题"},

@@ -340,6 +340,46 @@ def _background(w: _Writer, grid: Layout) -> None:
         notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy),
                    height=_inches(note.box.h), label=plain_lines(note.lines, "left"))
     w.add(notes)
+    if grid.time_row is not None:
+        _time_row(w, grid)
+    if grid.emotion_curve is not None:
+        _emotion_curve(w, grid)
+
+
+def _time_row(w: _Writer, grid: Layout) -> None:
+    """The band under the last lane with each phase's time and the running total."""
+    style, row = grid.style, grid.time_row
+    layer = w.layer(shape="none", style="", class_="time-row")
+    w.node(layer, "time-row", row.box, shape="box", style="filled", fillcolor="#F1F3F5")
+    w.node(layer, "time-row-label", row.label_box, shape="box", style="filled", fillcolor="#E2E6EA",
+           label=_table(row.label, row.label_box.w - 12, row.label_box.h - 4, style.header_size, _INK,
+                        align="CENTER", bold=True))
+    for n, (box, lines) in enumerate(row.cells):
+        w.node(layer, dom_id("time-row", n), box,
+               label=_table(lines, box.w - 12, box.h - 4, style.small_size, _INK, align="CENTER"))
+    w.add(layer)
+
+
+def _emotion_curve(w: _Writer, grid: Layout) -> None:
+    """The customer's emotion as a line through a coloured point per step."""
+    style, curve = grid.style, grid.emotion_curve
+    layer = w.layer(shape="none", style="", class_="emotion-curve")
+    w.node(layer, "emotion-curve", curve.box, shape="box", style="filled", fillcolor="#FBFBF8")
+    w.node(layer, "emotion-curve-label", curve.label_box, shape="box", style="filled", fillcolor="#ECEBE4",
+           label=_table(curve.label, curve.label_box.w - 12, curve.label_box.h - 4, style.header_size, _INK,
+                        align="CENTER", bold=True))
+    base = curve.box.cy
+    w.node(layer, "emotion-curve-zero", Box(curve.box.x + curve.label_box.w, base - 0.5,
+                                            curve.box.w - curve.label_box.w, 1), shape="box", style="filled",
+           fillcolor="#D5D8DC")
+    for n, (x, y, value, step) in enumerate(curve.points):
+        w.node(layer, dom_id("emotion", n), Box(x - 3.5, y - 3.5, 7, 7), shape="circle", style="filled",
+               fillcolor=_EMOTION[max(-2, min(2, value))], color="#FFFFFF", penwidth="0.8")
+    for n, ((x0, y0, _, _), (x1, y1, _, _)) in enumerate(zip(curve.points, curve.points[1:])):
+        w.edge(layer, dom_id("emotion", n), dom_id("emotion", n + 1), dom_id("emotion-curve", "segment", n),
+               arrowhead="none", color="#7F8C8D", penwidth="1.2",
+               pos=f"e,{w.point(x1, y1)} " + " ".join([w.point(x0, y0)] * 2 + [w.point(x1, y1)] * 2))
+    w.add(layer)
 
 
 def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> None:
@@ -478,6 +518,12 @@ def titles(grid: Layout) -> dict[str, str]:
         result[dom_id("zone", zone.zone.value, "label")] = f"zone-label:{zone.zone.value}"
     for note in grid.evidence:
         result[dom_id("evidence", note.step.index)] = f"evidence:{note.step.id}"
+    if grid.time_row is not None:
+        result["time-row"] = "time-row"
+    if grid.emotion_curve is not None:
+        result["emotion-curve"] = "emotion-curve"
+        for n, (_, _, value, step) in enumerate(grid.emotion_curve.points):
+            result[dom_id("emotion", n)] = f"emotion:{step.id}: {value:+d}"
     for n, link in enumerate(grid.links):
         others = ", ".join(step.id for step in link.others)
         arrow = f"{link.card.step.id} -> {others}" if link.outgoing else f"{others} -> {link.card.step.id}"

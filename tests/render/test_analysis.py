@@ -7,7 +7,7 @@ from blueprint.cli import main
 from blueprint.render import render
 from tests.conftest import EXAMPLES
 
-from .helpers import groups, parse
+from .helpers import SVG, groups, parse
 
 BEFORE = next(path for path in EXAMPLES if path.name == "hall-before.zh.yaml")
 
@@ -54,3 +54,32 @@ def test_plain_leaves_the_analysis_off(tmp_path):
     assert groups(root, "fail-point")  # the fail points are still marked
     assert main(["render", str(BEFORE), "--plain", "-o", str(tmp_path / "plain.svg")]) == 0
     assert "fail-callout" not in (tmp_path / "plain.svg").read_text(encoding="utf-8")
+
+
+def test_a_time_row_gives_each_phase_its_time_and_the_running_total():
+    bp = loads("blueprint: 1\ntitle: t\nlocale: en\nphases: [{id: p1, label: One}, {id: p2, label: Two}]\nsteps:\n"
+               "- {id: a, lane: customer, phase: p1, label: A, duration: 2min, next: [b, c]}\n"
+               "- {id: b, lane: frontstage, phase: p1, label: B, duration: 5min, next: d}\n"
+               "- {id: c, lane: backstage, phase: p1, label: C, duration: 1min, next: d}\n"
+               "- {id: d, lane: customer, phase: p2, label: D, duration: 3min}\n")
+    root = parse(render(bp, "svg"))
+    texts = [" ".join("".join(g.element.itertext()).replace(g.title, "").split())
+             for g in groups(root, "time-row") if g.id[len("time-row-"):].isdigit()]
+    # Phase One: a then b in parallel with c, so 7 minutes; Two adds d's 3.
+    assert texts == ["7 min total 7 min", "3 min total 10 min"]
+
+
+def test_an_emotion_curve_has_a_point_per_step_with_an_emotion():
+    bp = load(BEFORE)
+    root = parse(render(bp, "svg"))
+    points = [g for g in groups(root, "emotion-curve") if g.id.startswith("emotion-") and g.title.startswith("emotion:")]
+    felt = [step for step in bp.steps if step.emotion is not None]
+    assert sorted(g.title for g in points) == sorted(f"emotion:{s.id}: {s.emotion:+d}" for s in felt)
+    # Higher on the picture for a happier customer.
+    heights = {g.title.split(":")[1]: float(g.element.find(f"{SVG}ellipse").get("cy")) for g in points}
+    best = max(felt, key=lambda s: s.emotion)
+    worst = min(felt, key=lambda s: s.emotion)
+    if best.emotion != worst.emotion:
+        assert heights[best.id] < heights[worst.id]
+    plain = parse(render(bp, "svg", plain=True))
+    assert not groups(plain, "emotion-curve") and not groups(plain, "time-row")
