@@ -520,9 +520,15 @@ def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
 
 def _time_row(bp: Blueprint, whole: Grid, grid: Grid, style: Style, locale: str, columns: _Columns,
               page: _Page) -> TimeRow:
-    """Under each phase band: the time the phase adds to the journey, and the running total."""
+    """Under each phase band: the time the phase adds to the customer's journey (until its last
+    customer or frontstage step ends; back-office work after that runs on without the customer),
+    and the running total."""
     band = page.time_band
-    totals = phase_times({step.index: whole.band[i] for i, step in enumerate(whole.steps)}, finish_times(bp))
+    visible = (Zone.CUSTOMER, Zone.FRONTSTAGE)
+    bands = {step.index: whole.band[i] for i, step in enumerate(whole.steps) if step.zone in visible}
+    for b in set(whole.band):
+        bands.setdefault(-1 - b, b)  # every phase has a cell, even one without customer steps
+    totals = phase_times(bands, finish_times(bp))
     total = word("total", locale)
     cells = []
     for (index, _, _), (_, _, _, x0, x1, _) in zip(grid.band_columns, page.phase_specs):

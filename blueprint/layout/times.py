@@ -4,7 +4,8 @@ each phase adds to the journey.
 A step starts when the last of the steps that flow into it (kinds ``flow`` and ``support``;
 ``return`` flows hand back, and inside a cycle the flow back to an earlier step is left out)
 has finished, and takes its ``duration`` (nothing when it has none). A phase's running total is
-the latest finish of its steps and those before it; its own time is what it adds to the total.
+the latest finish of the steps counted in it (the picture counts the customer's and frontstage
+steps) and in those before it; its own time is what it adds to the total.
 """
 
 from __future__ import annotations
