@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ..durations import format_duration
-from ..model import ROW_LABELS, Blueprint, Flow, Line, Phase, Zone
+from ..model import ROW_LABELS, Blueprint, Flow, FlowKind, Line, Phase, Zone
 from .breaches import breaches
 from .cards import BadgeSpec, card_height, card_text
 from .geometry import (
@@ -150,17 +150,37 @@ def _measure_evidence(grid: Grid, rows: list[Row], style: Style) -> _Notes:
 
 
 def _plan_routes(bp: Blueprint, grid: Grid, rows: list[Row]) -> tuple[list[tuple[Flow, int, int, Plan]], _Tracks]:
-    """Every flow's route on the grid, and the number of tracks each gap needs."""
+    """Every flow's route on the grid, and the number of tracks each gap needs.
+
+    A ``return`` flow that answers a request (a flow the other way between the same two steps)
+    runs on the request's own route, backwards: the pair reads as one connector with an
+    arrowhead at each end, not as two lines a few points apart across the lanes."""
     line_channels = {r for r in range(1, len(rows)) if rows[r - 1].zone is not rows[r].zone}
     router = Router(grid.occupied, line_channels)
     planned: list[tuple[Flow, int, int, Plan]] = []
-    for flow in [*bp.flows, *bp.recoveries]:
-        a, b = grid.position.get(flow.source.id), grid.position.get(flow.target.id)
+    requests: dict[tuple[int, int], Plan] = {}
+    answers: set[int] = set()  # the planned entries that reuse a request's route
+    used: set[int] = set()  # the requests' plans given to their flow
+    flows = [*bp.flows, *bp.recoveries]
+    positions = [(grid.position.get(f.source.id), grid.position.get(f.target.id)) for f in flows]
+    for flow, (a, b) in zip(flows, positions):
+        if a is not None and b is not None and a != b and flow.kind in (FlowKind.FLOW, FlowKind.SUPPORT):
+            requests.setdefault((a, b), router.plan(grid.row[a], grid.column[a], grid.row[b], grid.column[b]))
+    for flow, (a, b) in zip(flows, positions):
         if a is None or b is None:
             continue
-        plan = router.plan(grid.row[a], grid.column[a], grid.row[b], grid.column[b])
+        request = requests.get((b, a)) if flow.kind is FlowKind.RETURN else None
+        if request is not None:
+            answers.add(len(planned))
+            plan = Plan(request.end, request.start, request.segments[::-1])
+        elif (a, b) in requests and flow.kind is not FlowKind.RETURN and id(requests[(a, b)]) not in used:
+            plan = requests[(a, b)]  # planned above; a second flow between the same steps gets its own
+            used.add(id(plan))
+        else:
+            plan = router.plan(grid.row[a], grid.column[a], grid.row[b], grid.column[b])
         planned.append((flow, a, b, plan))
-    return planned, assign_tracks([plan for *_, plan in planned])
+    own = [plan for n, (*_, plan) in enumerate(planned) if n not in answers]
+    return planned, assign_tracks(own)
 
 
 # ------------------------------------------------------------------------------------------------

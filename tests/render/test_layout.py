@@ -226,3 +226,31 @@ def test_no_route_runs_above_the_customer_lane(name, grid):
     top = min(zone.box.y for zone in grid.zones)
     for route in grid.routes:
         assert all(y >= top - 0.01 for _, y in route.points), f"{route.source.step.id}->{route.target.step.id}"
+
+
+def _parallel_gaps(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[float]:
+    """Distances between parallel, overlapping segments of two routes."""
+    gaps = []
+    for (ax0, ay0), (ax1, ay1) in pairwise(a):
+        for (bx0, by0), (bx1, by1) in pairwise(b):
+            if ax0 == ax1 and bx0 == bx1 and min(max(ay0, ay1), max(by0, by1)) - max(min(ay0, ay1), min(by0, by1)) > 1:
+                gaps.append(abs(ax0 - bx0))
+            if ay0 == ay1 and by0 == by1 and min(max(ax0, ax1), max(bx0, bx1)) - max(min(ax0, ax1), min(bx0, bx1)) > 1:
+                gaps.append(abs(ay0 - by0))
+    return gaps
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_a_request_and_its_answer_are_one_connector_or_far_apart(name, grid):
+    by_ends = {}
+    for route in grid.routes:
+        by_ends.setdefault((route.source.step.index, route.target.step.index), []).append(route)
+    for route in grid.routes:
+        if route.kind.value != "return":
+            continue
+        for request in by_ends.get((route.target.step.index, route.source.step.index), []):
+            if request.kind.value == "recovery":
+                continue
+            merged = route.points == request.points[::-1]
+            assert merged or all(gap == 0 or gap >= 24 for gap in _parallel_gaps(route.points, request.points)), (
+                f"{request.source.step.id} <-> {route.source.step.id}")
