@@ -53,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plain", action="store_true",
                         help="leave the analysis off the picture: fail points without their text, no "
                              "marks on steps and waits over their time standards")
+    parser.add_argument("--details", action="store_true", help="write each step's KPIs and notes on its card")
     parser.add_argument("--strict", action="store_true",
                         help="draw nothing for a file with problems (without it such a file is drawn "
                              "as far as it can be, under a banner listing its problems)")
@@ -142,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
             if args.strict:
                 print(f"blueprint: {path}: not drawn: {len(bp.problems)} problem(s) (--strict)", file=sys.stderr)
                 continue
-        options = {"locale": args.locale, "evidence": not args.no_evidence, "dpi": args.dpi, "plain": args.plain}
+        options = {"locale": args.locale, "evidence": not args.no_evidence, "dpi": args.dpi, "plain": args.plain,
+                   "details": args.details}
         paged = args.page != "none" and fmt != "pdf"
         try:
             if paged:

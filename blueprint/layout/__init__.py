@@ -75,7 +75,7 @@ __all__ = [
 
 
 def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
-           window: Window | None = None, analysis: bool = True) -> Layout:
+           window: Window | None = None, analysis: bool = True, details: bool = False) -> Layout:
     """Place everything a blueprint picture shows.
 
     Args:
@@ -87,6 +87,7 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
             :mod:`blueprint.layout.pages`), with tags where flows continue on other sheets.
         analysis: Draw the analysis on the picture: what fails at a fail point, and the steps and
             waits over their time standards (False: the plain picture).
+        details: Write each step's KPIs and notes in small text on its card.
 
     >>> from blueprint import loads
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
@@ -98,4 +99,4 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     [('a', 0, 0), ('b', 1, 0), ('c', 0, 1)]
     """
     with paused_gc():
-        return _place(bp, locale, evidence, style, window, analysis)
+        return _place(bp, locale, evidence, style, window, analysis, details)

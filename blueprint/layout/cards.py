@@ -9,23 +9,41 @@ from .geometry import Style
 from .text import text_width, wrap
 from .words import word
 
-__all__ = ["BadgeSpec", "card_height", "card_text", "meta_lines"]
+__all__ = ["BadgeSpec", "card_height", "card_text", "detail_lines", "meta_lines"]
 
 
 #: A badge before it has a place: kind, text, detail, exceeded.
 BadgeSpec = tuple[str, str, str, bool]
 
 
-def card_text(step: Step, style: Style, locale: str,
-              breaches: list[Breach] | None = None) -> tuple[list[str], list[str], str, list[BadgeSpec]]:
-    """A card's label lines, owner and duration lines, footer and badges. With ``breaches`` (the
-    analysis on the picture, see :mod:`.breaches`; ``None`` for a plain picture) a fail point shows
-    its text after an "F" and a wait or step over its standard shows by how much."""
+def card_text(step: Step, style: Style, locale: str, breaches: list[Breach] | None = None,
+              details: bool = False) -> tuple[list[str], list[str], str, list[BadgeSpec], list[str]]:
+    """A card's label lines, owner and duration lines, footer, badges and detail lines. With
+    ``breaches`` (the analysis on the picture, see :mod:`.breaches`; ``None`` for a plain picture)
+    a fail point shows its text after an "F" and a wait or step over its standard shows by how
+    much; with ``details`` the step's KPIs and notes follow in small text."""
     inner = style.card_width - 2 * style.card_pad_x
     lines = wrap(step.label or step.id, inner, style.label_size, style.max_label_lines) or [""]
     duration = format_duration(step.duration, locale) if step.duration is not None else ""
+    extra = detail_lines(step, locale, inner, style.small_size) if details else []
     return (lines, meta_lines(step.owner or "", duration, inner, style.small_size),
-            *_footer_and_badges(step, locale, breaches))
+            *_footer_and_badges(step, locale, breaches), extra)
+
+
+def detail_lines(step: Step, locale: str, width: float, size: float) -> list[str]:
+    """The step's KPIs and notes, each after its word ("KPI:", "Note:"), three lines each at most.
+
+    >>> from blueprint import loads
+    >>> step = loads("blueprint: 1\ntitle: t\nsteps:\n- {id: a, lane: customer, label: A, "
+    ...              "kpis: [Wait under 10 min], notes: [Peak at noon]}\n").steps[0]
+    >>> detail_lines(step, "en", 126, 8)
+    ['KPI: Wait under 10 min', 'Note: Peak at noon']
+    """
+    lines: list[str] = []
+    for key, items in (("kpi", step.kpis), ("note", step.notes)):
+        for item in items:
+            lines += wrap(f"{word(key, locale)}{' '.join(str(item).split())}", width, size, 3)
+    return lines
 
 
 def meta_lines(owner: str, duration: str, width: float, size: float) -> list[str]:
@@ -66,11 +84,12 @@ def _footer_and_badges(step: Step, locale: str, breaches: list[Breach] | None) -
     return touchpoint, badges
 
 
-def card_height(lines: list[str], meta: list[str], footer: bool, badges: bool, style: Style) -> float:
+def card_height(lines: list[str], meta: list[str], footer: bool, badges: bool, style: Style,
+                details: int = 0) -> float:
     height = 2 * style.card_pad_y + len(lines) * style.lh(style.label_size)
     if badges:  # the lower half of the badges reaches into the card
         height += style.badge_height / 2
-    height += len(meta) * style.lh(style.small_size)
+    height += (len(meta) + details) * style.lh(style.small_size)
     if footer:
         height += style.lh(style.small_size)
     return max(style.card_min_height, height)

@@ -139,6 +139,8 @@ class Card:
     badges: list[Badge]
     #: The step or its wait breaks a time standard (the card is framed in the warning colour).
     exceeded: bool = False
+    #: KPIs and notes, in small text under the rest (only when details are asked for).
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -84,24 +84,24 @@ def smallest_text(style: Style) -> float:
 
 
 def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidence: bool = True,
-               style: Style | None = None, analysis: bool = True) -> list[Page]:
+               style: Style | None = None, analysis: bool = True, details: bool = False) -> list[Page]:
     """The pages of ``bp`` printed as ``spec`` asks, in order (the options as for
     :func:`blueprint.layout.layout`)."""
     from . import layout
 
     style = style or Style()
-    whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis)
+    whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
     orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
     best: list[Page] | None = None
     for orientation in orientations:
-        pages = _pages(bp, whole, spec, spec.dimensions(orientation), locale, evidence, style, analysis)
+        pages = _pages(bp, whole, spec, spec.dimensions(orientation), locale, evidence, style, analysis, details)
         if best is None or len(pages) < len(best):
             best = pages
     return best
 
 
 def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, float], locale: str | None,
-           evidence: bool, style: Style, analysis: bool) -> list[Page]:
+           evidence: bool, style: Style, analysis: bool, details: bool) -> list[Page]:
     from . import layout
 
     page_w, page_h = size
@@ -112,7 +112,7 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
         sheet_of_column: list[int] = []
         for number, (first, last) in enumerate(runs, 1):
             sheet_of_column += [number] * (last - first + 1)
-        return [layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis,
+        return [layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
                        window=Window(first, last, number, len(runs), tuple(sheet_of_column)))
                 for number, (first, last) in enumerate(runs, 1)]
 

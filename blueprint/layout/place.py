@@ -49,12 +49,12 @@ _EMOTION_STEP = 9.0
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
 
-_CardText = tuple[list[str], list[str], str, list[BadgeSpec]]
+_CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 _Tracks = dict[tuple[str, int], int]
 
 
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
-          window: Window | None = None, analysis: bool = True) -> Layout:
+          window: Window | None = None, analysis: bool = True, details: bool = False) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
@@ -65,7 +65,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     if window is not None and window.count > 1:
         title = f"{title} ({window.number}/{window.count})"
     found = breaches(bp, locale) if analysis else None
-    texts, card_h = _measure_cards(grid, len(rows), style, locale, found)
+    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details)
     notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
     columns = _columns(grid, style, tracks)
@@ -103,17 +103,17 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
 # Measuring, before anything has a position
 
 
-def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str,
-                   found: dict[int, list] | None) -> tuple[list[_CardText], list[float]]:
+def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found: dict[int, list] | None,
+                   details: bool) -> tuple[list[_CardText], list[float]]:
     """Every card's text, and the card height of each row (the tallest card of the row)."""
-    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []))
+    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []), details)
              for step in grid.steps]
     card_h = [style.card_min_height] * row_count
-    for i, (lines, meta, touchpoint, badges) in enumerate(texts):
+    for i, (lines, meta, touchpoint, badges, extra) in enumerate(texts):
         step = grid.steps[i]
         footer = bool(touchpoint) or step.emotion is not None
         r = grid.row[i]
-        card_h[r] = max(card_h[r], card_height(lines, meta, footer, bool(badges), style))
+        card_h[r] = max(card_h[r], card_height(lines, meta, footer, bool(badges), style, len(extra)))
     return texts, card_h
 
 
@@ -355,7 +355,7 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
         r, c = grid.row[i], grid.column[i]
         h = card_h[r]
         box = Box(columns.x[c], page.row_y[r] + (page.row_h[r] - h) / 2, style.card_width, h)
-        lines, meta, touchpoint, badge_specs = texts[i]
+        lines, meta, touchpoint, badge_specs, extra = texts[i]
         # Badges sit on the card's top edge, like tags, clear of the text in the middle; a long
         # one (a fail point's text) is cut to the room left, its whole text kept for the tooltip.
         badges = []
@@ -370,7 +370,8 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
                                 detail, exceeded))
             bx += bw + 4
         exceeded = any(badge.exceeded for badge in badges)
-        cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges, exceeded))
+        cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges, exceeded,
+                          extra))
     return cards
 
 

@@ -15,6 +15,8 @@ WORDS: dict[str, dict[str, str]] = {
     "return": {"en": "return", "zh": "返回"},
     "recovery": {"en": "recovery", "zh": "补救"},
     "emotion": {"en": "customer emotion", "zh": "顾客情绪"},
+    "kpi": {"en": "KPI: ", "zh": "指标："},
+    "note": {"en": "Note: ", "zh": "备注："},
     "time-row": {"en": "Time", "zh": "时间"},
     "total": {"en": "total", "zh": "累计"},
     "wait-standard": {"en": "the wait's own standard", "zh": "等待时限"},

@@ -54,7 +54,7 @@ class TooLargeError(RenderError, Bilingual):
 
 def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True, *,
            page: PageSpec | str | None = None, orientation: str = "auto", fit: str = "page",
-           dpi: int = PNG_DPI, plain: bool = False) -> str | bytes:
+           dpi: int = PNG_DPI, plain: bool = False, details: bool = False) -> str | bytes:
     """Draw ``bp`` as a service blueprint.
 
     Args:
@@ -72,6 +72,7 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         dpi: Pixels per inch of a PNG.
         plain: Leave the analysis off the picture (what fails at a fail point, the steps and
             waits over their time standards): the bare blueprint.
+        details: Write each step's KPIs and notes in small text on its card.
 
     Raises:
         ValueError: For an unknown format, page size, orientation or fit; for SVG, PNG or DOT
@@ -82,7 +83,7 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
     """
     if page is not None and page != "none":
         pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi,
-                             plain=plain)
+                             plain=plain, details=details)
         if format == "pdf":
             return join_pdfs([data for _, data in pages])
         if len(pages) > 1:
@@ -91,19 +92,20 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         return pages[0][1]
     if len(bp.steps) > READABLE_STEPS:
         raise TooLargeError(len(bp.steps))
-    return render_layout(layout(bp, locale=locale, evidence=evidence, analysis=not plain), format, dpi=dpi)
+    grid = layout(bp, locale=locale, evidence=evidence, analysis=not plain, details=details)
+    return render_layout(grid, format, dpi=dpi)
 
 
 def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, evidence: bool = True, *,
                  page: PageSpec | str = "a3", orientation: str = "auto", fit: str = "page",
-                 dpi: int = PNG_DPI, plain: bool = False) -> list[tuple[Page, str | bytes]]:
+                 dpi: int = PNG_DPI, plain: bool = False, details: bool = False) -> list[tuple[Page, str | bytes]]:
     """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options).
 
     Pages are drawn by parallel Graphviz processes (one per core, at most four)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     spec = page if isinstance(page, PageSpec) else PageSpec(page, orientation, fit)
-    pages = plan_pages(bp, spec, locale, evidence, analysis=not plain)
+    pages = plan_pages(bp, spec, locale, evidence, analysis=not plain, details=details)
     with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
         drawn = list(pool.map(lambda p: _draw_page(p, format, dpi), pages))
     return list(zip(pages, drawn))

@@ -173,6 +173,8 @@ def _card_label(card: Card, grid: Layout) -> str:
     if footer:
         rows.append(f'<TR><TD ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{inner}" HEIGHT="{_num(small)}">'
                     f'<FONT POINT-SIZE="{_num(style.small_size)}">{"".join(footer)}</FONT></TD></TR>')
+    if card.details:
+        rows.append(_row(card.details, inner, len(card.details) * small, style.small_size, _MUTED))
     return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
                       f'{"".join(rows)}</TABLE>')
 

@@ -83,3 +83,16 @@ def test_an_emotion_curve_has_a_point_per_step_with_an_emotion():
         assert heights[best.id] < heights[worst.id]
     plain = parse(render(bp, "svg", plain=True))
     assert not groups(plain, "emotion-curve") and not groups(plain, "time-row")
+
+
+def test_details_write_kpis_and_notes_on_the_cards(tmp_path):
+    path = next(p for p in EXAMPLES if p.name == "hall-walk.en.yaml")
+    bp = load(path)
+    step = next(s for s in bp.steps if s.kpis)
+    assert main(["render", str(path), "--details", "-o", str(tmp_path / "details.svg")]) == 0
+    root = parse((tmp_path / "details.svg").read_text(encoding="utf-8"))
+    (card,) = [g for g in groups(root, "step") if g.title == step.id]
+    words = " ".join(" ".join(card.texts()).split())
+    assert f"KPI: {step.kpis[0]}"[:20] in words
+    (plain,) = [g for g in groups(parse(render(bp, "svg")), "step") if g.title == step.id]
+    assert "KPI:" not in " ".join(plain.texts())
