@@ -34,8 +34,8 @@ def detail_lines(step: Step, locale: str, width: float, size: float) -> list[str
     """The step's KPIs and notes, each after its word ("KPI:", "Note:"), three lines each at most.
 
     >>> from blueprint import loads
-    >>> step = loads("blueprint: 1\ntitle: t\nsteps:\n- {id: a, lane: customer, label: A, "
-    ...              "kpis: [Wait under 10 min], notes: [Peak at noon]}\n").steps[0]
+    >>> step = loads("blueprint: 1\\ntitle: t\\nsteps:\\n- {id: a, lane: customer, label: A, "
+    ...              "kpis: [Wait under 10 min], notes: [Peak at noon]}\\n").steps[0]
     >>> detail_lines(step, "en", 126, 8)
     ['KPI: Wait under 10 min', 'Note: Peak at noon']
     """
