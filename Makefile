@@ -43,7 +43,16 @@ run: $(VENV)/.runtime
 	@scripts/system-deps.sh
 	$(BIN)/streamlit run app.py --server.headless=true --server.port=$(PORT) --browser.gatherUsageStats=false -- $(EXAMPLE)
 
-test: $(VENV)/.test
+# The third-party readers the interop tests run (bpmn-moddle, bpmnlint, mermaid), pinned by the
+# lock file; installed once, so later runs need no network.
+NODE_CHECKS := tests/node/node_modules/.installed
+
+$(NODE_CHECKS): tests/node/package.json tests/node/package-lock.json
+	@scripts/system-deps.sh --browser
+	npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(VENV)/.test $(NODE_CHECKS)
 	@scripts/system-deps.sh --browser
 	$(BIN)/python -m pytest
 

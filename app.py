@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from blueprint.ui import session
+from blueprint.ui import conflict, live, session
 from blueprint.ui.i18n import t
 from blueprint.ui.pages import page_by_name, pages
 from blueprint.ui.pages.common import ICON, STYLE, top_bar
@@ -27,6 +27,8 @@ st.html(STYLE)
 
 navigation = st.navigation(pages(locale), position="top")
 top_bar(locale)
+live.watch(locale)
+conflict.show(locale)
 if opened_from_command_line and navigation.url_path == "":
     st.switch_page(page_by_name("editor", locale))
 navigation.run()

@@ -33,7 +33,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from streamlit.util import calc_hash  # noqa: E402
 
 from blueprint.ui.components import EDITOR_KEY  # noqa: E402
-from blueprint.ui.drafts import DraftStore  # noqa: E402
+from blueprint.store import open_store  # noqa: E402
 from blueprint.ui.pages.tables import table_key  # noqa: E402
 
 BUDGETS = {50: 0.3, 500: 1.0}
@@ -51,9 +51,10 @@ def timed(at: AppTest) -> float:
 
 def bench(steps: int) -> dict[str, float]:
     text = generate(steps)
-    with tempfile.TemporaryDirectory() as drafts:
-        os.environ["BLUEPRINT_DRAFTS_DIR"] = drafts
-        draft = DraftStore(drafts).create(text, name=f"bench-{steps}")
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["BLUEPRINT_DATA_DIR"] = data
+        os.environ.pop("BLUEPRINT_DATABASE_URL", None)
+        draft = open_store().create(text, title=f"bench-{steps}")
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.query_params["draft"] = draft.id
         at.run()

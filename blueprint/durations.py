@@ -11,7 +11,10 @@ from datetime import timedelta
 
 from .errors import kind_of
 
-__all__ = ["parse_duration", "format_duration", "DurationError", "UNITS", "PATTERN", "MAX_MINUTES"]
+__all__ = [
+    "parse_duration", "parse_duration_range", "format_duration", "DurationError", "UNITS", "PATTERN",
+    "RANGE_PATTERN", "MAX_MINUTES",
+]
 
 # Unit spellings -> seconds. Chinese units are accepted because workshop files are written in Chinese.
 UNITS: dict[str, float] = {
@@ -27,6 +30,9 @@ _PART = re.compile(rf" *({_NUMBER}) *({_UNIT})")
 #: The whole text of a duration. The JSON Schema uses the same pattern (a test holds them together).
 PATTERN = rf"^ *(?:{_NUMBER}|(?:{_NUMBER} *(?:{_UNIT}) *)+) *$"
 _WHOLE = re.compile(PATTERN)
+#: A range of durations, ``2-4min`` (a bare low end takes the high end's unit), ``90s-3min``, ``2~4分钟``.
+RANGE_PATTERN = rf"^ *({_NUMBER}(?: *(?:{_UNIT}))?(?: *{_NUMBER} *(?:{_UNIT}))*) *[-~～–] *(.+?) *$"
+_RANGE = re.compile(RANGE_PATTERN)
 
 # A hundred years: anything longer is a typo, and huge numbers would overflow timedelta.
 MAX_MINUTES = 100 * 365 * 24 * 60
@@ -80,6 +86,32 @@ def parse_duration(value: object) -> timedelta:
         raise DurationError(f"duration {value!r} is longer than a hundred years",
                             f"时长 {value!r} 超过了一百年")
     return timedelta(seconds=round(seconds, 3))
+
+
+def parse_duration_range(value: object) -> tuple[timedelta, timedelta]:
+    """Parse a duration or a range of durations into ``(low, high)``; a duration is ``(d, d)``.
+
+    >>> [str(d) for d in parse_duration_range("2-4min")]
+    ['0:02:00', '0:04:00']
+    >>> [d.total_seconds() for d in parse_duration_range("90s - 3min")]
+    [90.0, 180.0]
+    >>> parse_duration_range(5)[0] == parse_duration_range(5)[1]
+    True
+    """
+    match = _RANGE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        single = parse_duration(value)
+        return single, single
+    low_text, high_text = match.groups()
+    high = parse_duration(high_text)
+    units = _PART.findall(high_text)
+    if not _PART.findall(low_text) and units:
+        low_text += units[0][1]  # 2-4min: the low end is in minutes too
+    low = parse_duration(low_text)
+    if low > high:
+        raise DurationError(f"the range '{value}' starts above where it ends: write the low end first",
+                            f"范围 '{value}' 的起点比终点大：请先写小的一端")
+    return low, high
 
 
 def format_duration(duration: timedelta, locale: str = "en") -> str:

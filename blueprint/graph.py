@@ -89,8 +89,13 @@ def _plain(value: object) -> object:
 
 
 def graph_to_json(graph: nx.MultiDiGraph) -> str:
-    """node-link JSON (``networkx.node_link_data``); durations in seconds, positions as text."""
-    data = nx.node_link_data(graph, edges="edges")
+    """node-link JSON (``networkx.node_link_data``); durations in seconds, positions as text.
+
+    The edges are under ``links``, as d3 and networkx before 3.6 read them by default; networkx
+    3.6 changed its default key to ``edges``, so read it back with
+    ``networkx.node_link_graph(data, edges="links")``, which every networkx from 3.4 on accepts.
+    """
+    data = nx.node_link_data(graph, edges="links")
     return json.dumps(data, ensure_ascii=False, indent=2, default=_plain) + "\n"
 
 

@@ -13,10 +13,11 @@ import re
 from datetime import timedelta
 from typing import Iterable
 
-from .durations import DurationError, parse_duration
+from .durations import DurationError, parse_duration, parse_duration_range
 from .errors import BlueprintError, Message, Pos, Positions, Problem, kind_of, suggest
 from .gcpause import paused_gc
-from .model import Blueprint, Flow, FlowKind, Lane, Phase, Ref, Standard, Step, Touchpoint, Zone
+from .model import Blueprint, Flow, FlowKind, Lane, Phase, Queue, Ref, Standard, Step, Touchpoint, Zone
+from .rates import parse_rate, parse_servers, parse_share
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
 
 __all__ = ["load", "loads", "FORMAT_VERSION", "KEYS"]
@@ -30,8 +31,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "lane": ("id", "label", "zone"),
     "phase": ("id", "label"),
     "step": ("id", "lane", "label", "phase", "next", "description", "owner", "touchpoint",
-             "channel", "evidence", "duration", "wait", "fail", "recovery", "emotion", "kpis",
+             "channel", "evidence", "duration", "wait", "queue", "fail", "recovery", "emotion", "kpis",
              "notes"),
+    "queue": ("arrivals", "servers", "service", "diversion", "level", "hours"),
     "flow": ("from", "to", "label", "kind"),
     "standard": ("id", "label", "from", "to", "steps", "max"),
 }
@@ -47,7 +49,7 @@ TOUCHPOINTS = tuple(kind.value for kind in Touchpoint)
 #: words only when a problem is reported, so a clean file builds no message text.
 Owner = tuple[str, "str | None"]
 _OWNER_ZH = {"blueprint": "蓝图", "lane": "泳道", "phase": "阶段", "step": "步骤", "flow": "连线",
-             "standard": "服务标准"}
+             "standard": "服务标准", "queue": "排队"}
 
 
 def _named(owner: Owner) -> Message:
@@ -479,7 +481,6 @@ class _Builder:
             owner=self.text(mapping, "owner", owner),
             channel=self.text(mapping, "channel", owner),
             evidence=self.texts(mapping, "evidence", owner),
-            duration=self.duration(mapping, "duration", owner),
             fail=self.text(mapping, "fail", owner),
             recovery=self.ref(mapping, "recovery", owner),
             kpis=self.texts(mapping, "kpis", owner),
@@ -488,11 +489,77 @@ class _Builder:
         touchpoint = self.choice(mapping, "touchpoint", owner, TOUCHPOINTS)
         if touchpoint is not None:
             step.touchpoint = Touchpoint(touchpoint)
+        if "duration" in mapping:
+            self.step_duration(step, mapping, owner)
         if "wait" in mapping:
             self.wait(step, mapping, owner)
+        if "queue" in mapping:
+            step.queue = self.queue(mapping, owner)
         if "emotion" in mapping:
             self.emotion(step, mapping, owner)
         return step
+
+    def step_duration(self, step: Step, mapping: YMap, owner: Owner) -> None:
+        """``duration: 3min``, or a range ``2-4min`` whose middle is the expected time."""
+        try:
+            low, high = parse_duration_range(mapping["duration"])
+        except DurationError as exc:
+            name = _named(owner)
+            self.report("schema", f"{name.en}: 'duration': {exc}", f"{name.zh} 的 'duration'：{exc.message_zh}",
+                        mapping.value_pos["duration"])
+            return
+        step.duration = (low + high) / 2
+        if low != high:
+            step.duration_range = (low, high)
+
+    def queue(self, mapping: YMap, owner: Owner) -> Queue | None:
+        """``queue: {arrivals, servers, service?, diversion?, level?, hours?}`` on a wait point."""
+        value = self.mapping_or_none(mapping["queue"], mapping.value_pos["queue"], "queue")
+        if value is None:
+            return None
+        name = _named(owner)
+        self.check_keys(value, "queue", owner)
+        pos, key_pos, value_pos = self.positions(value)
+        queue = Queue(pos, key_pos, value_pos)
+        parsers = {"arrivals": parse_rate, "servers": parse_servers, "diversion": parse_share,
+                   "level": parse_share}
+        for key, parse in parsers.items():
+            if key in value:
+                try:
+                    setattr(queue, key, parse(value[key]))
+                except DurationError as exc:
+                    self.report("schema", f"{name.en}: queue '{key}': {exc}",
+                                f"{name.zh} 的排队 '{key}'：{exc.message_zh}", value.value_pos[key])
+        queue.service = self.duration(value, "service", owner)
+        if "hours" in value:
+            queue.hours = self.queue_hours(value, owner)
+        if "servers" not in value:
+            self.report("schema", f"{name.en}: 'queue' has no 'servers' (the counters open)",
+                        f"{name.zh}：'queue' 缺少 'servers'（开放的服务台数）", value.pos)
+        if "arrivals" not in value and "hours" not in value:
+            self.report("schema", f"{name.en}: 'queue' needs 'arrivals' (like 120/h) or 'hours'",
+                        f"{name.zh}：'queue' 需要 'arrivals'（例如 120/h）或 'hours'", value.pos)
+        if "wait" not in mapping:
+            self.report("schema", f"{name.en}: 'queue' belongs on a wait point: add 'wait: 10min' "
+                        "(or 'wait: true')",
+                        f"{name.zh}：'queue' 只能写在等待点上：请加上 'wait: 10min'（或 'wait: true'）",
+                        mapping.key_pos["queue"])
+        return queue
+
+    def queue_hours(self, value: YMap, owner: Owner) -> list[tuple[str, float]]:
+        """``hours: {"9:00": 60/h, "10:00": 140/h}``: arrivals by hour, in file order."""
+        hours = self.mapping_or_none(value["hours"], value.value_pos["hours"], "queue")
+        if hours is None:
+            return []
+        found = []
+        for label in hours:
+            try:
+                found.append((str(label), parse_rate(hours[label])))
+            except DurationError as exc:
+                name = _named(owner)
+                self.report("schema", f"{name.en}: queue hour '{label}': {exc}",
+                            f"{name.zh} 的排队时段 '{label}'：{exc.message_zh}", hours.value_pos[label])
+        return found
 
     def wait(self, step: Step, mapping: YMap, owner: Owner) -> None:
         value = mapping["wait"]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Zone", "Line", "FlowKind", "Touchpoint", "Ref", "Lane", "Phase", "Step", "Flow",
-    "Standard", "Blueprint", "ROW_LABELS",
+    "Standard", "Queue", "Blueprint", "ROW_LABELS",
 ]
 
 
@@ -202,18 +202,46 @@ class Step(_Located):
     touchpoint: Touchpoint | None = None
     channel: str | None = None
     evidence: list[str] = field(default_factory=list)
+    #: The expected time: the middle of a range such as ``2-4min``.
     duration: timedelta | None = None
+    #: ``(low, high)`` when ``duration`` is written as a range, else None.
+    duration_range: tuple[timedelta, timedelta] | None = None
     #: A wait point: the customer waits here.
     wait: bool = False
     #: The wait's own standard, from ``wait: 10min``.
     wait_max: timedelta | None = None
     fail: str | None = None
     recovery: Ref | None = None
+    #: How customers arrive at this wait point and are served (``queue:``).
+    queue: "Queue | None" = None
     emotion: int | None = None
     kpis: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     #: Position in the file's step list, 0-based.
     index: int = 0
+
+
+@dataclass(eq=False)
+class Queue(_Located):
+    """A wait point's queue: ``queue: {arrivals: 120/h, servers: 4, service: 6min}``.
+
+    ``service`` None means the duration of the step that serves the queue (the wait's next step);
+    ``hours`` is a profile of arrivals by hour, ``(label, customers per hour)`` in file order.
+    """
+
+    arrivals: float | None = None
+    servers: int | None = None
+    service: timedelta | None = None
+    diversion: float = 0.0
+    level: float = 0.8
+    hours: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def peak(self) -> float | None:
+        """Customers per hour at the busiest time: ``arrivals``, else the profile's highest hour."""
+        if self.arrivals is not None:
+            return self.arrivals
+        return max((rate for _label, rate in self.hours), default=None)
 
 
 @dataclass(eq=False)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tool needs, only when they are missing (idempotent, quiet).
 #   scripts/system-deps.sh          Graphviz and CJK fonts (rendering)
-#   scripts/system-deps.sh --browser  ... and Chromium (browser tests)
+#   scripts/system-deps.sh --browser  ... and Chromium (browser tests), PostgreSQL (store tests),
+#                                     Node and npm (interop checks)
 #   scripts/system-deps.sh --venv     ... and what `python3 -m venv` needs (Debian splits it off)
 set -euo pipefail
 missing=()
@@ -12,6 +13,10 @@ if [ "${1:-}" = "--venv" ]; then
 fi
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  # The store's tests start a PostgreSQL server of their own with initdb and pg_ctl.
+  { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } \
+    || missing+=(postgresql)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing system packages: ${missing[*]}" >&2

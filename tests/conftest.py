@@ -18,6 +18,9 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+#: The PostgreSQL server fixtures (``postgres_url``), for the store and everything built on it.
+pytest_plugins = ["tests.postgres"]
+
 
 def where(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     """1-based (line, column) of the ``nth`` occurrence of ``needle`` in ``text``."""

@@ -172,7 +172,7 @@ def test_stats_of_every_example_is_clean(path, capsys):
 def test_graph_json(capsys):
     assert main(["graph", str(CLEAN), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    graph = nx.node_link_graph(data, edges="edges")
+    graph = nx.node_link_graph(data, edges="links")
     assert graph.number_of_nodes() == 10 and graph.is_multigraph() and graph.is_directed()
     assert graph.nodes["serve"]["fail"] == "证件不齐，无法办理"
 

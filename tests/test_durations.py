@@ -52,3 +52,44 @@ def test_pattern_accepts_exactly_what_the_parser_accepts():
 def test_format(seconds, en, zh):
     assert format_duration(timedelta(seconds=seconds)) == en
     assert format_duration(timedelta(seconds=seconds), "zh") == zh
+
+
+# -- ranges -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, low, high", [
+    ("2-4min", 120, 240), ("90s-3min", 90, 180), ("2~4分钟", 120, 240), ("1h-1h30min", 3600, 5400),
+    (" 2 - 4 min ", 120, 240), ("3min", 180, 180), (5, 300, 300),
+])
+def test_duration_ranges(text, low, high):
+    from blueprint.durations import parse_duration_range
+
+    assert [d.total_seconds() for d in parse_duration_range(text)] == [low, high]
+
+
+@pytest.mark.parametrize("text, words", [("4-2min", "starts above where it ends"), ("2-x", "'x' is not a duration"),
+                                         ("-3min", "is not a duration")])
+def test_bad_ranges_say_why(text, words):
+    from blueprint.durations import DurationError, parse_duration_range
+
+    with pytest.raises(DurationError, match=words) as caught:
+        parse_duration_range(text)
+    assert caught.value.message_zh
+
+
+def test_range_and_rate_patterns_are_the_schemas():
+    from blueprint.durations import RANGE_PATTERN
+    from blueprint.rates import RATE_PATTERN, SHARE_PATTERN
+    from blueprint.schema import schema
+
+    defs = schema()["$defs"]
+    assert defs["durationRange"]["oneOf"][1]["pattern"] == RANGE_PATTERN
+    assert defs["rate"]["oneOf"][1]["pattern"] == RATE_PATTERN
+    assert defs["share"]["oneOf"][1]["pattern"] == SHARE_PATTERN
+
+
+def test_a_range_loads_as_its_middle_with_its_ends():
+    from blueprint import loads
+
+    (step,) = loads("blueprint: 1\ntitle: t\nsteps:\n- {id: a, lane: customer, label: A, duration: 2-4min}\n").steps
+    assert step.duration.total_seconds() == 180
+    assert [d.total_seconds() for d in step.duration_range] == [120, 240]

@@ -119,8 +119,12 @@ def test_line_between_and_names():
 
 
 def test_json_export_round_trips_through_networkx(graph):
+    # Run on the locked networkx (make test) and on the lowest pyproject.toml allows (make test-lowest).
     data = json.loads(graph_to_json(graph))
-    back = nx.node_link_graph(data, edges="edges")
+    # d3's node-link shape: nodes with ids, links with source and target.
+    assert "edges" not in data and {"source", "target"} <= data["links"][0].keys()
+    assert {node["id"] for node in data["nodes"]} == set(graph.nodes)
+    back = nx.node_link_graph(data, edges="links")
     assert set(back.nodes) == set(graph.nodes)
     assert back.number_of_edges() == graph.number_of_edges()
     assert back.nodes["维修"]["duration"] == 5400.0

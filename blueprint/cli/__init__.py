@@ -16,7 +16,8 @@ from ..errors import BlueprintError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("new", "stats", "graph", "schema", "lint", "rules", "render")
+COMMANDS = ("new", "stats", "analyze", "queue", "diff", "graph", "schema", "lint", "rules", "render", "export",
+            "import_", "db")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,6 +1,10 @@
 """Write the blueprint's graph (steps as nodes, flows as edges with kind, handoff and crossed
 lines) as node-link JSON or GraphML, through networkx's writers. Content problems are printed to
-stderr (exit 1), in Chinese with --locale zh."""
+stderr (exit 1), in Chinese with --locale zh.
+
+The JSON keeps its edges under "links", as d3 reads them: in Python,
+networkx.node_link_graph(data, edges="links") reads it back (networkx 3.6 and later default to
+"edges")."""
 
 from __future__ import annotations
 

@@ -28,6 +28,10 @@ _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 _LEVELS_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: Where SARIF viewers send a user who asks what the tool is: the package's page on the index.
+INFORMATION_URI = "https://pypi.org/project/service-blueprint/"
+#: The code scanning category of these results (SARIF runAutomationDetails: "category/" + no instance).
+AUTOMATION_ID = "blueprint-lint/"
 
 
 def use_color(stream: TextIO) -> bool:
@@ -38,8 +42,12 @@ def use_color(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def render(findings: list[Finding], fmt: str, *, color: bool = False, locale: str = "en") -> str:
-    """The findings in format ``fmt`` (one of :data:`FORMATS`), their messages in ``locale``."""
+def render(findings: list[Finding], fmt: str, *, color: bool = False, locale: str = "en",
+           base_dir: str | None = None) -> str:
+    """The findings in format ``fmt`` (one of :data:`FORMATS`), their messages in ``locale``.
+
+    ``base_dir`` (``sarif`` only): file URIs are written relative to it, the repository's root.
+    """
     if fmt == "standard":
         return standard(findings, color=color, locale=locale)
     if fmt == "parsable":
@@ -47,7 +55,7 @@ def render(findings: list[Finding], fmt: str, *, color: bool = False, locale: st
     if fmt == "json":
         return json_text(findings, locale=locale)
     if fmt == "sarif":
-        return sarif(findings, locale=locale)
+        return sarif(findings, locale=locale, base_dir=base_dir)
     if fmt == "github":
         return github(findings, locale=locale)
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -127,6 +135,21 @@ def _uri(path: str) -> str:
     return quote(PurePosixPath(*pure.parts).as_posix() if pure.parts else path, safe="/")
 
 
+def _location(path: str, base_dir: str | None) -> dict:
+    """A SARIF artifactLocation: relative to ``base_dir`` (as ``%SRCROOT%``) when the file is under it.
+
+    Code scanning matches results to files by a URI relative to the repository's root, so
+    ``../x.yaml`` run from a subdirectory must become ``x.yaml``, not stay ``../x.yaml``.
+    """
+    if base_dir is None or path.startswith("<"):  # no root given, or <stdin>
+        return {"uri": _uri(path)}
+    full = os.path.abspath(path)
+    relative = os.path.relpath(full, base_dir)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return {"uri": _uri(full)}  # outside the repository: an absolute file URI
+    return {"uri": _uri(relative), "uriBaseId": "%SRCROOT%"}
+
+
 def _sarif_rule(module, locale: str) -> dict:
     summary = docs.summary(module, locale)
     what_it_finds = docs.section_names(locale)[0]
@@ -141,8 +164,11 @@ def _sarif_rule(module, locale: str) -> dict:
     }
 
 
-def sarif(findings: list[Finding], *, locale: str = "en") -> str:
-    """SARIF 2.1.0 for code scanning: every rule with its docs, one result per finding."""
+def sarif(findings: list[Finding], *, locale: str = "en", base_dir: str | None = None) -> str:
+    """SARIF 2.1.0 for code scanning: every rule with its docs, one result per finding.
+
+    With ``base_dir`` (the repository's root) file URIs are relative to it, under ``%SRCROOT%``.
+    """
     rule_ids = list(registry.RULES)
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     results = []
@@ -153,7 +179,7 @@ def sarif(findings: list[Finding], *, locale: str = "en") -> str:
             "message": {"text": f.text(locale)},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(f.path)},
+                    "artifactLocation": _location(f.path, base_dir),
                     "region": {"startLine": f.line, "startColumn": f.column},
                 },
             }],
@@ -161,20 +187,22 @@ def sarif(findings: list[Finding], *, locale: str = "en") -> str:
         if f.rule in index:
             result["ruleIndex"] = index[f.rule]
         results.append(result)
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "blueprint-lint",
-                "version": __version__,
-                "rules": [_sarif_rule(registry.RULES[rule_id], locale) for rule_id in rule_ids],
-            }},
-            # Our columns count characters (code points), not UTF-16 units.
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+    run = {
+        "tool": {"driver": {
+            "name": "blueprint-lint",
+            "version": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": [_sarif_rule(registry.RULES[rule_id], locale) for rule_id in rule_ids],
+        }},
+        "automationDetails": {"id": AUTOMATION_ID},
+        # Our columns count characters (code points), not UTF-16 units.
+        "columnKind": "unicodeCodePoints",
+        "results": results,
     }
+    if base_dir is not None:
+        root = PurePath(os.path.abspath(base_dir)).as_uri().rstrip("/") + "/"
+        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root}}
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -18,15 +18,19 @@ from .rules import (
     duplicate_id,
     duplicate_key,
     empty_lane,
+    fail_without_owner,
     fail_without_recovery,
     input_limit,
     isolated_step,
     missing_handoff,
     open_loop,
+    phase_without_customer,
+    queue_unstable,
     rule_error,
     schema,
     standard_exceeded,
     standard_unmeasured,
+    standard_unreachable,
     unknown_key,
     unknown_reference,
     unreachable_step,
@@ -38,8 +42,9 @@ __all__ = ["RULES", "CHECKS", "configurable"]
 
 _MODULES: tuple[ModuleType, ...] = (
     yaml_syntax, duplicate_key, input_limit, schema, unknown_key, duplicate_id, unknown_reference,
-    missing_handoff, open_loop, standard_exceeded, standard_unmeasured, fail_without_recovery,
-    wait_without_standard, isolated_step, unreachable_step, dead_end, cycle, empty_lane, rule_error,
+    missing_handoff, open_loop, standard_exceeded, standard_unreachable, standard_unmeasured,
+    queue_unstable, fail_without_recovery, fail_without_owner, wait_without_standard,
+    phase_without_customer, isolated_step, unreachable_step, dead_end, cycle, empty_lane, rule_error,
 )
 
 #: Rule id -> rule module, in the order the docs list them.

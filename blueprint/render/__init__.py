@@ -20,7 +20,8 @@ from ..layout import Layout, layout
 from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint, Step
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
-from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, stable_pdf
+from .stamps import pdf_dated, png_with_dpi
+from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz
 
 __all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
            "render", "render_layout", "render_pages", "step_element_id"]
@@ -122,7 +123,7 @@ def _draw_page(page: Page, format: str, dpi: int) -> str | bytes:
     data = run_graphviz(dot, format)
     if format == "svg":
         return postprocess_svg(data, titles(page.sheet), edges)
-    return stable_pdf(data) if format == "pdf" else data
+    return pdf_dated(data) if format == "pdf" else png_with_dpi(data, dpi)
 
 
 def _check_pixels(width: float, height: float, dpi: int) -> None:
@@ -153,8 +154,8 @@ def render_layout(grid: Layout, format: str = "svg", dpi: int = PNG_DPI) -> str 
         dot.graph_attr["dpi"] = str(dpi)
     data = run_graphviz(dot, format)
     if format == "pdf":
-        return stable_pdf(data)
-    return data
+        return pdf_dated(data)
+    return png_with_dpi(data, dpi)
 
 
 def step_element_id(step: Step | int) -> str:

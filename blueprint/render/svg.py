@@ -1,6 +1,6 @@
 """Running Graphviz on the pinned DOT (``neato -n2`` through ``graphviz``'s ``pipe``), then making
 its output stable and safe: SVG titles set from the blueprint, no DOCTYPE or comments, only the
-elements and attributes Graphviz draws with (no scripts, event handlers or links); PDF dates fixed."""
+elements and attributes Graphviz draws with (no scripts, event handlers or links)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ __all__ = [
     "postprocess_svg",
     "render_svg",
     "run_graphviz",
-    "stable_pdf",
 ]
 
 
@@ -49,7 +48,6 @@ _TITLED_GROUP = re.compile(r'<g id="([^"]*)" class="([^"]*)">\n<title>([^<]*)</t
 # Graphviz's own ids: node12, blueprint_node12, blueprint_edge3.
 _NUMBERED = re.compile(r"(?:\w+_)?(node|edge)(\d+)")
 _GRAPHVIZ_FONT = "Noto Sans CJK SC"
-_PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate) \(D:([^)]*)\)")
 
 
 def run_graphviz(dot: graphviz.Digraph, format: str) -> bytes:
@@ -166,29 +164,17 @@ def check_svg(text: str) -> None:
         raise RenderError(f"Graphviz produced SVG that is not well-formed XML: {exc}") from exc
 
 
-def stable_pdf(data: bytes) -> bytes:
-    """The PDF with its creation and modification dates zeroed (same length, so offsets stay valid),
-    so the same blueprint gives the same bytes.
-
-    >>> stable_pdf(b"<< /CreationDate (D:20261124042559Z) >>")
-    b'<< /CreationDate (D:19700101000000Z) >>'
-    """
-    def zero(match: re.Match) -> bytes:
-        old = match.group(1)
-        new = (b"19700101000000" + re.sub(rb"\d", b"0", old[14:]))[: len(old)]
-        return match.group(0).replace(b"D:" + old, b"D:" + new)
-
-    return _PDF_DATE.sub(zero, data)
-
-
 def join_pdfs(documents: list[bytes]) -> bytes:
-    """One PDF with the pages of ``documents`` in order (pypdf: Graphviz draws one page per run)."""
-    from pypdf import PdfWriter
+    """One PDF with the pages of ``documents`` in order (pypdf: Graphviz draws one page per run),
+    dated as the first one is."""
+    from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for data in documents:
         writer.append(io.BytesIO(data))
-    writer.add_metadata({"/Producer": "blueprint"})
+    info = PdfReader(io.BytesIO(documents[0])).metadata or {}
+    writer.add_metadata({"/Producer": "blueprint", **{key: info[key] for key in ("/CreationDate", "/ModDate")
+                                                        if key in info}})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

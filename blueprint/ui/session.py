@@ -1,12 +1,16 @@
 """The app's session: which draft is open, its text, and the one way every change is made.
 
 Every text change (editor, table, detail panel, upload, template, example, undo, redo) goes
-through :func:`commit` (or :func:`undo` / :func:`redo`), which pushes the draft's history and
-saves it to the drafts directory before anything else happens, so a reload or a closed tab finds
-the edit. The open draft's id is kept in the URL (``?draft=...``).
+through :func:`commit` (or :func:`undo` / :func:`redo`), which saves it in the store
+(:mod:`blueprint.store`) on the revision this session holds, before anything else happens, so a
+reload or a closed tab finds the edit and another tab's save is never overwritten: a save on an
+older revision is merged, or, when both changed the same place, kept aside as a conflict for
+the person to settle (:mod:`.conflict`). The open draft's id is kept in the URL (``?draft=...``).
 
 ``rev`` counts the changes made outside the editor: the editor replaces its own text only when
-``rev`` moves, so typing is never overwritten by the echo of its own edit.
+``rev`` moves, so typing is never overwritten by the echo of its own edit. Each ``rev`` remembers
+the stored revision its text was, so an edit the editor made on an older text is saved on that
+revision and merged.
 """
 
 from __future__ import annotations
@@ -17,18 +21,21 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import pipeline
+from ..store import DocumentStore, Draft, QuotaExceeded, SaveResult, database_url, open_store
+from . import owner, pipeline
 from .components import EDITOR_KEY
-from .drafts import Draft, DraftStore, default_directory
 
 __all__ = [
     "bootstrap",
     "close",
     "commit",
+    "conflict",
+    "discard_conflict",
     "draft",
     "open_draft",
     "open_text",
     "redo",
+    "refresh",
     "rev",
     "set_ui_locale",
     "store",
@@ -42,16 +49,19 @@ __all__ = [
 _DRAFT = "bp_draft"
 _REV = "bp_rev"
 _BOOTED = "bp_booted"
+#: rev -> the stored revision the editor was given at that rev (the last few).
+_REV_REVISIONS = "bp_rev_revisions"
+#: The last editor edit taken, so the same edit (its state value stays) is not taken twice.
+_EDIT_TAKEN = "bp_edit_taken"
+#: A save that met another tab's change at the same place: the SaveResult, until it is settled.
+_CONFLICT = "bp_conflict"
+_KEEP_REVS = 50
 
 
-@st.cache_resource(show_spinner=False)
-def _store(directory: str) -> DraftStore:
-    return DraftStore(directory)
-
-
-def store() -> DraftStore:
-    """The drafts store of ``$BLUEPRINT_DRAFTS_DIR`` (read each run, so tests can point it anywhere)."""
-    return _store(str(default_directory()))
+def store() -> DocumentStore:
+    """The store of ``$BLUEPRINT_DATABASE_URL`` or the data directory's SQLite file (read each run,
+    so tests can point it anywhere); opened, migrated and cleaned once per process."""
+    return open_store(database_url())
 
 
 def draft() -> Draft | None:
@@ -70,6 +80,21 @@ def rev() -> int:
 
 def _bump() -> None:
     st.session_state[_REV] = rev() + 1
+    current = draft()
+    if current is not None:
+        known = st.session_state.setdefault(_REV_REVISIONS, {})
+        known[rev()] = current.revision
+        for old in sorted(known)[:-_KEEP_REVS]:
+            del known[old]
+
+
+def _hold(held: Draft, *, bump: bool) -> None:
+    """Make ``held`` the session's copy of the draft; with ``bump``, tell the editor to take its text."""
+    st.session_state[_DRAFT] = held
+    if bump:
+        _bump()
+    else:
+        st.session_state.setdefault(_REV_REVISIONS, {})[rev()] = held.revision
 
 
 def _reset_view() -> None:
@@ -79,50 +104,122 @@ def _reset_view() -> None:
 
 def open_draft(opened: Draft) -> None:
     """Make ``opened`` the session's draft and put its id in the URL."""
-    st.session_state[_DRAFT] = opened
-    _bump()
+    st.session_state.pop(_CONFLICT, None)
+    _hold(opened, bump=True)
     _reset_view()
     st.query_params["draft"] = opened.id
 
 
-def open_text(new_text: str, name: str, locale: str | None = None) -> Draft:
-    """A new draft holding ``new_text`` (an example, a template, an upload), opened at once."""
-    created = store().create(new_text, name=name, locale=locale)
-    open_draft(created)
-    return created
+def open_text(new_text: str, name: str, locale: str | None = None, source: str | None = None) -> Draft | None:
+    """A new draft holding ``new_text`` (an example, a template, an upload), opened at once.
+
+    ``source`` names where an example's text came from: this browser's untouched copy of it is
+    opened again rather than a new copy made. None (after saying so) when the browser keeps as
+    many drafts as allowed.
+    """
+    mine = owner.token()
+    found = store().untouched_copy(mine, source) if source else None
+    if found is None or found.text != new_text:
+        try:
+            found = store().create(new_text, owner=mine, title=name, locale=locale, source=source,
+                                   author=owner.author())
+        except QuotaExceeded as error:
+            st.session_state["bp_notice"] = ("quota", {"limit": str(error.limit)})
+            return None
+    open_draft(found)
+    return found
 
 
 def close() -> None:
     """Leave the open draft (it stays in the recent drafts)."""
     st.session_state.pop(_DRAFT, None)
+    st.session_state.pop(_CONFLICT, None)
     _reset_view()
     st.query_params.pop("draft", None)
 
 
-def commit(new_text: str, source: str) -> bool:
-    """Make ``new_text`` the draft's text: history, save, and (unless it came from the editor) a new rev."""
-    current = draft()
-    if current is None or new_text == current.text:
+def conflict() -> SaveResult | None:
+    """The save waiting for the person to choose between their text and another tab's, if any."""
+    return st.session_state.get(_CONFLICT)
+
+
+def discard_conflict() -> None:
+    """Keep the text as saved; this tab's side stays in the draft's revisions."""
+    st.session_state.pop(_CONFLICT, None)
+
+
+def _settle(result: SaveResult, *, editor: bool) -> bool:
+    """Take what a save did into the session; True when the draft's text changed."""
+    if result.status == "missing":
+        close()
+        st.session_state["bp_notice"] = ("draft_missing", {})
         return False
-    store().change(current, new_text, source)
-    if source != "editor":
-        _bump()
+    if result.status == "conflict":
+        st.session_state[_CONFLICT] = result
+    elif result.ok:
+        st.session_state.pop(_CONFLICT, None)
+    held = draft()
+    changed = held is None or result.draft.text != held.text
+    # The editor already shows what it sent: only a text it has not seen (a merge with another
+    # tab's save, a conflict's head, an undo, any change from elsewhere) is sent back to it.
+    same_as_sent = editor and result.status == "saved"
+    _hold(result.draft, bump=not same_as_sent and (changed or result.status == "conflict"))
+    if result.status == "merged":
+        st.session_state["bp_toast"] = "merged"
+    return changed
+
+
+def commit(new_text: str, source: str, base_revision: int | None = None) -> bool:
+    """Save ``new_text`` as the draft's text, made on ``base_revision`` (the revision held, by default).
+
+    Returns True when the draft's text changed. A conflict with another tab's save leaves the
+    text as saved and waits in :func:`conflict`.
+    """
+    current = draft()
+    if current is None:
+        return False
+    base = current.revision if base_revision is None else base_revision
+    if new_text == current.text and base == current.revision:
+        return False
+    result = store().save(current.id, base, new_text, author=owner.author(), source=source)
+    return _settle(result, editor=source == "editor")
+
+
+def refresh() -> bool:
+    """Take another tab's save: hold the stored head when it moved. True when it did."""
+    current = draft()
+    if current is None:
+        return False
+    if store().head(current.id) == current.revision:
+        return False
+    found = store().get(current.id)
+    if found is None:
+        close()
+        st.session_state["bp_notice"] = ("draft_missing", {})
+        return True
+    _hold(found, bump=found.text != current.text)
     return True
 
 
 def undo() -> bool:
     current = draft()
-    if current is None or not store().undo(current):
+    if current is None:
         return False
-    _bump()
+    result = store().undo(current.id, author=owner.author())
+    if result.status != "saved":
+        return False
+    _settle(result, editor=False)
     return True
 
 
 def redo() -> bool:
     current = draft()
-    if current is None or not store().redo(current):
+    if current is None:
         return False
-    _bump()
+    result = store().redo(current.id, author=owner.author())
+    if result.status != "saved":
+        return False
+    _settle(result, editor=False)
     return True
 
 
@@ -136,9 +233,16 @@ def take_editor_edit() -> bool:
     edit = state.get("edit") if hasattr(state, "get") else None
     if not isinstance(edit, dict) or not isinstance(edit.get("text"), str):
         return False
-    if edit.get("base") != rev():
-        return False  # made on a text replaced since (undo, a table edit): that edit is gone
-    return commit(edit["text"], "editor")
+    taken = (edit.get("base"), edit["text"])
+    if st.session_state.get(_EDIT_TAKEN) == taken:
+        return False  # the component keeps its last value: the same edit comes with every run
+    st.session_state[_EDIT_TAKEN] = taken
+    # Made on the text of an earlier rev (before another tab's save came in, or an undo): saved
+    # on the revision that text was, and merged, so what was typed is not lost.
+    base = st.session_state.get(_REV_REVISIONS, {}).get(edit.get("base"))
+    if base is None:
+        return False  # a rev this session never gave the editor
+    return commit(edit["text"], "editor", base_revision=base)
 
 
 def ui_locale() -> str:
@@ -163,7 +267,8 @@ def set_ui_locale(locale: str) -> None:
     current = draft()
     st.session_state["bp_ui_locale"] = locale
     if current is not None and current.locale != locale:
-        store().update(current, locale=locale)
+        store().update(current.id, locale=locale)
+        current.locale = locale
 
 
 def _argument_path() -> Path | None:
@@ -194,6 +299,8 @@ def bootstrap() -> bool:
     if requested:
         found = store().get(requested)
         if found is not None:
+            if found.owner_hash is None:  # a draft from the old file store: the first browser to open it
+                store().claim(found.id, owner.token())
             open_draft(found)
             return False
         st.query_params.pop("draft", None)
@@ -206,5 +313,4 @@ def bootstrap() -> bool:
         content = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    open_text(content, name=path.name)
-    return True
+    return open_text(content, name=path.name, source=f"file:{path.resolve()}") is not None

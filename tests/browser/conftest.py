@@ -1,6 +1,7 @@
 """A real ``streamlit run`` server and Debian's Chromium driven by Playwright.
 
-One server per test module, on a free port, with its own drafts directory; one browser per module.
+One server per test module, on a free port, with its own data directory (its SQLite database); one
+browser per module.
 Chromium is the system's (``scripts/system-deps.sh --browser`` installs it): under ``CI=true`` a
 missing Chromium or Playwright fails the run, elsewhere the tests are skipped with the reason.
 """
@@ -46,8 +47,9 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     """The app served by ``streamlit run`` on 127.0.0.1; yields its base URL."""
     port = _free_port()
-    drafts = tmp_path_factory.mktemp("drafts")
-    env = {**os.environ, "BLUEPRINT_DRAFTS_DIR": str(drafts)}
+    data = tmp_path_factory.mktemp("data")
+    env = {**os.environ, "BLUEPRINT_DATA_DIR": str(data), "BLUEPRINT_DRAFTS_DIR": str(data / "drafts")}
+    env.pop("BLUEPRINT_DATABASE_URL", None)
     log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",

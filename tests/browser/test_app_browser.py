@@ -106,7 +106,8 @@ def test_a_syntax_error_keeps_the_editor_and_the_preview_where_they_are(page, se
     error = pipeline.load_text(editor_value(page)).error
     assert error is not None and error.line in (line + 1, line + 2)  # where YAML notices it
     assert f"第 {error.line} 行，第 {error.column} 列" in alert.text_content()
-    assert t("preview.stale", "zh") in page.locator("body").inner_text()  # the last drawing stays
+    # The last drawing stays, said under it: drawn later in the same run as the alert, so waited for.
+    page.get_by_text(t("preview.stale", "zh"), exact=True).wait_for(timeout=30_000)
     # Same editor and preview elements (not remounted), focus and cursor where the typing was.
     assert page.evaluate("() => window.__editor.isConnected && window.__preview.isConnected")
     assert page.evaluate("() => document.activeElement.closest('.bp-editor') !== null")
@@ -116,25 +117,41 @@ def test_a_syntax_error_keeps_the_editor_and_the_preview_where_they_are(page, se
     no_exception_box(page)
 
 
+def wait_for_finding_row(page, message: str) -> int:
+    """The index of the findings grid's row that shows ``message``, once the grid has drawn it.
+
+    The grid is a canvas drawn by a script loaded on first use, after the run that sent its data
+    has ended: on a cold start its rows come well after the app says it is idle.
+    """
+    found = page.wait_for_function(
+        """(message) => { const rows = Array.from(document.querySelectorAll(
+               '[class*="st-key-bp_findings"] table[role=grid] tbody tr'));
+             const i = rows.findIndex(tr => Array.from(tr.querySelectorAll('td'))
+               .some(td => td.textContent.trim() === message));
+             return i >= 0 ? {index: i} : null; }""", arg=message, timeout=30_000)
+    return found.json_value()["index"]
+
+
 def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, server):
     open_example(page, server, "hall-before.zh.yaml")
-    rows = findings_rows(page)
     text = (ROOT / "examples" / "hall-before.zh.yaml").read_text(encoding="utf-8")
     finding = next(f for f in pipeline.findings(text) if f.rule == "fail-without-recovery")
-    target = next(i for i, row in enumerate(rows) if row[2] == finding.message_zh)
-    line = int(rows[target][0].split(":")[0])
+    target = wait_for_finding_row(page, finding.message_zh)
+    line = int(findings_rows(page)[target][0].split(":")[0])
     step = pipeline.step_at_line(text, line)
     # A row is chosen from its marker at the left of the grid (under the header row).
     grid = page.locator('[class*="st-key-bp_findings"] [data-testid="stDataFrame"]')
     grid.scroll_into_view_if_needed()
     grid.click(position={"x": 14, "y": 35 * (target + 1) + 17})
+    # The choice reruns the script: the editor moves, the step is highlighted and the rule's
+    # documentation shows, each when its part of the page has been drawn again.
     page.wait_for_function(
         "(line) => document.querySelector('.bp-editor .CodeMirror').CodeMirror.getCursor().line === line - 1",
-        arg=line, timeout=15_000)
-    assert page.locator("g.bp-selected title").text_content() == step
+        arg=line, timeout=30_000)
+    expect(page.locator("g.bp-selected title")).to_have_text(step, timeout=30_000)
     # The rule's documentation is right there, in the UI's language.
-    page.locator("strong", has_text="fail-without-recovery").wait_for(timeout=10_000)
-    assert page.get_by_role("heading", name="错误示例").count() == 1
+    page.locator("strong", has_text="fail-without-recovery").wait_for(timeout=30_000)
+    expect(page.get_by_role("heading", name="错误示例")).to_have_count(1, timeout=30_000)
     no_exception_box(page)
 
 

@@ -187,7 +187,7 @@ def test_pre_commit_hook_definition():
 
     (hook,) = read_yaml((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "blueprint-lint"
-    assert hook["entry"] == "blueprint lint"
+    assert hook["entry"] == "blueprint lint --skip-non-blueprints"
     assert hook["language"] == "python"
     assert hook["files"] == r"\.ya?ml$"
     assert hook["types"] == ["yaml"]

@@ -16,21 +16,21 @@ def rules_at(text, config=None):
 
 
 def test_without_comments():
-    text = BASE + "  - {id: water, lane: frontstage, label: Water, fail: Empty}\n"
+    text = BASE + "  - {id: water, lane: frontstage, label: Water, owner: Staff, fail: Empty}\n"
     assert sorted(rules_at(text)) == [(6, "fail-without-recovery"), (6, "isolated-step")]
 
 
 def test_disable_line_on_the_line_itself():
-    text = BASE + ("  - {id: water, lane: frontstage, label: Water, fail: Empty}"
+    text = BASE + ("  - {id: water, lane: frontstage, label: Water, owner: Staff, fail: Empty}"
                    "  # blueprint: disable-line rule:isolated-step\n")
     assert rules_at(text) == [(6, "fail-without-recovery")]
 
 
 def test_disable_line_with_several_rules_and_with_none():
-    several = BASE + ("  - {id: water, lane: frontstage, label: Water, fail: Empty}"
+    several = BASE + ("  - {id: water, lane: frontstage, label: Water, owner: Staff, fail: Empty}"
                       "  # blueprint: disable-line rule:isolated-step rule:fail-without-recovery\n")
     assert rules_at(several) == []
-    every = BASE + "  - {id: water, lane: frontstage, label: Water, fail: Empty}  # blueprint: disable-line\n"
+    every = BASE + "  - {id: water, lane: frontstage, label: Water, owner: Staff, fail: Empty}  # blueprint: disable-line\n"
     assert rules_at(every) == []
 
 
@@ -43,7 +43,7 @@ def test_disable_line_alone_applies_to_the_next_line():
 
 def test_disable_and_enable_regions():
     text = BASE + ("  # blueprint: disable rule:isolated-step\n"
-                   "  - {id: water, lane: frontstage, label: Water, fail: Empty}\n"
+                   "  - {id: water, lane: frontstage, label: Water, owner: Staff, fail: Empty}\n"
                    "  # blueprint: enable rule:isolated-step\n"
                    "  - {id: tea, lane: frontstage, label: Tea}\n")
     assert sorted(rules_at(text)) == [(7, "fail-without-recovery"), (9, "isolated-step")]
@@ -51,7 +51,7 @@ def test_disable_and_enable_regions():
 
 def test_bare_disable_then_enable_one_rule():
     text = BASE + ("# blueprint: disable\n"
-                   "  - {id: water, lane: frontstage, label: Water, fail: Empty}\n"
+                   "  - {id: water, lane: frontstage, label: Water, owner: Staff, fail: Empty}\n"
                    "# blueprint: enable rule:fail-without-recovery\n"
                    "  - {id: tea, lane: frontstage, label: Tea, fail: Cold}\n"
                    "# blueprint: enable\n"

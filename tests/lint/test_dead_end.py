@@ -5,7 +5,7 @@ import pytest
 from .helpers import check_invalid, check_valid, fixture, fixtures, located
 
 RULE = "dead-end"
-INVALID = {"invalid-no-way-out.yaml": [(7, 9, "check"), (13, 10, "log")]}
+INVALID = {"invalid-no-way-out.yaml": [(7, 9, "check"), (14, 10, "log")]}
 
 
 @pytest.mark.parametrize("name", fixtures(RULE, "valid"))
@@ -22,7 +22,7 @@ def test_invalid(name):
 def test_zones_option():
     path = fixture(RULE, "invalid-no-way-out.yaml")
     config = {"rules": {RULE: {"zones": ["support"]}}}
-    assert located(RULE, path, ["log"], config) == [(13, 10, "log")]
+    assert located(RULE, path, ["log"], config) == [(14, 10, "log")]
     config = {"rules": {RULE: {"zones": ["frontstage"]}}}
     # 'sign' is frontstage and leads only to a support flow, so it has a way out; nothing else.
     assert located(RULE, path, [], config) == []

@@ -9,7 +9,6 @@ from .helpers import check_invalid, check_valid, fixture, fixtures
 RULE = "standard-unmeasured"
 INVALID = {
     "invalid-missing-durations.yaml": [(10, 10, "visit"), (11, 33, "leave")],
-    "invalid-no-path.yaml": [(10, 33, "take-number")],
     "invalid-cycle.yaml": [(9, 10, "queue")],
 }
 
@@ -29,8 +28,6 @@ def test_messages_say_why():
     assert path_finding.level == "info"
     assert "2 steps on its path have no 'duration' ('greet', 'check')" in path_finding.message
     assert "step 'leave'" in step_finding.message
-    (no_path,) = check_named("invalid-no-path.yaml")
-    assert "no flow leads from 'call' to 'take-number'" in no_path.message
     (cycle,) = check_named("invalid-cycle.yaml")
     assert "goes round a cycle through 'explain', 'ask'" in cycle.message
 

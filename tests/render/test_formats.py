@@ -6,6 +6,7 @@ import io
 import re
 import struct
 import subprocess
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from PIL import Image
@@ -71,8 +72,41 @@ def test_png_draws_chinese_as_glyphs_not_boxes():
 
 
 @pytest.mark.parametrize("format", ["png", "pdf", "svg", "dot"])
-def test_the_same_file_gives_the_same_bytes(format):
+def test_the_same_file_gives_the_same_bytes(format, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # a PDF otherwise says when it was made
     assert render(load(ZH), format) == render(load(ZH), format)
+
+
+def _pdf_dates(pdf: bytes) -> list[datetime]:
+    found = re.findall(rb"/(CreationDate|ModDate) \(D:(\d{14})", pdf)
+    assert found and found[0][0] == b"CreationDate"
+    return [datetime.strptime(stamp.decode(), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc) for _k, stamp in found]
+
+
+def test_a_pdf_says_when_it_was_made(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(seconds=1)
+    pdf = render(load(ZH), "pdf")
+    after = datetime.now(timezone.utc) + timedelta(seconds=1)
+    assert all(before <= date <= after for date in _pdf_dates(pdf))
+
+
+def test_a_pdf_made_with_source_date_epoch_carries_that_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    pdf = render(load(ZH), "pdf")
+    assert set(_pdf_dates(pdf)) == {datetime(2026, 1, 1, tzinfo=timezone.utc)}
+    # Offsets stay valid: the cross-reference table still points at each object.
+    xref = int(re.findall(rb"startxref\s+(\d+)", pdf)[-1])
+    assert pdf[xref:xref + 4] == b"xref"
+
+
+def test_a_png_says_its_resolution():
+    png = render(load(ZH), "png")
+    dpi = Image.open(io.BytesIO(png)).info["dpi"]
+    assert [round(d) for d in dpi] == [144, 144]
+    # The card's pixels are twice its points: the picture is drawn at the resolution it declares.
+    bp = load(ZH)
+    assert Image.open(io.BytesIO(png)).size[0] == pytest.approx(layout(bp).width * 2, abs=4)
 
 
 def test_formats_and_types():

@@ -1,13 +1,13 @@
-"""AppTest helpers: a fresh app on a temporary drafts directory, and the user's actions on it."""
+"""AppTest helpers: a fresh app on a temporary data directory (its own database), and the user's actions."""
 
 from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
+import streamlit as st
 
 from blueprint.ui.components import EDITOR_KEY, PREVIEW_KEY
-from blueprint.ui.drafts import DraftStore
+from blueprint.store import open_store
 from blueprint.ui.pages.start import example_key
 from tests.conftest import ROOT
 
@@ -16,8 +16,12 @@ APP = ROOT / "app.py"
 
 @pytest.fixture
 def drafts_dir(tmp_path, monkeypatch):
-    directory = tmp_path / "drafts"
-    monkeypatch.setenv("BLUEPRINT_DRAFTS_DIR", str(directory))
+    """The data directory: the app's SQLite database is made there (and old draft files read from
+    its ``drafts/``)."""
+    directory = tmp_path / "data"
+    monkeypatch.setenv("BLUEPRINT_DATA_DIR", str(directory))
+    monkeypatch.setenv("BLUEPRINT_DRAFTS_DIR", str(directory / "drafts"))
+    monkeypatch.delenv("BLUEPRINT_DATABASE_URL", raising=False)
     return directory
 
 
@@ -39,8 +43,8 @@ def draft_text(at: AppTest) -> str:
 
 
 def stored_text(drafts_dir, at: AppTest) -> str:
-    """The text on disk: what a reload would find."""
-    return DraftStore(drafts_dir).get(at.query_params["draft"]).text
+    """The text in the database: what a reload would find."""
+    return open_store().get(at.query_params["draft"]).text
 
 
 def type_in_editor(at: AppTest, text: str, base: int | None = None) -> AppTest:
@@ -65,9 +69,14 @@ def switch_page(at: AppTest, name: str) -> AppTest:
     """Go to a page as the navigation menu does.
 
     ``AppTest.switch_page`` takes a page *file*; the app's pages are functions with a URL path, whose
-    page hash is what the menu sends. This is the one place the tests touch AppTest internals.
+    page hash is what the menu sends. This is the one place the tests touch Streamlit internals. The
+    hash is asked of st.Page's own class, since how it is made changed between Streamlit versions
+    (MD5, then BLAKE2b); outside a running script ``st.Page`` leaves its URL path unset, so it is set.
     """
-    at._page_hash = calc_hash(name)  # st.Page's hash of its url_path
+    page_class = type(st.Page(switch_page, title=name))
+    page = page_class.__new__(page_class)
+    page._url_path = name
+    at._page_hash = page._script_hash
     at.run()
     assert not at.exception, at.exception
     return at

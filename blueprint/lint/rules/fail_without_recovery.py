@@ -26,6 +26,7 @@ steps:
   - id: pay
     lane: customer
     label: Pay at the terminal
+    owner: Customer, helped by the floor guide
     fail: Terminal swallows the card
     recovery: help
     next: done

@@ -78,42 +78,38 @@ def _durations(*durations) -> tuple[list[str], list[str]]:
 
 
 def check(ctx, options):
-    steps = ctx.bp.step_by_id
-    for standard in ctx.bp.standards:
-        bound = standard.max
-        if bound is None:
-            continue  # the loader reports a missing or bad 'max'
-        if standard.kind == "steps":
-            for ref in standard.steps:
-                step = steps.get(ref.id)
-                if step is not None and step.duration is not None and step.duration > bound:
-                    (takes, limit), (takes_zh, limit_zh) = _durations(step.duration, bound)
-                    name = _name(standard)
-                    yield ref.pos, Message(
-                        f"step '{ref.id}' takes {takes}, over the {limit} of {name.en}: "
-                        "shorten the step or raise 'max'",
-                        f"按{name.zh}，步骤 '{ref.id}' 最多 {limit_zh}，现在需要 {takes_zh}："
-                        "请缩短这个步骤，或放宽 'max'",
-                    )
+    # The one computation of standards against step times, shared with `blueprint analyze`
+    # (imported here: the analysis package brings networkx, which `blueprint --help` must not load).
+    from ...analysis.standards import EXCEEDED, checks
+
+    for item in checks(ctx):
+        if item.status != EXCEEDED:
             continue
-        measured = ctx.standard_paths.get(id(standard))
-        if measured is None or not measured.steps or measured.cycle or measured.longest <= bound:
-            continue
-        (takes, limit), (takes_zh, limit_zh) = _durations(measured.longest, bound)
-        name, path = _name(standard), ctx.path_text(measured.critical)
-        start, end = standard.from_step.id, standard.to_step.id
-        yield standard.where("max"), Message(
-            f"{name.en}: the longest path from '{start}' to '{end}' takes "
-            f"{'at least ' if measured.unmeasured else ''}{takes} ({path}), over the {limit} bound: "
-            "shorten those steps or raise 'max'",
-            f"{name.zh}：从 '{start}' 到 '{end}' 的最长路径{'至少' if measured.unmeasured else ''}需要 "
-            f"{takes_zh}（{path}），超过了 {limit_zh} 的时限：请缩短这些步骤，或放宽 'max'",
-        )
-    for step in ctx.steps:
-        if step.wait_max is not None and step.duration is not None and step.duration > step.wait_max:
-            (takes, limit), (takes_zh, limit_zh) = _durations(step.duration, step.wait_max)
-            yield step.where("wait"), Message(
-                f"step '{step.id}' takes {takes}, over its wait standard of {limit}: "
-                "shorten the wait or raise 'wait'",
-                f"步骤 '{step.id}' 需要 {takes_zh}，超过了它的等待时限 {limit_zh}：请缩短等待，或放宽 'wait'",
+        (takes, limit), (takes_zh, limit_zh) = _durations(item.time, item.bound)
+        if item.kind == "step":
+            name = _name(item.standard)
+            yield item.pos, Message(
+                f"step '{item.step.id}' takes {takes}, over the {limit} of {name.en}: "
+                "shorten the step or raise 'max'",
+                f"按{name.zh}，步骤 '{item.step.id}' 最多 {limit_zh}，现在需要 {takes_zh}："
+                "请缩短这个步骤，或放宽 'max'",
             )
+        elif item.kind == "path":
+            standard = item.standard
+            name, path = _name(standard), ctx.path_text([ctx.number[i] for i in item.critical])
+            start, end = standard.from_step.id, standard.to_step.id
+            at_least = bool(item.unmeasured)
+            yield item.pos, Message(
+                f"{name.en}: the longest path from '{start}' to '{end}' takes "
+                f"{'at least ' if at_least else ''}{takes} ({path}), over the {limit} bound: "
+                "shorten those steps or raise 'max'",
+                f"{name.zh}：从 '{start}' 到 '{end}' 的最长路径{'至少' if at_least else ''}需要 "
+                f"{takes_zh}（{path}），超过了 {limit_zh} 的时限：请缩短这些步骤，或放宽 'max'",
+            )
+        else:
+            yield item.pos, Message(
+                f"step '{item.step.id}' takes {takes}, over its wait standard of {limit}: "
+                "shorten the wait or raise 'wait'",
+                f"步骤 '{item.step.id}' 需要 {takes_zh}，超过了它的等待时限 {limit_zh}：请缩短等待，或放宽 'wait'",
+            )
+

@@ -1,13 +1,13 @@
-"""A time standard that cannot be checked: steps without `duration`, no path, or a cycle.
+"""A time standard that cannot be checked: steps without `duration`, or a cycle.
 
 ## What it finds
 - A `from`/`to` standard with steps on its path that have no `duration` (a step is on the path
   when it lies on some flow path from `from` to `to`). Reported at the standard's id with the
   steps concerned. When the known durations already exceed `max`, `standard-exceeded` reports it
   instead.
-- A `from`/`to` standard whose `to` cannot be reached from `from` along flows of kind `flow`
-  and `support` (reported at `to:`), or whose path goes round a cycle that no `return` flow
-  closes (reported at the standard's id), so it has no longest path.
+- A `from`/`to` standard whose path goes round a cycle that no `return` flow closes (reported
+  at the standard's id), so it has no longest path. (A `to` that cannot be reached at all is
+  `standard-unreachable`, an error.)
 - A standard with `steps:` listing a step without `duration` (reported at that reference).
 
 ## Why it matters
@@ -47,14 +47,13 @@ ID = "standard-unmeasured"
 LEVEL = "info"
 
 #: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """无法核对的服务标准：步骤没有 `duration`、路径不通，或路径上有循环。
+DOC_ZH = """无法核对的服务标准：步骤没有 `duration`，或路径上有循环。
 
 ## 发现什么
 - `from`/`to` 类服务标准，路径上有步骤没有 `duration`（一个步骤位于从 `from` 到 `to`
   的某条连线路径上，就算在路径上）。在服务标准的编号处报告，并列出相关步骤。如果已知的时长已经超过
   `max`，则改由 `standard-exceeded` 报告。
-- `from`/`to` 类服务标准，沿 `flow` 和 `support` 类型的连线从 `from` 走不到 `to`（在 `to:`
-  处报告），或路径绕进了一个没有 `return` 连线闭合的循环（在服务标准的编号处报告），因而没有最长路径。
+- `from`/`to` 类服务标准，路径绕进了一个没有 `return` 连线闭合的循环（在服务标准的编号处报告），因而没有最长路径。（从 `from` 根本走不到 `to` 的情况属于 `standard-unreachable`，是错误。）
 - 带 `steps:` 的服务标准列出了没有 `duration` 的步骤（在这个引用处报告）。
 
 ## 为什么重要
@@ -83,13 +82,8 @@ def check(ctx, options):
             continue  # 'from' or 'to' is missing or unknown: the loader reports it
         start, end = standard.from_step.id, standard.to_step.id
         if not measured.steps:
-            yield standard.to_step.pos, Message(
-                f"standard '{name}' cannot be checked: no flow leads from '{start}' to '{end}' (flows "
-                "of kind return are not followed); check 'from' and 'to', or the flows between them",
-                f"服务标准 '{name}' 无法核对：没有连线从 '{start}' 通到 '{end}'（kind: return 的连线不算）；"
-                "请检查 'from' 和 'to'，或两者之间的连线",
-            )
-        elif measured.cycle:
+            continue  # standard-unreachable reports it
+        if measured.cycle:
             cycle = measured.cycle
             yield standard.where("id"), Message(
                 f"standard '{name}' cannot be checked: the flow from '{start}' to '{end}' goes round a "

@@ -4,8 +4,8 @@
 // Python sends {draft, text, rev, findings, goto, completions, height}. `rev` changes only when
 // the text changed outside the editor (a table edit, undo, another file): only then is the
 // editor's text replaced, by the smallest range that differs. Typing sends {text, base: rev} as
-// the state value `edit`, debounced, so Python can ignore an edit made on a text it has since
-// replaced.
+// the state value `edit`, debounced; Python saves an edit made on a text it has since replaced on
+// the revision that text was, merged with what changed meanwhile, so typing is never dropped.
 //
 // The document (text, undo history, cursor, scroll) lives in a CodeMirror.Doc kept per draft in
 // this module, not in the editor's DOM: Streamlit may unmount and mount the component again (it
@@ -242,9 +242,20 @@ function render(component, host) {
   session.completions = data.completions || {};
 
   if (data.rev !== session.rev) {
+    const typed = session.doc.getValue();
+    const base = session.rev;
     session.rev = data.rev;
-    replaceText(session.doc, data.text);
-    session.sent = data.text;
+    if (typed !== session.sent && typed !== data.text) {
+      // Typed here and not sent yet while the text changed elsewhere (another tab, an undo): send
+      // it on the text it was typed on, for Python to merge; the merged text comes back as a new rev.
+      clearTimeout(session.timer);
+      session.timer = null;
+      session.sent = typed;
+      session.setStateValue("edit", {text: typed, base});
+    } else {
+      replaceText(session.doc, data.text);
+      session.sent = data.text;
+    }
   }
   const height = data.height || "60vh";
   if (height !== host.dataset.height) {

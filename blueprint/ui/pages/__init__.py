@@ -11,7 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from ..i18n import t
-from . import editor, export, start, tables, touchpoints
+from . import analysis, editor, export, start, tables, touchpoints
 
 __all__ = ["PAGE_NAMES", "page_by_name", "pages"]
 
@@ -21,6 +21,7 @@ _PAGES: dict[str, tuple[Callable[[], None], str]] = {
     "editor": (editor.page, ":material/edit_note:"),
     "tables": (tables.page, ":material/table_chart:"),
     "touchpoints": (touchpoints.page, ":material/hub:"),
+    "analysis": (analysis.page, ":material/timer:"),
     "export": (export.page, ":material/download:"),
 }
 PAGE_NAMES = tuple(_PAGES)

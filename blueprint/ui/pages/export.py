@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from .. import cached, pipeline, session
+from .. import cached, interop, pipeline, session
 from .common import load_error_words, open_text, translator
 
 __all__ = ["DEFERRED", "GROUPS", "page"]
@@ -43,6 +43,7 @@ def page() -> None:
         for column, kind in zip(columns, kinds):
             with column, st.container(border=True):
                 _download(text, kind, locale, loads=error is None, page_size=page_size)
+    interop.export_section(text, locale)
 
 
 def _download(text: str, kind: str, locale: str, loads: bool, page_size: str = "none") -> None:

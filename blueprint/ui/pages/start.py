@@ -8,7 +8,7 @@ import streamlit as st
 
 from ...safeyaml import DEFAULT_LIMITS
 from ...templates import starter
-from .. import cached, pipeline, session
+from .. import cached, interop, pipeline, recent, session
 from ..i18n import LOCALES, t
 from ..text import md_escape
 from .common import go, relative_time, show_notice, translator, uploader_words
@@ -45,6 +45,8 @@ def page() -> None:
         _upload(locale)
     with recent_col, st.container(border=True, height=_BOX_HEIGHT):
         _recent(locale)
+    with st.container(border=True):
+        interop.import_section(locale)
     _gallery(locale)
 
 
@@ -60,8 +62,9 @@ def _new_blueprint(locale: str) -> None:
     if button_col.button(tr("start.create"), type="primary", key="bp_create", width="stretch"):
         chosen = language if language in LOCALES else locale
         text = starter(chosen, title.strip() or None)
-        session.open_text(text, name=title.strip() or tr("app.untitled"))
-        go("editor")
+        if session.open_text(text, name=title.strip() or tr("app.untitled")) is not None:
+            go("editor")
+        st.rerun()
 
 
 def _upload(locale: str) -> None:
@@ -86,31 +89,13 @@ def _upload(locale: str) -> None:
             "message": error.text(locale),
         })
         st.rerun()
-    session.open_text(result.text, name=upload.name)
-    go("editor")
+    if session.open_text(result.text, name=upload.name) is not None:
+        go("editor")
+    st.rerun()
 
 
 def _recent(locale: str) -> None:
-    tr = translator(locale)
-    st.markdown(f"**{tr('start.recent')}**")
-    found = session.store().recent(limit=8)
-    if not found:
-        st.caption(tr("start.no_recent"))
-        return
-    current = session.draft()
-    for info in found:
-        name_col, button_col = st.columns([3, 1], vertical_alignment="center")
-        name = info.name or tr("app.untitled")
-        name_col.markdown(f"{md_escape(name)}  \n:gray[{md_escape(relative_time(info.updated, locale))}]")
-        is_open = current is not None and current.id == info.id
-        if button_col.button(tr("start.reopen") if not is_open else tr("start.is_open"),
-                             key=f"bp_recent_{info.id}", disabled=is_open, width="stretch"):
-            found_draft = session.store().get(info.id)
-            if found_draft is None:
-                st.session_state["bp_notice"] = ("draft_missing", {})
-                st.rerun()
-            session.open_draft(found_draft)
-            go("editor")
+    recent.show(locale, relative_time, go)
 
 
 def _gallery(locale: str) -> None:
@@ -128,5 +113,8 @@ def _gallery(locale: str) -> None:
                           language=t(f"language.{example.locale}", locale)) + " · " + md_escape(example.description))
             name = Path(example.path).name
             if st.button(tr("start.open_example"), key=example_key(name)):
-                session.open_text(Path(example.path).read_text(encoding="utf-8"), name=name)
-                go("editor")
+                # Opening an example again reopens this browser's untouched copy of it.
+                if session.open_text(Path(example.path).read_text(encoding="utf-8"), name=name,
+                                     source=f"example:{name}") is not None:
+                    go("editor")
+                st.rerun()

@@ -1,0 +1,68 @@
+"""A phase where the customer does nothing.
+
+## What it finds
+A phase (declared under `phases:`) in which no step is in a customer lane. Reported at the
+phase's id.
+
+## Why it matters
+Phases are stages of the customer's journey: a stage where the customer does nothing is either
+back-office work that belongs inside a customer-facing phase, or a stretch where the customer is
+waiting with no step to show it (a wait the blueprint hides, and so nobody manages).
+
+## Failing example
+```yaml
+blueprint: 1
+title: Fault repair
+phases: [report, repair]
+steps:
+  - {id: call, lane: customer, label: Report the fault, phase: report, next: ticket}
+  - {id: ticket, lane: frontstage, label: Open a ticket, phase: report, next: fix}
+  - {id: fix, lane: backstage, label: Repair the line, phase: repair, next: confirm}
+  - {id: confirm, lane: frontstage, label: Call back to confirm, phase: repair}
+```
+
+## Passing example
+```yaml
+blueprint: 1
+title: Fault repair
+phases: [report, repair]
+steps:
+  - {id: call, lane: customer, label: Report the fault, phase: report, next: ticket}
+  - {id: ticket, lane: frontstage, label: Open a ticket, phase: report, next: fix}
+  - {id: fix, lane: backstage, label: Repair the line, phase: repair, next: confirm}
+  - {id: confirm, lane: frontstage, label: Call back to confirm, phase: repair, next: hear}
+  - {id: hear, lane: customer, label: Hear that the line works, phase: repair}
+```
+"""
+
+from __future__ import annotations
+
+from ...errors import Message
+from ...model import Zone
+
+__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+
+ID = "phase-without-customer"
+LEVEL = "warning"
+
+#: The documentation in Chinese: the docstring's sections, the same examples.
+DOC_ZH = """顾客在其中什么也不做的阶段。
+
+## 发现什么
+在 `phases:` 下声明的阶段，其中没有一个步骤位于顾客泳道。在这个阶段的编号处报告。
+
+## 为什么重要
+阶段是顾客旅程的各个环节：顾客什么也不做的环节，要么是应归入某个面向顾客阶段的后台工作，要么是顾客在等待却没有步骤表示出来（蓝图隐藏了这段等待，也就没人管理它）。
+"""
+
+
+def check(ctx, options):
+    with_customer = {step.phase for step in ctx.steps if step.zone is Zone.CUSTOMER}
+    for phase in ctx.bp.phase_by_id.values():
+        if phase.id not in with_customer:
+            yield phase.where("id"), Message(
+                f"phase '{phase.id}' has no customer step: add what the customer does or sees "
+                "meanwhile (waiting counts), or merge the phase into one the customer takes part in",
+                f"阶段 '{phase.id}' 中没有顾客步骤：请加上顾客此时做什么或看到什么（等待也算），"
+                "或把这个阶段并入顾客参与的阶段",
+            )

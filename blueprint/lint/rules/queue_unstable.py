@@ -1,0 +1,85 @@
+"""A queue whose arrivals reach the counters' capacity: the wait grows without end.
+
+## What it finds
+A wait point with `queue:` whose customers arrive (after `diversion`) at least as fast as the
+`servers` can serve them: arrivals per hour × service time ≥ servers × 60 minutes. At the busiest
+hour of `hours:` when there is no `arrivals`. Reported at `servers:`, with the utilisation and
+the fewest counters that would keep the queue stable.
+
+## Why it matters
+A queue at or over capacity has no steady wait: it lengthens all through the peak, which is how
+a hall's wait reaches an hour. Open more counters at the peak, divert simple business to
+self-service and e-channels, or shorten the service.
+
+## Failing example
+```yaml
+blueprint: 1
+title: Peak hour
+steps:
+  - id: wait
+    lane: customer
+    label: Wait for a number to be called
+    wait: 10min
+    queue: {arrivals: 120/h, servers: 4, service: 6min}
+    next: serve
+  - {id: serve, lane: frontstage, label: Serve at the counter, duration: 6min}
+```
+
+## Passing example
+```yaml
+blueprint: 1
+title: Peak hour
+steps:
+  - id: wait
+    lane: customer
+    label: Wait for a number to be called
+    wait: 10min
+    queue: {arrivals: 120/h, servers: 10, service: 6min, diversion: 30%}
+    next: serve
+  - {id: serve, lane: frontstage, label: Serve at the counter, duration: 6min}
+```
+"""
+
+from __future__ import annotations
+
+import math
+
+from ...errors import Message
+
+__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+
+ID = "queue-unstable"
+LEVEL = "error"
+
+#: The documentation in Chinese: the docstring's sections, the same examples.
+DOC_ZH = """到达人数达到或超过服务台能力的排队：等待会无休止地变长。
+
+## 发现什么
+带 `queue:` 的等待点，顾客（扣除 `diversion` 分流之后）到达的速度不低于 `servers` 个服务台的服务速度：每小时到达人数
+× 服务时长 ≥ 服务台数 × 60 分钟。没有 `arrivals` 时按 `hours:` 中最忙的时段计算。在 `servers:`
+处报告，并给出利用率和保持排队稳定所需的最少服务台数。
+
+## 为什么重要
+达到或超过能力的排队没有稳定的等待时间：整个高峰期队伍都在变长，营业厅的等待就是这样拖到一个小时的。请在高峰期开放更多台席、把简单业务分流到自助终端和电子渠道，或缩短办理时间。
+"""
+
+
+def check(ctx, options):
+    from ...analysis.queues import queues  # here: the analysis package brings networkx
+
+    steps = ctx.bp.step_by_id
+    for row in queues(ctx.bp):
+        if row["stable"] is not False:
+            continue
+        step = steps[row["step"]]
+        queue = step.queue
+        needed = math.floor(row["load"]) + 1
+        utilisation = f"{row['utilisation']:.0%}"
+        yield queue.where("servers"), Message(
+            f"queue at step '{step.id}' is unstable: {row['arrivals_per_hour']:g} customers an hour "
+            f"need {row['load']:.1f} counters busy all the time, {row['servers']} are open (utilisation "
+            f"{utilisation}); open at least {needed}, divert more to self-service, or shorten the service",
+            f"步骤 '{step.id}' 的排队不稳定：每小时 {row['arrivals_per_hour']:g} 位顾客需要 {row['load']:.1f} "
+            f"个台席一直忙着，只开了 {row['servers']} 个（利用率 {utilisation}）；请至少开放 {needed} 个，"
+            "或把更多业务分流到自助渠道，或缩短办理时间",
+        )

@@ -1,0 +1,67 @@
+"""A standard whose `to` step cannot be reached from its `from` step.
+
+## What it finds
+A `from`/`to` standard where no path of flows of kind `flow` and `support` leads from `from`
+to `to` (`return` flows hand back and are not followed). Reported at `to:`.
+
+## Why it matters
+The standard measures nothing: either `from` and `to` are swapped or mistyped, or a flow is
+missing between them, so the promise ("wait at most 10 minutes") is checked against no path at
+all and looks kept whatever the steps take.
+
+## Failing example
+```yaml
+blueprint: 1
+title: Counter queue
+steps:
+  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
+  - {id: called, lane: frontstage, label: Call the number, duration: 8min}
+standards:
+  - {id: queue, label: Wait at most 10 minutes, from: called, to: take-number, max: 10min}
+```
+
+## Passing example
+```yaml
+blueprint: 1
+title: Counter queue
+steps:
+  - {id: take-number, lane: customer, label: Take a number, duration: 1min, next: called}
+  - {id: called, lane: frontstage, label: Call the number, duration: 8min}
+standards:
+  - {id: queue, label: Wait at most 10 minutes, from: take-number, to: called, max: 10min}
+```
+"""
+
+from __future__ import annotations
+
+from ...errors import Message
+
+__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+
+ID = "standard-unreachable"
+LEVEL = "error"
+
+#: The documentation in Chinese: the docstring's sections, the same examples.
+DOC_ZH = """服务标准的 `to` 步骤从 `from` 步骤走不到。
+
+## 发现什么
+`from`/`to` 类服务标准，沿 `flow` 和 `support` 类型的连线从 `from` 走不到 `to`（`return`
+连线是交回，不沿着走）。在 `to:` 处报告。
+
+## 为什么重要
+这个标准什么也量不到：要么 `from` 和 `to` 写反或写错了，要么两者之间缺了连线，于是承诺（“等候不超过10分钟”）对照的是一条不存在的路径，无论步骤用时多长看上去都达标。
+"""
+
+
+def check(ctx, options):
+    for measured in ctx.standard_paths.values():
+        if measured.steps:
+            continue
+        standard = measured.standard
+        start, end = standard.from_step.id, standard.to_step.id
+        yield standard.to_step.pos, Message(
+            f"standard '{standard.id}' measures nothing: no flow leads from '{start}' to '{end}' (flows "
+            "of kind return are not followed); check 'from' and 'to', or the flows between them",
+            f"服务标准 '{standard.id}' 什么也量不到：没有连线从 '{start}' 通到 '{end}'（kind: return 的连线不算）；"
+            "请检查 'from' 和 'to'，或两者之间的连线",
+        )

@@ -1,0 +1,116 @@
+"""Vega-Lite specs for the analysis page, from the plain data of :mod:`blueprint.analysis`.
+
+Every function takes rows and the words to show (already in the UI language) and returns a spec
+for ``st.vega_lite_chart``: the analyses stay free of charting, the page free of spec details.
+"""
+
+from __future__ import annotations
+
+__all__ = ["wait_distribution", "counters", "timeline", "emotion_curve"]
+
+_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+_BLUE, _ORANGE, _RED, _GREY = "#4c78a8", "#f58518", "#e45756", "#9d9d9d"
+
+
+def wait_distribution(rows: list[dict], standard: float | None, words: dict) -> dict:
+    """``P(wait <= t)`` against minutes, with the standard as a rule.
+
+    ``words``: ``minutes``, ``probability``.
+    """
+    layers: list[dict] = [{
+        "mark": {"type": "area", "line": True, "opacity": 0.3, "color": _BLUE},
+        "encoding": {
+            "x": {"field": "minutes", "type": "quantitative", "title": words["minutes"]},
+            "y": {"field": "probability", "type": "quantitative", "title": words["probability"],
+                  "scale": {"domain": [0, 1]}, "axis": {"format": "%"}},
+            "tooltip": [{"field": "minutes", "format": ".1f", "title": words["minutes"]},
+                        {"field": "probability", "format": ".1%", "title": words["probability"]}],
+        },
+    }]
+    if standard is not None:
+        layers.append({"data": {"values": [{"minutes": standard}]},
+                       "mark": {"type": "rule", "color": _RED, "strokeDash": [4, 3]},
+                       "encoding": {"x": {"field": "minutes", "type": "quantitative"}}})
+    return {"$schema": _SCHEMA, "data": {"values": rows}, "layer": layers}
+
+
+def counters(rows: list[dict], chosen: int, words: dict) -> dict:
+    """Mean wait (bars) and share within the standard (line) for each number of counters.
+
+    ``words``: ``servers``, ``mean_wait``, ``within``.
+    """
+    values = [{**row, "chosen": row["servers"] == chosen} for row in rows]
+    x = {"field": "servers", "type": "ordinal", "title": words["servers"], "axis": {"labelAngle": 0}}
+    return {
+        "$schema": _SCHEMA,
+        "data": {"values": values},
+        "resolve": {"scale": {"y": "independent"}},
+        "layer": [
+            {"mark": {"type": "bar", "opacity": 0.8},
+             "encoding": {
+                 "x": x,
+                 "y": {"field": "mean_wait_minutes", "type": "quantitative", "title": words["mean_wait"]},
+                 "color": {"condition": {"test": "datum.chosen", "value": _ORANGE}, "value": _BLUE},
+                 "tooltip": [{"field": "servers", "title": words["servers"]},
+                             {"field": "mean_wait_minutes", "format": ".1f", "title": words["mean_wait"]},
+                             {"field": "within_standard", "format": ".0%", "title": words["within"]}],
+             }},
+            {"mark": {"type": "line", "point": True, "color": _RED},
+             "encoding": {
+                 "x": x,
+                 "y": {"field": "within_standard", "type": "quantitative", "title": words["within"],
+                       "scale": {"domain": [0, 1]}, "axis": {"format": "%"}},
+             }},
+        ],
+    }
+
+
+def timeline(rows: list[dict], lanes: list[str], words: dict, end: float | None = None) -> dict:
+    """The journey as a Gantt chart: one row per lane, a bar per step from its start to its end
+    (cut at ``end`` minutes when given).
+
+    ``rows`` from :func:`blueprint.analysis.journey.timeline` with ``lane`` as the lane's label;
+    ``lanes`` the lane labels top to bottom; ``words``: ``minutes``, ``lane``, ``step``, ``wait``.
+    """
+    values = [{**row, "kind": words["wait"] if row["wait"] else words["step"]} for row in rows]
+    return {
+        "$schema": _SCHEMA,
+        "data": {"values": values},
+        "mark": {"type": "bar", "cornerRadius": 2, "height": {"band": 0.7}, "clip": True},
+        "encoding": {
+            "y": {"field": "lane", "type": "nominal", "sort": lanes, "title": None},
+            "x": {"field": "start", "type": "quantitative", "title": words["minutes"],
+                  **({"scale": {"domain": [0, end]}} if end else {})},
+            "x2": {"field": "end"},
+            "color": {"field": "kind", "type": "nominal", "title": None,
+                      "scale": {"domain": [words["step"], words["wait"]], "range": [_BLUE, _ORANGE]}},
+            "tooltip": [{"field": "label", "title": words["step"]},
+                        {"field": "lane", "title": words["lane"]},
+                        {"field": "start", "format": ".1f", "title": words["minutes"]},
+                        {"field": "minutes", "format": ".1f", "title": words["duration"]}],
+        },
+    }
+
+
+def emotion_curve(rows: list[dict], words: dict) -> dict:
+    """The customer's feeling (-2 … 2) along the journey, step by step in time order.
+
+    ``rows``: {``order``, ``label``, ``emotion``}; ``words``: ``step``, ``emotion``.
+    """
+    return {
+        "$schema": _SCHEMA,
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "rule", "color": _GREY},
+             "encoding": {"y": {"datum": 0}}},
+            {"mark": {"type": "line", "point": {"size": 60}, "interpolate": "monotone", "color": _BLUE},
+             "encoding": {
+                 "x": {"field": "label", "type": "ordinal", "sort": None, "title": words["step"],
+                       "axis": {"labelAngle": -40, "labelLimit": 140}},
+                 "y": {"field": "emotion", "type": "quantitative", "title": words["emotion"],
+                       "scale": {"domain": [-2, 2]}, "axis": {"tickCount": 5}},
+                 "tooltip": [{"field": "label", "title": words["step"]},
+                             {"field": "emotion", "title": words["emotion"]}],
+             }},
+        ],
+    }

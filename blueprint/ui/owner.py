@@ -1,0 +1,68 @@
+"""Who owns a draft: the browser holding an unguessable owner token in a cookie.
+
+The token (192 bits) is made on a browser's first visit and kept in the ``bp_owner`` cookie for a
+year; the server stores only its hash with the drafts. Recent drafts are the drafts of this
+token, so a second browser (or a private window) sees none of the first one's. A draft's link
+(``?draft=<id>``, 128 bits) is the way to share it: whoever has the link can open it, but it
+does not join their Recent list.
+
+The cookie is read from the session's first request (``st.context.cookies``) and written by a
+tiny component in the page; within a session the token lives in the session state, where a test
+can also put one to play the same browser twice.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..store.tokens import digest, looks_like_token, new_token
+
+__all__ = ["COOKIE", "author", "remember", "token"]
+
+COOKIE = "bp_owner"
+_KEY = "bp_owner"
+_WRITTEN = "bp_owner_written"
+_YEAR = 365 * 24 * 3600
+
+_cookie_writer = st.components.v2.component(
+    "service_blueprint_owner_cookie",
+    js=("export default function ({data}) {\n"
+        "  if (data && data.cookie && !document.cookie.split('; ').includes(data.pair)) document.cookie = data.cookie;\n"
+        "}\n"),
+    # No shadow root: it shows nothing, and the page's one isolated component stays the preview.
+    isolate_styles=False,
+)
+
+
+def token() -> str:
+    """This browser's owner token: from the session, else the cookie, else a new one."""
+    held = st.session_state.get(_KEY)
+    if looks_like_token(held):
+        return held
+    try:
+        sent = st.context.cookies.get(COOKIE)
+    except Exception:  # noqa: BLE001 - no request behind this session (a script run without a browser)
+        sent = None
+    found = sent if looks_like_token(sent) else new_token()
+    st.session_state[_KEY] = found
+    if found == sent:
+        st.session_state[_WRITTEN] = True
+    return found
+
+
+def author() -> str:
+    """How this browser is named in a revision's history: a short, non-secret tag of its token."""
+    return "browser-" + digest(token())[:8]
+
+
+def remember() -> None:
+    """Put the token in the browser's cookie, unless the browser sent it with this session.
+
+    Drawn on every run while needed (the same element each time, so Streamlit sends it once).
+    """
+    value = token()
+    if st.session_state.get(_WRITTEN):
+        return
+    pair = f"{COOKIE}={value}"
+    _cookie_writer(key="bp_owner_cookie", data={"pair": pair,
+                                                "cookie": f"{pair}; Path=/; Max-Age={_YEAR}; SameSite=Lax"})
