@@ -30,7 +30,6 @@ WHAT = {"steps": "step", "lanes": "lane", "phases": "phase", "flows": "flow", "s
 #: What one row is, in Chinese (the loader's words for the same objects).
 WHAT_ZH = {"steps": "步骤", "lanes": "泳道", "phases": "阶段", "flows": "连线", "standards": "服务标准"}
 #: The columns of each table: the keys format.md allows on its objects, in that order.
-COLUMNS: dict[str, tuple[str, ...]] = {table: KEYS[WHAT[table]] for table in TABLES}
 #: Columns whose cells are lists of text (``st.column_config.ListColumn``).
 LIST_COLUMNS = frozenset({"next", "evidence", "kpis", "notes", "steps"})
 
@@ -44,6 +43,10 @@ KIND = {
     "next": "ids", "steps": "ids", "evidence": "texts", "kpis": "texts", "notes": "texts",
     "duration": "duration", "max": "duration", "wait": "wait", "emotion": "number",
 }
+# A table has a column for every key a cell can hold; a mapping (a wait point's ``queue:``) is
+# edited in the text, and a table edit leaves it as it is.
+COLUMNS: dict[str, tuple[str, ...]] = {table: tuple(key for key in KEYS[WHAT[table]] if key in KIND)
+                                       for table in TABLES}
 # The order keys are written in, as the examples and templates write them (``next`` last): new
 # keys go after the last key that comes before them, new rows list their keys in this order.
 WRITE_ORDER = {
