@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
+from .breaches import Analysis
 from .geometry import (
     Badge,
     Box,
@@ -75,7 +76,7 @@ __all__ = [
 
 
 def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
-           window: Window | None = None, analysis: bool = True, details: bool = False) -> Layout:
+           window: Window | None = None, analysis: bool | Analysis = True, details: bool = False) -> Layout:
     """Place everything a blueprint picture shows.
 
     Args:
@@ -86,7 +87,8 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
         window: Only these columns of the whole grid, as one print sheet (see
             :mod:`blueprint.layout.pages`), with tags where flows continue on other sheets.
         analysis: Draw the analysis on the picture: what fails at a fail point, and the steps and
-            waits over their time standards (False: the plain picture).
+            waits over their time standards (False: the plain picture; an :class:`Analysis`
+            made before, to share it between the sheets of one blueprint).
         details: Write each step's KPIs and notes in small text on its card.
 
     >>> from blueprint import loads

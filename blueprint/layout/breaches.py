@@ -1,20 +1,22 @@
 """Where a blueprint breaks its own time standards, per step, for the picture to show.
 
-The measuring is lint's (:attr:`blueprint.lint.context.Context.standard_paths` for ``from``/``to``
-standards, the same comparisons as the ``standard-exceeded`` rule); this module only says which card
-shows which breach: a step or wait over its own bound on that step, a path over its bound on the
-path's last step.
+The checking is the analysis package's (:func:`blueprint.analysis.standards.checks`, the same the
+``standard-exceeded`` rule and the analysis page use); this module only says which card shows
+which breach: a step or wait over its own bound on that step, a path over its bound on the path's
+last step.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from ..analysis.standards import EXCEEDED, checks
 from ..durations import format_duration
 from ..lint.context import Context
 from ..model import Blueprint
 
-__all__ = ["Breach", "breaches"]
+__all__ = ["Analysis", "Breach", "analyse", "breaches"]
 
 
 @dataclass(frozen=True)
@@ -40,27 +42,31 @@ def breaches(bp: Blueprint, locale: str) -> dict[int, list[Breach]]:
 
     found: dict[int, list[Breach]] = {}
     by_id = bp.step_by_id
-    for step in bp.steps:
-        if step.wait_max is not None and step.duration is not None and step.duration > step.wait_max:
-            found.setdefault(step.index, []).append(Breach(over(step.duration, step.wait_max), "wait", wait=True))
-    for standard in bp.standards:
-        name = standard.label or standard.id
-        if standard.max is None:
+    for check in checks(Context(bp)):
+        if check.status != EXCEEDED:
             continue
-        if standard.kind == "steps":
-            for ref in standard.steps:
-                step = by_id.get(ref.id)
-                if step is not None and step.duration is not None and step.duration > standard.max:
-                    found.setdefault(step.index, []).append(Breach(over(step.duration, standard.max), name))
-    paths = Context(bp).standard_paths if any(s.kind == "path" for s in bp.standards) else {}
-    for standard in bp.standards:
-        measured = paths.get(id(standard))
-        if measured is None or not measured.steps or measured.cycle or measured.longest <= standard.max:
+        if check.kind == "path":
+            step = by_id.get(check.standard.to_step.id) if check.standard.to_step is not None else None
+            text = ("≥ " if check.unmeasured else "") + over(check.time, check.bound)
+        else:
+            step, text = check.step, over(check.time, check.bound)
+        if step is None:
             continue
-        end = standard.to_step
-        step = by_id.get(end.id) if end is not None else None
-        if step is not None:
-            prefix = "≥ " if measured.unmeasured else ""
-            found.setdefault(step.index, []).append(
-                Breach(prefix + over(measured.longest, standard.max), standard.label or standard.id))
+        detail = "wait" if check.kind == "wait" else (check.label or check.id)
+        found.setdefault(step.index, []).append(Breach(text, detail, wait=check.kind == "wait"))
     return found
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the picture draws of the analysis: the breaches by step ``index``, and when each step
+    finishes (see :mod:`.times`). Made once per blueprint, shared by all its print sheets."""
+
+    breaches: dict[int, list[Breach]]
+    finish: dict[int, timedelta]
+
+
+def analyse(bp: Blueprint, locale: str) -> Analysis:
+    from .times import finish_times
+
+    return Analysis(breaches(bp, locale), finish_times(bp))

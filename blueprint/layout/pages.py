@@ -88,8 +88,11 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
     """The pages of ``bp`` printed as ``spec`` asks, in order (the options as for
     :func:`blueprint.layout.layout`)."""
     from . import layout
+    from .breaches import analyse
 
     style = style or Style()
+    if analysis:  # once for every sheet
+        analysis = analyse(bp, locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en"))
     whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
     orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
     best: list[Page] | None = None
@@ -101,7 +104,7 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
 
 
 def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, float], locale: str | None,
-           evidence: bool, style: Style, analysis: bool, details: bool) -> list[Page]:
+           evidence: bool, style: Style, analysis, details: bool) -> list[Page]:
     from . import layout
 
     page_w, page_h = size

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from ..durations import format_duration
 from ..model import ROW_LABELS, Blueprint, Flow, FlowKind, Line, Phase, Zone
-from .breaches import breaches
+from .breaches import Analysis, analyse
 from .cards import BadgeSpec, card_height, card_text
 from .geometry import (
     Badge,
@@ -33,7 +33,7 @@ from .grid import Grid, Row, grid_rows
 from .labels import Boxes, legend, place_label
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
-from .times import finish_times, phase_times
+from .times import phase_times
 from .words import word
 
 __all__ = ["place"]
@@ -54,7 +54,7 @@ _Tracks = dict[tuple[str, int], int]
 
 
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
-          window: Window | None = None, analysis: bool = True, details: bool = False) -> Layout:
+          window: Window | None = None, analysis: bool | Analysis = True, details: bool = False) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
@@ -64,7 +64,9 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     title = bp.title or ""
     if window is not None and window.count > 1:
         title = f"{title} ({window.number}/{window.count})"
-    found = breaches(bp, locale) if analysis else None
+    if analysis is True:
+        analysis = analyse(bp, locale)
+    found = analysis.breaches if analysis else None
     texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details)
     notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
@@ -84,7 +86,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
     _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
     links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
-    time_row = _time_row(bp, whole, grid, style, locale, columns, page) if page.time_band else None
+    time_row = _time_row(analysis, whole, grid, style, locale, columns, page) if page.time_band else None
     curve = _emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
     items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right,
                                                 _drawn(cards, routes))
@@ -539,7 +541,7 @@ def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
     return drawn
 
 
-def _time_row(bp: Blueprint, whole: Grid, grid: Grid, style: Style, locale: str, columns: _Columns,
+def _time_row(analysis: Analysis, whole: Grid, grid: Grid, style: Style, locale: str, columns: _Columns,
               page: _Page) -> TimeRow:
     """Under each phase band: the time the phase adds to the customer's journey (until its last
     customer or frontstage step ends; back-office work after that runs on without the customer),
@@ -549,7 +551,7 @@ def _time_row(bp: Blueprint, whole: Grid, grid: Grid, style: Style, locale: str,
     bands = {step.index: whole.band[i] for i, step in enumerate(whole.steps) if step.zone in visible}
     for b in set(whole.band):
         bands.setdefault(-1 - b, b)  # every phase has a cell, even one without customer steps
-    totals = phase_times(bands, finish_times(bp))
+    totals = phase_times(bands, analysis.finish)
     total = word("total", locale)
     cells = []
     for (index, _, _), (_, _, _, x0, x1, _) in zip(grid.band_columns, page.phase_specs):

@@ -1,11 +1,11 @@
 """Elapsed time along the flow for the picture's time row: when each step finishes, and how long
 each phase adds to the journey.
 
-A step starts when the last of the steps that flow into it (kinds ``flow`` and ``support``;
-``return`` flows hand back, and inside a cycle the flow back to an earlier step is left out)
-has finished, and takes its ``duration`` (nothing when it has none). A phase's running total is
-the latest finish of the steps counted in it (the picture counts the customer's and frontstage
-steps) and in those before it; its own time is what it adds to the total.
+When a step finishes is the analysis package's journey timeline
+(:func:`blueprint.analysis.journey.timeline`: a step starts when the last step flowing into it has
+finished). A phase's running total is the latest finish of the steps counted in it (the picture
+counts the customer's and frontstage steps) and in those before it; its own time is what it adds
+to the total.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import timedelta
 
-from ..lint.context import Context
+from ..analysis.journey import timeline
 from ..model import Blueprint
 
 __all__ = ["finish_times", "phase_times"]
@@ -31,18 +31,9 @@ def finish_times(bp: Blueprint) -> dict[int, timedelta]:
     >>> [int(t.total_seconds() // 60) for t in finish_times(bp).values()]
     [2, 7, 3, 8]
     """
-    ctx = Context(bp)
-    components = ctx.components
-    order = sorted(range(len(ctx.steps)), key=lambda i: (components[i], i))
-    into: list[list[int]] = [[] for _ in ctx.steps]
-    for edge in ctx.forward_edges:
-        if components[edge.source] != components[edge.target] or edge.source < edge.target:
-            into[edge.target].append(edge.source)
-    finish = [timedelta(0)] * len(ctx.steps)
-    for i in order:
-        begin = max((finish[j] for j in into[i]), default=timedelta(0))
-        finish[i] = begin + (ctx.steps[i].duration or timedelta(0))
-    return {ctx.steps[i].index: finish[i] for i in sorted(range(len(ctx.steps)), key=lambda i: ctx.steps[i].index)}
+    by_id = bp.step_by_id
+    ends = {by_id[row["id"]].index: timedelta(minutes=row["end"]) for row in timeline(bp)}
+    return dict(sorted(ends.items()))
 
 
 def phase_times(bands: dict[int, int], finish: dict[int, timedelta]) -> dict[int, tuple[timedelta, timedelta]]:
