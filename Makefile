@@ -71,7 +71,9 @@ lock: $(BIN)/uv
 	$(UV_COMPILE) --extra app --extra test --extra lock -o requirements-test.lock
 	$(UV_COMPILE) --extra app -c requirements-test.lock -o requirements.lock
 
-# A throwaway venv with the lowest direct versions pyproject.toml allows (transitive ones newest).
+# A throwaway venv with the lowest direct versions pyproject.toml allows (transitive ones newest),
+# then the YAML reader's tests on every later PyYAML in range (each bundles its own libyaml).
+PYYAML_LATER ?= 6.0.2 6.0.3 6.0.4
 test-lowest: $(VENV)/.test
 	@scripts/system-deps.sh
 	rm -rf $(LOWEST)
@@ -80,6 +82,10 @@ test-lowest: $(VENV)/.test
 		-r requirements-build.in -e '.[app,test]'
 	$(BIN)/uv pip list --python $(LOWEST)/bin/python
 	$(LOWEST)/bin/python -m pytest -q --ignore=tests/browser
+	for version in $(PYYAML_LATER); do \
+		$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python pyyaml==$$version && \
+		$(LOWEST)/bin/python -m pytest -q tests/test_safeyaml.py tests/test_bad_input.py || exit 1; \
+	done
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/load.py
@@ -87,6 +93,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/app.py
+	$(BIN)/python bench/analysis.py
 
 clean:
 	rm -rf $(VENV) $(LOWEST) build *.egg-info

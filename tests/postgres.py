@@ -16,10 +16,11 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from contextlib import contextmanager
 
 import pytest
 
-__all__ = ["postgres_server", "postgres_url"]
+__all__ = ["Unavailable", "new_database", "postgres_server", "postgres_url", "running_server"]
 
 
 def _binaries() -> str | None:
@@ -57,15 +58,22 @@ def _as_user() -> tuple[list[str], pwd.struct_passwd | None]:
     return [], None
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
-    """``(host, port, user)`` of a PostgreSQL server running for the whole test session."""
+class Unavailable(RuntimeError):
+    """PostgreSQL cannot be started here (not installed, or no user to run it as)."""
+
+
+@contextmanager
+def running_server():
+    """A PostgreSQL server in a temporary directory for as long as the block runs: ``(host, port, user)``.
+
+    Raises :class:`Unavailable` when it cannot be started here, ``RuntimeError`` when it fails.
+    """
     binaries = _binaries()
     if binaries is None:
-        _missing("PostgreSQL is not installed (scripts/system-deps.sh --browser installs it)")
+        raise Unavailable("PostgreSQL is not installed (scripts/system-deps.sh --browser installs it)")
     prefix, user = _as_user()
     if os.geteuid() == 0 and user is None:
-        _missing("running as root with no unprivileged user to run PostgreSQL as")
+        raise Unavailable("running as root with no unprivileged user to run PostgreSQL as")
     root = tempfile.mkdtemp(prefix="bp-postgres-")
     data = os.path.join(root, "data")
     if user is not None:
@@ -83,7 +91,7 @@ def postgres_server():
     except (OSError, subprocess.CalledProcessError) as error:
         detail = getattr(error, "stderr", b"") or b""
         shutil.rmtree(root, ignore_errors=True)
-        pytest.fail(f"PostgreSQL did not start: {error} {detail.decode(errors='replace')[-500:]}")
+        raise RuntimeError(f"PostgreSQL did not start: {error} {detail.decode(errors='replace')[-500:]}") from None
     try:
         yield "127.0.0.1", port, "blueprint"
     finally:
@@ -92,14 +100,31 @@ def postgres_server():
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture
-def postgres_url(postgres_server):
-    """The URL of a new, empty database on the session's server."""
+def new_database(server: tuple[str, int, str]) -> str:
+    """The URL of a new, empty database on ``server``."""
     import psycopg
     from psycopg import sql
 
-    host, port, user = postgres_server
+    host, port, user = server
     name = "t_" + uuid.uuid4().hex[:16]
     with psycopg.connect(host=host, port=port, user=user, dbname="postgres", autocommit=True) as connection:
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return f"postgresql+psycopg://{user}@{host}:{port}/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """``(host, port, user)`` of a PostgreSQL server running for the whole test session."""
+    try:
+        with running_server() as server:
+            yield server
+    except Unavailable as reason:
+        _missing(str(reason))
+    except RuntimeError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """The URL of a new, empty database on the session's server."""
+    return new_database(postgres_server)

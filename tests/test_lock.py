@@ -39,7 +39,8 @@ def imported_distributions(*paths: Path) -> dict[str, set[str]]:
     """The distributions whose modules the Python files under ``paths`` import, and by which files."""
     owners = packages_distributions()
     found: dict[str, set[str]] = {}
-    files = [f for path in paths for f in ([path] if path.is_file() else sorted(path.rglob("*.py")))]
+    files = [f for path in paths for f in ([path] if path.is_file() else sorted(path.rglob("*.py")))
+             if "node_modules" not in f.parts]  # npm packages the interop checks install ship .py tools
     for file in files:
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):

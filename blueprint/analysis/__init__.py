@@ -22,8 +22,12 @@ __all__ = [
 
 def analyze(bp) -> dict:
     """Journey, standards and queues of a blueprint in one plain mapping (``blueprint analyze``)."""
+    from ..gcpause import paused_gc
+    from ..lint.context import Context
     from .journey import journey
     from .queues import queues
     from .standards import standards
 
-    return {"journey": journey(bp), "standards": standards(bp), "queues": queues(bp)}
+    with paused_gc():  # many small lists that all live to the end: nothing for the collector to find
+        ctx = Context(bp)  # one graph, shared by the journey and the standards
+        return {"journey": journey(bp, ctx=ctx), "standards": standards(bp, ctx=ctx), "queues": queues(bp)}

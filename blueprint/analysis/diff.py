@@ -92,6 +92,13 @@ def diff(before: Blueprint, after: Blueprint, *, findings: bool = True) -> dict:
     ``journey`` (both totals), ``standards`` and ``queues`` (each side by side). Ids are the
     second file's, except in ``removed`` and ``renamed.from``.
     """
+    from ..gcpause import paused_gc
+
+    with paused_gc():  # many small objects that all live to the end: nothing for the collector to find
+        return _diff(before, after, findings)
+
+
+def _diff(before: Blueprint, after: Blueprint, findings: bool) -> dict:
     from .journey import journey
     from .queues import queues
     from .standards import standards
@@ -122,8 +129,9 @@ def diff(before: Blueprint, after: Blueprint, *, findings: bool = True) -> dict:
     result["flows_removed"] = [f for key, f in flows_before.items() if key not in flows_after]
     hand_before = {k for k, f in flows_before.items() if f["handoff"]}
     hand_after = {k for k, f in flows_after.items() if f["handoff"]}
-    result["handoffs_gained"] = [flows_after[k] for k in flows_after if k in hand_after - hand_before]
-    result["handoffs_lost"] = [flows_before[k] for k in flows_before if k in hand_before - hand_after]
+    gained, lost = hand_after - hand_before, hand_before - hand_after
+    result["handoffs_gained"] = [flow for key, flow in flows_after.items() if key in gained]
+    result["handoffs_lost"] = [flow for key, flow in flows_before.items() if key in lost]
     result["crossings"] = {}
     for line in Line:
         was = {k for k, f in flows_before.items() if line.value in f["crosses"]}
@@ -132,13 +140,16 @@ def diff(before: Blueprint, after: Blueprint, *, findings: bool = True) -> dict:
                                            "gained": len(now - was), "lost": len(was - now)}
     if findings:
         result.update(_findings(before, after, renamed))
-    journey_before, journey_after = journey(before), journey(after)
+    from ..lint.context import Context
+
+    context_before, context_after = Context(before), Context(after)  # shared by the analyses below
+    journey_before, journey_after = journey(before, ctx=context_before), journey(after, ctx=context_after)
     result["journey_minutes"] = {"before": journey_before["total_minutes"]["expected"],
                                  "after": journey_after["total_minutes"]["expected"]}
     result["journey"] = {"before": journey_before["total_minutes"], "after": journey_after["total_minutes"],
                          "wait_share": {"before": journey_before["wait_share"],
                                         "after": journey_after["wait_share"]}}
-    result["standards"] = _side_by_side(standards(before), standards(after),
+    result["standards"] = _side_by_side(standards(before, ctx=context_before), standards(after, ctx=context_after),
                                         lambda s: (s["id"], s["kind"], s["step"]))
     result["queues"] = _side_by_side(queues(before), queues(after), lambda q: pairs.get(q["step"], q["step"]),
                                      lambda q: q["step"])

@@ -84,7 +84,7 @@ def _end(ctx, finish: list[float]) -> int | None:
     return max(candidates, key=lambda i: (finish[i], -i), default=None)
 
 
-def journey(bp: Blueprint) -> dict:
+def journey(bp: Blueprint, *, ctx=None) -> dict:
     """The journey's time as plain data (minutes throughout).
 
     Keys: ``total_minutes`` {``best``, ``expected``, ``worst``}; ``critical_path`` (step ids);
@@ -103,8 +103,11 @@ def journey(bp: Blueprint) -> dict:
     >>> j = journey(bp)
     >>> j["total_minutes"], j["critical_path"], j["wait_share"]
     ({'best': 7.0, 'expected': 7.0, 'worst': 7.0}, ['a', 'c', 'd'], 0.14285714285714285)
+
+    ``ctx``, a lint :class:`~blueprint.lint.context.Context` of ``bp``, shares its graph work
+    with other analyses of the same blueprint.
     """
-    ctx = _context(bp)
+    ctx = ctx or _context(bp)
     order, into = _order(ctx)
     _start, finish, before = _schedule(ctx, order, into, _expected)
     end = _end(ctx, finish)
@@ -146,15 +149,15 @@ def journey(bp: Blueprint) -> dict:
         by_owner=dict(by_owner), visibility=visibility,
         entries=[ctx.steps[i].id for i in order if not into[i]], end=ctx.steps[end].id,
         unmeasured=[step.id for step in steps if step.duration is None],
-        paths=customer_paths(bp, ctx=ctx),
+        paths=customer_paths(bp, ctx=ctx, order=(order, into)),
     )
     return result
 
 
-def timeline(bp: Blueprint) -> list[dict]:
+def timeline(bp: Blueprint, *, ctx=None) -> list[dict]:
     """Every step with its earliest ``start`` and ``end`` (minutes from the journey's start),
     lane, phase, wait and emotion: the data of a Gantt chart by lane, in time order."""
-    ctx = _context(bp)
+    ctx = ctx or _context(bp)
     order, into = _order(ctx)
     start, finish, _before = _schedule(ctx, order, into, _expected)
     rows = [
@@ -166,13 +169,13 @@ def timeline(bp: Blueprint) -> list[dict]:
     return sorted(rows, key=lambda row: (row["start"], row["end"]))
 
 
-def step_times(bp: Blueprint) -> dict[str, dict]:
+def step_times(bp: Blueprint, *, ctx=None) -> dict[str, dict]:
     """Per step id: ``minutes`` (expected, None without a duration), ``start``, ``end``, the
     tightest bound on it (``max_minutes``: its wait standard or a ``steps:`` standard) and
     ``status`` (``met``, ``exceeded`` or None without a bound): for drawing on the picture."""
     from .standards import checks
 
-    ctx = _context(bp)
+    ctx = ctx or _context(bp)
     order, into = _order(ctx)
     start, finish, _before = _schedule(ctx, order, into, _expected)
     bounds: dict[str, timedelta] = {}
@@ -191,11 +194,11 @@ def step_times(bp: Blueprint) -> dict[str, dict]:
     return result
 
 
-def customer_paths(bp: Blueprint, limit: int = 10, *, ctx=None) -> list[list[str]]:
+def customer_paths(bp: Blueprint, limit: int = 10, *, ctx=None, order=None) -> list[list[str]]:
     """The customer's steps along each way from an entry to an end of the flow (at most ``limit``
     distinct ways, found depth first; ways that differ only behind the line are one)."""
     ctx = ctx or _context(bp)
-    order, into = _order(ctx)
+    order, into = order or _order(ctx)
     out: list[list[int]] = [[] for _ in ctx.steps]
     for i, sources in enumerate(into):
         for j in sources:
@@ -205,16 +208,24 @@ def customer_paths(bp: Blueprint, limit: int = 10, *, ctx=None) -> list[list[str
     seen: set[tuple[str, ...]] = set()
     budget = 50 * limit + len(ctx.steps)  # bounds the search on graphs with very many ways through
     for entry in (i for i in order if not into[i]):
-        stack = [(entry, [entry])]
+        # Each entry of the stack is (step, the customer steps so far as a linked list): pushing
+        # a step costs nothing whatever the length of the way, so a long journey stays linear.
+        stack: list[tuple[int, tuple | None]] = [(entry, None)]
         while stack and len(found) < limit and budget > 0:
-            node, path = stack.pop()
+            node, trail = stack.pop()
             budget -= 1
+            if customer[node]:
+                trail = (node, trail)
             if not out[node]:
-                ids = tuple(ctx.steps[i].id for i in path if customer[i])
-                if ids and ids not in seen:
-                    seen.add(ids)
-                    found.append(list(ids))
+                ids = []
+                while trail is not None:
+                    ids.append(ctx.steps[trail[0]].id)
+                    trail = trail[1]
+                key = tuple(reversed(ids))
+                if key and key not in seen:
+                    seen.add(key)
+                    found.append(list(key))
                 continue
             for nxt in reversed(out[node]):
-                stack.append((nxt, path + [nxt]))
+                stack.append((nxt, trail))
     return found

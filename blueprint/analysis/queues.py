@@ -141,11 +141,16 @@ def by_hour(hours: list[tuple[str, float]], service_minutes: float, servers: int
     ]
 
 
-def serving_step(bp, step):
-    """The step that serves a wait point's queue: its first next step with a duration, else None."""
+def serving_step(bp, step, flows_from: dict | None = None):
+    """The step that serves a wait point's queue: its first next step with a duration, else None.
+
+    ``flows_from`` (step id -> its flows), when given, saves a pass over every flow.
+    """
     steps = bp.step_by_id
-    for flow in bp.flows:
-        if flow.source.id == step.id and flow.kind.value != "return":
+    flows = flows_from.get(step.id, ()) if flows_from is not None else (
+        flow for flow in bp.flows if flow.source.id == step.id)
+    for flow in flows:
+        if flow.kind.value != "return":
             target = steps.get(flow.target.id)
             if target is not None and target.duration is not None:
                 return target
@@ -159,6 +164,9 @@ def queues(bp) -> list[dict]:
     ``by_hour`` (a row per hour of the profile). ``stable`` is None (and ``reason`` says why) when
     the queue lacks a figure: ``no-servers``, ``no-arrivals`` or ``no-service``."""
     found = []
+    flows_from: dict[str, list] = {}
+    for flow in bp.flows:
+        flows_from.setdefault(flow.source.id, []).append(flow)
     for step in bp.steps:
         queue = step.queue
         if queue is None:
@@ -166,7 +174,7 @@ def queues(bp) -> list[dict]:
         served_by = None
         service = queue.service
         if service is None:
-            server = serving_step(bp, step)
+            server = serving_step(bp, step, flows_from)
             if server is not None:
                 served_by, service = server.id, server.duration
         row = {"step": step.id, "label": step.label, "served_by": served_by, "stable": None, "reason": None,

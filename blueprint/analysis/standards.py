@@ -136,7 +136,7 @@ def _longest(ctx, steps: list[int], end: int) -> timedelta:
     return finish[steps[-1]] if steps else timedelta(0)
 
 
-def standards(bp: Blueprint) -> list[dict]:
+def standards(bp: Blueprint, *, ctx=None) -> list[dict]:
     """Each standard with its computed time, margin and status, as plain data.
 
     >>> from blueprint import loads
@@ -149,4 +149,4 @@ def standards(bp: Blueprint) -> list[dict]:
     """
     from ..lint.context import Context
 
-    return [check.as_dict() for check in checks(Context(bp))]
+    return [check.as_dict() for check in checks(ctx or Context(bp))]

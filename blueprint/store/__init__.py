@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 _started: set[str] = set()
+#: One store per database URL in a process (with the settings of the environment).
+_stores: dict[str, DocumentStore] = {}
 _starting = threading.Lock()
 
 
@@ -44,8 +46,12 @@ def open_store(url: str | None = None, settings: Settings | None = None) -> Docu
     temporary files removed and untouched copies past their expiry deleted.
     """
     database = open_database(url)
-    store = DocumentStore(database, settings)
     with _starting:
+        store = _stores.get(database.url) if settings is None else None
+        if store is None or store.database is not database:
+            store = DocumentStore(database, settings)
+            if settings is None:
+                _stores[database.url] = store
         if database.url not in _started:
             _started.add(database.url)
             start_up(store)

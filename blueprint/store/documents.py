@@ -35,6 +35,7 @@ __all__ = ["DocumentStore", "Draft", "DraftInfo", "QuotaExceeded", "RevisionInfo
 
 _LOCALES = ("en", "zh")
 _RETRIES = 20
+_EXPIRY_EVERY_SECONDS = 3600
 
 
 def storable(text: str) -> str:
@@ -159,6 +160,7 @@ class DocumentStore:
     def __init__(self, database: Database, settings: Settings | None = None):
         self.database = database
         self.settings = settings or Settings.from_env()
+        self._expired_at = time.monotonic()
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -240,6 +242,22 @@ class DocumentStore:
         return list(difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
                                          f"revision {old}", f"revision {new}", n=context))
 
+    def compare_meaning(self, document_id: str, old: int, new: int) -> dict | None:
+        """The semantic difference (:func:`blueprint.analysis.diff.diff`: steps added, removed,
+        renamed, moved, changed, flows, findings...) from revision ``old`` to ``new``; None when
+        either text does not load as a blueprint."""
+        from ..analysis.diff import diff
+        from ..errors import BlueprintError
+        from ..loader import loads
+
+        before, after = self.revision(document_id, old), self.revision(document_id, new)
+        if before is None or after is None:
+            raise KeyError(f"no such revisions of {document_id}: {old}, {new}")
+        try:
+            return diff(loads(before.text), loads(after.text), findings=False)
+        except (BlueprintError, RecursionError, ValueError):
+            return None
+
     # -- writing ----------------------------------------------------------------------------------
 
     def create(self, text: str, *, owner: str | None = None, title: str = "", locale: str | None = None,
@@ -251,6 +269,10 @@ class DocumentStore:
         """
         owner_hash = digest(owner) if owner else None
         text = storable(text)
+        if time.monotonic() - self._expired_at > _EXPIRY_EVERY_SECONDS:
+            # A server that runs for weeks cleans up as it goes, not only when it starts.
+            self._expired_at = time.monotonic()
+            self.expire_untouched()
         now = utcnow()
         with self.database.write() as session:
             if owner_hash is not None:

@@ -5,8 +5,8 @@ changed is taken; what both changed the same way is taken once; what both change
 a :class:`Conflict` holding the three versions, for a person to choose. Nothing is resolved
 silently.
 
-Steps are merged by id: each item of the top-level ``steps:`` list is one unit, found with the
-spans of the editor's YAML parse, so an edit to one step and an edit to another never collide,
+Steps are merged by id: each item of the top-level ``steps:`` list is one unit, found where the
+loader says each step starts, so an edit to one step and an edit to another never collide,
 wherever their lines are, and a step added on each side is kept twice over. Inside a step both
 sides changed, and outside the steps list (title, lanes, phases, comments), lines are merged as
 ``diff3`` does. A text that is not YAML, or whose steps are not a block list with unique ids,
@@ -24,9 +24,11 @@ is merged by line as a whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["Choice", "Conflict", "MergeResult", "merge3", "merge_lines", "step_chunks"]
@@ -177,50 +179,69 @@ class _Chunks:
 
 
 def step_chunks(text: str) -> tuple[str, list[tuple[str, str]], str] | None:
+    """See :func:`_step_chunks`; the last few texts are remembered (a head is merged with often)."""
+    found = _step_chunks(text)
+    return None if found is None else (found[0], list(found[1]), found[2])
+
+
+@lru_cache(maxsize=16)
+def _step_chunks(text: str) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
     """The text cut at its steps: (before the steps, [(step id, its lines)], after), or None.
 
-    Each step's lines run from its ``-`` line to the next step's; the pieces joined give the text
-    back exactly. None when the text is not a mapping with a block ``steps:`` list whose items all
-    have a distinct plain ``id``.
+    The loader gives each step's id and the line and column where it starts; each step's lines
+    run from its ``-`` line to the next step's, the last one's to the next top-level key. The
+    pieces joined give the text back exactly. None when the text does not load, or its steps are
+    not the items of one block list at column 0's ``steps:``, each with a distinct id.
 
     >>> step_chunks("title: t\\nsteps:\\n  - id: a\\n  - id: b\\nlanes: []\\n")
     ('title: t\\nsteps:\\n', [('a', '  - id: a\\n'), ('b', '  - id: b\\n')], 'lanes: []\\n')
     """
-    from ..edit.document import Document, is_map, is_scalar, is_seq
-    from ..edit.quoting import EditError
+    from ..errors import BlueprintError
+    from ..loader import loads
 
     try:
-        document = Document(text)
-    except (EditError, RecursionError, ValueError):
+        steps = loads(text).steps
+    except (BlueprintError, RecursionError, ValueError):
         return None
-    entry = document.entries(document.root).get("steps")
-    if entry is None:
+    ids = [step.id for step in steps]
+    if not steps or not all(isinstance(i, str) and i for i in ids) or len(set(ids)) != len(ids):
         return None
-    sequence = entry[1]
-    if not is_seq(sequence) or sequence.flow_style or not sequence.value:
-        return None
-    ids: list[str] = []
-    starts: list[int] = []
-    for item in sequence.value:
-        if not is_map(item) or item.flow_style:
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    starts: list[int] = []  # 0-based line index of each step's ``-`` line
+    for step in steps:
+        index, column = step.pos.line - 1, step.pos.column - 1
+        if index >= len(lines):
             return None
-        found = document.entries(item).get("id")
-        if found is None or not is_scalar(found[1]) or not found[1].value or found[1].value in ids:
-            return None
-        try:
-            starts.append(document.line_start(document.dash(item)))
-        except EditError:
-            return None
-        ids.append(found[1].value)
-    end = document.next_line(document.content_end(sequence))
-    bounds = [*starts, end]
-    if any(left >= right for left, right in zip(bounds, bounds[1:])):
+        before = lines[index][:column]
+        if not _DASH_BEFORE.fullmatch(before):
+            if before.strip():
+                return None
+            index -= 1  # ``-`` on a line of its own, the step's keys below it
+            while index >= 0 and not lines[index].strip():
+                index -= 1
+            if index < 0 or not _DASH_ALONE.fullmatch(lines[index]):
+                return None
+        starts.append(index)
+    indents = {len(lines[i]) - len(lines[i].lstrip(" ")) for i in starts}
+    if len(indents) != 1 or any(a >= b for a, b in zip(starts, starts[1:])):
         return None
+    # The list ends at the next line that starts at column 0 with something other than a comment.
+    end = next((i for i in range(starts[-1] + 1, len(lines))
+                if lines[i][:1] not in ("", " ", "\t", "#", "\n", "\r")), len(lines))
+    bounds = [offsets[i] for i in starts] + [offsets[end]]
     pieces = [(step_id, text[bounds[i]:bounds[i + 1]]) for i, step_id in enumerate(ids)]
-    head, tail = text[:starts[0]], text[end:]
-    if head + "".join(piece for _, piece in pieces) + tail != text:
+    head, tail = text[:bounds[0]], text[bounds[-1]:]
+    if not _STEPS_KEY.search(head):
         return None
-    return head, pieces, tail
+    return head, tuple(pieces), tail
+
+
+_DASH_BEFORE = re.compile(r"[ ]*-[ ]+")
+_DASH_ALONE = re.compile(r"[ ]*-[ ]*(#[^\n]*)?\r?\n?")
+_STEPS_KEY = re.compile(r"^steps:[ ]*(#[^\n]*)?\r?\n(?:[ ]*(#[^\n]*)?\r?\n)*\Z", re.M)
 
 
 def _order(base: list[str], mine: list[str], theirs: list[str]) -> list[str]:

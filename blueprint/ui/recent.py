@@ -1,14 +1,15 @@
 """The Start page's Recent list: this browser's drafts with title, step count and time; rename, delete.
 
 Only the drafts of this browser's owner token are listed (:mod:`.owner`), never another
-browser's. Each can be opened, renamed or deleted (deleting asks once more).
+browser's. Each can be opened, renamed or deleted (deleting asks once more), and its earlier
+versions compared and restored (:mod:`.history`).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from . import cached, owner, session
+from . import cached, history, owner, session
 from .i18n import t
 from .text import md_escape
 
@@ -51,6 +52,8 @@ def show(locale: str, relative_time, go) -> None:
         name_col.markdown(f"**{md_escape(heading)}**  \n:gray[{md_escape(' · '.join(meta))}]")
         with menu_col.popover("⋯", help=t("recent.manage", locale)):
             _manage(info.id, name, locale)
+            st.markdown(f"**{t('recent.history', locale)}**")
+            history.show(info.id, locale, relative_time)
         is_open = current is not None and current.id == info.id
         if button_col.button(t("start.reopen", locale) if not is_open else t("start.is_open", locale),
                              key=open_key(info.id), disabled=is_open, width="stretch"):

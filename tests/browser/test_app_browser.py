@@ -257,7 +257,7 @@ def test_a_bad_upload_gives_a_clear_message(page, server, name, tmp_path):
     path.write_bytes(data)
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
     message = page.locator('[data-testid="stAlertContentError"]').text_content()
     assert filename in message and words in message
@@ -271,7 +271,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     wait_for_app(page)

@@ -198,3 +198,12 @@ def test_a_nul_character_is_kept_visible_on_every_database(store):
     draft = store.create("title: a\x00b\n")
     saved = store.save(draft.id, draft.revision, "title: c\x00d\n")
     assert store.get(draft.id).text == saved.draft.text == "title: c\ufffdd\n"
+
+
+def test_revisions_are_compared_by_meaning_when_both_load(store):
+    draft = store.create(HALL)
+    changed = store.save(draft.id, draft.revision, HALL.replace("label: 取号", "label: 取号（改）", 1))
+    meaning = store.compare_meaning(draft.id, draft.revision, changed.draft.revision)
+    assert meaning["changed"] == [{"id": "take-number", "field": "label", "before": "取号", "after": "取号（改）"}]
+    broken = store.save(draft.id, changed.draft.revision, "title: [unclosed\n")
+    assert store.compare_meaning(draft.id, draft.revision, broken.draft.revision) is None

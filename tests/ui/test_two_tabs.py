@@ -157,3 +157,41 @@ def test_a_draft_from_the_old_file_store_opens_by_its_link_and_joins_that_browse
     assert not at.exception and draft_text(at) == "title: 旧\n"
     assert [i.id for i in open_store().recent(at.session_state["bp_owner"])] == ["OldDraft1234"]
     assert example_key("hall-walk.zh.yaml")  # the gallery is still there for a new start
+
+
+def test_an_earlier_version_is_compared_and_restored_from_recent(app, drafts_dir):
+    from blueprint.ui.history import pick_key, restore_key
+
+    open_example(app)
+    draft_id = app.query_params["draft"]
+    original = draft_text(app)
+    type_in_editor(app, original.replace("label: 取号", "label: 取号（改）", 1))
+    home = new_tab(app).run()
+    first = open_store().revisions(draft_id)[-1].id
+    home.selectbox(key=pick_key(draft_id)).set_value(first).run()
+    assert t("history.meaning", "en", added=0, removed=0, renamed=0, moved=0, changed=1) in \
+        " ".join(c.value for c in home.caption)
+    diff = " ".join(code.value for code in home.code)
+    assert "-    label: 取号\n" in diff and "+    label: 取号（改）" in diff  # what changed since then
+    home.button(key=restore_key(draft_id)).click().run()
+    assert not home.exception and stored_text(drafts_dir, app) == original
+    app.run()  # the tab with the draft open sees it within its next check
+    assert draft_text(app) == original
+
+
+def test_a_browser_over_its_quota_is_told_and_nothing_is_lost(app, drafts_dir, monkeypatch):
+    from blueprint.store import close_database
+
+    monkeypatch.setenv("BLUEPRINT_DRAFTS_PER_OWNER", "1")
+    close_database()  # the store is opened again with the new limit
+    from blueprint.store import _stores
+
+    _stores.clear()
+    open_example(app)
+    first = app.query_params["draft"]
+    type_in_editor(app, draft_text(app) + "# edited: it must stay\n")
+    open_example(switch_page(app, "start"), "hotel-stay.en.yaml")
+    assert not app.exception
+    assert app.query_params["draft"] == first  # no new draft made
+    assert t("notice.quota", "zh", limit="1")[:10] in " ".join(e.value for e in app.error).replace("\\", "")
+    assert open_store().get(first).text.endswith("# edited: it must stay\n")
