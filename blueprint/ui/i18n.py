@@ -228,7 +228,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.png": {"en": "PNG", "zh": "PNG"},
     "export.png_help": {"en": "A picture for slides and chat.", "zh": "用于演示文稿和聊天的图片。"},
     "export.pdf": {"en": "PDF", "zh": "PDF"},
-    "export.pdf_help": {"en": "For printing on a large sheet.", "zh": "用于大幅面打印。"},
+    "export.pdf_help": {"en": "For printing: on one sheet of the drawing's size, or on pages of the size "
+                                "chosen above, split by phase into numbered sheets.",
+                        "zh": "用于打印：按图面大小打印在一张纸上，或按上面选择的纸张大小，按阶段分成编号的多页。"},
+    "export.page": {"en": "PDF page size", "zh": "PDF 纸张大小"},
+    "export.page_help": {"en": "No text is printed smaller than 7 pt: a blueprint too wide for one page "
+                                 "is split by phase onto numbered sheets, lane names repeated.",
+                         "zh": "打印文字不小于 7 磅：一页放不下的蓝图按阶段分成编号的多页，每页重复泳道名称。"},
+    "export.page_none": {"en": "One page, the drawing's size", "zh": "单页，按图面大小"},
+    "export.page_a3": {"en": "A3 (297 × 420 mm)", "zh": "A3（297 × 420 毫米）"},
+    "export.page_a4": {"en": "A4 (210 × 297 mm)", "zh": "A4（210 × 297 毫米）"},
+    "export.page_letter": {"en": "Letter (8.5 × 11 in)", "zh": "Letter（8.5 × 11 英寸）"},
     "export.yaml": {"en": "YAML", "zh": "YAML"},
     "export.yaml_help": {"en": "The blueprint file itself, for git.", "zh": "蓝图文件本身，可放入 git。"},
     "export.json": {"en": "Graph (JSON)", "zh": "图结构（JSON）"},

@@ -67,7 +67,7 @@ class LoadError(Bilingual):
     message_zh: str = field(default="", compare=False)
 
     @classmethod
-    def of(cls, error: BlueprintError) -> "LoadError":
+    def of(cls, error: BlueprintError) -> LoadError:
         """The error on one line each language (a YAML message can run over several)."""
         return cls(error.rule, " ".join(error.message.split()), error.pos.line, error.pos.column,
                    " ".join(error.message_zh.split()))
@@ -433,10 +433,12 @@ def export_name(loaded: Loaded, kind: str) -> str:
     return safe_filename(title, EXPORT_KINDS[kind][0])
 
 
-def export_file(loaded: Loaded, kind: str, locale: str = "en") -> tuple[bytes, str, str]:
+def export_file(loaded: Loaded, kind: str, locale: str = "en", page: str = "none") -> tuple[bytes, str, str]:
     """``(content, file name, MIME type)`` of one download.
 
-    Pictures are exactly ``blueprint render``'s (the file's locale, evidence drawn); ``locale`` is
+    Pictures are exactly ``blueprint render``'s (the file's locale, evidence drawn), the PDF on
+    pages of size ``page`` as ``blueprint render --page`` prints them (``none``: one page the size
+    of the drawing); ``locale`` is
     the language of the inventory's headings and words (CSV, XLSX). The YAML is the text as it
     is, even when it does not load; the others need a text that loads (``ValueError`` otherwise).
     """
@@ -451,7 +453,7 @@ def export_file(loaded: Loaded, kind: str, locale: str = "en") -> tuple[bytes, s
     if bp is None:
         raise ValueError("the text does not load as a blueprint")
     if kind in ("svg", "png", "pdf"):
-        data = render(bp, kind)
+        data = render(bp, kind, page=page if kind == "pdf" else None)
         return (data.encode("utf-8") if isinstance(data, str) else data), name, mime
     G = graph(loaded)
     if kind == "json":

@@ -478,6 +478,11 @@ def test_export_page_offers_every_file_named_after_the_title(app):
     assert labels == [t("export.download", "zh")] * 7
     names = [code.value for code in app.code][:7]
     assert names == [f"新一代营业厅客户行走路径.{ext}" for ext in ("svg", "png", "pdf", "yaml", "json", "csv", "xlsx")]
+    page_size = app.selectbox(key="bp_export_page")
+    assert page_size.label == t("export.page", "zh") and page_size.value == "none"
+    assert page_size.options == [t(f"export.page_{p}", "zh") for p in ("none", "a3", "a4", "letter")]
+    page_size.set_value("a4").run()
+    assert not app.exception and app.selectbox(key="bp_export_page").value == "a4"
 
 
 # -- Language --------------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 import blueprint
 from blueprint.edit import set_step_fields
 from blueprint.lint import docs as rule_docs
+from blueprint.layout.pages import PageSpec, plan_pages
 from blueprint.lint import registry
 from blueprint.render import render
 from blueprint.ui import pipeline
@@ -189,6 +191,11 @@ def test_export_files_are_real_files():
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     pdf, _n, _m = pipeline.export_file(pipeline.load_text(text), "pdf")
     assert pdf.startswith(b"%PDF")
+    # On A4 pages, as `blueprint render --page a4` prints them: several numbered sheets.
+    printed = PdfReader(io.BytesIO(pipeline.export_file(pipeline.load_text(text), "pdf", page="a4")[0]))
+    assert len(printed.pages) == len(plan_pages(blueprint.loads(text), PageSpec("a4"))) > 1
+    assert {tuple(round(float(v)) for v in page.mediabox) for page in printed.pages} <= {
+        (0, 0, 595, 842), (0, 0, 842, 595)}
     yaml_data, name, _m = pipeline.export_file(pipeline.load_text(text), "yaml")
     assert yaml_data.decode("utf-8") == text and name.endswith(".yaml")
     graph = json.loads(pipeline.export_file(pipeline.load_text(text), "json")[0])
