@@ -39,7 +39,11 @@ PAGES = ("start", "editor", "tables", "touchpoints", "export")
 def open_example(page, server, name: str = "hall-walk.zh.yaml") -> None:
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator(f".st-key-{example_key(name)} button").click()
+    # The first visit to a fresh server draws every example's thumbnail first: on a cold, busy
+    # machine the buttons come well after Playwright's default 30 s.
+    button = page.locator(f".st-key-{example_key(name)} button")
+    button.wait_for(timeout=120_000)
+    button.click()
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     steps = len(blueprint.load(ROOT / "examples" / name).steps)
