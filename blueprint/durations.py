@@ -1,6 +1,10 @@
 """Durations: ``90s``, ``3min``, ``1.5h``, ``10m``, ``1h30min``, or a bare number of minutes.
 
-All durations become :class:`datetime.timedelta`, the one time type of the package.
+All durations become :class:`datetime.timedelta`, the one time type of the package. This module
+reads them (:func:`parse_duration`) and writes them three ways: as a file writes them
+(:func:`compact_duration`), rounded for people (:func:`format_duration`) and exactly, for messages
+that compare times (:func:`duration_text`); the words of the last two come from
+:mod:`blueprint.words`.
 """
 
 from __future__ import annotations
@@ -10,10 +14,11 @@ import re
 from datetime import timedelta
 
 from .errors import kind_of
+from .words import word
 
 __all__ = [
-    "parse_duration", "parse_duration_range", "format_duration", "DurationError", "UNITS", "PATTERN",
-    "RANGE_PATTERN", "MAX_MINUTES",
+    "parse_duration", "parse_duration_range", "compact_duration", "format_duration", "duration_text",
+    "DurationError", "UNITS", "PATTERN", "RANGE_PATTERN", "MAX_MINUTES",
 ]
 
 # Unit spellings -> seconds. Chinese units are accepted because workshop files are written in Chinese.
@@ -114,8 +119,26 @@ def parse_duration_range(value: object) -> tuple[timedelta, timedelta]:
     return low, high
 
 
+def compact_duration(duration: timedelta | None) -> str | None:
+    """A duration as a file writes it, in the largest unit that keeps it exact: ``90s``, ``3min``, ``2h``.
+
+    >>> compact_duration(timedelta(seconds=90)), compact_duration(timedelta(minutes=3))
+    ('90s', '3min')
+    >>> compact_duration(timedelta(hours=2)), compact_duration(timedelta(seconds=1.5)), compact_duration(None)
+    ('2h', '1.5s', None)
+    """
+    if duration is None:
+        return None
+    seconds = duration.total_seconds()
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return f"{_number(seconds / 3600)}h"
+    if seconds % 60 == 0:
+        return f"{_number(seconds / 60)}min"
+    return f"{_number(seconds)}s"
+
+
 def format_duration(duration: timedelta, locale: str = "en") -> str:
-    """Format a duration for people: ``90s`` -> ``1.5 min``; ``zh`` gives ``1.5分钟``.
+    """Format a duration for people, to a tenth of its unit: ``90s`` -> ``1.5 min``; ``zh`` gives ``1.5分钟``.
 
     >>> format_duration(timedelta(minutes=3))
     '3 min'
@@ -125,12 +148,37 @@ def format_duration(duration: timedelta, locale: str = "en") -> str:
     '1.5 h'
     """
     seconds = duration.total_seconds()
-    zh = locale == "zh"
     if seconds < 60:
-        amount, unit = seconds, ("秒" if zh else " s")
+        amount, unit = seconds, "s"
     elif seconds < 3600:
-        amount, unit = seconds / 60, ("分钟" if zh else " min")
+        amount, unit = seconds / 60, "min"
     else:
-        amount, unit = seconds / 3600, ("小时" if zh else " h")
-    number = f"{amount:.1f}".rstrip("0").rstrip(".")
-    return f"{number}{unit}"
+        amount, unit = seconds / 3600, "h"
+    return word(f"duration.{unit}", locale).format(_number(amount, 1))
+
+
+def duration_text(duration: timedelta, locale: str = "en") -> str:
+    """A duration written exactly, for messages that compare times.
+
+    >>> duration_text(timedelta(hours=4, minutes=50)), duration_text(timedelta(seconds=750))
+    ('4h 50min', '12min 30s')
+    >>> duration_text(timedelta(0)), duration_text(timedelta(seconds=1.5))
+    ('0s', '1.5s')
+    >>> duration_text(timedelta(hours=4, minutes=50), "zh"), duration_text(timedelta(seconds=750), "zh")
+    ('4小时50分钟', '12分钟30秒')
+    """
+    hours, rest = divmod(duration.total_seconds(), 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(word("duration.exact.h", locale).format(int(hours)))
+    if minutes:
+        parts.append(word("duration.exact.min", locale).format(int(minutes)))
+    if seconds or not parts:
+        parts.append(word("duration.exact.s", locale).format(_number(seconds)))
+    return word("duration.exact.join", locale).join(parts)
+
+
+def _number(amount: float, decimals: int = 3) -> str:
+    """``amount`` to ``decimals`` places without trailing zeros or an exponent: ``1.5``, ``90``."""
+    return f"{amount:.{decimals}f}".rstrip("0").rstrip(".")

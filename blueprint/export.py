@@ -1,4 +1,4 @@
-"""Exports a user downloads: safe file names, the touchpoint inventory as CSV and XLSX, the graph as JSON.
+"""Exports a user downloads: the touchpoint inventory as CSV and XLSX, the graph as JSON.
 
 Every function returns the file's content (``bytes`` or ``str``) and writes nothing to disk, so the
 app can hand it straight to a download button and tests can read it back.
@@ -27,16 +27,16 @@ import networkx as nx
 from .analysis import touchpoints as tp
 from .graph import graph_to_json
 from .model import Zone
+from .words import normalize, word
 
 __all__ = [
     "FAIL_POINT_EXPORT_COLUMNS",
     "INVENTORY_EXPORT_COLUMNS",
-    "SHEET_TITLES",
+    "SHEETS",
     "graph_json",
     "guard_cell",
     "inventory_csv",
     "inventory_xlsx",
-    "safe_filename",
 ]
 
 #: Inventory columns written to CSV and XLSX: ids of phases and lanes give way to their labels.
@@ -49,103 +49,10 @@ FAIL_POINT_EXPORT_COLUMNS: tuple[str, ...] = tuple(
     key for key in tp.FAIL_POINT_COLUMNS if key not in ("phase", "lane", "recovery_lane")
 )
 
-#: Sheet names of the XLSX workbook, in order, in both languages (at most 31 characters each).
-SHEET_TITLES: dict[str, dict[str, str]] = {
-    "inventory": {"en": "Inventory", "zh": "触点清单"},
-    "by_kind": {"en": "By kind", "zh": "按类型"},
-    "by_channel": {"en": "By channel", "zh": "按渠道"},
-    "phase_kind": {"en": "Phase × kind", "zh": "阶段×类型"},
-    "employees": {"en": "Employees", "zh": "员工触点"},
-    "equipment": {"en": "Equipment", "zh": "设备触点"},
-    "fail_points": {"en": "Fail points", "zh": "失误点"},
-}
-
-# ---------------------------------------------------------------------------------------------
-# File names
-
-# Windows refuses these as a name's stem whatever the extension (CON.svg, nul.tar.gz).
-_RESERVED_NAMES = frozenset(
-    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"}
-    | {f"{device}{n}" for device in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")}
-)
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\s]+')
-_EXTENSION = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*")
-# Stripped from both ends: hidden files (leading dots), names Windows cannot keep (trailing dots
-# and spaces), names a shell takes for options (leading hyphens), and our own replacement marks.
-_EDGES = "._- "
-
-
-def _drop_invisible(text: str) -> str:
-    # Control, format (bidi overrides that disguise an extension), surrogate and separator characters.
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"))
-
-
-def _truncate_utf8(text: str, max_bytes: int) -> str:
-    """Cut ``text`` to at most ``max_bytes`` UTF-8 bytes at a character boundary."""
-    cut = text.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
-    # A combining mark left without the rest of its cluster would sit alone at the end.
-    while cut and unicodedata.combining(cut[-1]):
-        cut = cut[:-1]
-    return cut
-
-
-def _clean_stem(text: str, max_bytes: int) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = _FORBIDDEN.sub("_", text)  # before dropping controls: a tab is a word break
-    text = _drop_invisible(text)
-    text = re.sub(r"_{2,}", "_", text).strip(_EDGES)
-    text = _truncate_utf8(text, max_bytes).strip(_EDGES)
-    if text.split(".", 1)[0].upper() in _RESERVED_NAMES:
-        text = f"{text}_"
-    return text
-
-
-def safe_filename(title: str | None, ext: str = "", default: str = "blueprint", max_bytes: int = 150) -> str:
-    """A file name for ``title`` that every common file system accepts, ending in ``.ext``.
-
-    Chinese and other letters are kept. Path separators, ``<>:"/\\|?*`` and runs of white space
-    become ``_``; control and invisible format characters go; leading dots, hyphens and
-    underscores and trailing dots and spaces go; a Windows device name (``CON``, ``NUL``, ``COM1``
-    ...) gets a trailing ``_``. The whole name is at most ``max_bytes`` UTF-8 bytes, cut at a
-    character boundary. A title with nothing left gives ``default``.
-
-    Parameters
-    ----------
-    title : str or None
-        Any text, usually the blueprint's title.
-    ext : str
-        The extension, with or without its dot (``"svg"``, ``".tar.gz"``); empty for none.
-    default : str
-        The stem to use when the title leaves nothing.
-    max_bytes : int
-        The longest name in UTF-8 bytes, extension included.
-
-    Raises
-    ------
-    ValueError
-        If ``ext`` is not letters and digits separated by dots, or leaves no room for a stem.
-
-    Examples
-    --------
-    >>> safe_filename("营业厅办理入网", "svg")
-    '营业厅办理入网.svg'
-    >>> safe_filename("../../etc/passwd", "csv")
-    'etc_passwd.csv'
-    >>> safe_filename("Hall: before / after?", ".pdf")
-    'Hall_before_after.pdf'
-    >>> safe_filename("   ", "png"), safe_filename("con", "xlsx")
-    ('blueprint.png', 'con_.xlsx')
-    """
-    ext = ext.lstrip(".")
-    if ext and not _EXTENSION.fullmatch(ext):
-        raise ValueError(f"not a file extension: {ext!r}")
-    suffix = f".{ext}" if ext else ""
-    room = max_bytes - len(suffix.encode("utf-8"))
-    if room < 1:
-        raise ValueError(f"max_bytes={max_bytes} leaves no room for a name before {suffix!r}")
-    stem = _clean_stem(title or "", room) or _clean_stem(default or "", room) or "blueprint"[:room]
-    return f"{stem}{suffix}"
-
+#: The sheets of the XLSX workbook, in order; their names are the catalogue's ``sheet.<key>`` words
+#: (at most 31 characters each).
+SHEETS: tuple[str, ...] = ("inventory", "by_kind", "by_channel", "phase_kind", "employees", "equipment",
+                           "fail_points")
 
 # ---------------------------------------------------------------------------------------------
 # Cells
@@ -211,7 +118,7 @@ def inventory_csv(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
     >>> data[:3] == b"\\xef\\xbb\\xbf", data.decode("utf-8-sig").splitlines()[1]
     (True, 'a,进厅,,顾客行为,顾客行为,环境,,,,1分钟,1.0,否,,,,,')
     """
-    lang = "zh" if locale == "zh" else "en"
+    lang = normalize(locale)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(_headings(INVENTORY_EXPORT_COLUMNS, lang))
@@ -269,7 +176,7 @@ def _write_sheet(workbook: Any, title: str, headings: Sequence[str], lines: Sequ
 def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
     """The touchpoint analyses as an Excel workbook, one sheet each, in ``locale``.
 
-    Sheets (:data:`SHEET_TITLES`): the inventory, counts by kind, counts by channel, the phase x
+    Sheets (:data:`SHEETS`): the inventory, counts by kind, counts by channel, the phase x
     kind matrix with row totals, the employee touchpoints, the equipment touchpoints, the fail
     points. Each sheet has a bold header row frozen above an autofilter, and columns as wide as
     their text (wide CJK characters count double, at most 60). Needs ``openpyxl`` (the ``app``
@@ -287,14 +194,14 @@ def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
             "XLSX export needs openpyxl: pip install 'service-blueprint[app]'"
         ) from error
 
-    lang = "zh" if locale == "zh" else "en"
+    lang = normalize(locale)
     workbook = Workbook()
     workbook.remove(workbook.active)
     workbook.properties.title = _ILLEGAL_CONTROLS.sub("", str(G.graph.get("title") or ""))
     workbook.properties.creator = "service-blueprint"
 
     def title(key: str) -> str:
-        return SHEET_TITLES[key][lang]
+        return word(f"sheet.{key}", lang)
 
     inventory = tp.inventory(G, lang)
     _write_sheet(workbook, title("inventory"), _headings(INVENTORY_EXPORT_COLUMNS, lang),

@@ -1,9 +1,4 @@
-"""The blueprint as a ``networkx.MultiDiGraph``: the structure every analysis works on.
-
-Nodes are step ids with the step's attributes; edges are flows with ``kind`` (``flow``,
-``support``, ``return``, ``recovery``), ``handoff`` (the lanes differ) and ``crosses`` (the ids of
-the lines between the two zones, top to bottom).
-"""
+"""The blueprint's graph (:meth:`blueprint.model.Blueprint.to_graph`) written out: node-link JSON, GraphML."""
 
 from __future__ import annotations
 
@@ -14,70 +9,8 @@ from datetime import timedelta
 import networkx as nx
 
 from .errors import Pos
-from .model import Blueprint, Line, Step
 
-__all__ = ["to_graph", "node_attributes", "graph_to_json", "graph_to_graphml"]
-
-
-def node_attributes(step: Step) -> dict:
-    """The attributes a step's node carries (``None`` where the file says nothing)."""
-    return {
-        "label": step.label,
-        "lane": step.lane,
-        "zone": step.zone.value if step.zone else None,
-        "phase": step.phase,
-        "description": step.description,
-        "owner": step.owner,
-        "touchpoint": step.touchpoint.value if step.touchpoint else None,
-        "channel": step.channel,
-        "evidence": list(step.evidence),
-        "duration": step.duration,
-        "wait": step.wait,
-        "wait_max": step.wait_max,
-        "fail": step.fail,
-        "recovery": step.recovery.id if step.recovery else None,
-        "emotion": step.emotion,
-        "kpis": list(step.kpis),
-        "notes": list(step.notes),
-        "index": step.index,
-        "pos": step.pos,
-    }
-
-
-def to_graph(bp: Blueprint) -> nx.MultiDiGraph:
-    """Build the graph; flows to steps that do not exist are left out (the loader reports them).
-
-    >>> from blueprint import loads
-    >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
-    ...            "- {id: a, lane: customer, label: A, next: b}\\n"
-    ...            "- {id: b, lane: backstage, label: B}\\n")
-    >>> G = bp.to_graph()
-    >>> [(u, v, d["handoff"], d["crosses"]) for u, v, d in G.edges(data=True)]
-    [('a', 'b', True, ['line-of-interaction', 'line-of-visibility'])]
-    """
-    graph = nx.MultiDiGraph(
-        title=bp.title, locale=bp.locale, path=bp.path,
-        lanes=[{"id": lane.id, "label": lane.display_label(bp.locale),
-                "zone": lane.zone.value if lane.zone else None} for lane in bp.lanes],
-        phases=[{"id": phase.id, "label": phase.display_label()} for phase in bp.phases],
-    )
-    for step in bp.steps:
-        if step.id not in graph:  # a duplicate id keeps the first step (reported by the loader)
-            graph.add_node(step.id, **node_attributes(step))
-    steps = bp.step_by_id
-    for flow in (*bp.flows, *bp.recoveries):
-        source, target = steps.get(flow.source.id), steps.get(flow.target.id)
-        if source is None or target is None:
-            continue
-        crosses = (
-            [line.value for line in Line.between(source.zone, target.zone)]
-            if source.zone is not None and target.zone is not None else []
-        )
-        graph.add_edge(
-            source.id, target.id, kind=flow.kind.value, handoff=source.lane != target.lane,
-            crosses=crosses, label=flow.label, origin=flow.origin, pos=flow.pos,
-        )
-    return graph
+__all__ = ["graph_to_json", "graph_to_graphml"]
 
 
 def _plain(value: object) -> object:

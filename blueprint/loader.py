@@ -19,6 +19,7 @@ from .gcpause import paused_gc
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Queue, Ref, Standard, Step, Touchpoint, Zone
 from .rates import parse_rate, parse_servers, parse_share
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
+from .words import locales, word
 
 __all__ = ["load", "loads", "FORMAT_VERSION", "KEYS"]
 
@@ -38,26 +39,23 @@ KEYS: dict[str, tuple[str, ...]] = {
     "standard": ("id", "label", "from", "to", "steps", "max"),
 }
 _KEY_SETS = {what: frozenset(keys) for what, keys in KEYS.items()}
-LOCALES = ("en", "zh")
 # Python's \s is exactly str.isspace(), and the JSON Schema's id pattern uses the same \S.
 _WHITESPACE = re.compile(r"\s")
 ZONE_NAMES = tuple(zone.value for zone in Zone)
-FLOW_KINDS = ("flow", "support", "return")
+FLOW_KINDS = tuple(kind.value for kind in FlowKind if kind.journey)
 TOUCHPOINTS = tuple(kind.value for kind in Touchpoint)
 
 #: What a message is about: the kind of object and its id (None before the id is known), named in
 #: words only when a problem is reported, so a clean file builds no message text.
 Owner = tuple[str, "str | None"]
-_OWNER_ZH = {"blueprint": "蓝图", "lane": "泳道", "phase": "阶段", "step": "步骤", "flow": "连线",
-             "standard": "服务标准", "queue": "排队"}
 
 
 def _named(owner: Owner) -> Message:
     """``step 'greet'`` / ``步骤 'greet'``; ``step`` / ``步骤`` without an id."""
     what, ident = owner
     if ident is None:
-        return Message(what, _OWNER_ZH[what])
-    return Message(f"{what} '{ident}'", f"{_OWNER_ZH[what]} '{ident}'")
+        return Message(what, word(f"thing.{what}", "zh"))
+    return Message(f"{what} '{ident}'", f"{word(f'thing.{what}', 'zh')} '{ident}'")
 
 
 def load(path: str | os.PathLike, *, limits: Limits = DEFAULT_LIMITS) -> Blueprint:
@@ -142,7 +140,7 @@ class _Builder:
         kind = kind_of(value)
         self.report("schema",
                     f"a {what} must be a mapping, not {kind.en}",
-                    f"{_OWNER_ZH[what]}应写成键值对，而不是{kind.zh}",
+                    f"{word(f'thing.{what}', 'zh')}应写成键值对，而不是{kind.zh}",
                     position)
         return None
 
@@ -302,7 +300,7 @@ class _Builder:
         version = self.version(top)
         title = self.text(top, "title", owner, required=True) or ""
         description = self.text(top, "description", owner)
-        locale = self.choice(top, "locale", owner, LOCALES) or "en"
+        locale = self.choice(top, "locale", owner, locales()) or "en"
         lanes = self.lanes(top)
         phases = self.phases(top)
         steps = self.steps(top, lanes)
@@ -404,7 +402,7 @@ class _Builder:
                 self.report(
                     "duplicate-id",
                     f"{what} id '{obj.id}' is used twice (first at line {first.line}, column {first.column})",
-                    f"{_OWNER_ZH[what]}编号 '{obj.id}' 用了两次"
+                    f"{word(f'thing.{what}', 'zh')}编号 '{obj.id}' 用了两次"
                     f"（第一次在第 {first.line} 行第 {first.column} 列）",
                     where,
                 )

@@ -17,13 +17,14 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from .errors import Pos, Problem
+from .words import word
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
 __all__ = [
     "Zone", "Line", "FlowKind", "Touchpoint", "Ref", "Lane", "Phase", "Step", "Flow",
-    "Standard", "Queue", "Blueprint", "ROW_LABELS",
+    "Standard", "Queue", "Blueprint",
 ]
 
 
@@ -51,7 +52,7 @@ class Zone(enum.Enum):
 
     def label(self, locale: str = "en") -> str:
         """The row name a designer reads: ``Customer actions`` / ``顾客行为``."""
-        return ROW_LABELS[self.value][locale if locale in ("en", "zh") else "en"]
+        return word(f"row.{self.value}", locale)
 
     @property
     def line_below(self) -> "Line | None":
@@ -61,13 +62,6 @@ class Zone(enum.Enum):
 
 _ZONE_ORDER = {zone: i for i, zone in enumerate(Zone)}
 
-ROW_LABELS = {
-    "evidence": {"en": "Physical evidence", "zh": "有形展示"},
-    "customer": {"en": "Customer actions", "zh": "顾客行为"},
-    "frontstage": {"en": "Frontstage", "zh": "前台接触"},
-    "backstage": {"en": "Backstage", "zh": "后台接触"},
-    "support": {"en": "Support processes", "zh": "支持过程"},
-}
 
 
 class Line(enum.Enum):
@@ -79,7 +73,7 @@ class Line(enum.Enum):
 
     def label(self, locale: str = "en") -> str:
         """``line of interaction`` / ``互动分界线`` and so on."""
-        return _LINE_LABELS[self][1 if locale == "zh" else 0]
+        return word(f"line.{self.value}", locale)
 
     @property
     def above(self) -> Zone:
@@ -97,11 +91,6 @@ class Line(enum.Enum):
 
 
 _LINES = tuple(Line)
-_LINE_LABELS = {
-    Line.INTERACTION: ("line of interaction", "互动分界线"),
-    Line.VISIBILITY: ("line of visibility", "可视分界线"),
-    Line.INTERNAL_INTERACTION: ("line of internal interaction", "内部互动分界线"),
-}
 _LINE_ZONES = {
     Line.INTERACTION: (Zone.CUSTOMER, Zone.FRONTSTAGE),
     Line.VISIBILITY: (Zone.FRONTSTAGE, Zone.BACKSTAGE),
@@ -111,12 +100,31 @@ _LINE_BELOW = {above: line for line, (above, _below) in _LINE_ZONES.items()}
 
 
 class FlowKind(enum.Enum):
-    """``flow``, ``support`` and ``return`` are written in files; ``recovery`` comes from ``recovery:``."""
+    """``flow``, ``support`` and ``return`` are written in files; ``recovery`` comes from ``recovery:``.
+
+    The one definition of which flows count where: :attr:`journey` and :attr:`forward`.
+    """
 
     FLOW = "flow"
     SUPPORT = "support"
     RETURN = "return"
     RECOVERY = "recovery"
+
+    @property
+    def journey(self) -> bool:
+        """A flow of the journey as the file writes it; a recovery link happens only when something fails.
+
+        Counted as flows by ``stats``; followed by open loops and dead ends.
+        """
+        return self is not FlowKind.RECOVERY
+
+    @property
+    def forward(self) -> bool:
+        """``flow`` and ``support``: the journey going on. A ``return`` hands back and closes a loop.
+
+        Followed by the flow order of the picture, cycles, and the longest path of a standard.
+        """
+        return self in (FlowKind.FLOW, FlowKind.SUPPORT)
 
 
 class Touchpoint(enum.Enum):
@@ -129,16 +137,8 @@ class Touchpoint(enum.Enum):
     PRINT = "print"
 
     def label(self, locale: str = "en") -> str:
-        return _TOUCHPOINT_LABELS[self][1 if locale == "zh" else 0]
-
-
-_TOUCHPOINT_LABELS = {
-    Touchpoint.PEOPLE: ("people", "人员"),
-    Touchpoint.ENVIRONMENT: ("environment", "环境"),
-    Touchpoint.EQUIPMENT: ("equipment", "设备"),
-    Touchpoint.DIGITAL: ("digital", "数字"),
-    Touchpoint.PRINT: ("print", "印刷品"),
-}
+        """``people`` / ``人员`` and so on."""
+        return word(f"touchpoint.{self.value}", locale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +219,30 @@ class Step(_Located):
     notes: list[str] = field(default_factory=list)
     #: Position in the file's step list, 0-based.
     index: int = 0
+
+    def attributes(self) -> dict:
+        """The attributes of this step's node in :meth:`Blueprint.to_graph` (``None`` where the file is silent)."""
+        return {
+            "label": self.label,
+            "lane": self.lane,
+            "zone": self.zone.value if self.zone else None,
+            "phase": self.phase,
+            "description": self.description,
+            "owner": self.owner,
+            "touchpoint": self.touchpoint.value if self.touchpoint else None,
+            "channel": self.channel,
+            "evidence": list(self.evidence),
+            "duration": self.duration,
+            "wait": self.wait,
+            "wait_max": self.wait_max,
+            "fail": self.fail,
+            "recovery": self.recovery.id if self.recovery else None,
+            "emotion": self.emotion,
+            "kpis": list(self.kpis),
+            "notes": list(self.notes),
+            "index": self.index,
+            "pos": self.pos,
+        }
 
 
 @dataclass(eq=False)
@@ -345,7 +369,43 @@ class Blueprint(_Located):
         return (step for step in self.steps if step.lane == lane_id)
 
     def to_graph(self) -> "nx.MultiDiGraph":
-        """The blueprint as a ``networkx.MultiDiGraph`` (see :func:`blueprint.graph.to_graph`)."""
-        from .graph import to_graph
+        """The blueprint as a ``networkx.MultiDiGraph``: the structure every analysis works on.
 
-        return to_graph(self)
+        Nodes are step ids with :meth:`Step.attributes`; edges are flows with ``kind`` (``flow``,
+        ``support``, ``return``, ``recovery``), ``handoff`` (the lanes differ) and ``crosses`` (the
+        ids of the lines between the two zones, top to bottom). Flows to steps that do not exist are
+        left out (the loader reports them); a duplicate id keeps its first step.
+
+        >>> from blueprint import loads
+        >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
+        ...            "- {id: a, lane: customer, label: A, next: b}\\n"
+        ...            "- {id: b, lane: backstage, label: B}\\n")
+        >>> G = bp.to_graph()
+        >>> [(u, v, d["handoff"], d["crosses"]) for u, v, d in G.edges(data=True)]
+        [('a', 'b', True, ['line-of-interaction', 'line-of-visibility'])]
+        """
+        import networkx as nx  # here, not at the top: loading and linting need no graph library
+
+        graph = nx.MultiDiGraph(
+            title=self.title, locale=self.locale, path=self.path,
+            lanes=[{"id": lane.id, "label": lane.display_label(self.locale),
+                    "zone": lane.zone.value if lane.zone else None} for lane in self.lanes],
+            phases=[{"id": phase.id, "label": phase.display_label()} for phase in self.phases],
+        )
+        for step in self.steps:
+            if step.id not in graph:
+                graph.add_node(step.id, **step.attributes())
+        steps = self.step_by_id
+        for flow in (*self.flows, *self.recoveries):
+            source, target = steps.get(flow.source.id), steps.get(flow.target.id)
+            if source is None or target is None:
+                continue
+            crosses = (
+                [line.value for line in Line.between(source.zone, target.zone)]
+                if source.zone is not None and target.zone is not None else []
+            )
+            graph.add_edge(
+                source.id, target.id, kind=flow.kind.value, handoff=source.lane != target.lane,
+                crosses=crosses, label=flow.label, origin=flow.origin, pos=flow.pos,
+            )
+        return graph

@@ -6,8 +6,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from blueprint.durations import PATTERN, DurationError, format_duration, parse_duration
+from blueprint.durations import (
+    MAX_MINUTES, PATTERN, DurationError, compact_duration, duration_text, format_duration, parse_duration,
+)
+from blueprint.words import locales
 
 from .conftest import CJK
 
@@ -52,6 +57,38 @@ def test_pattern_accepts_exactly_what_the_parser_accepts():
 def test_format(seconds, en, zh):
     assert format_duration(timedelta(seconds=seconds)) == en
     assert format_duration(timedelta(seconds=seconds), "zh") == zh
+
+
+# --- every written form reads back ---------------------------------------------------------------
+
+# Durations as the loader keeps them: whole milliseconds, from nothing to the longest allowed.
+DURATIONS = st.integers(min_value=0, max_value=MAX_MINUTES * 60_000).map(lambda ms: timedelta(milliseconds=ms))
+
+
+@settings(max_examples=300, deadline=None)
+@given(DURATIONS)
+def test_the_file_form_and_the_exact_form_read_back_exactly(duration):
+    assert parse_duration(compact_duration(duration)) == duration
+    for locale in locales():
+        assert parse_duration(duration_text(duration, locale)) == duration, locale
+
+
+@settings(max_examples=300, deadline=None)
+@given(DURATIONS)
+def test_the_rounded_form_reads_back_to_a_tenth_of_its_unit(duration):
+    seconds = duration.total_seconds()
+    unit = 1 if seconds < 60 else 60 if seconds < 3600 else 3600
+    for locale in locales():
+        back = parse_duration(format_duration(duration, locale)).total_seconds()
+        assert abs(back - seconds) <= 0.05 * unit + 1e-6, locale
+
+
+@pytest.mark.parametrize("seconds, compact", [
+    (90, "90s"), (180, "3min"), (7200, "2h"), (5400, "90min"), (90.5, "90.5s"), (0, "0min"), (3.25, "3.25s"),
+    (MAX_MINUTES * 60, f"{MAX_MINUTES // 60}h"),
+])
+def test_compact(seconds, compact):
+    assert compact_duration(timedelta(seconds=seconds)) == compact
 
 
 # -- ranges -----------------------------------------------------------------------------------------

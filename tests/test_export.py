@@ -1,11 +1,10 @@
-"""Tests for blueprint.export: file names, CSV and XLSX read back, hostile text kept literal."""
+"""Tests for blueprint.export: CSV and XLSX read back, hostile text kept literal."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,13 @@ import pytest
 import blueprint
 from blueprint import export
 from blueprint.analysis import touchpoints as tp
+from blueprint.words import word
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "touchpoints"
 REAL_FILES = sorted(
     [*(ROOT / "blueprint" / "templates").glob("*.yaml"), *(ROOT / "examples").glob("*.yaml")]
 )
-WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
 
 
 def graph(path: Path):
@@ -39,79 +38,6 @@ def hostile():
 def read_csv(data: bytes) -> list[list[str]]:
     assert data.startswith(b"\xef\xbb\xbf")
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-
-
-# --------------------------------------------------------------------------- safe_filename
-
-@pytest.mark.parametrize(("title", "ext", "expected"), [
-    ("营业厅办理入网", "svg", "营业厅办理入网.svg"),
-    ("New service blueprint", "png", "New_service_blueprint.png"),
-    ("../../etc/passwd", "csv", "etc_passwd.csv"),
-    ("..\\..\\Windows\\system32", "pdf", "Windows_system32.pdf"),
-    ("<script>alert(1)</script>", "svg", "script_alert(1)_script.svg"),
-    ("a\x00b", "yaml", "ab.yaml"),
-    ("a\tb\nc", "json", "a_b_c.json"),
-    ("   ", "xlsx", "blueprint.xlsx"),
-    ("", "xlsx", "blueprint.xlsx"),
-    (None, "svg", "blueprint.svg"),
-    ("...", "svg", "blueprint.svg"),
-    (".hidden", "svg", "hidden.svg"),
-    ("-rf", "svg", "rf.svg"),
-    ("report. . ", "pdf", "report.pdf"),
-    ('a<>:"/\\|?*b', "svg", "a_b.svg"),
-    ("CON", "svg", "CON_.svg"),
-    ("nul", "txt", "nul_.txt"),
-    ("com1", "csv", "com1_.csv"),
-    ("lpt9.backup", "csv", "lpt9.backup_.csv"),
-    ("CONSOLE", "svg", "CONSOLE.svg"),
-    ("厅\u3000前", "svg", "厅_前.svg"),  # ideographic space is white space
-    ("evil\u202egpj.exe", "svg", "evilgpj.exe.svg"),  # right-to-left override removed
-    ("营业厅：前/后", "svg", "营业厅：前_后.svg"),  # full-width colon is an ordinary character
-    ("plan", ".tar.gz", "plan.tar.gz"),
-    ("plan", "", "plan"),
-])
-def test_safe_filename(title, ext, expected):
-    assert export.safe_filename(title, ext) == expected
-
-
-def test_safe_filename_default_is_cleaned_too():
-    assert export.safe_filename("///", "svg", default="my chart") == "my_chart.svg"
-    assert export.safe_filename("///", "svg", default="///") == "blueprint.svg"
-
-
-@pytest.mark.parametrize("title", ["营" * 200, "a" * 400, "é" * 200, "e\u0301" * 100, "😀" * 80])
-def test_safe_filename_is_capped_in_bytes_at_a_character_boundary(title):
-    name = export.safe_filename(title, "xlsx")
-    encoded = name.encode("utf-8")
-    assert len(encoded) <= 150
-    assert name.endswith(".xlsx")
-    assert encoded.decode("utf-8") == name  # whole characters only
-    stem = name[: -len(".xlsx")]
-    assert stem and unicodedata.normalize("NFC", title).startswith(stem)
-    assert export.safe_filename(title, "xlsx", max_bytes=40).encode("utf-8").__len__() <= 40
-
-
-def test_safe_filename_does_not_leave_a_combining_mark_alone():
-    # q with two marks has no precomposed form, so NFC keeps the marks; the cap falls between them.
-    title = "x" * 144 + "q\u0307\u0323"  # 144 + 1 + 2 + 2 bytes; 146 fit before ".svg"
-    name = export.safe_filename(title, "svg")
-    assert not name[:-4].endswith(("\u0307", "\u0323"))
-
-
-def test_safe_filename_rejects_a_bad_extension():
-    with pytest.raises(ValueError):
-        export.safe_filename("t", "svg/../x")
-    with pytest.raises(ValueError):
-        export.safe_filename("t", "svg", max_bytes=4)
-
-
-@pytest.mark.parametrize("path", REAL_FILES, ids=lambda path: path.name)
-def test_safe_filename_of_real_titles(path):
-    title = blueprint.load(str(path)).title
-    name = export.safe_filename(title, "svg")
-    assert name.endswith(".svg") and len(name) > 4
-    assert not WINDOWS_FORBIDDEN & set(name)
-    assert not name.startswith(".")
 
 
 # --------------------------------------------------------------------------- guard_cell
@@ -141,7 +67,7 @@ def test_guard_cell(text, expected):
 def test_inventory_csv_reads_back_zh(G):
     rows = read_csv(export.inventory_csv(G, "zh"))
     header, body = rows[0], rows[1:]
-    assert header == [tp.COLUMN_LABELS[key]["zh"] for key in export.INVENTORY_EXPORT_COLUMNS]
+    assert header == [tp.column_label(key, "zh") for key in export.INVENTORY_EXPORT_COLUMNS]
     assert header[:3] == ["步骤编号", "步骤", "阶段"]
     assert [row[0] for row in body] == [row["step"] for row in tp.inventory(G)]
     record = dict(zip(export.INVENTORY_EXPORT_COLUMNS, body[0]))
@@ -219,7 +145,7 @@ def sheet_rows(sheet) -> list[list]:
 def test_inventory_xlsx_sheets(G, locale, names):
     book = open_xlsx(export.inventory_xlsx(G, locale))
     assert book.sheetnames == names
-    assert [title[locale] for title in export.SHEET_TITLES.values()] == names
+    assert [word(f"sheet.{key}", locale) for key in export.SHEETS] == names
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
@@ -230,7 +156,7 @@ def test_inventory_xlsx_sheets(G, locale, names):
 def test_inventory_xlsx_values_en(G):
     book = open_xlsx(export.inventory_xlsx(G, "en"))
     inventory = sheet_rows(book["Inventory"])
-    assert inventory[0] == [tp.COLUMN_LABELS[key]["en"] for key in export.INVENTORY_EXPORT_COLUMNS]
+    assert inventory[0] == [tp.column_label(key, "en") for key in export.INVENTORY_EXPORT_COLUMNS]
     assert len(inventory) == 12
     first = dict(zip(export.INVENTORY_EXPORT_COLUMNS, inventory[1]))
     assert first["step"] == "enter" and first["label"] == "进入营业厅"
@@ -258,7 +184,7 @@ def test_inventory_xlsx_values_en(G):
     assert [row[0] for row in sheet_rows(book["Employees"])[1:]] == ["greet", "walk", "call-back", "hand"]
     assert [row[0] for row in sheet_rows(book["Equipment"])[1:]] == ["ticket", "record", "app"]
     fails = sheet_rows(book["Fail points"])
-    assert fails[0] == [tp.COLUMN_LABELS[key]["en"] for key in export.FAIL_POINT_EXPORT_COLUMNS]
+    assert fails[0] == [tp.column_label(key, "en") for key in export.FAIL_POINT_EXPORT_COLUMNS]
     assert [row[0] for row in fails[1:]] == ["ticket", "wait", "record", "batch"]
     record = dict(zip(export.FAIL_POINT_EXPORT_COLUMNS, fails[3]))
     assert (record["recovery"], record["recovery_label"], record["recovery_exists"]) == ("ghost", None, "no")
@@ -308,7 +234,7 @@ def test_inventory_xlsx_without_touchpoints_still_has_every_sheet():
     book = open_xlsx(export.inventory_xlsx(G))
     assert len(book.sheetnames) == 7
     assert sheet_rows(book["Inventory"]) == [
-        [tp.COLUMN_LABELS[key]["en"] for key in export.INVENTORY_EXPORT_COLUMNS]
+        [tp.column_label(key, "en") for key in export.INVENTORY_EXPORT_COLUMNS]
     ]
     assert book["Fail points"].freeze_panes == "A2"
 

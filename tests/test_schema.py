@@ -10,7 +10,8 @@ import pytest
 import blueprint
 from blueprint import BlueprintError
 from blueprint.durations import MAX_MINUTES, PATTERN
-from blueprint.loader import FLOW_KINDS, KEYS, LOCALES, TOUCHPOINTS, ZONE_NAMES
+from blueprint.loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES
+from blueprint.words import locales
 from blueprint.safeyaml import read_yaml, to_plain
 from blueprint.schema import schema
 
@@ -83,7 +84,7 @@ def test_enumerations_and_patterns_match_the_loader():
     assert tuple(defs["step"]["properties"]["touchpoint"]["enum"]) == TOUCHPOINTS
     assert tuple(defs["flow"]["properties"]["kind"]["enum"]) == FLOW_KINDS
     assert tuple(defs["zone"]["enum"]) == ZONE_NAMES
-    assert tuple(schema()["properties"]["locale"]["enum"]) == LOCALES
+    assert tuple(schema()["properties"]["locale"]["enum"]) == locales()
     number, text = defs["duration"]["oneOf"]
     assert text["pattern"] == PATTERN and number["maximum"] == MAX_MINUTES
 

@@ -9,6 +9,7 @@ import pytest
 import blueprint
 from blueprint.analysis.stats import stats
 from blueprint.analysis import touchpoints as tp
+from blueprint.words import locales
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "touchpoints"
@@ -132,28 +133,14 @@ def test_fail_points_exact(G):
     assert rows[0]["phase_label"] == "到店" and rows[0]["lane_label"] == "叫号机"
 
 
-def test_chart_spec(G):
-    spec = tp.chart_spec(G, "en")
-    values = spec["data"]["values"]
-    assert sum(value["count"] for value in values) == 11
-    assert all(value["count"] > 0 for value in values)
-    assert spec["encoding"]["x"]["sort"] == ["到店", "办理", "离店", "空阶段", "No phase"]
-    assert spec["encoding"]["color"]["scale"]["domain"] == [
-        "People", "Environment", "Equipment", "Digital", "Print", "Unspecified",
-    ]
-    assert spec["encoding"]["y"]["title"] == "Count"
-
-
-def test_column_labels_cover_every_key_in_both_languages():
+def test_column_labels_cover_every_key_in_every_language():
     keys = {*tp.INVENTORY_COLUMNS, *tp.FAIL_POINT_COLUMNS, "count", "total"}
-    assert keys <= set(tp.COLUMN_LABELS)
-    for labels in (*tp.COLUMN_LABELS.values(), *tp.KIND_LABELS.values(), *tp.VALUE_LABELS.values()):
-        assert set(labels) == {"en", "zh"} and all(labels.values())
-    assert set(tp.KIND_LABELS) == set(tp.KINDS) == set(tp.KIND_COLORS)
-    # Headings differ between columns, so a table never has two columns with the same name.
-    for lang in ("en", "zh"):
-        headings = [labels[lang] for labels in tp.COLUMN_LABELS.values()]
+    for locale in locales():
+        headings = [tp.column_label(key, locale) for key in sorted(keys)]
+        assert all(heading not in keys for heading in headings), locale  # none falls back to its key
+        # Headings differ between columns, so a table never has two columns with the same name.
         assert len(headings) == len(set(headings))
+        assert len({tp.kind_label(kind, locale) for kind in tp.KINDS}) == len(tp.KINDS)
 
 
 # --------------------------------------------------------------------------- small cases
@@ -184,7 +171,6 @@ def test_blueprint_without_touchpoints():
     assert tp.by_channel(G) == {"unspecified": 0}
     m = tp.phase_kind_matrix(G)
     assert m["total"] == 0 and m["column_totals"] == [0] * len(tp.KINDS)
-    assert tp.chart_spec(G)["data"]["values"] == []
     assert [row["step"] for row in tp.fail_points(G)] == ["x"]
 
 

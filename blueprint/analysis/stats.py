@@ -27,7 +27,7 @@ def stats(G: nx.MultiDiGraph) -> dict:
     (2, 1, 1, 1)
     """
     lanes = G.graph.get("lanes", [])
-    flows = [d for _u, _v, d in G.edges(data=True) if d["kind"] != FlowKind.RECOVERY.value]
+    flows = [d for _u, _v, d in G.edges(data=True) if FlowKind(d["kind"]).journey]
     kinds = Counter(d["kind"] for _u, _v, d in G.edges(data=True))
     crossings = Counter(line for d in flows for line in d["crosses"])
     lane_zones = Counter(lane["zone"] for lane in lanes)

@@ -3,7 +3,7 @@
 The source documents call this touchpoint management (服务触点管理): customer touchpoints, employee
 touchpoints (员工触点) and equipment touchpoints (设备触点). Each function takes the blueprint graph
 ``G`` (from ``Blueprint.to_graph()``) first and returns plain data: lists of dicts with the machine
-keys of :data:`COLUMN_LABELS`, or dicts of counts.
+keys of :data:`INVENTORY_COLUMNS` (headed by :func:`column_label`), or dicts of counts.
 
 Definitions
 -----------
@@ -30,30 +30,26 @@ next, then steps with no phase), then by position in the file.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import timedelta
 
 import networkx as nx
 
 from ..durations import format_duration
 from ..model import Touchpoint, Zone
+from ..words import normalize, word
 
 __all__ = [
-    "COLUMN_LABELS",
     "FAIL_POINT_COLUMNS",
     "INVENTORY_COLUMNS",
     "KINDS",
-    "KIND_COLORS",
-    "KIND_LABELS",
     "UNSPECIFIED",
-    "VALUE_LABELS",
     "by_channel",
     "by_kind",
-    "chart_spec",
     "column_label",
     "employee_touchpoints",
     "equipment_touchpoints",
     "fail_points",
+    "graph_locale",
     "inventory",
     "is_touchpoint",
     "kind_label",
@@ -80,61 +76,14 @@ FAIL_POINT_COLUMNS: tuple[str, ...] = (
     "recovery_label", "recovery_lane", "recovery_lane_label", "recovery_exists",
 )
 
-#: Column headings in both UI languages, by machine key.
-COLUMN_LABELS: dict[str, dict[str, str]] = {
-    "step": {"en": "Step id", "zh": "步骤编号"},
-    "label": {"en": "Step", "zh": "步骤"},
-    "phase": {"en": "Phase id", "zh": "阶段编号"},
-    "phase_label": {"en": "Phase", "zh": "阶段"},
-    "lane": {"en": "Lane id", "zh": "泳道编号"},
-    "lane_label": {"en": "Lane", "zh": "泳道"},
-    "zone": {"en": "Zone", "zh": "区域"},
-    "kind": {"en": "Touchpoint kind", "zh": "触点类型"},
-    "channel": {"en": "Channel", "zh": "渠道"},
-    "owner": {"en": "Owner", "zh": "执行者"},
-    "evidence": {"en": "Physical evidence", "zh": "有形展示"},
-    "duration": {"en": "Duration", "zh": "时长"},
-    "duration_min": {"en": "Duration (min)", "zh": "时长（分钟）"},
-    "wait": {"en": "Wait point", "zh": "等候点"},
-    "wait_max": {"en": "Wait standard", "zh": "等候标准"},
-    "fail": {"en": "Fail point", "zh": "失误点"},
-    "recovery": {"en": "Recovery step id", "zh": "补救步骤编号"},
-    "recovery_label": {"en": "Recovery", "zh": "补救步骤"},
-    "recovery_lane": {"en": "Recovery lane id", "zh": "补救泳道编号"},
-    "recovery_lane_label": {"en": "Recovery lane", "zh": "补救泳道"},
-    "recovery_exists": {"en": "Recovery exists", "zh": "补救步骤存在"},
-    "emotion": {"en": "Emotion", "zh": "情绪"},
-    "count": {"en": "Count", "zh": "数量"},
-    "total": {"en": "Total", "zh": "合计"},
-}
-
-#: Touchpoint kinds for people, in both languages (the Chinese words of ``Touchpoint.label``).
-KIND_LABELS: dict[str, dict[str, str]] = {
-    **{kind.value: {"en": kind.value.capitalize(), "zh": kind.label("zh")} for kind in Touchpoint},
-    UNSPECIFIED: {"en": "Unspecified", "zh": "未指定"},
-}
-
-#: Other words that appear as cell values: the row for steps without a phase, yes and no.
-VALUE_LABELS: dict[str, dict[str, str]] = {
-    "no_phase": {"en": "No phase", "zh": "无阶段"},
-    "yes": {"en": "yes", "zh": "是"},
-    "no": {"en": "no", "zh": "否"},
-}
-
-#: One colour per kind, shared by charts so a kind looks the same everywhere.
-KIND_COLORS: dict[str, str] = {
-    "people": "#4e79a7", "environment": "#59a14f", "equipment": "#f28e2b", "digital": "#b07aa1",
-    "print": "#edc948", UNSPECIFIED: "#bab0ac",
-}
-
 _VISIBLE_ZONES = {Zone.CUSTOMER.value, Zone.FRONTSTAGE.value}
 _STAFF_ZONES = {Zone.FRONTSTAGE.value, Zone.BACKSTAGE.value}
 _MACHINE_KINDS = {Touchpoint.EQUIPMENT.value, Touchpoint.DIGITAL.value}
-_EVIDENCE_SEPARATOR = {"en": "; ", "zh": "；"}  # evidence items often hold 、 themselves
 
 
-def _lang(locale: str | None) -> str:
-    return "zh" if locale == "zh" else "en"
+def graph_locale(G: nx.MultiDiGraph, locale: str | None = None) -> str:
+    """``locale``, else the blueprint's own, normalised."""
+    return normalize(locale if locale is not None else G.graph.get("locale"))
 
 
 def column_label(key: str, locale: str = "en") -> str:
@@ -143,7 +92,7 @@ def column_label(key: str, locale: str = "en") -> str:
     >>> column_label("kind", "zh"), column_label("kind")
     ('触点类型', 'Touchpoint kind')
     """
-    return COLUMN_LABELS.get(key, {}).get(_lang(locale), key)
+    return word(f"column.{key}", locale, default=key)
 
 
 def kind_label(kind: str | None, locale: str = "en") -> str:
@@ -152,16 +101,16 @@ def kind_label(kind: str | None, locale: str = "en") -> str:
     >>> kind_label("equipment", "zh"), kind_label(None)
     ('设备', 'Unspecified')
     """
-    return KIND_LABELS.get(kind or UNSPECIFIED, {}).get(_lang(locale), kind or UNSPECIFIED)
+    return word(f"kind.{kind or UNSPECIFIED}", locale, default=kind or UNSPECIFIED)
 
 
 def value_label(key: str, locale: str = "en") -> str:
-    """One of :data:`VALUE_LABELS` in ``locale``.
+    """A word of a table cell (``no_phase``, ``yes``, ``no``) in ``locale``.
 
     >>> value_label("no_phase", "zh")
     '无阶段'
     """
-    return VALUE_LABELS[key][_lang(locale)]
+    return word(f"value.{key}", locale)
 
 
 def is_touchpoint(attrs: dict) -> bool:
@@ -243,7 +192,7 @@ def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
         "kind": attrs.get("touchpoint") or UNSPECIFIED,
         "channel": attrs.get("channel"),
         "owner": attrs.get("owner"),
-        "evidence": _EVIDENCE_SEPARATOR[locale].join(evidence) if evidence else None,
+        "evidence": word("join.evidence", locale).join(evidence) if evidence else None,
         "duration": _text_duration(duration, locale),
         "duration_min": round(duration.total_seconds() / 60, 2) if duration is not None else None,
         "wait": bool(attrs.get("wait")),
@@ -258,23 +207,16 @@ def _row(G: nx.MultiDiGraph, node: str, attrs: dict, locale: str,
 def inventory(G: nx.MultiDiGraph, locale: str | None = None) -> list[dict]:
     """Every touchpoint of ``G``, one row each, in journey order.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        The blueprint graph.
-    locale : {"en", "zh"}, optional
-        The language of the text the function writes itself (durations, the evidence separator);
-        the blueprint's ``locale`` by default.
+    Args:
+        G: The blueprint graph.
+        locale: The language of the text the function writes itself (durations, the evidence
+            separator); the blueprint's ``locale`` by default.
 
-    Returns
-    -------
-    list of dict
+    Returns:
         Rows with the keys of :data:`INVENTORY_COLUMNS`. ``kind`` is a :data:`KINDS` value,
         ``duration`` and ``wait_max`` are text (``duration_min`` is the duration in minutes),
         ``wait`` is a bool, fields the file leaves out are ``None``.
 
-    Examples
-    --------
     >>> from blueprint import loads
     >>> G = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
     ...           "- {id: ask, lane: customer, label: Ask, duration: 90s, next: log}\\n"
@@ -282,7 +224,7 @@ def inventory(G: nx.MultiDiGraph, locale: str | None = None) -> list[dict]:
     >>> [(row["step"], row["kind"], row["duration"]) for row in inventory(G)]
     [('ask', 'unspecified', '1.5 min')]
     """
-    lang = _lang(locale if locale is not None else G.graph.get("locale"))
+    lang = graph_locale(G, locale)
     lanes, phases = _lane_labels(G), _phase_labels(G)
     return [
         _row(G, node, attrs, lang, lanes, phases)
@@ -344,17 +286,13 @@ def phase_kind_matrix(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
     ``None`` row for steps with no phase (only when there are some). Every phase row is present,
     even with no touchpoints.
 
-    Returns
-    -------
-    dict
+    Returns:
         ``rows``: ``[{"phase": id or None, "label": str}]``; ``columns``: :data:`KINDS`;
         ``cells``: one list of counts per row, in column order; ``row_totals``,
         ``column_totals`` and ``total``; ``records``: the same counts in long form,
         ``[{"phase", "phase_label", "kind", "count"}]``, for charts. With pandas:
         ``pd.DataFrame(m["cells"], index=[r["label"] for r in m["rows"]], columns=m["columns"])``.
 
-    Examples
-    --------
     >>> from blueprint import loads
     >>> G = loads("blueprint: 1\\ntitle: t\\nphases: [in, out]\\nsteps:\\n"
     ...           "- {id: a, lane: customer, label: A, phase: in, touchpoint: people}\\n"
@@ -363,7 +301,7 @@ def phase_kind_matrix(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
     >>> [row["label"] for row in m["rows"]], m["cells"]
     (['in', 'out', 'No phase'], [[1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1]])
     """
-    lang = _lang(locale if locale is not None else G.graph.get("locale"))
+    lang = graph_locale(G, locale)
     rows = _phase_rows(G, lang)
     counts = Counter(
         (attrs.get("phase"), attrs.get("touchpoint") or UNSPECIFIED)
@@ -428,15 +366,11 @@ def equipment_touchpoints(G: nx.MultiDiGraph, locale: str | None = None) -> list
 def fail_points(G: nx.MultiDiGraph) -> list[dict]:
     """Every step with a ``fail:``, with its recovery, in journey order.
 
-    Returns
-    -------
-    list of dict
+    Returns:
         Rows with the keys of :data:`FAIL_POINT_COLUMNS`. ``recovery`` is the id the file names
         (``None`` without ``recovery:``); ``recovery_exists`` says whether that step is in the
         blueprint; the recovery's label and lane are ``None`` when it is not.
 
-    Examples
-    --------
     >>> from blueprint import loads
     >>> G = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
     ...           "- {id: pay, lane: customer, label: Pay, fail: card refused, recovery: cash}\\n"
@@ -463,52 +397,3 @@ def fail_points(G: nx.MultiDiGraph) -> list[dict]:
             "recovery_exists": target is not None,
         })
     return rows
-
-
-def chart_spec(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
-    """A Vega-Lite spec of the phase x kind matrix: one stacked bar per phase, coloured by kind.
-
-    Plain data for ``st.vega_lite_chart(spec)`` or ``altair.Chart.from_dict(spec)``; labels in
-    ``locale`` (the blueprint's by default), phases in journey order, kinds in :data:`KINDS` order
-    with :data:`KIND_COLORS`. Cells with no touchpoint are left out of ``data``.
-
-    >>> from blueprint import loads
-    >>> G = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
-    ...           "- {id: a, lane: customer, label: A, touchpoint: people}\\n").to_graph()
-    >>> spec = chart_spec(G, "zh")
-    >>> spec["data"]["values"], spec["encoding"]["y"]["title"]
-    ([{'phase': '无阶段', 'kind': '人员', 'count': 1, 'order': 0}], '数量')
-    """
-    lang = _lang(locale if locale is not None else G.graph.get("locale"))
-    matrix = phase_kind_matrix(G, lang)
-    values = [
-        {"phase": record["phase_label"], "kind": kind_label(record["kind"], lang),
-         "count": record["count"], "order": KINDS.index(record["kind"])}
-        for record in matrix["records"] if record["count"]
-    ]
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "data": {"values": values},
-        "mark": {"type": "bar"},
-        "encoding": {
-            "x": {"field": "phase", "type": "nominal", "title": column_label("phase_label", lang),
-                  "sort": _unique(row["label"] for row in matrix["rows"]), "axis": {"labelAngle": 0}},
-            "y": {"field": "count", "type": "quantitative", "title": column_label("count", lang),
-                  "stack": "zero"},
-            "color": {
-                "field": "kind", "type": "nominal", "title": column_label("kind", lang),
-                "scale": {"domain": [kind_label(kind, lang) for kind in KINDS],
-                          "range": [KIND_COLORS[kind] for kind in KINDS]},
-            },
-            "order": {"field": "order", "type": "quantitative"},  # stack kinds in KINDS order
-            "tooltip": [
-                {"field": "phase", "title": column_label("phase_label", lang)},
-                {"field": "kind", "title": column_label("kind", lang)},
-                {"field": "count", "title": column_label("count", lang)},
-            ],
-        },
-    }
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

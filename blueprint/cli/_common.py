@@ -9,6 +9,7 @@ from typing import TextIO
 from ..errors import BlueprintError
 from ..loader import load, loads
 from ..model import Blueprint
+from ..words import locales
 
 
 def read_blueprint(path: str) -> Blueprint:
@@ -21,7 +22,7 @@ def read_blueprint(path: str) -> Blueprint:
 def add_locale(parser: argparse.ArgumentParser,
                what: str = "language of the problems printed to stderr") -> None:
     """``--locale en|zh`` (default ``en``): the language of messages."""
-    parser.add_argument("--locale", choices=("en", "zh"), default="en", help=f"{what} (default: en)")
+    parser.add_argument("--locale", choices=locales(), default="en", help=f"{what} (default: en)")
 
 
 def print_problems(bp: Blueprint, locale: str = "en", stream: TextIO | None = None) -> None:

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 
+from ..words import locales
 from ._common import load_reporting
 
 NAME = "export"
@@ -26,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", required=True, choices=FORMATS, help="the format to write")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="output file, or - for stdout (default: FILE's name with the format's extension)")
-    parser.add_argument("--locale", choices=("en", "zh"),
+    parser.add_argument("--locale", choices=locales(),
                         help="language of the words the export writes (default: the blueprint's locale) "
                              "and of messages (default: en)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what the format cannot hold")

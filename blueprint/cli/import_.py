@@ -14,6 +14,7 @@ import os
 import sys
 
 from ..errors import BlueprintError
+from ..words import locales
 
 NAME = "import"
 HELP = "import a step table (XLSX/CSV), BPMN or Mermaid journey as YAML"
@@ -38,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="map a column heading (or letter) to a step field, e.g. --map 'Activity=label'")
     parser.add_argument("--zone", action="append", type=_pair, default=[], metavar="LANE=ZONE",
                         help=f"the zone of a lane or role ({', '.join(ZONES)}), e.g. --zone '导购员=frontstage'")
-    parser.add_argument("--locale", choices=("en", "zh"), default="en", help="language of messages (default: en)")
+    parser.add_argument("--locale", choices=locales(), default="en", help="language of messages (default: en)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list what was guessed and what the format could not carry")
 

@@ -20,12 +20,13 @@ import os
 import sys
 
 from ..errors import BlueprintError
+from ..filenames import PICTURE_FORMATS, output_name
+from ..words import locales
 from ._common import print_problems, read_blueprint
 
 NAME = "render"
 HELP = "draw blueprints as SVG, PNG, PDF or DOT"
 
-_FORMATS = ("svg", "png", "pdf", "dot")
 _YAML = (".yaml", ".yml")
 
 
@@ -34,9 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="blueprint files, directories (their *.yaml and *.yml files), or - for stdin")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="output file, output directory, or - for stdout (default: the current directory)")
-    parser.add_argument("-f", "--format", choices=_FORMATS,
+    parser.add_argument("-f", "--format", choices=PICTURE_FORMATS,
                         help="picture format (default: from OUT's extension, else svg)")
-    parser.add_argument("--locale", choices=("en", "zh"),
+    parser.add_argument("--locale", choices=locales(),
                         help="language of the picture's own words (default: the blueprint's locale) "
                              "and of the problems printed to stderr (default: en)")
     parser.add_argument("--no-evidence", action="store_true", help="leave out the physical evidence row")
@@ -63,14 +64,13 @@ def _format(args: argparse.Namespace, to_directory: bool) -> str:
         return args.format
     if args.output and args.output != "-" and not to_directory:
         ext = os.path.splitext(args.output)[1].lower().lstrip(".")
-        if ext in _FORMATS:
+        if ext in PICTURE_FORMATS:
             return ext
     return "svg"
 
 
 def run(args: argparse.Namespace) -> int:
     from ..render import RenderError, render
-    from ..render.quote import output_name
 
     files, errors = _inputs(args.files)
     for line in errors:

@@ -16,6 +16,7 @@ import yaml
 from ..errors import BlueprintError, suggest
 from ..loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES, loads
 from ..safeyaml import resolve_plain
+from ..words import word
 from .document import Document, Node, is_map, is_scalar, is_seq
 from .quoting import EditError, Plain
 
@@ -28,7 +29,7 @@ __all__ = [
 TABLES: tuple[str, ...] = ("steps", "lanes", "phases", "flows", "standards")
 WHAT = {"steps": "step", "lanes": "lane", "phases": "phase", "flows": "flow", "standards": "standard"}
 #: What one row is, in Chinese (the loader's words for the same objects).
-WHAT_ZH = {"steps": "步骤", "lanes": "泳道", "phases": "阶段", "flows": "连线", "standards": "服务标准"}
+WHAT_ZH = {table: word(f"thing.{what}", "zh") for table, what in WHAT.items()}
 #: The columns of each table: the keys format.md allows on its objects, in that order.
 #: Columns whose cells are lists of text (``st.column_config.ListColumn``).
 LIST_COLUMNS = frozenset({"next", "evidence", "kpis", "notes", "steps"})

@@ -14,7 +14,7 @@ from ..model import Blueprint
 from .common import MAX_IMPORT_BYTES, Exported, Imported, import_error
 
 __all__ = [
-    "EXPORT_FORMATS", "FORMAT_LABELS", "IMPORT_FORMATS", "MAX_IMPORT_BYTES", "Exported", "Imported",
+    "EXPORT_FORMATS", "IMPORT_FORMATS", "MAX_IMPORT_BYTES", "Exported", "Imported",
     "detect_format", "export", "import_file",
 ]
 
@@ -23,16 +23,6 @@ EXPORT_FORMATS: tuple[str, ...] = ("bpmn", "mermaid", "mermaid-journey", "drawio
 
 #: Formats a blueprint imports from.
 IMPORT_FORMATS: tuple[str, ...] = ("xlsx", "csv", "bpmn", "mermaid-journey")
-
-#: Names of the formats for people, in both languages.
-FORMAT_LABELS: dict[str, dict[str, str]] = {
-    "bpmn": {"en": "BPMN 2.0 (bpmn.io, Camunda Modeler)", "zh": "BPMN 2.0（bpmn.io、Camunda Modeler）"},
-    "mermaid": {"en": "Mermaid flowchart", "zh": "Mermaid 流程图"},
-    "mermaid-journey": {"en": "Mermaid user journey", "zh": "Mermaid 用户旅程图"},
-    "drawio": {"en": "draw.io board", "zh": "draw.io 画板"},
-    "xlsx": {"en": "Excel step table (XLSX)", "zh": "Excel 步骤表（XLSX）"},
-    "csv": {"en": "CSV step table", "zh": "CSV 步骤表"},
-}
 
 _EXTENSIONS = {
     ".bpmn": "bpmn", ".bpmn2": "bpmn", ".xml": "bpmn", ".mmd": "mermaid-journey", ".mermaid": "mermaid-journey",

@@ -43,11 +43,12 @@ from datetime import timedelta
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .. import __version__
+from ..version import __version__
 from ..errors import Message
 from ..layout import Box, Style, layout
 from ..model import Blueprint, FlowKind, Step, Touchpoint, Zone
-from .common import Exported, Imported, guess_zone, import_error, parse_xml, unique_id, words
+from ..words import locales, normalize, word
+from .common import Exported, Imported, guess_zone, import_error, parse_xml, unique_id
 
 __all__ = ["NS", "SB_NS", "export_bpmn", "import_bpmn"]
 
@@ -212,7 +213,7 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
     >>> '<bpmn:userTask id="Task_b" name="Answer"' in text, text.count("<bpmn:lane ")
     (True, 4)
     """
-    lang = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
+    lang = normalize(locale, normalize(bp.locale))
     grid = layout(bp, lang, evidence=False, style=_STYLE)
     lost: list[Message] = []
     writer = _Writer()
@@ -267,7 +268,7 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
         if recovery is None:
             note_id = writer.new_id("Annotation", step.id)
             box = Box(card.box.right + 6, card.box.y - 34, 120, 30)
-            annotations.append((note_id, task_id[step.id], words("fail_prefix", lang) + step.fail, box))
+            annotations.append((note_id, task_id[step.id], word("bpmn.fail-prefix", lang) + step.fail, box))
             continue
         box = Box(card.box.right - _EVENT - 8, card.box.bottom - _EVENT / 2, _EVENT, _EVENT)
         event = writer.add(_Node(
@@ -288,7 +289,7 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
     if sources:
         first = writer.nodes[sources[0]]
         start_box = Box(left + 14, first.box.cy - _EVENT / 2, _EVENT, _EVENT)
-        start = writer.add(_Node("startEvent", writer.new_id("Start"), words("start", lang), first.lane, start_box))
+        start = writer.add(_Node("startEvent", writer.new_id("Start"), word("bpmn.start", lang), first.lane, start_box))
         for source in sources:
             pair = (start.id, source, None, FlowKind.FLOW.value)
             pairs.append(pair)
@@ -300,7 +301,7 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
         # Beside the card; under the split gateway when the step also flows on (a loop's end).
         below = _GATEWAY / 2 + 8 if outgoing[node.id] else -_EVENT / 2
         box = Box(node.box.right + _NEAR, node.box.cy + below, _EVENT, _EVENT)
-        end = writer.add(_Node("endEvent", writer.new_id("End", step.id), words("end", lang), node.lane, box))
+        end = writer.add(_Node("endEvent", writer.new_id("End", step.id), word("bpmn.end", lang), node.lane, box))
         pairs.append((node.id, end.id, None, FlowKind.FLOW.value))
         outgoing[node.id].append(pairs[-1])
         incoming[end.id].append(pairs[-1])
@@ -315,13 +316,13 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
             else:
                 box = Box(node.box.right + _NEAR, node.box.cy - _GATEWAY / 2, _GATEWAY, _GATEWAY)
             gateway = writer.add(_Node("exclusiveGateway", writer.new_id("Split", node.attrs.get("sb:id", node.id)),
-                                       words("which_way", lang), node.lane, box))
+                                       word("bpmn.which-way", lang), node.lane, box))
             writer.connect(node.id, gateway.id)
             split[node.id] = gateway.id
         if len(incoming[node.id]) > 1:
             box = Box(node.box.x - _NEAR - _GATEWAY, node.box.cy - _GATEWAY / 2, _GATEWAY, _GATEWAY)
             gateway = writer.add(_Node("exclusiveGateway", writer.new_id("Merge", node.attrs.get("sb:id", node.id)),
-                                       words("merge", lang), node.lane, box))
+                                       word("bpmn.merge", lang), node.lane, box))
             merge[node.id] = gateway.id
     for source, target, name, kind in pairs:
         attrs = _sb({"kind": kind if kind != FlowKind.FLOW.value else None, "label": name})
@@ -633,7 +634,7 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
             else:
                 notes.append(Message(f"lane '{name or lane_id}': zone {zone.value} guessed from its name",
                                      f"泳道“{name or lane_id}”：根据名称推断区域为 {zone.label('zh')}"))
-        default = lane_id == zone.value and name in (zone.label("en"), zone.label("zh"))
+        default = lane_id == zone.value and name in {zone.label(locale) for locale in locales()}
         lanes[id(element)] = {"id": lane_id, **({"label": name} if name and name != lane_id and not default
                                                   else {}), "zone": zone.value}
         if element.tag != f"{_M}lane":
@@ -738,8 +739,8 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
         note = next((annotation_text[end] for end in ends if end in annotation_text), None)
         if task is None or not note:
             continue
-        for lang in ("en", "zh"):
-            prefix = words("fail_prefix", lang)
+        for lang in locales():
+            prefix = word("bpmn.fail-prefix", lang)
             if note.startswith(prefix) and task not in fails:
                 fails[task] = (note[len(prefix):], None)
                 break

@@ -17,6 +17,7 @@ import yaml
 
 from ..errors import BlueprintError, Message, Pos
 from ..model import Zone
+from ..words import locales
 
 __all__ = [
     "MAX_IMPORT_BYTES", "ZONE_WORDS", "Exported", "Imported", "check_file_size", "check_size", "guess_zone",
@@ -43,21 +44,6 @@ ZONE_WORDS: tuple[tuple[Zone, tuple[str, ...]], ...] = (
                      "consumer", "me", "顾客", "客户", "用户", "游客", "患者", "病人", "乘客", "访客",
                      "消费者", "旅客")),
 )
-
-#: Words this package writes into files and notes, by key, in both languages.
-WORDS: dict[str, dict[str, str]] = {
-    "start": {"en": "Start", "zh": "开始"},
-    "end": {"en": "End", "zh": "结束"},
-    "which_way": {"en": "Which way?", "zh": "走向？"},
-    "merge": {"en": "Merge", "zh": "汇合"},
-    "fail_prefix": {"en": "Fail point: ", "zh": "失误点："},
-}
-
-
-def words(key: str, locale: str) -> str:
-    """A word of :data:`WORDS` in ``locale`` (English unless ``zh``)."""
-    return WORDS[key]["zh" if locale == "zh" else "en"]
-
 
 @dataclass
 class Exported:
@@ -118,7 +104,7 @@ def guess_zone(name: str | None) -> Zone | None:
         return None
     text = f" {name.strip().casefold()} "
     for zone in Zone:
-        if text.strip() in (zone.value, zone.label("en").casefold(), zone.label("zh")):
+        if text.strip() in (zone.value, *(zone.label(locale).casefold() for locale in locales())):
             return zone
     for zone, found in ZONE_WORDS:
         for word in found:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from html import escape as html_escape
 from xml.sax.saxutils import quoteattr
 
-from .. import __version__
+from ..version import __version__
 from ..errors import Message
 from ..layout import Box, layout
 from ..model import Blueprint, FlowKind, Zone
+from ..words import normalize
 from .common import Exported
 
 __all__ = ["export_drawio"]
@@ -60,7 +61,7 @@ def export_drawio(bp: Blueprint, locale: str | None = None) -> Exported:
     >>> text.count("swimlane;"), text.count('edge="1"'), "A &amp;amp; B" in text
     (4, 4, True)
     """
-    lang = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
+    lang = normalize(locale, normalize(bp.locale))
     grid = layout(bp, lang)
     cells: list[str] = []
     add = cells.append

@@ -20,12 +20,12 @@ from typing import Any
 from ..analysis import touchpoints as tp
 from ..errors import Message
 from ..model import Blueprint, FlowKind, Zone
+from ..words import normalize, word
 from .common import Exported, Imported, check_size, guess_zone, import_error, unique_id
 
 __all__ = ["export_flowchart", "export_journey", "import_journey"]
 
 _ARROWS = {FlowKind.FLOW: "-->", FlowKind.RETURN: "-->", FlowKind.SUPPORT: "-.->", FlowKind.RECOVERY: "-.->"}
-_FLOW_WORDS = {"recovery": {"en": "recovery", "zh": "补救"}}
 
 
 def _label(text: str) -> str:
@@ -72,7 +72,7 @@ def export_flowchart(bp: Blueprint, locale: str | None = None) -> Exported:
       s1 --> s2
     <BLANKLINE>
     """
-    lang = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
+    lang = normalize(locale, normalize(bp.locale))
     node = {step.id: f"s{i}" for i, step in enumerate(bp.step_by_id.values(), start=1)}
     lines = [*_frontmatter_title(bp.title), "flowchart LR"]
     for i, lane in enumerate(bp.lanes_in_zone_order(), start=1):
@@ -86,7 +86,7 @@ def export_flowchart(bp: Blueprint, locale: str | None = None) -> Exported:
         source, target = node.get(flow.source.id), node.get(flow.target.id)
         if source is None or target is None:
             continue
-        label = flow.label or (_FLOW_WORDS["recovery"][lang] if flow.kind is FlowKind.RECOVERY else None)
+        label = flow.label or (word("flow.recovery", lang) if flow.kind is FlowKind.RECOVERY else None)
         text = f'|"{_label(label)}"|' if label else ""
         lines.append(f"  {source} {_ARROWS[flow.kind]}{text} {target}")
     lost = [Message("phases, zones and the three lines; step details (owner, touchpoint, channel, evidence, "
@@ -115,7 +115,7 @@ def export_journey(bp: Blueprint, locale: str | None = None) -> Exported:
         Walk in： hall: 4: Me
     <BLANKLINE>
     """
-    lang = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
+    lang = normalize(locale, normalize(bp.locale))
     lines = ["journey", f"  title {_journey_text(bp.title) or 'journey'}"]
     section = object()
     unscored = 0

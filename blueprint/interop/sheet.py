@@ -26,14 +26,15 @@ from datetime import timedelta
 from typing import Any
 
 from ..analysis import touchpoints as tp
-from ..durations import DurationError, format_duration, parse_duration
+from ..durations import DurationError, compact_duration, format_duration, parse_duration
 from ..errors import BlueprintError, Message, Pos
 from ..export import INVENTORY_EXPORT_COLUMNS, guard_cell
 from ..model import Blueprint, Touchpoint, Zone
+from ..words import locales, normalize, word
 from .common import Exported, Imported, check_size, guess_zone, unique_id
 
 __all__ = [
-    "EXTRA_COLUMNS", "EXTRA_LABELS", "HEADINGS", "STEP_COLUMNS", "export_sheet", "guess_mapping",
+    "EXTRA_COLUMNS", "HEADINGS", "STEP_COLUMNS", "export_sheet", "guess_mapping",
     "import_sheet", "read_table",
 ]
 
@@ -42,14 +43,6 @@ EXTRA_COLUMNS: tuple[str, ...] = ("phase", "lane", "next", "description", "kpis"
 
 #: Every column of the step table, in order.
 STEP_COLUMNS: tuple[str, ...] = (*INVENTORY_EXPORT_COLUMNS, *EXTRA_COLUMNS)
-
-#: Headings of the columns the inventory has no label for.
-EXTRA_LABELS: dict[str, dict[str, str]] = {
-    "next": {"en": "Next", "zh": "下一步"},
-    "description": {"en": "Description", "zh": "说明"},
-    "kpis": {"en": "KPIs", "zh": "指标"},
-    "notes": {"en": "Notes", "zh": "备注"},
-}
 
 #: Further headings users write, by field (matched after the step table's own headings, ignoring
 #: case, spaces and punctuation).
@@ -93,14 +86,8 @@ def _norm(text: object) -> str:
     return _NOISE.sub("", str(text or "")).casefold()
 
 
-def _lang(locale: str | None) -> str:
-    return "zh" if locale == "zh" else "en"
-
-
 def heading(key: str, locale: str) -> str:
     """The step table's heading for ``key``."""
-    if key in EXTRA_LABELS:
-        return EXTRA_LABELS[key][_lang(locale)]
     return tp.column_label(key, locale)
 
 
@@ -123,7 +110,7 @@ def _row(bp: Blueprint, step, lang: str) -> dict[str, Any]:
         "kind": tp.kind_label(step.touchpoint.value if step.touchpoint else None, lang),
         "channel": step.channel,
         "owner": step.owner,
-        "evidence": ("；" if lang == "zh" else "; ").join(step.evidence) or None,
+        "evidence": word("join.evidence", lang).join(step.evidence) or None,
         "duration": format_duration(step.duration, lang) if step.duration is not None else None,
         "duration_min": round(step.duration.total_seconds() / 60, 2) if step.duration is not None else None,
         "wait": tp.value_label("yes" if step.wait else "no", lang),
@@ -151,7 +138,7 @@ def export_sheet(bp: Blueprint, fmt: str = "csv", locale: str | None = None) -> 
     """
     from ..export import _write_sheet  # the inventory's sheet writer: same look, same formula guard
 
-    lang = _lang(locale if locale is not None else bp.locale)
+    lang = normalize(locale if locale is not None else bp.locale)
     headings = [heading(key, lang) for key in STEP_COLUMNS]
     rows = [[_row(bp, step, lang)[key] for key in STEP_COLUMNS] for step in bp.steps]
     lost = []
@@ -189,7 +176,7 @@ def export_sheet(bp: Blueprint, fmt: str = "csv", locale: str | None = None) -> 
     workbook.remove(workbook.active)
     workbook.properties.title = bp.title
     workbook.properties.creator = "service-blueprint"
-    _write_sheet(workbook, "步骤" if lang == "zh" else "Steps", headings,
+    _write_sheet(workbook, word("sheet.steps", lang), headings,
                  [["" if v is None else v for v in line] for line in rows])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -318,7 +305,7 @@ def _read_xlsx(data: bytes, path: str, sheet: str | None) -> list[Table]:
 def _heading_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for key in STEP_COLUMNS:
-        for lang in ("en", "zh"):
+        for lang in locales():
             index.setdefault(_norm(heading(key, lang)), key)
     index.setdefault(_norm(tp.column_label("recovery_label", "en")), "recovery_label")
     for key, names in HEADINGS.items():
@@ -369,7 +356,7 @@ def _text(value: Any) -> str:
 
 def _zone_of(text: str) -> Zone | None:
     for zone in Zone:
-        if _norm(text) in (_norm(zone.value), _norm(zone.label("en")), _norm(zone.label("zh"))):
+        if _norm(text) in {_norm(zone.value), *(_norm(zone.label(locale)) for locale in locales())}:
             return zone
     return None
 
@@ -379,7 +366,7 @@ def _kind_of(text: str) -> tuple[str | None, bool]:
     if not text:
         return None, True
     for kind in tp.KINDS:
-        if _norm(text) in (_norm(kind), _norm(tp.kind_label(kind, "en")), _norm(tp.kind_label(kind, "zh"))):
+        if _norm(text) in {_norm(kind), *(_norm(tp.kind_label(kind, locale)) for locale in locales())}:
             return (None if kind == tp.UNSPECIFIED else kind), True
     return None, False
 
@@ -483,7 +470,7 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
     phases: dict[str, dict[str, Any]] = {}
     steps = []
     guessed: dict[str, str] = {}
-    no_phase = {_norm(tp.value_label("no_phase", lang_)) for lang_ in ("en", "zh")}
+    no_phase = {_norm(tp.value_label("no_phase", lang_)) for lang_ in locales()}
     for k, cells in enumerate(records):
         step: dict[str, Any] = {"id": ids[k]}
 
@@ -501,8 +488,8 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
                               f"'{zone_text}' 不是区域（顾客行为、前台接触、后台接触、支持过程）")
         if not lane_id:
             standard = _zone_of(lane_label) if lane_label else None
-            if standard is not None and (zone is None or zone is standard) and lane_label in (
-                    standard.label("en"), standard.label("zh")):
+            if standard is not None and (zone is None or zone is standard) and lane_label in {
+                    standard.label(locale) for locale in locales()}:
                 lane_id = standard.value
             elif lane_label:
                 lane_id = re.sub(r"\s+", "-", lane_label)
@@ -522,8 +509,8 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
                 if _zone_of(lane_id) is zone:
                     guessed.pop(lane_label or lane_id, None)
             # A standard lane's row name ("Customer actions") is its default label, not a label of its own.
-            default = lane_id in {z.value for z in Zone} and lane_label in (
-                Zone(lane_id).label("en"), Zone(lane_id).label("zh"))
+            default = lane_id in {z.value for z in Zone} and lane_label in {
+                Zone(lane_id).label(locale) for locale in locales()}
             lanes[lane_id] = {"id": lane_id, **({"label": lane_label} if lane_label and lane_label != lane_id
                               and not default else {}), "zone": zone.value}
         step["lane"] = lane_id
@@ -563,17 +550,17 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
 
         duration = _duration(table, cells, "duration_min", minutes=True) or _duration(table, cells, "duration")
         if duration is not None:
-            step["duration"] = _duration_text(duration)
+            step["duration"] = compact_duration(duration)
         wait_max = _duration(table, cells, "wait_max")
         wait_text = text("wait")
         if wait_max is not None:
-            step["wait"] = _duration_text(wait_max)
+            step["wait"] = compact_duration(wait_max)
         elif wait_text:
             if _norm(wait_text) in _TRUE:
                 step["wait"] = True
             elif _norm(wait_text) not in _FALSE:
                 wait = _duration(table, cells, "wait")
-                step["wait"] = _duration_text(wait)
+                step["wait"] = compact_duration(wait)
         if text("fail"):
             step["fail"] = text("fail")
         recovery = text("recovery") or text("recovery_label")
@@ -640,12 +627,3 @@ def _duration(table: Table, cells: dict, key: str, minutes: bool = False) -> tim
         return parse_duration(value)
     except DurationError as error:
         raise table.error(r, c, str(error), error.message_zh) from None
-
-
-def _duration_text(value: timedelta) -> str:
-    seconds = value.total_seconds()
-    if seconds % 3600 == 0 and seconds:
-        return f"{seconds / 3600:g}h"
-    if seconds % 60 == 0:
-        return f"{seconds / 60:g}min"
-    return f"{seconds:g}s"

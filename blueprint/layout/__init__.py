@@ -48,10 +48,8 @@ from .geometry import (
 )
 from .grid import flow_order
 from .place import place as _place  # not bound as `place`: that name is the submodule
-from .words import WORDS
 
 __all__ = [
-    "WORDS",
     "Badge",
     "Box",
     "Card",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..durations import format_duration
 from ..model import Step
+from ..words import word
 from .geometry import Style
 from .text import ellipsize, wrap
-from .words import word
 
 __all__ = ["card_height", "card_text"]
 
@@ -20,9 +20,9 @@ def card_text(step: Step, style: Style, locale: str) -> tuple[list[str], str, st
     touchpoint = step.touchpoint.label(locale) if step.touchpoint is not None else ""
     badges: list[tuple[str, str]] = []
     if step.fail:
-        badges.append(("fail-point", word("fail", locale)))
+        badges.append(("fail-point", word("badge.fail", locale)))
     if step.wait or step.wait_max is not None:
-        text = word("wait", locale)
+        text = word("badge.wait", locale)
         if step.wait_max is not None:
             text += " ≤" + format_duration(step.wait_max, locale)
         badges.append(("wait-point", text))

@@ -6,7 +6,7 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Blueprint, FlowKind, Lane, Phase, Zone
+from ..model import Blueprint, Lane, Phase, Zone
 
 __all__ = ["Grid", "Row", "flow_order", "grid_rows"]
 
@@ -77,7 +77,7 @@ class Grid:
         # Flow order ignores `return` flows (they go back) and recovery links.
         self.edges = [
             (position[f.source.id], position[f.target.id]) for f in bp.flows
-            if f.kind is not FlowKind.RETURN and f.source.id in position and f.target.id in position
+            if f.kind.forward and f.source.id in position and f.target.id in position
             and f.source.id != f.target.id
         ]
         self.order = flow_order(len(self.steps), self.edges)

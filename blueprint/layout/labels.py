@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import pairwise
 
+from ..words import word
+
 from .geometry import Box, FlowLabel, LegendItem, Route, Style
 from .text import text_width, wrap
-from .words import word
 
 __all__ = ["Boxes", "legend", "place_label"]
 
@@ -89,19 +90,19 @@ _LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", 
 def legend(style: Style, locale: str, x: float, y: float, right: float):
     size = style.small_size
     lh = style.lh(size)
-    title = word("legend", locale)
+    title = word("legend.title", locale)
     title_box = Box(x, y, text_width(title, size) + 8, lh + 4)
     items: list[LegendItem] = []
     cx = title_box.right + 10
     for sample in _LEGEND:
         if sample == "fail-point":
-            text = word("fail", locale)
+            text = word("badge.fail", locale)
         elif sample == "wait-point":
-            text = word("wait", locale) + (" ≤标准" if locale == "zh" else " ≤ max")
+            text = word("legend.wait-max", locale)
         elif sample == "emotion":
-            text = word("emotion", locale) + " −2…+2"
+            text = word("legend.emotion", locale) + " −2…+2"
         else:
-            text = word(sample, locale)
+            text = word(f"flow.{sample}", locale)
         if sample in ("fail-point", "wait-point"):
             sample_box = Box(cx, y + 1, text_width(text, style.badge_size) + 8, style.badge_height)
             text_box = sample_box

@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..model import ROW_LABELS, Blueprint, Flow, Line, Phase, Zone
+from ..model import Blueprint, Flow, Line, Phase, Zone
+from ..words import normalize, word
 from .cards import card_height, card_text
 from .geometry import (
     Badge,
@@ -42,7 +43,7 @@ _Tracks = dict[tuple[str, int], int]
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`)."""
     style = style or Style()
-    locale = locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en")
+    locale = normalize(locale, normalize(bp.locale))
     rows = grid_rows(bp)
     grid = Grid(bp, rows)
     texts, card_h = _measure_cards(grid, len(rows), style, locale)
@@ -368,7 +369,7 @@ def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, column
             placed.append(EvidenceNote(grid.steps[i], column, Box(columns.x[column], ny, style.card_width, h), lines))
             ny += h + 4
     header_w = columns.header_w
-    label_lines = wrap(ROW_LABELS["evidence"][locale], (header_w - 12) / _BOLD, style.header_size, 3)
+    label_lines = wrap(word("row.evidence", locale), (header_w - 12) / _BOLD, style.header_size, 3)
     return placed, (Box(columns.header_x, band.y, header_w, band.h), label_lines)
 
 

@@ -15,6 +15,7 @@ import re
 import sys
 from types import ModuleType
 
+from ..words import locales
 from . import comments, config, registry
 
 __all__ = ["SECTIONS", "SECTIONS_ZH", "doc", "section_names", "summary", "sections", "examples",
@@ -148,7 +149,7 @@ def render(locale: str = "en") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m blueprint.lint.docs",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("--locale", choices=("en", "zh"), default="en",
+    parser.add_argument("--locale", choices=locales(), default="en",
                         help="write docs/rules.md (en) or docs/rules.zh.md (zh)")
     args = parser.parse_args(argv)
     sys.stdout.write(render(args.locale))

@@ -13,16 +13,17 @@ from __future__ import annotations
 import os
 
 from ..entry import make_callable
+from ..filenames import PICTURE_FORMATS
 from ..layout import Layout, layout
-from ..model import Blueprint, Step
+from ..model import Blueprint
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
 from .svg import RenderError, render_svg, run_graphviz
 
-__all__ = ["FORMATS", "RenderError", "render", "render_layout", "step_element_id"]
+__all__ = ["FORMATS", "RenderError", "render", "render_layout"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
-FORMATS = ("svg", "png", "pdf", "dot")
+FORMATS = PICTURE_FORMATS
 
 # Pixels per inch of PNG output: sharp on screens and in print at the picture's natural size.
 _PNG_DPI = "144"
@@ -66,19 +67,6 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     if format == "pdf":
         return pdf_dated(data)
     return png_with_dpi(data, int(_PNG_DPI))
-
-
-def step_element_id(step: Step | int) -> str:
-    """The SVG ``id`` of a step's card: ``step-<its position in the file's step list>``.
-
-    The card is ``<g id="step-3" class="node step customer">`` and its ``<title>`` is the step id;
-    find it with ``#step-3`` (CSS) or ``getElementById``, or by its title.
-
-    >>> step_element_id(3)
-    'step-3'
-    """
-    index = step if isinstance(step, int) else step.index
-    return f"step-{index:d}"
 
 
 make_callable(__name__, render)

@@ -1,4 +1,6 @@
-"""The one place where text from a blueprint file is escaped: DOT, HTML-like labels, SVG, file names.
+"""The one place where text from a blueprint file is escaped for Graphviz: DOT, HTML-like labels, SVG.
+
+File names are made safe in :mod:`blueprint.filenames`.
 
 Every word a user wrote reaches Graphviz either inside an HTML-like label (``<...>`` in DOT) whose
 text is entity-escaped here, or as a plain label whose backslashes are doubled and which the
@@ -9,7 +11,6 @@ words, never from the file, and go through the ``graphviz`` package's own quotin
 
 from __future__ import annotations
 
-import os
 import re
 
 from graphviz import nohtml
@@ -19,7 +20,6 @@ __all__ = [
     "dom_id",
     "html_label",
     "html_text",
-    "output_name",
     "plain_lines",
     "xml_text",
 ]
@@ -125,27 +125,3 @@ def dom_id(*parts: object) -> str:
     if not _ID.fullmatch(value):
         raise ValueError(f"not a safe id: {value!r}")
     return value
-
-
-def output_name(source: str, ext: str) -> str:
-    """The default output file name for input ``source``: its name with ``ext`` instead, made safe.
-
-    Only the file name is kept (no directories), so the result never points elsewhere.
-
-    >>> output_name("examples/hall-walk.zh.yaml", "svg")
-    'hall-walk.zh.svg'
-    >>> output_name("../../etc/passwd", "png")
-    'passwd.png'
-    >>> output_name("-", "pdf")
-    'blueprint.pdf'
-    """
-    from ..export import safe_filename
-
-    stem = os.path.basename(str(source).replace("\\", "/"))
-    for suffix in (".yaml", ".yml"):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
-    if stem in ("", "-", "<stdin>", "<string>"):
-        stem = ""
-    return safe_filename(stem, ext)

@@ -24,6 +24,7 @@ from typing import Literal
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from ..words import locales
 from .database import Database
 from .history import Stacks
 from .merge import Conflict, MergeResult, merge3
@@ -33,7 +34,6 @@ from .tokens import digest, looks_like_token, new_id
 
 __all__ = ["DocumentStore", "Draft", "DraftInfo", "QuotaExceeded", "RevisionInfo", "SaveResult", "storable"]
 
-_LOCALES = ("en", "zh")
 _RETRIES = 20
 _EXPIRY_EVERY_SECONDS = 3600
 
@@ -280,7 +280,7 @@ class DocumentStore:
                 if session.get(Owner, owner_hash) is None:
                     session.add(Owner(token_hash=owner_hash, created=now, seen=now))
             document = Document(id=new_id(), owner_hash=owner_hash, title=title[:500],
-                                locale=locale if locale in _LOCALES else None, source=source, edited=False,
+                                locale=locale if locale in locales() else None, source=source, edited=False,
                                 undo="[]", redo="[]", created=now, updated=now)
             session.add(document)
             session.flush()
@@ -428,7 +428,7 @@ class DocumentStore:
         if title is not None:
             values["title"] = title[:500]
         if locale is not False:
-            values["locale"] = locale if locale in _LOCALES else None
+            values["locale"] = locale if locale in locales() else None
         if not values:
             return
         with self.database.write() as session:
@@ -486,7 +486,7 @@ class DocumentStore:
             if session.get(Document, document_id) is not None:
                 return False
             document = Document(id=document_id, owner_hash=None, title=title[:500],
-                                locale=locale if locale in _LOCALES else None, source=None, edited=True,
+                                locale=locale if locale in locales() else None, source=None, edited=True,
                                 undo=undo, redo=redo, created=created_at, updated=updated_at)
             session.add(document)
             session.flush()

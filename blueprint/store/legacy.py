@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..words import locales
 from .database import data_directory
 from .documents import DocumentStore
 from .tokens import looks_like_token
@@ -68,7 +69,7 @@ def import_drafts(store: DocumentStore, directory: Path | None = None) -> Import
         locale = data.get("locale")
         fresh = store.import_draft(
             path.stem, data["text"], title=str(data.get("name") or ""),
-            locale=locale if locale in ("en", "zh") else None,
+            locale=locale if locale in locales() else None,
             undo=json.dumps(data.get("undo") or [], ensure_ascii=False),
             redo=json.dumps(data.get("redo") or [], ensure_ascii=False),
             created=_number(data.get("created")), updated=_number(data.get("updated")),

@@ -1,12 +1,19 @@
-"""Vega-Lite specs for the analysis page, from the plain data of :mod:`blueprint.analysis`.
+"""Vega-Lite specs for the app's charts, from the plain data of :mod:`blueprint.analysis`.
 
-Every function takes rows and the words to show (already in the UI language) and returns a spec
-for ``st.vega_lite_chart``: the analyses stay free of charting, the page free of spec details.
+The analysis page's functions take rows and the words to show (already in the UI language);
+:func:`chart_spec` draws the touchpoint matrix with one colour per kind. Each returns a spec for
+``st.vega_lite_chart``: the analyses stay free of charting and colours, the pages free of spec details.
 """
 
 from __future__ import annotations
 
-__all__ = ["wait_distribution", "counters", "timeline", "emotion_curve"]
+from collections.abc import Iterable
+
+import networkx as nx
+
+from ..analysis import touchpoints as tp
+
+__all__ = ["wait_distribution", "counters", "timeline", "emotion_curve", "KIND_COLORS", "chart_spec"]
 
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _BLUE, _ORANGE, _RED, _GREY = "#4c78a8", "#f58518", "#e45756", "#9d9d9d"
@@ -114,3 +121,60 @@ def emotion_curve(rows: list[dict], words: dict) -> dict:
              }},
         ],
     }
+
+
+#: One colour per kind, shared by charts so a kind looks the same everywhere.
+KIND_COLORS: dict[str, str] = {
+    "people": "#4e79a7", "environment": "#59a14f", "equipment": "#f28e2b", "digital": "#b07aa1",
+    "print": "#edc948", tp.UNSPECIFIED: "#bab0ac",
+}
+
+
+def chart_spec(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
+    """A Vega-Lite spec of the phase x kind matrix: one stacked bar per phase, coloured by kind.
+
+    Plain data for ``st.vega_lite_chart(spec)`` or ``altair.Chart.from_dict(spec)``; labels in
+    ``locale`` (the blueprint's by default), phases in journey order, kinds in the order of
+    :data:`blueprint.analysis.touchpoints.KINDS` with :data:`KIND_COLORS`. Cells with no touchpoint
+    are left out of ``data``.
+
+    >>> from blueprint import loads
+    >>> G = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
+    ...           "- {id: a, lane: customer, label: A, touchpoint: people}\\n").to_graph()
+    >>> spec = chart_spec(G, "zh")
+    >>> spec["data"]["values"], spec["encoding"]["y"]["title"]
+    ([{'phase': '无阶段', 'kind': '人员', 'count': 1, 'order': 0}], '数量')
+    """
+    lang = tp.graph_locale(G, locale)
+    matrix = tp.phase_kind_matrix(G, lang)
+    values = [
+        {"phase": record["phase_label"], "kind": tp.kind_label(record["kind"], lang),
+         "count": record["count"], "order": tp.KINDS.index(record["kind"])}
+        for record in matrix["records"] if record["count"]
+    ]
+    return {
+        "$schema": _SCHEMA,
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "phase", "type": "nominal", "title": tp.column_label("phase_label", lang),
+                  "sort": _unique(row["label"] for row in matrix["rows"]), "axis": {"labelAngle": 0}},
+            "y": {"field": "count", "type": "quantitative", "title": tp.column_label("count", lang),
+                  "stack": "zero"},
+            "color": {
+                "field": "kind", "type": "nominal", "title": tp.column_label("kind", lang),
+                "scale": {"domain": [tp.kind_label(kind, lang) for kind in tp.KINDS],
+                          "range": [KIND_COLORS[kind] for kind in tp.KINDS]},
+            },
+            "order": {"field": "order", "type": "quantitative"},  # stack kinds in tp.KINDS order
+            "tooltip": [
+                {"field": "phase", "title": tp.column_label("phase_label", lang)},
+                {"field": "kind", "title": tp.column_label("kind", lang)},
+                {"field": "count", "title": tp.column_label("count", lang)},
+            ],
+        },
+    }
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

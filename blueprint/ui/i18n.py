@@ -1,16 +1,21 @@
-"""The app's one message catalogue, in English and Chinese: ``t(key, locale, **fmt)``.
+"""The app's interface strings, in English and Chinese: ``t(key, locale, **fmt)``.
 
-Every word the app shows comes from :data:`MESSAGES`; each key has both languages (a test checks
-it, and that ``app.py`` and the pages pass no literal text to Streamlit). Placeholders are
+Every word the app shows comes from :data:`MESSAGES` or, for the domain's own words (zones,
+touchpoint kinds, flow kinds), from :mod:`blueprint.words`; each key has both languages (a test
+checks it, and that ``app.py`` and the pages pass no literal text to Streamlit). Placeholders are
 ``str.format`` fields, the same in both languages.
 
 >>> t("findings.title", "zh", count=3)
 '检查结果（3）'
 >>> t("findings.title", "fr", count=3)  # an unknown language falls back to English
 'Findings (3)'
+>>> t("zone.backstage", "zh")  # a domain word, from the catalogue
+'后台'
 """
 
 from __future__ import annotations
+
+from ..words import word
 
 __all__ = ["LOCALES", "MESSAGES", "t"]
 
@@ -144,18 +149,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.kind": {"en": "Kind", "zh": "类型"},
     "field.steps": {"en": "Steps", "zh": "步骤"},
     "field.max": {"en": "Maximum", "zh": "上限"},
-    "touchpoint.people": {"en": "people", "zh": "人员"},
-    "touchpoint.environment": {"en": "environment", "zh": "环境"},
-    "touchpoint.equipment": {"en": "equipment", "zh": "设备"},
-    "touchpoint.digital": {"en": "digital", "zh": "数字"},
-    "touchpoint.print": {"en": "print", "zh": "印刷品"},
-    "zone.customer": {"en": "customer", "zh": "顾客"},
-    "zone.frontstage": {"en": "frontstage", "zh": "前台"},
-    "zone.backstage": {"en": "backstage", "zh": "后台"},
-    "zone.support": {"en": "support", "zh": "支持"},
-    "flow_kind.flow": {"en": "flow", "zh": "流程"},
-    "flow_kind.support": {"en": "support", "zh": "支持"},
-    "flow_kind.return": {"en": "return", "zh": "回传"},
     # -- tables
     "tables.intro": {"en": "Edit cells, add rows at the bottom, delete rows with the checkbox. Changes go "
                            "straight into the YAML; comments and formatting elsewhere stay as they are. A new "
@@ -395,14 +388,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "开放台席数"},
     "analysis.axis_mean_wait": {"en": "Mean wait (min)",
         "zh": "平均等候（分钟）"},
+    # -- import from and export to other tools (ui/interop.py)
+    "interop.export_title": {"en": "Other tools", "zh": "其他工具"},
+    "interop.export_intro": {"en": "The blueprint for BPMN modelers, Mermaid, draw.io and spreadsheets.", "zh": "导出到 BPMN 建模工具、Mermaid、draw.io 与电子表格。"},
+    "interop.format": {"en": "Format", "zh": "格式"},
+    "interop.lost": {"en": "What this format cannot hold", "zh": "此格式无法保存的内容"},
+    "interop.nothing_lost": {"en": "Nothing is lost in this format.", "zh": "此格式不丢失任何内容。"},
+    "interop.download": {"en": "Download", "zh": "下载"},
+    "interop.broken": {"en": "Fix the blueprint's errors first: it does not load.", "zh": "请先修正错误：蓝图无法加载。"},
+    "interop.import_title": {"en": "Import from another tool", "zh": "从其他工具导入"},
+    "interop.import_help": {"en": "A step table (XLSX, CSV: UTF-8 or GBK), a BPMN 2.0 file or a Mermaid journey. You see the steps before anything is created.", "zh": "步骤表（XLSX、CSV：UTF-8 或 GBK）、BPMN 2.0 文件或 Mermaid 旅程图。创建之前可先预览步骤。"},
+    "interop.import_label": {"en": "File to import", "zh": "要导入的文件"},
+    "interop.import_button": {"en": "Choose a file", "zh": "选择文件"},
+    "interop.import_types": {"en": "XLSX, CSV, BPMN, Mermaid · at most {mb} MB", "zh": "XLSX、CSV、BPMN、Mermaid · 不超过 {mb} MB"},
+    "interop.detected": {"en": "Read as: {format}", "zh": "识别为：{format}"},
+    "interop.unknown_format": {"en": "Cannot tell this file's format: choose one.", "zh": "无法判断文件格式，请选择。"},
+    "interop.sheet": {"en": "Sheet", "zh": "工作表"},
+    "interop.mapping": {"en": "Column mapping", "zh": "列对应关系"},
+    "interop.mapping_help": {"en": "Which step field each column holds; guessed from the headings.", "zh": "每一列对应的步骤字段，已根据表头推断。"},
+    "interop.not_imported": {"en": "(not imported)", "zh": "（不导入）"},
+    "interop.zones": {"en": "Lane zones", "zh": "泳道区域"},
+    "interop.preview": {"en": "{steps} steps in {lanes} lanes would be created", "zh": "将创建 {steps} 个步骤，{lanes} 条泳道"},
+    "interop.notes": {"en": "Guessed or not carried", "zh": "推断或未导入的内容"},
+    "interop.yaml": {"en": "The YAML", "zh": "YAML 文本"},
+    "interop.create": {"en": "Create the blueprint", "zh": "创建蓝图"},
+    "interop.failed": {"en": "Cannot import {name}: {message}", "zh": "无法导入 {name}：{message}"},
+    "interop.col_step": {"en": "Step id", "zh": "步骤编号"},
+    "interop.col_label": {"en": "Step", "zh": "步骤"},
+    "interop.col_lane": {"en": "Lane", "zh": "泳道"},
+    "interop.col_zone": {"en": "Zone", "zh": "区域"},
+    "interop.col_phase": {"en": "Phase", "zh": "阶段"},
+    "interop.col_next": {"en": "Next", "zh": "下一步"},
 }
 
 
 def t(key: str, locale: str, **fmt: object) -> str:
     """The message ``key`` in ``locale`` (English for an unknown language), formatted with ``fmt``.
 
-    Raises ``KeyError`` for an unknown key: a missing message is a bug, not a blank in the page.
+    A key :data:`MESSAGES` lacks is a word of the domain catalogue (:func:`blueprint.words.word`).
+    Raises ``KeyError`` for a key neither has: a missing message is a bug, not a blank in the page.
     """
+    if key not in MESSAGES:
+        return word(key, locale)
     messages = MESSAGES[key]
     text = messages.get(locale) or messages["en"]
     return text.format(**fmt) if fmt else text

@@ -13,67 +13,30 @@ import re
 import streamlit as st
 
 from ..errors import BlueprintError
-from ..export import safe_filename
-from ..interop import EXPORT_FORMATS, FORMAT_LABELS, MAX_IMPORT_BYTES, detect_format, export, import_file
+from ..filenames import safe_filename
+from ..interop import EXPORT_FORMATS, MAX_IMPORT_BYTES, detect_format, export, import_file
 from ..interop.sheet import HEADINGS, STEP_COLUMNS, guess_mapping, heading, read_table
 from ..loader import loads
 from ..model import Zone
+from ..words import word
 from . import pipeline, session
+from .i18n import t
 from .text import md_escape
 
-__all__ = ["IMPORT_TYPES", "WORDS", "export_section", "import_section"]
+__all__ = ["IMPORT_TYPES", "export_section", "import_section"]
 
 #: Extensions the import offers (the content decides what is read).
 IMPORT_TYPES = ["xlsx", "csv", "tsv", "txt", "bpmn", "xml", "mmd"]
-
-#: Every word these sections show, in both languages.
-WORDS: dict[str, dict[str, str]] = {
-    "export_title": {"en": "Other tools", "zh": "其他工具"},
-    "export_intro": {"en": "The blueprint for BPMN modelers, Mermaid, draw.io and spreadsheets.",
-                     "zh": "导出到 BPMN 建模工具、Mermaid、draw.io 与电子表格。"},
-    "format": {"en": "Format", "zh": "格式"},
-    "lost": {"en": "What this format cannot hold", "zh": "此格式无法保存的内容"},
-    "nothing_lost": {"en": "Nothing is lost in this format.", "zh": "此格式不丢失任何内容。"},
-    "download": {"en": "Download", "zh": "下载"},
-    "broken": {"en": "Fix the blueprint's errors first: it does not load.", "zh": "请先修正错误：蓝图无法加载。"},
-    "import_title": {"en": "Import from another tool", "zh": "从其他工具导入"},
-    "import_help": {"en": "A step table (XLSX, CSV: UTF-8 or GBK), a BPMN 2.0 file or a Mermaid journey. "
-                          "You see the steps before anything is created.",
-                    "zh": "步骤表（XLSX、CSV：UTF-8 或 GBK）、BPMN 2.0 文件或 Mermaid 旅程图。创建之前可先预览步骤。"},
-    "import_label": {"en": "File to import", "zh": "要导入的文件"},
-    "import_button": {"en": "Choose a file", "zh": "选择文件"},
-    "import_types": {"en": "XLSX, CSV, BPMN, Mermaid · at most {mb} MB", "zh": "XLSX、CSV、BPMN、Mermaid · 不超过 {mb} MB"},
-    "detected": {"en": "Read as: {format}", "zh": "识别为：{format}"},
-    "unknown_format": {"en": "Cannot tell this file's format: choose one.", "zh": "无法判断文件格式，请选择。"},
-    "sheet": {"en": "Sheet", "zh": "工作表"},
-    "mapping": {"en": "Column mapping", "zh": "列对应关系"},
-    "mapping_help": {"en": "Which step field each column holds; guessed from the headings.",
-                     "zh": "每一列对应的步骤字段，已根据表头推断。"},
-    "not_imported": {"en": "(not imported)", "zh": "（不导入）"},
-    "zones": {"en": "Lane zones", "zh": "泳道区域"},
-    "preview": {"en": "{steps} steps in {lanes} lanes would be created", "zh": "将创建 {steps} 个步骤，{lanes} 条泳道"},
-    "notes": {"en": "Guessed or not carried", "zh": "推断或未导入的内容"},
-    "yaml": {"en": "The YAML", "zh": "YAML 文本"},
-    "create": {"en": "Create the blueprint", "zh": "创建蓝图"},
-    "failed": {"en": "Cannot import {name}: {message}", "zh": "无法导入 {name}：{message}"},
-    "col_step": {"en": "Step id", "zh": "步骤编号"},
-    "col_label": {"en": "Step", "zh": "步骤"},
-    "col_lane": {"en": "Lane", "zh": "泳道"},
-    "col_zone": {"en": "Zone", "zh": "区域"},
-    "col_phase": {"en": "Phase", "zh": "阶段"},
-    "col_next": {"en": "Next", "zh": "下一步"},
-}
 
 _FIELDS = tuple(dict.fromkeys((*STEP_COLUMNS, "recovery_label", *HEADINGS)))
 
 
 def _w(key: str, locale: str, **fmt: str) -> str:
-    text = WORDS[key]["zh" if locale == "zh" else "en"]
-    return text.format(**fmt) if fmt else text
+    return t(f"interop.{key}", locale, **fmt)
 
 
 def _format_label(fmt: str, locale: str) -> str:
-    return FORMAT_LABELS[fmt]["zh" if locale == "zh" else "en"]
+    return word(f"format.{fmt}", locale)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 import networkx as nx
 
-from ..durations import format_duration
+from ..durations import compact_duration, format_duration
 from ..errors import Bilingual, BlueprintError
 from ..lint import Finding, lint_blueprint, registry
 from ..lint import docs as rule_docs
@@ -30,18 +29,15 @@ __all__ = [
     "LoadError",
     "Loaded",
     "Upload",
-    "compact_duration",
     "completions",
     "examples",
     "export_file",
     "export_name",
     "finding_rows",
     "findings",
-    "level_counts",
     "load_text",
     "read_upload",
     "rule_doc",
-    "rule_summary",
     "step_at_line",
     "step_details",
     "step_ids",
@@ -121,14 +117,6 @@ def finding_rows(found: list[Finding], locale: str) -> list[dict]:
              "message": f.text(locale)} for f in found]
 
 
-def level_counts(found: list[Finding]) -> dict[str, int]:
-    """How many findings of each level: ``{"error": n, "warning": n, "info": n}``."""
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in found:
-        counts[finding.level] = counts.get(finding.level, 0) + 1
-    return counts
-
-
 def summary(text: str) -> dict:
     """Title, locale and counts for the page header; ``title`` is None when the text does not load."""
     bp = load_text(text).blueprint
@@ -136,12 +124,6 @@ def summary(text: str) -> dict:
         return {"title": None, "locale": None, "steps": 0, "lanes": 0, "phases": 0}
     return {"title": bp.title or None, "locale": bp.locale, "steps": len(bp.steps),
             "lanes": len(bp.lanes), "phases": len(bp.phases)}
-
-
-def rule_summary(rule_id: str, locale: str = "en") -> str | None:
-    """The one-line summary of a rule in ``locale``, or None for an unknown rule id."""
-    module = registry.RULES.get(rule_id)
-    return rule_docs.summary(module, locale) if module is not None else None
 
 
 def rule_doc(rule_id: str, locale: str = "en") -> str | None:
@@ -203,26 +185,6 @@ def step_ids(text: str) -> list[str]:
     return [step.id for step in bp.steps] if bp is not None else []
 
 
-def compact_duration(value: timedelta | None) -> str | None:
-    """A duration written back the way files write it: ``90s``, ``3min``, ``1.5h``.
-
-    >>> compact_duration(timedelta(seconds=90)), compact_duration(timedelta(minutes=3))
-    ('90s', '3min')
-    >>> compact_duration(timedelta(hours=2)), compact_duration(None)
-    ('2h', None)
-    """
-    if value is None:
-        return None
-    seconds = value.total_seconds()
-    if seconds >= 3600 and seconds % 3600 == 0:
-        return f"{seconds / 3600:g}h"
-    if seconds % 60 == 0:
-        return f"{seconds / 60:g}min"
-    if seconds < 60 or seconds % 1 == 0:
-        return f"{seconds:g}s"
-    return f"{seconds / 60:g}min"
-
-
 def step_details(text: str, step_id: str, locale: str = "en") -> dict | None:
     """What the detail panel shows of one step, or None when the step is not in the text.
 
@@ -238,29 +200,15 @@ def step_details(text: str, step_id: str, locale: str = "en") -> dict | None:
     recovery = bp.step_by_id.get(step.recovery.id) if step.recovery else None
     wait: str | bool | None = compact_duration(step.wait_max) if step.wait_max else step.wait
     return {
+        **step.attributes(),  # what the graph's node carries, then what the panel shows differently
         "id": step.id,
-        "label": step.label,
-        "lane": step.lane,
         "lane_label": lane.display_label(locale) if lane else step.lane,
-        "phase": step.phase,
         "phase_label": phase.display_label() if phase else step.phase,
-        "zone": step.zone.value if step.zone else None,
-        "description": step.description,
-        "owner": step.owner,
-        "touchpoint": step.touchpoint.value if step.touchpoint else None,
-        "channel": step.channel,
-        "evidence": list(step.evidence),
         "duration": compact_duration(step.duration),
         "duration_text": format_duration(step.duration, locale) if step.duration else None,
         "wait": wait,
-        "fail": step.fail,
-        "recovery": step.recovery.id if step.recovery else None,
         "recovery_label": recovery.label if recovery else None,
-        "emotion": step.emotion,
-        "kpis": list(step.kpis),
-        "notes": list(step.notes),
         "next": [ref.id for ref in step.next],
-        "line": step.pos.line,
     }
 
 
@@ -288,6 +236,7 @@ def touchpoint_report(text: str, locale: str = "en") -> dict | None:
     ``chart`` (a Vega-Lite spec).
     """
     from ..analysis import touchpoints as tp
+    from .charts import chart_spec
 
     G = _graph(text)
     if G is None:
@@ -300,7 +249,7 @@ def touchpoint_report(text: str, locale: str = "en") -> dict | None:
         "employees": tp.employee_touchpoints(G, locale),
         "equipment": tp.equipment_touchpoints(G, locale),
         "fail_points": tp.fail_points(G),
-        "chart": tp.chart_spec(G, locale),
+        "chart": chart_spec(G, locale),
     }
 
 
@@ -386,8 +335,8 @@ EXPORT_KINDS: dict[str, tuple[str, str]] = {
 
 
 def export_name(text: str, kind: str) -> str:
-    """The download's file name: the title made safe (:func:`blueprint.export.safe_filename`)."""
-    from ..export import safe_filename
+    """The download's file name: the title made safe (:func:`blueprint.filenames.safe_filename`)."""
+    from ..filenames import safe_filename
 
     title = load_text(text).blueprint.title if load_text(text).ok else None
     return safe_filename(title, EXPORT_KINDS[kind][0])

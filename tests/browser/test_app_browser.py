@@ -290,6 +290,24 @@ def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
     no_exception_box(page)
 
 
+def test_a_step_table_is_imported_after_its_preview(page, server, tmp_path):
+    path = tmp_path / "walk.csv"
+    path.write_bytes("环节,角色,阶段,下一步\n进厅,顾客,到店,迎候\n迎候,导购员,到店,\n".encode("gbk"))
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator('.st-key-bp_import [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    create = page.locator(".st-key-bp_import_create button")
+    create.wait_for(timeout=30_000)
+    assert "/editor" not in page.url  # a preview first: nothing is created before the click
+    create.click()
+    page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
+    page.wait_for_selector(EDITOR, timeout=30_000)
+    wait_for_app(page)
+    bp = blueprint.loads(editor_value(page))
+    assert [(s.label, s.zone.value) for s in bp.steps] == [("进厅", "customer"), ("迎候", "frontstage")]
+    no_exception_box(page)
+
+
 @pytest.mark.parametrize("screen", sorted(SCREENS))
 def test_every_page_fits_the_screen_in_both_languages(page, server, screen):
     width, height = SCREENS[screen]

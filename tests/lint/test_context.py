@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from blueprint import loads
-from blueprint.lint.context import Context, _strongly_connected
+from blueprint.lint.context import Context, strongly_connected
 
 ZONES = ["customer", "frontstage", "backstage", "support"]
 
@@ -26,7 +26,7 @@ def test_components_match_networkx_and_are_in_topological_order(graph):
     successors = [[] for _ in range(n)]
     for a, b in edges:
         successors[a].append(b)
-    component, count = _strongly_connected(successors)
+    component, count = strongly_connected(successors)
     G = nx.DiGraph()
     G.add_nodes_from(range(n))
     G.add_edges_from(edges)

@@ -1,4 +1,4 @@
-"""The one escaping module: HTML-like labels, plain labels, SVG text, ids, classes, file names."""
+"""The one escaping module: HTML-like labels, plain labels, SVG text, ids, classes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from blueprint.render.quote import (
     dom_id,
     html_label,
     html_text,
-    output_name,
     plain_lines,
     xml_text,
 )
@@ -103,17 +102,3 @@ def test_css_classes_accept_only_plain_tokens(bad):
 def test_dom_id_accepts_only_safe_ids(bad):
     with pytest.raises(ValueError):
         dom_id(*bad)
-
-
-@pytest.mark.parametrize("source, ext, expected", [
-    ("examples/hall-walk.zh.yaml", "svg", "hall-walk.zh.svg"),
-    ("营业厅.yml", "png", "营业厅.png"),
-    ("/tmp/x/../../etc/passwd", "pdf", "passwd.pdf"),
-    ("C:\\work\\hall.yaml", "svg", "hall.svg"),
-    ("-", "dot", "blueprint.dot"),
-    ("con.yaml", "svg", "con_.svg"),
-    (".hidden.yaml", "svg", "hidden.svg"),
-    ('a<b>:"c|d?.yaml', "svg", "a_b_c_d.svg"),
-])
-def test_output_name(source, ext, expected):
-    assert output_name(source, ext) == expected

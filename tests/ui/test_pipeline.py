@@ -11,6 +11,7 @@ import pytest
 
 import blueprint
 from blueprint.edit import set_step_fields
+from blueprint.lint import docs as rule_docs
 from blueprint.lint import registry
 from blueprint.render import render
 from blueprint.ui import pipeline
@@ -126,7 +127,7 @@ def test_every_rule_has_documentation():
         doc_zh = pipeline.rule_doc(rule_id, "zh")
         assert doc_zh.startswith(f"**{rule_id}**: ")
         assert "\n#### 错误示例\n" in doc_zh and "Failing example" not in doc_zh
-        assert pipeline.rule_summary(rule_id, "zh") in doc_zh
+        assert rule_docs.summary(registry.RULES[rule_id], "zh") in doc_zh
     assert pipeline.rule_doc("no-such-rule") is None and pipeline.rule_doc("no-such-rule", "zh") is None
 
 

@@ -42,7 +42,7 @@ standards:
 from __future__ import annotations
 
 from ...errors import Message
-from ..context import duration_text
+from ...durations import duration_text
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 

@@ -59,7 +59,8 @@ _SELECTS: dict[str, dict[str, bool]] = {
 }
 
 
-_WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow_kind"}
+# Columns whose values are words of the domain catalogue (blueprint.words): column -> key prefix.
+_WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow"}
 
 
 def _column_config(name: str, text: str, locale: str) -> dict:

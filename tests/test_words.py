@@ -1,0 +1,88 @@
+"""The domain's word catalogue: complete in every shipped language, and a new language is only entries."""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+
+import pytest
+
+import blueprint
+from blueprint import words
+from blueprint.cli import main
+from blueprint.lint.formats import render as format_findings
+
+from .conftest import BEFORE, ROOT
+
+#: A pseudo-locale: every English word in brackets, so a word not read from the catalogue shows.
+PSEUDO = "qps"
+
+
+def pseudo(text: str) -> str:
+    return f"⟦{text}⟧"
+
+
+@pytest.fixture
+def pseudo_locale(monkeypatch):
+    """A third language, added the way a translator adds one: a table in the catalogue, nothing else."""
+    monkeypatch.setitem(words.CATALOGUE, PSEUDO, {key: pseudo(text) for key, text in words.CATALOGUE["en"].items()})
+    return PSEUDO
+
+
+def _fields(text: str) -> list[str | None]:
+    return [name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+
+
+@pytest.mark.parametrize("locale", words.locales())
+def test_every_shipped_language_has_every_word_with_the_same_placeholders(locale):
+    english, table = words.CATALOGUE["en"], words.CATALOGUE[locale]
+    assert set(table) == set(english)
+    for key, text in table.items():
+        assert _fields(text) == _fields(english[key]), key
+        assert text.strip() or key.startswith(("join.", "duration.exact.join")), key
+
+
+def test_a_missing_word_reads_as_english_and_an_unknown_key_is_an_error(monkeypatch):
+    monkeypatch.setitem(words.CATALOGUE, PSEUDO, {"row.customer": "C"})
+    assert words.word("row.customer", PSEUDO) == "C"
+    assert words.word("row.support", PSEUDO) == "Support processes"
+    assert words.normalize(PSEUDO) == PSEUDO and words.normalize("xx") == "en"
+    with pytest.raises(KeyError):
+        words.word("row.nowhere", PSEUDO)
+
+
+def _texts(svg: str) -> str:
+    """The text of an SVG's text nodes, unescaped, in order, one space between (wrapped lines rejoin)."""
+    return " ".join(html.unescape(text).strip() for text in re.findall(r">([^<>]+)</text>", svg))
+
+
+def test_a_new_language_renders_and_lints_with_catalogue_entries_only(pseudo_locale, tmp_path, capsys):
+    source = (ROOT / "examples" / BEFORE).read_text(encoding="utf-8")
+    assert "\nlocale: zh\n" in source
+    path = tmp_path / f"hall.{PSEUDO}.yaml"
+    path.write_text(source.replace("\nlocale: zh\n", f"\nlocale: {PSEUDO}\n"), encoding="utf-8")
+
+    bp = blueprint.load(path)
+    assert bp.locale == PSEUDO and not bp.problems  # the loader takes the catalogue's languages
+    texts = _texts(blueprint.render(bp, "svg"))
+    drawn = ("row.customer", "row.support", "row.evidence", "line.line-of-visibility", "legend.title",
+             "legend.wait-max", "flow.return", "badge.fail")
+    for key in drawn:
+        assert pseudo(words.word(key)) in texts, key
+        assert words.word(key) not in texts.replace(pseudo(words.word(key)), ""), key
+    # Durations on cards are written with the catalogue's units too.
+    assert re.search(r"⟦[0-9.]+ min⟧", texts)
+
+    findings = blueprint.lint(bp)
+    assert findings and findings == blueprint.lint(source.replace("\nlocale: zh\n", "\nlocale: en\n"),
+                                                   path=str(path))
+    # The linter's messages are English and Chinese; another language reads them in English.
+    assert format_findings(findings, "parsable", locale=PSEUDO) == format_findings(findings, "parsable")
+
+    # The command line offers the language everywhere it offers one.
+    out = tmp_path / "hall.svg"
+    assert main(["render", "--locale", PSEUDO, "-o", str(out), str(path)]) == 0
+    assert pseudo(words.word("legend.title")) in _texts(out.read_text(encoding="utf-8"))
+    assert main(["lint", "--locale", PSEUDO, "-f", "parsable", str(path)]) == 1
+    assert capsys.readouterr().out.count("\n") == len(findings)
