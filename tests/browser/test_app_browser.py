@@ -39,7 +39,11 @@ PAGES = ("start", "editor", "tables", "touchpoints", "export")
 def open_example(page, server, name: str = "hall-walk.zh.yaml") -> None:
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator(f".st-key-{example_key(name)} button").click()
+    # The first visit to a fresh server draws every example's thumbnail first: on a cold, busy
+    # machine the buttons come well after Playwright's default 30 s.
+    button = page.locator(f".st-key-{example_key(name)} button")
+    button.wait_for(timeout=120_000)
+    button.click()
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     steps = len(blueprint.load(ROOT / "examples" / name).steps)
@@ -88,8 +92,10 @@ def test_break_a_reference_see_the_finding_at_its_line_fix_it_and_see_it_go(page
     # Undo in the editor: its history survived the reruns that linted the edit.
     page.keyboard.press("Control+z")
     page.wait_for_selector(f"text={t('findings.none', 'zh')}", timeout=15_000)
-    page.wait_for_function("() => !document.querySelector('[class*=\"st-key-bp_findings\"] table[role=grid] tbody tr')",
-                           timeout=15_000)
+    # The grid of the run before can stay in the page a moment after the new words appear.
+    page.wait_for_function(
+        "() => !document.querySelector('[class*=\"st-key-bp_findings\"] table[role=grid] tbody tr')",
+        timeout=30_000)
     assert findings_rows(page) == []
     assert page.locator(".CodeMirror-lint-mark-error").count() == 0
     assert editor_value(page) == HALL.read_text(encoding="utf-8")
