@@ -164,6 +164,21 @@ def step_locator(page, step_id: str):
     return page.locator("g.step").filter(has=title).first
 
 
+def click_step(page, step_id: str) -> None:
+    """Click a step's card as a person would: a card outside the preview's window (it opens readable
+    at the customer's first step, not whole) is brought into view first with the "whole drawing"
+    button, since a click only reaches what the window shows."""
+    card = step_locator(page, step_id)
+    card.wait_for(state="attached", timeout=30_000)
+    box = card.bounding_box()
+    window = page.locator(".bp-canvas").first.bounding_box()
+    if box is None or window is None or not (
+            window["x"] <= box["x"] + box["width"] / 2 <= window["x"] + window["width"]
+            and window["y"] <= box["y"] + box["height"] / 2 <= window["y"] + window["height"]):
+        page.locator('.bp-toolbar button[data-action="fit"]').first.click()
+    card.click()
+
+
 def no_horizontal_scroll(page) -> None:
     widths = page.evaluate(
         """() => { const main = document.querySelector('[data-testid="stMain"]');

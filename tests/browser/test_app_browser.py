@@ -20,13 +20,13 @@ from blueprint.ui.pages.start import example_key
 from tests.browser.conftest import (
     EDITOR,
     SCREENS,
+    click_step,
     editor_value,
     find_in_editor,
     no_exception_box,
     no_horizontal_scroll,
     put_cursor,
     screenshot,
-    step_locator,
     wait_for_app,
 )
 from tests.conftest import ROOT
@@ -167,7 +167,7 @@ def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, serve
 def test_click_a_step_to_see_and_edit_its_details(page, server):
     open_example(page, server)
     step = blueprint.load(HALL).step_by_id["greet"]
-    step_locator(page, "greet").click()
+    click_step(page, "greet")
     heading = t("details.title", "zh", label=step.label, step="greet")
     page.wait_for_selector(f"text={heading}", timeout=15_000)
     owner = page.get_by_label(t("field.owner", "zh"), exact=True)
@@ -286,7 +286,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     wait_for_app(page)
-    step_locator(page, "a").click()
+    click_step(page, "a")
     wait_for_app(page)
     title = blueprint.loads(HOSTILE).title
     assert title in page.locator("body").inner_text()  # the title as written, not as HTML
@@ -326,7 +326,7 @@ def test_every_page_fits_the_screen_in_both_languages(page, server, screen):
         for name in PAGES:
             go_to(page, name, locale)
             if name == "editor":
-                step_locator(page, "take-number").click()
+                click_step(page, "take-number")
                 wait_for_app(page)
             no_horizontal_scroll(page)
             screenshot(page, f"{name}-{locale}-{screen}")

