@@ -17,7 +17,7 @@ from ..errors import BlueprintError
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 COMMANDS = ("new", "stats", "analyze", "queue", "diff", "graph", "schema", "lint", "rules", "render", "export",
-            "import_", "db")
+            "import_", "db", "board")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,7 +28,7 @@ from .models import Action, Board, BoardEvent, Note, Participant, Revision, Vote
 from .tokens import digest, looks_like_token, matches, new_id, new_token
 
 __all__ = [
-    "ACTION_STATUSES", "Access", "BoardError", "BoardInfo", "BoardStore", "NOTE_KINDS", "NewBoard", "NotAllowed",
+    "ACTION_STATUSES", "NOTE_KINDS", "Access", "BoardError", "BoardInfo", "BoardStore", "NewBoard", "NotAllowed",
     "NoteInfo", "RoundInfo",
 ]
 
@@ -119,7 +119,7 @@ class RoundInfo:
 
 def _utc(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:  # SQLite hands times back without their zone
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     return moment
 
 
@@ -481,7 +481,7 @@ class BoardStore:
         access = self._facilitator(token)
         unknown = set(changes) - {"owner", "due", "status", "title"}
         if unknown:
-            raise BoardError(f"unknown action field {sorted(unknown)[0]!r}", "未知的行动字段")
+            raise BoardError(f"unknown action field {min(unknown)!r}", "未知的行动字段")
         values = _action_fields(**{key: value for key, value in changes.items() if key != "title"})
         if "title" in changes:
             values["title"] = _clean_text(changes["title"], MAX_NOTE_CHARS, "action", "行动")

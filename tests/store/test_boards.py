@@ -47,13 +47,16 @@ def test_a_board_has_two_unguessable_links_and_stores_only_their_hashes(boards):
 def test_a_participant_token_never_does_facilitator_actions_nor_reads_another_board(boards):
     one, other = boards.create(HALL), boards.create(HALL)
     ann = joined(boards, one.participant_token, "Ann")
+    facilitator_only = (
+        lambda token: boards.open_round(token, "step"), lambda token: boards.set_timer(token, 60),
+        lambda token: boards.present(token, "enter"), lambda token: boards.set_state(token, "closed"),
+        lambda token: boards.rotate_participant_link(token), lambda token: boards.add_action(token, "x"),
+        lambda token: boards.close_round(token, 1), lambda token: boards.update_action(token, 1, status="done"),
+    )
     for token in (one.participant_token, ann):
-        for attempt in (lambda: boards.open_round(token, "step"), lambda: boards.set_timer(token, 60),
-                        lambda: boards.present(token, "enter"), lambda: boards.set_state(token, "closed"),
-                        lambda: boards.rotate_participant_link(token), lambda: boards.add_action(token, "x"),
-                        lambda: boards.close_round(token, 1)):
+        for attempt in facilitator_only:
             with pytest.raises(NotAllowed, match="facilitator"):
-                attempt()
+                attempt(token)
     # The board comes from the token alone: another board's notes and ids are out of reach.
     theirs = boards.add_note(other.facilitator_token, "enter", "pain", "their note")
     boards.add_note(ann, "enter", "idea", "mine")
