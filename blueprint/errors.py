@@ -11,8 +11,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .controls import visible
+
 __all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
-           "suggest", "kind_of"]
+           "suggest", "kind_of", "brief"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +106,9 @@ class Problem(Bilingual):
         return self.describe()
 
     def describe(self, locale: str = "en") -> str:
-        """One line, ``path:line:col: message (rule)``, with the message in ``locale``."""
-        return f"{self.pos}: {self.text(locale)} ({self.rule})"
+        """One line, ``path:line:col: message (rule)``, with the message in ``locale`` (control
+        and bidi characters written as escapes, see :mod:`blueprint.controls`)."""
+        return visible(f"{self.pos}: {self.text(locale)} ({self.rule})")
 
 
 class BlueprintError(Exception, Bilingual):
@@ -116,7 +119,7 @@ class BlueprintError(Exception, Bilingual):
     """
 
     def __init__(self, rule: str, message: str, pos: Pos, message_zh: str = ""):
-        super().__init__(f"{pos}: {message} ({rule})")
+        super().__init__(visible(f"{pos}: {message} ({rule})"))
         self.rule = rule
         self.message = message
         self.message_zh = message_zh
@@ -161,6 +164,19 @@ def suggest(word: object, candidates: Iterable[str]) -> Message:
     if match is None:
         return Message("", "")
     return Message(f" (did you mean '{match}'?)", f"（是不是 '{match}'？）")
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to about ``limit`` characters: a value quoted in a message stays short,
+    however long the value in the file.
+
+    >>> brief("3 minutes"), brief("x" * 100, 10)
+    ("'3 minutes'", "'xxxxxxxxx…'")
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit - 1] + "…")
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 
 def kind_of(value: object) -> Message:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import networkx as nx
 
+from .controls import json_visible, xml_safe, xml_visible
 from .errors import Pos
 
 __all__ = ["graph_to_json", "graph_to_graphml"]
@@ -29,7 +30,7 @@ def graph_to_json(graph: nx.MultiDiGraph) -> str:
     ``networkx.node_link_graph(data, edges="links")``, which every networkx from 3.4 on accepts.
     """
     data = nx.node_link_data(graph, edges="links")
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_plain) + "\n"
+    return json_visible(json.dumps(data, ensure_ascii=False, indent=2, default=_plain)) + "\n"
 
 
 def graph_to_graphml(graph: nx.MultiDiGraph) -> str:
@@ -43,14 +44,14 @@ def graph_to_graphml(graph: nx.MultiDiGraph) -> str:
                 value = json.dumps(value, ensure_ascii=False)
             elif isinstance(value, (timedelta, Pos)):
                 value = _plain(value)
-            out[key] = value
+            out[key] = xml_safe(value) if isinstance(value, str) else value
         return out
 
     flat = nx.MultiDiGraph(**convert(graph.graph))
     for node, attrs in graph.nodes(data=True):
-        flat.add_node(node, **convert(attrs))
+        flat.add_node(xml_safe(node), **convert(attrs))
     for u, v, key, attrs in graph.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **convert(attrs))
+        flat.add_edge(xml_safe(u), xml_safe(v), key=key, **convert(attrs))
     buffer = io.BytesIO()
     nx.write_graphml(flat, buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
+    return xml_visible(buffer.getvalue().decode("utf-8"))

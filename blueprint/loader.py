@@ -11,19 +11,22 @@ from __future__ import annotations
 import os
 import re
 from datetime import timedelta
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
+from .controls import first_control
 from .durations import DurationError, parse_duration, parse_duration_range
-from .errors import BlueprintError, Message, Pos, Positions, Problem, kind_of, suggest
+from .errors import BlueprintError, Message, Pos, Positions, Problem, brief, kind_of, suggest
 from .gcpause import paused_gc
 from .model import Blueprint, Flow, FlowKind, Lane, Phase, Queue, Ref, Standard, Step, Touchpoint, Zone
 from .rates import parse_rate, parse_servers, parse_share
 from .safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
 from .words import locales, word
 
-__all__ = ["load", "loads", "FORMAT_VERSION", "KEYS"]
+__all__ = ["load", "loads", "read_stream", "FORMAT_VERSION", "KEYS", "MAX_LABEL_CHARS"]
 
 FORMAT_VERSION = 1
+#: A title or label keeps this many characters (a card shows about 150); longer ones are cut.
+MAX_LABEL_CHARS = 300
 
 #: The keys format.md allows, per object. The JSON Schema is checked against these in the tests.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -73,6 +76,19 @@ def load(path: str | os.PathLike, *, limits: Limits = DEFAULT_LIMITS) -> Bluepri
     with open(name, "rb") as handle:
         data = handle.read(limits.max_bytes + 1)
     return loads(decode(data, name, limits), name, limits=limits)
+
+
+def read_stream(stream: BinaryIO, path: str = "<stdin>", limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of ``stream`` (standard input), reading no more than the size limit plus one byte:
+    600 MB piped in must not be held in memory to be refused. ``BlueprintError`` past the limit."""
+    data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        limit = f"{limits.max_bytes / (1024 * 1024):.1f}"
+        raise BlueprintError(
+            "input-limit", f"the input is more than the {limit} MB limit", Pos(path, 1, 1),
+            f"输入超过了 {limit} MB 的上限",
+        )
+    return data
 
 
 def loads(text: str | bytes, path: str = "<string>", *, limits: Limits = DEFAULT_LIMITS) -> Blueprint:
@@ -130,8 +146,8 @@ class _Builder:
             if key not in allowed:
                 name, hint = _named(owner), suggest(key, KEYS[what])
                 self.report("unknown-key",
-                            f"{name.en}: unknown key '{key}'{hint.en}",
-                            f"{name.zh}：不认识的键 '{key}'{hint.zh}",
+                            f"{name.en}: unknown key {brief(key)}{hint.en}",
+                            f"{name.zh}：不认识的键 {brief(key)}{hint.zh}",
                             mapping.key_pos[key])
 
     def mapping_or_none(self, value: object, position, what: str) -> YMap | None:
@@ -171,6 +187,8 @@ class _Builder:
             return None
         value = mapping[key]
         if isinstance(value, str):
+            if len(value) > MAX_LABEL_CHARS and key in ("label", "title"):
+                return self.cut(value, key, owner, mapping.value_pos[key])
             if value or not required:
                 return value
             name = _named(owner)
@@ -186,6 +204,17 @@ class _Builder:
                     mapping.value_pos[key])
         return None
 
+    def cut(self, value: str, key: str, owner: Owner, position) -> str:
+        """A title or label cut to what a card could ever show, with a ``long-label`` warning."""
+        name = _named(owner)
+        self.report("long-label",
+                    f"{name.en}: '{key}' has {len(value):,} characters; it is cut to {MAX_LABEL_CHARS}: "
+                    "keep it short and put the detail in 'description' or 'notes'",
+                    f"{name.zh}：'{key}' 有 {len(value):,} 个字符，已截断为 {MAX_LABEL_CHARS} 个："
+                    "请写短一些，把细节写进 'description' 或 'notes'",
+                    position)
+        return value[:MAX_LABEL_CHARS - 1] + "…"
+
     def ident(self, value: object, position, owner: Owner, key: str) -> str | None:
         """An id or a reference: text (or a number) without whitespace."""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -200,8 +229,19 @@ class _Builder:
         if not value or _WHITESPACE.search(value):
             name = _named(owner)
             self.report("schema",
-                        f"{name.en}: '{key}' {value!r} must be a non-empty id without spaces",
-                        f"{name.zh}：'{key}' 的值 {value!r} 应是不含空格、不为空的编号",
+                        f"{name.en}: '{key}' {brief(value)} must be a non-empty id without spaces",
+                        f"{name.zh}：'{key}' 的值 {brief(value)} 应是不含空格、不为空的编号",
+                        position)
+            return None
+        if first_control(value) is not None:
+            # Invisible characters that drive a terminal or reorder text have no place in an id.
+            char = f"U+{ord(value[first_control(value)]):04X}"
+            name = _named(owner)
+            self.report("schema",
+                        f"{name.en}: '{key}' {brief(value)} holds the control or bidi character {char}: "
+                        "an id is visible text",
+                        f"{name.zh}：'{key}' 的值 {brief(value)} 含有控制字符或双向文本控制字符 {char}："
+                        "编号只能是可见的文字",
                         position)
             return None
         return value
@@ -328,9 +368,9 @@ class _Builder:
             return FORMAT_VERSION
         self.report(
             "schema",
-            f"'blueprint' is the format version and must be 1, not {value!r}: "
+            f"'blueprint' is the format version and must be 1, not {brief(value)}: "
             "this tool reads format version 1",
-            f"'blueprint' 是格式版本，应为 1，而不是 {value!r}：本工具读取的是格式版本 1",
+            f"'blueprint' 是格式版本，应为 1，而不是 {brief(value)}：本工具读取的是格式版本 1",
             top.value_pos["blueprint"],
         )
         return None
@@ -583,7 +623,7 @@ class _Builder:
             return
         name = _named(owner)
         # In Chinese a word follows 而不是 directly, a value written in the file after a space.
-        shown = kind_of(value) if isinstance(value, (dict, list)) else Message(repr(value), f" {value!r}")
+        shown = kind_of(value) if isinstance(value, (dict, list)) else Message(brief(value), f" {brief(value)}")
         self.report(
             "schema",
             f"{name.en}: 'emotion' must be a whole number from -2 to 2, not {shown.en}",

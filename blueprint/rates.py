@@ -9,6 +9,7 @@ import math
 import re
 
 from .durations import DurationError, UNITS
+from .errors import brief
 
 __all__ = ["parse_rate", "parse_share", "parse_servers", "RATE_PATTERN", "SHARE_PATTERN"]
 
@@ -39,11 +40,12 @@ def parse_rate(value: object) -> float:
         number, unit = match.groups()
         per_hour = float(number) * 3600 / UNITS[unit] if unit else float(number)
     else:
-        raise _bad(f"'{value}' is not an arrival rate: write customers per hour or per minute, "
+        raise _bad(f"{brief(value)} is not an arrival rate: write customers per hour or per minute, "
                    "like 120/h or 2/min",
-                   f"'{value}' 不是到达率：请写每小时或每分钟的人数，例如 120/h 或 2/min")
+                   f"{brief(value)} 不是到达率：请写每小时或每分钟的人数，例如 120/h 或 2/min")
     if math.isnan(per_hour) or math.isinf(per_hour) or per_hour < 0:
-        raise _bad(f"an arrival rate cannot be negative, got {value!r}", f"到达率不能是负数，这里是 {value!r}")
+        raise _bad(f"an arrival rate cannot be negative, got {brief(value)}",
+                   f"到达率不能是负数，这里是 {brief(value)}")
     return per_hour
 
 
@@ -59,8 +61,8 @@ def parse_share(value: object) -> float:
     elif isinstance(value, str) and (match := _SHARE.fullmatch(value)):
         share = float(match.group(1)) / (100 if match.group(2) else 1)
     if share is None or math.isnan(share) or not 0 <= share <= 1:
-        raise _bad(f"'{value}' is not a share: write a number from 0 to 1, or a percentage like 30%",
-                   f"'{value}' 不是比例：请写 0 到 1 之间的数，或百分数，例如 30%")
+        raise _bad(f"{brief(value)} is not a share: write a number from 0 to 1, or a percentage like 30%",
+                   f"{brief(value)} 不是比例：请写 0 到 1 之间的数，或百分数，例如 30%")
     return share
 
 
@@ -75,12 +77,13 @@ def parse_servers(value: object) -> int:
         number = value
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
-    elif isinstance(value, str) and value.strip().isdigit():
-        number = int(value.strip())
+    elif isinstance(value, str) and value.strip().isdecimal():
+        # Past seven digits it is over the limit below whatever it says: no int() of 5,000 digits.
+        number = int(value.strip()) if len(value.strip()) <= 7 else 10**7
     if number is None or number < 1:
-        raise _bad(f"'{value}' is not a number of servers: write a whole number of at least 1",
-                   f"'{value}' 不是服务台数：请写不小于 1 的整数")
+        raise _bad(f"{brief(value)} is not a number of servers: write a whole number of at least 1",
+                   f"{brief(value)} 不是服务台数：请写不小于 1 的整数")
     if number > 100_000:
-        raise _bad(f"{number} servers is more than this tool computes (100000 at most)",
-                   f"{number} 个服务台超出了可计算的范围（最多 100000 个）")
+        raise _bad(f"{brief(value)} servers is more than this tool computes (100000 at most)",
+                   f"{brief(value)} 个服务台超出了可计算的范围（最多 100000 个）")
     return number

@@ -4,9 +4,12 @@ Why not ``yaml.compose``: libyaml's composer recurses in C and crashes the inter
 nested input (about 100,000 ``[``), and it is slow (it builds a node object per scalar). Parser
 *events* come from libyaml's iterative state machine, so this module builds the data from events
 with an explicit stack: nesting is bounded by :class:`Limits`, aliases are expanded by reference
-with a budget on the expanded size (the "billion laughs" bomb fails in microseconds), duplicate
+with a budget on the expanded size, in nodes and in characters (the "billion laughs" bomb fails in
+microseconds; a 1 MB label used fifty times fails at once instead of making 50 MB of text), duplicate
 keys are an error (PyYAML silently keeps the last one), and only YAML 1.2 core-schema scalars are
-produced (``yes`` and ``no`` stay text, as in editors using the JSON Schema).
+produced (``yes`` and ``no`` stay text, as in editors using the JSON Schema). An integer written
+with more than :data:`MAX_NUMBER_DIGITS` digits stays text: Python cannot print a number of more
+than 4,300 digits (``str()`` raises), and no blueprint means one.
 
 The result is made of :class:`YMap` (a ``dict``) and :class:`YSeq` (a ``list``) carrying 1-based
 ``(line, column)`` positions, and plain scalars.
@@ -20,9 +23,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import BlueprintError, Pos
+from .errors import BlueprintError, Pos, brief
 
-__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain", "resolve_plain"]
+__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain", "resolve_plain", "MAX_NUMBER_DIGITS"]
 
 try:  # libyaml's parser when the wheel has it; the pure-Python parser gives the same events
     _Loader = yaml.CSafeLoader
@@ -40,6 +43,14 @@ class Limits:
     max_depth: int = 64
     # Nodes in the document with every alias expanded; real blueprints stay far below.
     max_expanded_nodes: int = 2_000_000
+    # Characters of text with every alias expanded: at most this many times the text's own length
+    # (but 1,000,000 whatever the length), and never more than max_expanded_chars.
+    expansion_ratio: int = 10
+    max_expanded_chars: int = 50_000_000
+
+    def expanded_chars(self, text_length: int) -> int:
+        """The budget of expanded characters for a text of ``text_length`` characters."""
+        return min(self.max_expanded_chars, max(self.expansion_ratio * text_length, 1_000_000))
 
 
 DEFAULT_LIMITS = Limits()
@@ -123,6 +134,9 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 # Only plain scalars starting with one of these can be anything but text.
 _SPECIAL_START = frozenset("~nNtTfF0123456789+-.")
+#: Integers written with more digits than this stay text. 256 hex digits are at most 309 decimal
+#: digits, below the 640 that Python's int-to-string limit can be lowered to.
+MAX_NUMBER_DIGITS = 256
 
 
 def resolve_plain(value: str) -> object:
@@ -139,6 +153,8 @@ def resolve_plain(value: str) -> object:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
+    if len(value) > MAX_NUMBER_DIGITS and _is_long_integer(value):
+        return value  # a number Python could not print: the digits as written
     if _INT.fullmatch(value):
         return int(value)
     if _OCT.fullmatch(value):
@@ -152,6 +168,13 @@ def resolve_plain(value: str) -> object:
     if _NAN.fullmatch(value):
         return math.nan
     return value
+
+
+def _is_long_integer(value: str) -> bool:
+    """Whether ``value`` is an integer of more than :data:`MAX_NUMBER_DIGITS` digits."""
+    if _INT.fullmatch(value):
+        return len(value.lstrip("+-")) > MAX_NUMBER_DIGITS
+    return bool(_OCT.fullmatch(value) or _HEX.fullmatch(value)) and len(value) - 2 > MAX_NUMBER_DIGITS
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -176,8 +199,8 @@ def _tagged_scalar(tag: str, value: str, pos: Pos) -> object:
         return float(resolved)
     if type(resolved) is not wanted:
         name = tag.rsplit(":", 1)[-1]
-        raise BlueprintError("yaml-syntax", f"'{value}' is not a valid {name}", pos,
-                             f"'{value}' 不是有效的 {name}")
+        raise BlueprintError("yaml-syntax", f"{brief(value)} is not a valid {name}", pos,
+                             f"{brief(value)} 不是有效的 {name}")
     return resolved
 
 
@@ -256,7 +279,7 @@ _NO_KEY = object()  # a mapping frame waiting for its next key
 
 
 class _Frame:
-    __slots__ = ("node", "is_map", "key", "key_pos", "anchor", "size", "merges")
+    __slots__ = ("node", "is_map", "key", "key_pos", "anchor", "size", "chars", "merges")
 
     def __init__(self, node, is_map: bool, anchor):
         self.node = node
@@ -265,6 +288,7 @@ class _Frame:
         self.key_pos = None
         self.anchor = anchor
         self.size = 1
+        self.chars = 0
         self.merges = None
 
 
@@ -306,7 +330,7 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
     loader = _Loader(text)
     stack: list[_Frame] = []
     try:
-        return _build(loader, path, limits, stack)
+        return _build(loader, path, limits, stack, limits.expanded_chars(len(text)))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         too_deep = _too_deep(text, stack, mark, exc, limits.max_depth)
@@ -406,7 +430,7 @@ def _quote_end(text: str, i: int, end: int) -> int:
     return end
 
 
-def _build(loader, path: str, limits: Limits, stack: list[_Frame]) -> object:  # noqa: C901 - one dispatch loop, kept flat for speed
+def _build(loader, path: str, limits: Limits, stack: list[_Frame], char_budget: int) -> object:  # noqa: C901
     get_event = loader.get_event
     ScalarEvent, MappingStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent
     SequenceStartEvent, AliasEvent = yaml.SequenceStartEvent, yaml.AliasEvent
@@ -417,10 +441,11 @@ def _build(loader, path: str, limits: Limits, stack: list[_Frame]) -> object:  #
     event = get_event()
     if isinstance(event, StreamEndEvent):
         return None
-    anchors: dict[str, tuple[object, int]] = {}
+    anchors: dict[str, tuple[object, int, int]] = {}  # value, nodes, characters
     max_depth = limits.max_depth
     budget = limits.max_expanded_nodes
     expanded = 0
+    expanded_chars = 0
     root = None
     done = False
 
@@ -440,8 +465,10 @@ def _build(loader, path: str, limits: Limits, stack: list[_Frame]) -> object:  #
             else:
                 value = _tagged_scalar(event.tag, text, Pos(path, *pos))
             size = 1
+            chars = len(text)
+            expanded_chars += chars
             if event.anchor is not None:
-                anchors[event.anchor] = (value, 1)
+                anchors[event.anchor] = (value, 1, chars)
             is_merge_key = plain and text == "<<"
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             mark = event.start_mark
@@ -461,19 +488,30 @@ def _build(loader, path: str, limits: Limits, stack: list[_Frame]) -> object:  #
             if frame.merges:
                 _apply_merges(value, frame.merges, path)
             size = frame.size
+            chars = frame.chars
             pos = value.pos
             if frame.anchor is not None:
-                anchors[frame.anchor] = (value, size)
+                anchors[frame.anchor] = (value, size, chars)
             is_merge_key = False
         elif cls is AliasEvent:
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
             try:
-                value, size = anchors[event.anchor]
+                value, size, chars = anchors[event.anchor]
             except KeyError:
                 raise BlueprintError("yaml-syntax", f"unknown alias '*{event.anchor}'", Pos(path, *pos),
                                      f"别名 '*{event.anchor}' 没有对应的锚点") from None
             expanded += size
+            expanded_chars += chars
+            if expanded_chars > char_budget:
+                raise BlueprintError(
+                    "input-limit",
+                    f"aliases expand the text to more than {char_budget:,} characters "
+                    f"({limits.expansion_ratio} times the file, at most {limits.max_expanded_chars:,})",
+                    Pos(path, *pos),
+                    f"别名展开后的文本超过 {char_budget:,} 个字符"
+                    f"（上限为文件的 {limits.expansion_ratio} 倍，最多 {limits.max_expanded_chars:,}）",
+                )
             if expanded > budget:
                 raise BlueprintError(
                     "input-limit",
@@ -505,6 +543,7 @@ def _build(loader, path: str, limits: Limits, stack: list[_Frame]) -> object:  #
             continue
         parent = stack[-1]
         parent.size += size
+        parent.chars += chars
         if parent.is_map:
             if parent.key is _NO_KEY:
                 if is_merge_key:

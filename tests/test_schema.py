@@ -94,3 +94,15 @@ def test_examples_carry_the_schema_comment_for_editors():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../blueprint/schema.json", path.name
     assert (ROOT / "blueprint" / "schema.json").is_file()
+
+
+def test_the_id_pattern_refuses_what_the_loader_refuses():
+    import re
+
+    from blueprint.controls import BIDI_CONTROLS, first_control
+
+    pattern = re.compile(schema()["$defs"]["id"]["pattern"])
+    for ident in ("进厅", "greet", "a-b_c.1", "a\x1b[2J", "a\tb", "a\x9bb", "x\u202egpj", "\u2066x", "a b", ""):
+        refused_by_loader = not ident or any(ch.isspace() for ch in ident) or first_control(ident) is not None
+        assert (pattern.fullmatch(ident) is None) == refused_by_loader, repr(ident)
+    assert all(pattern.fullmatch(f"a{ch}") is None for ch in BIDI_CONTROLS)

@@ -11,8 +11,9 @@ import argparse
 import importlib
 import sys
 
-from ..version import __version__
+from ..controls import visible
 from ..errors import BlueprintError
+from ..version import __version__
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"blueprint: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(visible(f"blueprint: {where}{exc.strerror or exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 from ..errors import BlueprintError
-from ..loader import load, loads
+from ..loader import load, loads, read_stream
 from ..model import Blueprint
 from ..words import locales
 
@@ -15,7 +15,7 @@ from ..words import locales
 def read_blueprint(path: str) -> Blueprint:
     """Load ``path``; ``-`` reads standard input. Raises ``BlueprintError`` / ``OSError``."""
     if path == "-":
-        return loads(sys.stdin.buffer.read(), "<stdin>")
+        return loads(read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>")
     return load(path)
 
 

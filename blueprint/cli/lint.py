@@ -25,6 +25,7 @@ import os
 import re
 import sys
 
+from ..controls import visible
 from ..lint.formats import FORMATS
 from ._common import add_locale
 
@@ -130,15 +131,15 @@ def run(args: argparse.Namespace) -> int:
     for path, named in _expand(args.paths):
         if path != "-" and (args.skip_non_blueprints or not named) and not is_blueprint(path):
             if args.verbose:
-                print(_skipped(path, args.locale), file=sys.stderr)
+                print(visible(_skipped(path, args.locale)), file=sys.stderr)
             continue
         try:
             if path == "-":
-                findings.extend(lint(sys.stdin.buffer.read(), config, path="<stdin>"))
+                findings.extend(lint(sys.stdin.buffer, config, path="<stdin>"))
             else:
                 findings.extend(lint(Path(path), config))
         except OSError as exc:
-            print(f"blueprint: {path}: {exc.strerror or exc}", file=sys.stderr)
+            print(visible(f"blueprint: {path}: {exc.strerror or exc}"), file=sys.stderr)
             unreadable = True
     base_dir = args.base_dir or git_top_level() or os.getcwd()
     sys.stdout.write(render(findings, args.format, color=use_color(sys.stdout), locale=args.locale,

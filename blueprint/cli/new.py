@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+from ..controls import visible
 from ..templates import LOCALES, starter
 
 NAME = "new"
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         with open(args.path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        print(f"blueprint: {args.path}: file exists; not overwriting it", file=sys.stderr)
+        print(visible(f"blueprint: {args.path}: file exists; not overwriting it"), file=sys.stderr)
         return 2
-    print(f"wrote {os.path.normpath(args.path)} ({args.locale})")
+    print(visible(f"wrote {os.path.normpath(args.path)} ({args.locale})"))
     return 0

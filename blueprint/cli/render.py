@@ -19,6 +19,7 @@ import argparse
 import os
 import sys
 
+from ..controls import visible
 from ..errors import BlueprintError
 from ..filenames import PICTURE_FORMATS, output_name
 from ..words import locales
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
     files, errors = _inputs(args.files)
     for line in errors:
-        print(line, file=sys.stderr)
+        print(visible(line), file=sys.stderr)
     if not files:
         return 2
     output = args.output
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             status = max(status, 1)
             continue
         except OSError as exc:
-            print(f"blueprint: {exc.filename or path}: {exc.strerror or exc}", file=sys.stderr)
+            print(visible(f"blueprint: {exc.filename or path}: {exc.strerror or exc}"), file=sys.stderr)
             status = 2
             continue
         print_problems(bp, messages)
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             picture = render(bp, fmt, locale=args.locale, evidence=not args.no_evidence)
         except RenderError as exc:
-            print(f"blueprint: {path}: {exc}", file=sys.stderr)
+            print(visible(f"blueprint: {path}: {exc}"), file=sys.stderr)
             return 2
         data = picture.encode("utf-8") if isinstance(picture, str) else picture
         if to_stdout:

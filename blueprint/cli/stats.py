@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..controls import json_visible, visible
 from ..model import Line, Zone
 from ._common import add_locale, load_reporting
 
@@ -40,7 +41,7 @@ def format_stats(result: dict, path: str) -> str:
         ("wait points", str(result["wait_points"])),
         ("touchpoints", _counts(result["touchpoints_by_kind"], {})),
     ]
-    head = f"{result['title']} ({path})"
+    head = visible(f"{result['title']} ({path})")
     return "\n".join([head] + [f"  {name:<15} {value}" for name, value in rows]) + "\n"
 
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     result = stats(bp.to_graph())
     if args.json:
-        print(json.dumps({"path": bp.path, **result}, ensure_ascii=False, indent=2))
+        print(json_visible(json.dumps({"path": bp.path, **result}, ensure_ascii=False, indent=2)))
     else:
         print(format_stats(result, bp.path), end="")
     return 1 if bp.problems else 0

@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import BlueprintError, suggest
 from ..loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES, loads
-from ..safeyaml import resolve_plain
+from ..safeyaml import MAX_NUMBER_DIGITS, resolve_plain
 from ..words import word
 from .document import Document, Node, is_map, is_scalar, is_seq
 from .quoting import EditError, Plain
@@ -105,6 +105,8 @@ def normalize(kind: str, value: object) -> object:
         if isinstance(value, (int, float)):
             return value
         text = str(value).strip()
+        if len(text) > MAX_NUMBER_DIGITS and isinstance(resolve_plain(text), str):
+            return text  # as the loader reads it: an integer Python could not print stays text
         for number in (int, float):
             try:
                 return number(text)

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from ..errors import BlueprintError, Pos, did_you_mean
+from ..controls import visible
+from ..errors import BlueprintError, Pos, brief, did_you_mean
 from ..safeyaml import YMap, read_yaml
 from . import registry
 
@@ -60,7 +61,7 @@ class ConfigError(Exception):
 
     def __init__(self, message: str, pos: Pos | str | None = None):
         where = f"{pos}: " if pos else ""
-        super().__init__(f"invalid config: {where}{message}")
+        super().__init__(visible(f"invalid config: {where}{message}"))
         self.message = message
         self.pos = pos
 
@@ -172,11 +173,11 @@ class _Checker:
             raise ConfigError("the config must be a mapping with 'extends' and 'rules'", where)
         for key in data:
             if key not in _TOP_KEYS:
-                raise ConfigError(f"unknown key '{key}'{did_you_mean(key, _TOP_KEYS)}: "
+                raise ConfigError(f"unknown key {brief(key)}{did_you_mean(key, _TOP_KEYS)}: "
                                   "a config has 'extends' and 'rules'", self.at(data, key, value=False))
         extends = data.get("extends", "default")
         if extends not in PRESETS or not isinstance(extends, str):
-            raise ConfigError(f"'extends' must be one of {', '.join(PRESETS)}, not {extends!r}"
+            raise ConfigError(f"'extends' must be one of {', '.join(PRESETS)}, not {brief(extends)}"
                               f"{did_you_mean(extends, PRESETS)}", self.at(data, "extends"))
         base = _preset(extends)
         levels = dict(base.levels)
@@ -197,7 +198,7 @@ class _Checker:
     def rule(self, rules: Mapping, rule_id: object, setting: object, base: Config):
         module = registry.RULES.get(rule_id) if isinstance(rule_id, str) else None
         if module is None:
-            raise ConfigError(f"rule '{rule_id}' does not exist{did_you_mean(rule_id, registry.RULES)}",
+            raise ConfigError(f"rule {brief(rule_id)} does not exist{did_you_mean(rule_id, registry.RULES)}",
                               self.at(rules, rule_id, value=False))
         if not registry.configurable(rule_id):
             raise ConfigError(f"rule '{rule_id}' cannot be configured: a file that does not load, "
@@ -210,11 +211,11 @@ class _Checker:
             return None, {}
         if not isinstance(setting, Mapping):
             raise ConfigError(f"rule '{rule_id}' must be enable, disable or a mapping like "
-                              f"{{level: warning}}, not {setting!r}", self.at(rules, rule_id))
+                              f"{{level: warning}}, not {brief(setting)}", self.at(rules, rule_id))
         level = setting.get("level", default_level)
         if level not in _LEVELS or not isinstance(level, str):
             raise ConfigError(f"rule '{rule_id}': 'level' must be one of {', '.join(_LEVELS)}, not "
-                              f"{level!r}{did_you_mean(level, _LEVELS)}", self.at(setting, "level"))
+                              f"{brief(level)}{did_you_mean(level, _LEVELS)}", self.at(setting, "level"))
         defaults = getattr(module, "OPTIONS", {})
         choices = getattr(module, "OPTION_CHOICES", {})
         options = {}
@@ -223,7 +224,7 @@ class _Checker:
                 continue
             if key not in defaults:
                 known = ", ".join(defaults) if defaults else "none"
-                raise ConfigError(f"rule '{rule_id}' has no option '{key}'{did_you_mean(key, defaults)} "
+                raise ConfigError(f"rule '{rule_id}' has no option {brief(key)}{did_you_mean(key, defaults)} "
                                   f"(its options: {known})", self.at(setting, key, value=False))
             self.check_option(rule_id, key, value, defaults[key], choices.get(key), setting)
             options[key] = list(value) if isinstance(value, list) else value
@@ -234,16 +235,16 @@ class _Checker:
         name = f"rule '{rule_id}': option '{key}'"
         if isinstance(default, bool):
             if not isinstance(value, bool):
-                raise ConfigError(f"{name} must be true or false, not {value!r}", where)
+                raise ConfigError(f"{name} must be true or false, not {brief(value)}", where)
         elif isinstance(default, int):
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{name} must be a whole number of 0 or more, not {value!r}", where)
+                raise ConfigError(f"{name} must be a whole number of 0 or more, not {brief(value)}", where)
         elif isinstance(default, (list, tuple)):
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                raise ConfigError(f"{name} must be a list of names, not {value!r}", where)
+                raise ConfigError(f"{name} must be a list of names, not {brief(value)}", where)
             for item in value:
                 if choices and item not in choices:
-                    raise ConfigError(f"{name}: '{item}' is not one of {', '.join(choices)}"
+                    raise ConfigError(f"{name}: {brief(item)} is not one of {', '.join(choices)}"
                                       f"{did_you_mean(item, choices)}", where)
         elif isinstance(default, str) and not isinstance(value, str):
-            raise ConfigError(f"{name} must be text, not {value!r}", where)
+            raise ConfigError(f"{name} must be text, not {brief(value)}", where)

@@ -3,6 +3,9 @@
 Each takes ``locale``: ``"en"`` (the default) writes the English messages, ``"zh"`` the Chinese
 ones (and, in ``standard``, Chinese words around them; in ``sarif``, the rules' Chinese docs).
 Levels, rule ids and the JSON keys stay the same in both.
+
+No format prints a control or bidi character raw (:mod:`blueprint.controls`): a file name or a key
+cannot drive the terminal, start a line of its own, or issue a GitHub workflow command.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import PurePath, PurePosixPath
 from typing import Iterable, TextIO
 from urllib.parse import quote
 
+from ..controls import json_visible, visible
 from ..version import __version__
 from . import docs, registry
 from .linter import Finding
@@ -92,13 +96,13 @@ def standard(findings: list[Finding], *, color: bool = False, locale: str = "en"
 
     out = []
     for path, group in _by_file(findings).items():
-        out.append(paint(path, _UNDERLINE))
+        out.append(paint(visible(path), _UNDERLINE))
         for f in group:
             place = paint(f"{f.line}:{f.column}".ljust(9), _DIM)
             # A Chinese level word is two characters, four columns wide: pad it to the English seven.
             word = _LEVELS_ZH.get(f.level, f.level).ljust(5) if zh else f.level.ljust(7)
             level = paint(word, _COLORS.get(f.level, ""))
-            out.append(f"  {place} {level}  {f.text(locale)}  {paint(f'({f.rule})', _DIM)}")
+            out.append(f"  {place} {level}  {visible(f.text(locale))}  {paint(f'({f.rule})', _DIM)}")
         out.append("")
     counts = Counter(f.level for f in findings)
     total = len(findings)
@@ -124,7 +128,7 @@ def json_text(findings: list[Finding], *, locale: str = "en") -> str:
          "message": f.text(locale)}
         for f in findings
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _uri(path: str) -> str:
@@ -203,11 +207,12 @@ def sarif(findings: list[Finding], *, locale: str = "en", base_dir: str | None =
         root = PurePath(os.path.abspath(base_dir)).as_uri().rstrip("/") + "/"
         run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root}}
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's encoding of a command's data (``%``, CR, LF), other controls written visibly."""
+    return visible(text, keep_line_breaks=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

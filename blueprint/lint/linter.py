@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
+from ..controls import visible
 from ..errors import Bilingual, BlueprintError, Message, Pos
-from ..loader import load, loads
+from ..loader import load, loads, read_stream
 from ..model import Blueprint
 from . import comments, registry
 from .config import Config, as_config
@@ -44,16 +46,18 @@ class Finding(Bilingual):
         return self.describe()
 
     def describe(self, locale: str = "en") -> str:
-        """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``."""
-        return f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.text(locale)} ({self.rule})"
+        """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``; control
+        and bidi characters are written as escapes, so a line is always one finding."""
+        return visible(f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.text(locale)} ({self.rule})")
 
 
-def lint(source: Blueprint | str | bytes | os.PathLike, config: Config | dict | None = None, *,
+def lint(source: Blueprint | str | bytes | os.PathLike | BinaryIO, config: Config | dict | None = None, *,
          path: str | None = None) -> list[Finding]:
     """Lint a blueprint and return its findings, sorted.
 
     ``source`` is a :class:`Blueprint`, a file path (``os.PathLike`` or a ``str`` without a line
-    break) or YAML text (``bytes``, or a ``str`` with a line break; ``path`` names it in findings).
+    break), YAML text (``bytes``, or a ``str`` with a line break; ``path`` names it in findings), or
+    a binary stream such as ``sys.stdin.buffer`` (read up to the size limit, no further).
     ``config`` is a :class:`Config`, a mapping written like ``.blueprintlint.yaml``, or None for
     the defaults. A file that does not load gives one error finding; a file that cannot be read
     raises ``OSError``.
@@ -65,7 +69,9 @@ def lint(source: Blueprint | str | bytes | os.PathLike, config: Config | dict | 
     if isinstance(source, Blueprint):
         return lint_blueprint(source, settings)
     try:
-        if isinstance(source, (bytes, bytearray)) or (isinstance(source, str) and "\n" in source):
+        if hasattr(source, "read"):
+            bp = loads(read_stream(source, path or "<stdin>"), path or "<stdin>")
+        elif isinstance(source, (bytes, bytearray)) or (isinstance(source, str) and "\n" in source):
             bp = loads(source, path or "<string>")
         else:
             bp = load(source)

@@ -22,6 +22,7 @@ from .rules import (
     fail_without_recovery,
     input_limit,
     isolated_step,
+    long_label,
     missing_handoff,
     open_loop,
     phase_without_customer,
@@ -44,7 +45,8 @@ _MODULES: tuple[ModuleType, ...] = (
     yaml_syntax, duplicate_key, input_limit, schema, unknown_key, duplicate_id, unknown_reference,
     missing_handoff, open_loop, standard_exceeded, standard_unreachable, standard_unmeasured,
     queue_unstable, fail_without_recovery, fail_without_owner, wait_without_standard,
-    phase_without_customer, isolated_step, unreachable_step, dead_end, cycle, empty_lane, rule_error,
+    phase_without_customer, isolated_step, unreachable_step, dead_end, cycle, empty_lane, long_label,
+    rule_error,
 )
 
 #: Rule id -> rule module, in the order the docs list them.

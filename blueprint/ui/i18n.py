@@ -25,6 +25,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the app and its navigation
     "app.name": {"en": "Service blueprint designer", "zh": "服务蓝图设计器"},
     "app.untitled": {"en": "Untitled blueprint", "zh": "未命名蓝图"},
+    "app.page_failed": {"en": "This page failed on the open text ({message}). The text is kept: fix it in "
+                              "the editor, or undo the last change. Please report this bug.",
+                        "zh": "此页面处理当前文本时出错（{message}）。文本已保留：请在编辑器中修改，或撤销上一次修改。"
+                              "请报告这个缺陷。"},
     "app.no_draft": {"en": "No blueprint is open. Open an example, start a new one or upload a file on the "
                            "Start page.",
                      "zh": "还没有打开蓝图。请在“开始”页打开示例、新建蓝图或上传文件。"},

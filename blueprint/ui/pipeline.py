@@ -35,6 +35,7 @@ __all__ = [
     "export_name",
     "finding_rows",
     "findings",
+    "last_good",
     "load_text",
     "read_upload",
     "rule_doc",
@@ -67,6 +68,14 @@ class LoadError(Bilingual):
         return cls(error.rule, " ".join(error.message.split()), error.pos.line, error.pos.column,
                    " ".join(error.message_zh.split()))
 
+    @classmethod
+    def crash(cls, error: Exception) -> "LoadError":
+        """A loader bug, said as a load error: the text is kept and shown, never locked out."""
+        detail = " ".join(f"{type(error).__name__}: {error}"[:300].split())
+        return cls("rule-error", f"the loader failed on this text ({detail}); the text is kept: "
+                   "please report this bug", 1, 1,
+                   f"加载器处理这段文本时出错（{detail}）；文本已保留：请报告这个缺陷")
+
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
@@ -87,6 +96,16 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
         return Loaded(loads(text, EDITOR_PATH, limits=limits), None)
     except BlueprintError as error:
         return Loaded(None, LoadError.of(error))
+    except Exception as error:  # noqa: BLE001 - a text the app saved must stay one it can show
+        return Loaded(None, LoadError.crash(error))
+
+
+def last_good(texts) -> str | None:
+    """The first of ``texts`` that loads (a draft's history, newest first): its last good picture."""
+    for text in texts:
+        if load_text(text).ok:
+            return text
+    return None
 
 
 @functools.lru_cache(maxsize=16)
@@ -107,7 +126,11 @@ def findings(text: str) -> list[Finding]:
         error = loaded.error
         return [Finding(EDITOR_PATH, error.line, error.column, "error", error.rule, error.message,
                         error.message_zh)]
-    return lint_blueprint(loaded.blueprint)
+    try:
+        return lint_blueprint(loaded.blueprint)
+    except Exception as error:  # noqa: BLE001 - the linter's own bug: said, not raised at the page
+        crash = LoadError.crash(error)
+        return [Finding(EDITOR_PATH, 1, 1, "error", crash.rule, crash.message, crash.message_zh)]
 
 
 def finding_rows(found: list[Finding], locale: str) -> list[dict]:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from . import cached, history, owner, session
 from .i18n import t
-from .text import md_escape
+from .text import plain_html
 
 __all__ = ["LIMIT", "delete_key", "open_key", "rename_key", "show"]
 
@@ -49,7 +49,9 @@ def show(locale: str, relative_time, go) -> None:
         if summary.get("steps") is not None:
             meta.append(t("recent.steps", locale, steps=summary["steps"]))
         meta.append(relative_time(info.updated, locale))
-        name_col.markdown(f"**{md_escape(heading)}**  \n:gray[{md_escape(' · '.join(meta))}]")
+        # HTML text, not Markdown: a file name like www.x.com or a@x.com must not become a link.
+        name_col.html(f'<div class="bp-recent">{plain_html(heading, "strong")}<br>'
+                      f'{plain_html(" · ".join(meta), "small", "bp-recent-meta")}</div>')
         with menu_col.popover("⋯", help=t("recent.manage", locale)):
             _manage(info.id, name, locale)
             st.markdown(f"**{t('recent.history', locale)}**")

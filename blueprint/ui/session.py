@@ -103,11 +103,28 @@ def _reset_view() -> None:
 
 
 def open_draft(opened: Draft) -> None:
-    """Make ``opened`` the session's draft and put its id in the URL."""
+    """Make ``opened`` the session's draft and put its id in the URL.
+
+    A draft whose text does not load opens with the picture of the newest earlier revision that
+    did (the editor shows it under the error, as after an edit in this session).
+    """
     st.session_state.pop(_CONFLICT, None)
     _hold(opened, bump=True)
     _reset_view()
+    if not pipeline.load_text(opened.text).ok:
+        good = pipeline.last_good(_earlier_texts(opened.id))
+        if good is not None:
+            st.session_state["bp_last_good"] = good
     st.query_params["draft"] = opened.id
+
+
+def _earlier_texts(draft_id: str, limit: int = 50):
+    """The texts of the draft's revisions before the head, newest first (read one at a time)."""
+    for info in store().revisions(draft_id, limit=limit):
+        if not info.is_head:
+            found = store().revision(draft_id, info.id)
+            if found is not None and found.text is not None:
+                yield found.text
 
 
 def open_text(new_text: str, name: str, locale: str | None = None, source: str | None = None) -> Draft | None:
@@ -257,6 +274,8 @@ def ui_locale() -> str:
     if current.locale in ("en", "zh"):
         return current.locale
     locale = pipeline.summary(current.text).get("locale")
+    if locale is None and st.session_state.get("bp_last_good"):  # a reopened draft that does not load
+        locale = pipeline.summary(st.session_state["bp_last_good"]).get("locale")
     if locale in ("en", "zh"):
         st.session_state["bp_ui_locale"] = locale
         return locale

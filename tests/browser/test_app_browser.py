@@ -320,3 +320,26 @@ def test_every_page_fits_the_screen_in_both_languages(page, server, screen):
             no_horizontal_scroll(page)
             screenshot(page, f"{name}-{locale}-{screen}")
             no_exception_box(page)
+
+
+def test_file_names_in_the_recent_list_are_plain_text_never_links(page, server, tmp_path):
+    """An uploaded name that looks like a web or mail address must not become a link in the Recent
+    list (GitHub-flavoured Markdown links it whatever the escaping)."""
+    names = ["www.evil.example.yaml", "help@evil.example.yaml"]
+    for name in names:
+        path = tmp_path / name
+        path.write_text(HOSTILE, encoding="utf-8")
+        page.goto(server + "/")
+        wait_for_app(page)
+        page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+        page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
+        wait_for_app(page)
+    page.goto(server + "/")
+    wait_for_app(page)
+    app = page.locator('[data-testid="stMain"]')
+    for name in names:  # shown beside the blueprint's title, with its steps and time
+        expect(app.locator(".bp-recent-meta", has_text=name).first).to_be_visible()
+    links = app.locator("a").evaluate_all("(links) => links.map((a) => a.href + ' ' + a.textContent)")
+    assert not [link for link in links if "evil.example" in link], links
+    no_exception_box(page)
+    screenshot(page, "start-recent-plain-names")

@@ -131,7 +131,7 @@ def test_recent_shows_title_steps_and_time_and_renames_and_deletes(app, drafts_d
     open_example(app)
     draft_id = app.query_params["draft"]
     home = new_tab(app).run()
-    listed = " ".join(m.value for m in home.markdown).replace("\\", "")
+    listed = " ".join(h.value for h in home.html)  # HTML text: a name never becomes a link
     assert "新一代营业厅客户行走路径" in listed and "hall-walk.zh.yaml" in listed
     assert t("recent.steps", "en", steps=38) in listed and t("time.just_now", "en") in listed
     home.text_input(key=rename_key(draft_id)).input("工作坊草稿").run()

@@ -2,8 +2,10 @@
 
 ## What it finds
 Hostile or broken input that would exhaust time or memory: a file over 5 MB, nesting deeper than
-64 levels, or aliases that expand to more than 2,000,000 nodes (the "billion laughs"). The loader
-refuses the file where the limit is crossed, so a config cannot disable or lower this rule.
+64 levels, or aliases that expand to more than 2,000,000 nodes (the "billion laughs") or to more
+text than ten times the file (at least 1,000,000 and at most 50,000,000 characters: one long label
+used a thousand times). The loader refuses the file where the limit is crossed, so a config cannot
+disable or lower this rule.
 
 ## Why it matters
 The linter runs in CI and in a pre-commit hook on files anyone can submit; one crafted file must
@@ -40,7 +42,8 @@ DOC_ZH = """文件太大、嵌套太深，或含有“别名炸弹”。
 
 ## 发现什么
 会耗尽时间或内存的恶意或损坏的输入：超过 5 MB 的文件、嵌套超过 64 层，或展开后超过 2,000,000
-个节点的别名（即 “billion laughs”）。加载器在越过上限的地方拒绝这个文件，所以配置无法关闭或降低这条规则。
+个节点的别名（即 “billion laughs”），或展开后的文本超过文件本身的十倍（至少 1,000,000、最多 50,000,000
+个字符：例如一个很长的标签被引用一千次）。加载器在越过上限的地方拒绝这个文件，所以配置无法关闭或降低这条规则。
 
 ## 为什么重要
 检查器会在 CI 和 pre-commit

@@ -6,11 +6,14 @@ the UI language. Only the current page runs on a rerun.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
 
+from .. import session
 from ..i18n import t
+from ..text import md_escape
 from . import analysis, editor, export, start, tables, touchpoints
 
 __all__ = ["PAGE_NAMES", "page_by_name", "pages"]
@@ -27,10 +30,29 @@ _PAGES: dict[str, tuple[Callable[[], None], str]] = {
 PAGE_NAMES = tuple(_PAGES)
 
 
+def _guarded(function: Callable[[], None]) -> Callable[[], None]:
+    """The page, or, when it fails on the open text, why, and the way back to the editor.
+
+    Whatever text a draft holds, every page shows: the top bar (undo included) is drawn before the
+    page, and a page's own bug becomes a message instead of a traceback.
+    """
+    @functools.wraps(function)
+    def page() -> None:
+        try:
+            function()
+        except Exception as error:  # noqa: BLE001 - st.rerun and st.switch_page are BaseExceptions
+            locale = session.ui_locale()
+            detail = f"{type(error).__name__}: {error}"[:300]
+            st.error(t("app.page_failed", locale, message=md_escape(detail)))
+            if function is not editor.page and st.button(t("nav.editor", locale), key="bp_failed_to_editor"):
+                st.switch_page(page_by_name("editor"))
+    return page
+
+
 def page_by_name(name: str, locale: str = "en") -> st.Page:
     """The ``st.Page`` of one page; its identity is its URL path, so the title may be in any language."""
     function, icon = _PAGES[name]
-    return st.Page(function, title=t(f"nav.{name}", locale), icon=icon, url_path=name, default=name == "start")
+    return st.Page(_guarded(function), title=t(f"nav.{name}", locale), icon=icon, url_path=name, default=name == "start")
 
 
 def pages(locale: str) -> list[st.Page]:
