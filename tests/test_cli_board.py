@@ -101,3 +101,11 @@ def test_bad_input_exits_2_with_one_line(argv, message, tmp_path, capsys, monkey
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1 and message in captured.err
     assert "secret" not in captured.err and "Traceback" not in captured.err
+
+
+def test_create_reads_standard_input(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(EXAMPLE.read_bytes())))
+    assert main(["board", "create", "-", "--title", "from a pipe"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert main(["board", "export", made["board"]]) == 0
+    assert json.loads(capsys.readouterr().out)["board"]["title"] == "from a pipe"

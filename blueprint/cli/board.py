@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from ..errors import BlueprintError
-    from ..loader import loads
+    from ..loader import loads, read_stream
     from ..safeyaml import DEFAULT_LIMITS, decode
     from ..store import database_url, open_database
     from ..store.boards import BoardError, BoardStore
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             # One byte past the limit is enough for decode to refuse a file too large.
             if args.file == "-":
-                data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
+                data = read_stream(sys.stdin.buffer, "<stdin>")
             else:
                 with open(args.file, "rb") as handle:
                     data = handle.read(DEFAULT_LIMITS.max_bytes + 1)
