@@ -279,7 +279,7 @@ class BoardStore:
         if access.role == "participant" and access.participant is None:
             raise NotAllowed("join the board first", "请先加入看板")
         if kind not in NOTE_KINDS:
-            raise BoardError(f"unknown note kind {kind!r} (use {', '.join(NOTE_KINDS)})",
+            raise BoardError(f"unknown note kind {_shown(kind)} (use {', '.join(NOTE_KINDS)})",
                              "未知的便签类型（痛点、想法、问题、亮点）")
         text = _clean_text(text, MAX_NOTE_CHARS, "note", "便签")
         with self.database.write() as session:
@@ -306,7 +306,7 @@ class BoardStore:
         access = self.resolve(token)
         text = _clean_text(text, MAX_NOTE_CHARS, "note", "便签")
         if kind is not None and kind not in NOTE_KINDS:
-            raise BoardError(f"unknown note kind {kind!r}", "未知的便签类型")
+            raise BoardError(f"unknown note kind {_shown(kind)}", "未知的便签类型")
         with self.database.write() as session:
             board = self._writable(session, access)
             note = self._own_note(session, board, access, note_id)
@@ -324,7 +324,7 @@ class BoardStore:
             self._event(session, board.id, "note_delete", {"note": note.id})
 
     def _own_note(self, session: Session, board: Board, access: Access, note_id: int) -> Note:
-        note = session.get(Note, note_id) if isinstance(note_id, int) else None
+        note = session.get(Note, note_id) if _is_id(note_id) else None
         if note is None or note.board_id != board.id or note.deleted is not None:
             raise BoardError(f"no note {note_id} on this board", f"此看板上没有便签 {note_id}")
         if access.role != "facilitator" and (access.participant is None or note.participant_id != access.participant):
@@ -337,7 +337,7 @@ class BoardStore:
         """Open a vote round (closing the one still open): its id."""
         access = self._facilitator(token)
         if topic not in ROUND_TOPICS:
-            raise BoardError(f"unknown vote topic {topic!r} (use {', '.join(ROUND_TOPICS)})",
+            raise BoardError(f"unknown vote topic {_shown(topic)} (use {', '.join(ROUND_TOPICS)})",
                              "未知的投票主题（痛点、想法、步骤）")
         if not isinstance(dots, int) or isinstance(dots, bool) or not 1 <= dots <= MAX_DOTS:
             raise BoardError(f"dots per participant must be 1 to {MAX_DOTS}", f"每人票数须为 1 到 {MAX_DOTS}")
@@ -401,7 +401,7 @@ class BoardStore:
             return found.dots - spent - change
 
     def _round(self, session: Session, board: Board, round_id: int) -> VoteRound:
-        found = session.get(VoteRound, round_id) if isinstance(round_id, int) else None
+        found = session.get(VoteRound, round_id) if _is_id(round_id) else None
         if found is None or found.board_id != board.id:
             raise BoardError(f"no vote round {round_id} on this board", f"此看板上没有投票轮次 {round_id}")
         return found
@@ -409,11 +409,12 @@ class BoardStore:
     def _check_item(self, session: Session, board: Board, found: VoteRound, item: str) -> None:
         if found.topic == "step":
             if item not in self._targets_of(session, board)[0]:
-                raise BoardError(f"no step {item!r} in this blueprint", f"此蓝图中没有步骤 {item!r}")
+                raise BoardError(f"no step {_shown(item)} in this blueprint", f"此蓝图中没有步骤 {_shown(item)}")
             return
-        note = session.get(Note, int(item)) if item.isdigit() else None
+        # ASCII digits only, few enough for an integer column ("²" is a digit to str.isdigit).
+        note = session.get(Note, int(item)) if re.fullmatch(r"[0-9]{1,9}", item) else None
         if note is None or note.board_id != board.id or note.deleted is not None or note.kind != found.topic:
-            raise BoardError(f"no {found.topic} note {item!r} on this board", f"此看板上没有便签 {item!r}")
+            raise BoardError(f"no {found.topic} note {_shown(item)} on this board", f"此看板上没有便签 {_shown(item)}")
 
     # --- facilitation ----------------------------------------------------------------------
 
@@ -434,8 +435,8 @@ class BoardStore:
         access = self._facilitator(token)
         with self.database.write() as session:
             board = self._board(session, access.board)
-            if step is not None and step not in self._targets_of(session, board)[0]:
-                raise BoardError(f"no step {step!r} in this blueprint", f"此蓝图中没有步骤 {step!r}")
+            if step is not None and (not isinstance(step, str) or step not in self._targets_of(session, board)[0]):
+                raise BoardError(f"no step {_shown(step)} in this blueprint", f"此蓝图中没有步骤 {_shown(step)}")
             board.presenter_step = step
             self._event(session, board.id, "present", {"step": step})
 
@@ -443,7 +444,7 @@ class BoardStore:
         """``open``, ``locked`` (edits frozen for now) or ``closed`` (read-only for good)."""
         access = self._facilitator(token)
         if state not in ("open", "locked", "closed"):
-            raise BoardError(f"unknown board state {state!r}", f"未知的看板状态 {state!r}")
+            raise BoardError(f"unknown board state {_shown(state)}", f"未知的看板状态 {_shown(state)}")
         with self.database.write() as session:
             board = self._board(session, access.board)
             if board.state == "closed" and state != "closed":
@@ -466,8 +467,8 @@ class BoardStore:
             board = self._board(session, access.board)
             if board.state == "closed":
                 raise BoardError("the board is closed", "看板已关闭")
-            if step is not None and step not in self._targets_of(session, board)[0]:
-                raise BoardError(f"no step {step!r} in this blueprint", f"此蓝图中没有步骤 {step!r}")
+            if step is not None and (not isinstance(step, str) or step not in self._targets_of(session, board)[0]):
+                raise BoardError(f"no step {_shown(step)} in this blueprint", f"此蓝图中没有步骤 {_shown(step)}")
             now = utcnow()
             found = Action(board_id=board.id, item=item, step=step, title=title, created=now, updated=now,
                            **_action_fields(owner=owner, due=due, status=status))
@@ -487,7 +488,7 @@ class BoardStore:
             values["title"] = _clean_text(changes["title"], MAX_NOTE_CHARS, "action", "行动")
         with self.database.write() as session:
             board = self._board(session, access.board)
-            found = session.get(Action, action_id) if isinstance(action_id, int) else None
+            found = session.get(Action, action_id) if _is_id(action_id) else None
             if found is None or found.board_id != board.id:
                 raise BoardError(f"no action {action_id} on this board", f"此看板上没有行动 {action_id}")
             for key, value in values.items():
@@ -502,7 +503,7 @@ class BoardStore:
         with self.database.read() as session:
             found = session.get(Board, board) if looks_like_token(board) else None
             if found is None:
-                raise BoardError(f"no board {board!r}", f"没有看板 {board!r}")
+                raise BoardError(f"no board {_shown(board)}", f"没有看板 {_shown(board)}")
             people = {row.id: row.name for row in session.scalars(
                 select(Participant).where(Participant.board_id == board).order_by(Participant.id))}
             joined = {row.id: row.joined for row in session.scalars(
@@ -572,14 +573,25 @@ class BoardStore:
 
     def _target_kind(self, session: Session, board: Board, target: object) -> str:
         steps, phases = self._targets_of(session, board)
-        if target in steps:
+        if isinstance(target, str) and target in steps:
             return "step"
-        if target in phases:
+        if isinstance(target, str) and target in phases:
             return "phase"
-        raise BoardError(f"no step or phase {target!r} in this blueprint", f"此蓝图中没有步骤或阶段 {target!r}")
+        raise BoardError(f"no step or phase {_shown(target)} in this blueprint", f"此蓝图中没有步骤或阶段 {_shown(target)}")
 
     def _event(self, session: Session, board_id: str, kind: str, payload: dict) -> None:
         session.add(BoardEvent(board_id=board_id, kind=kind, payload=json.dumps(payload), created=utcnow()))
+
+
+def _is_id(value: object) -> bool:
+    """Whether ``value`` can be a row id (an int column holds it on every database)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
+
+
+def _shown(value: object) -> str:
+    """``value`` quoted for a message, cut short: a message stays one readable line."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _action_fields(**values) -> dict:

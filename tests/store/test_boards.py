@@ -93,6 +93,11 @@ def test_notes_pinned_to_steps_and_phases_edited_by_author_or_facilitator_only(b
         boards.add_note(ann, "nowhere", "idea", "x")
     with pytest.raises(BoardError, match="unknown note kind"):
         boards.add_note(ann, "enter", "rant", "x")
+    for target in (["enter"], None, 7):
+        with pytest.raises(BoardError, match="no step or phase"):
+            boards.add_note(ann, target, "idea", "x")
+    with pytest.raises(BoardError, match="no step"):
+        boards.present(made.facilitator_token, ["enter"])
 
 
 def test_hostile_note_text_is_refused_or_kept_as_plain_text(boards):
@@ -127,8 +132,13 @@ def test_dot_voting_spends_and_takes_back_dots_within_the_limit(boards):
         boards.vote(ann, first, str(pains[2]))
     assert boards.vote(ann, first, str(pains[1]), -1) == 1
     assert boards.vote(ann, first, str(pains[2])) == 0
-    with pytest.raises(BoardError, match="no pain note"):
-        boards.vote(bob, first, str(idea))
+    for wrong in (str(idea), "²", "9" * 30, "-1", "<b>1</b>", "x" * 100_000):
+        with pytest.raises(BoardError, match="no pain note") as refused:
+            boards.vote(bob, first, wrong)
+        assert len(str(refused.value)) < 200
+    for wrong_round in (10**30, -1, True, "1"):
+        with pytest.raises(BoardError, match="no vote round"):
+            boards.vote(bob, wrong_round, str(pains[0]))
     with pytest.raises(NotAllowed):
         boards.vote(made.participant_token, first, str(pains[0]))
     boards.vote(bob, first, str(pains[2]))
