@@ -91,6 +91,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/lint.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/scale.py sparse 10000 dense 2000   # the full table (to 10^5 steps): bench/scale.py
 	$(BIN)/python bench/app.py
 	$(BIN)/python bench/analysis.py
 

@@ -19,8 +19,8 @@ from blueprint.ui.pages.common import ICON, STYLE, top_bar
 opened_from_command_line = session.bootstrap()
 # The editor's edit first, so every part of the page below shows the new text.
 session.take_editor_edit()
-session.sync_url()
 locale = session.ui_locale()
+session.sync_url()
 
 st.set_page_config(page_title=t("app.name", locale), page_icon=ICON, layout="wide")
 st.html(STYLE)

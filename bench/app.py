@@ -34,7 +34,7 @@ from streamlit.util import calc_hash  # noqa: E402
 
 from blueprint.ui.components import EDITOR_KEY  # noqa: E402
 from blueprint.store import open_store  # noqa: E402
-from blueprint.ui.pages.tables import table_key  # noqa: E402
+from blueprint.ui.view import KEY as VIEW_KEY  # noqa: E402
 
 BUDGETS = {50: 0.3, 500: 1.0}
 EDITS = 10
@@ -61,20 +61,20 @@ def bench(steps: int) -> dict[str, float]:
         set_log_level("error")  # each AppTest sets Streamlit's loggers back to warning
         at._page_hash = calc_hash("editor")  # the navigation menu's request for the editor page
         first = timed(at)
-        assert at.session_state["bp_last_good"] == text  # the editor page ran, and the text loaded
+        assert at.session_state[VIEW_KEY].last_good == text  # the editor page ran, and the text loaded
         edits = []
         current = text
         for n in range(EDITS):
             label = f"label: Edited step {n}"
             current = current.replace("label: ", label + " ", 1) if n == 0 else \
                 current.replace(f"label: Edited step {n - 1}", label, 1)
-            at.session_state[EDITOR_KEY]["edit"] = {"text": current, "base": at.session_state["bp_rev"]}
+            at.session_state[EDITOR_KEY]["edit"] = {"text": current, "base": at.session_state[VIEW_KEY].rev}
             edits.append(timed(at))
-        assert at.session_state["bp_draft"].text == current
+        assert at.session_state[VIEW_KEY].draft.text == current
         idle = timed(at)
         at._page_hash = calc_hash("tables")
         at.run()
-        key = table_key("steps", current, 0)
+        key = next(d.key for d in at.data_editor if d.key.startswith("bp_table_steps_"))
         at.session_state[key] = {"edited_rows": {0: {"owner": "bench"}}, "added_rows": [], "deleted_rows": []}
         table_edit = timed(at)
     return {"first": first, "edit_median": statistics.median(edits), "edit_max": max(edits), "idle": idle,

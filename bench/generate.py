@@ -90,5 +90,30 @@ def generate(n: int, seed: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
+def isolated(n: int) -> str:
+    """``n`` steps with no flows and no phases, spread over the seven lanes."""
+    out = ["blueprint: 1", f"title: {n} isolated steps", "lanes:",
+           *(f"  - {{id: {lane}, label: {label}, zone: {zone}}}" for lane, zone, label in LANES), "steps:"]
+    for i in range(n):
+        out.append(f"  - {{id: s{i}, lane: {LANES[i % len(LANES)][0]}, label: Step {i}}}")
+    return "\n".join(out) + "\n"
+
+
+def dense(n: int, flows: int = 10, window: int = 30, seed: int = 1) -> str:
+    """``n`` steps in phases of 20, each with ``flows`` ``next`` to steps among the following ``window``."""
+    rng = random.Random(seed)
+    phases = max(1, n // 20)
+    out = ["blueprint: 1", f"title: {n} steps with {flows} flows each", "lanes:",
+           *(f"  - {{id: {lane}, label: {label}, zone: {zone}}}" for lane, zone, label in LANES), "phases:",
+           *(f"  - {{id: p{i}, label: Phase {i + 1}}}" for i in range(phases)), "steps:"]
+    for i in range(n):
+        later = list(range(i + 1, min(n, i + 1 + window)))
+        targets = sorted(rng.sample(later, min(flows, len(later))))
+        lane = rng.choice(LANES)[0]
+        out.append(f"  - {{id: s{i}, lane: {lane}, phase: p{min(i * phases // n, phases - 1)}, "
+                   f"label: Step {i}, duration: 1min, next: [{', '.join(f's{t}' for t in targets)}]}}")
+    return "\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
     sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 100))

@@ -6,8 +6,15 @@ extension (hall-walk.zh.yaml -> hall-walk.zh.svg); -o FILE names it, -o DIR puts
 (created if needed), -o - writes one picture to standard output. The format comes from --format,
 else from the extension of -o FILE, else svg.
 
+--page a3|a4|letter prints on pages of that size (--orientation, --fit): no text under 7 pt, the
+blueprint split by phase into numbered sheets when one page cannot hold it. A PDF holds every page;
+SVG and PNG give one file per page (NAME-1.svg, NAME-2.svg...; NAME-2a, NAME-2b for a sheet taller
+than a page), so several pages need -o DIR/. --dpi sets a PNG's pixels per inch; a PNG wider or
+taller than Graphviz can draw is refused with a message, never shrunk.
+
 A file that cannot be loaded gets one line on stderr and no picture; content problems (unknown
-references, missing keys) are printed to stderr and what can be drawn is drawn. --locale chooses the
+references, missing keys) are printed to stderr and what can be drawn is drawn, under a banner
+"this drawing is incomplete" that lists the first problems (--strict draws nothing instead). --locale chooses the
 language of the picture's own words (default: the blueprint's locale) and of those lines (default:
 English). Exit status: 0 all drawn cleanly, 1 a file had problems or could not be loaded, 2 usage,
 I/O or Graphviz errors.
@@ -23,7 +30,10 @@ from ..controls import visible
 from ..errors import BlueprintError
 from ..filenames import PICTURE_FORMATS, output_name
 from ..words import locales
+from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from ._common import print_problems, read_blueprint
+
+PNG_DPI = 144  # blueprint.render.PNG_DPI, without importing Graphviz for --help
 
 NAME = "render"
 HELP = "draw blueprints as SVG, PNG, PDF or DOT"
@@ -42,6 +52,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of the picture's own words (default: the blueprint's locale) "
                              "and of the problems printed to stderr (default: en)")
     parser.add_argument("--no-evidence", action="store_true", help="leave out the physical evidence row")
+    parser.add_argument("--plain", action="store_true",
+                        help="leave the analysis off the picture: fail points without their text, no "
+                             "marks on steps and waits over their time standards")
+    parser.add_argument("--details", action="store_true", help="write each step's KPIs and notes on its card")
+    parser.add_argument("--strict", action="store_true",
+                        help="draw nothing for a file with problems (without it such a file is drawn "
+                             "as far as it can be, under a banner listing its problems)")
+    parser.add_argument("--page", choices=("none", *PAGE_SIZES), default="none",
+                        help="print on pages of this size, split by phase into numbered sheets "
+                             "(default: none, one picture of its natural size)")
+    parser.add_argument("--orientation", choices=ORIENTATIONS, default="auto",
+                        help="page orientation with --page (default: auto, the one that needs fewer pages)")
+    parser.add_argument("--fit", choices=FITS, default="page",
+                        help="with --page: fit the widest sheet to the page, or fill the page width "
+                             "(default: page); text never gets smaller than 7 pt")
+    parser.add_argument("--dpi", type=_dpi, default=PNG_DPI, help=f"pixels per inch of PNG (default: {PNG_DPI})")
+
+
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 36 <= value <= 1200:
+        raise argparse.ArgumentTypeError("dpi must be from 36 to 1200")
+    return value
 
 
 def _inputs(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -71,7 +107,7 @@ def _format(args: argparse.Namespace, to_directory: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..render import RenderError, render
+    from ..render import RenderError, render, render_pages
 
     files, errors = _inputs(args.files)
     for line in errors:
@@ -105,23 +141,43 @@ def run(args: argparse.Namespace) -> int:
         print_problems(bp, messages)
         if bp.problems:
             status = max(status, 1)
+            if args.strict:
+                print(f"blueprint: {path}: not drawn: {len(bp.problems)} problem(s) (--strict)", file=sys.stderr)
+                continue
+        options = {"locale": args.locale, "evidence": not args.no_evidence, "dpi": args.dpi, "plain": args.plain,
+                   "details": args.details}
+        paged = args.page != "none" and fmt != "pdf"
         try:
-            picture = render(bp, fmt, locale=args.locale, evidence=not args.no_evidence)
+            if paged:
+                pictures = [(page.suffix, picture) for page, picture in render_pages(
+                    bp, fmt, page=args.page, orientation=args.orientation, fit=args.fit, **options)]
+            else:
+                pictures = [("", render(bp, fmt, page=args.page, orientation=args.orientation, fit=args.fit,
+                                        **options))]
         except RenderError as exc:
             print(visible(f"blueprint: {path}: {exc}"), file=sys.stderr)
             return 2
-        data = picture.encode("utf-8") if isinstance(picture, str) else picture
-        if to_stdout:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            continue
-        if output and not to_directory:
-            target = output
-        else:
-            target = _unique(os.path.join(output or ".", output_name(path, fmt)), written)
-        written.add(target)
-        with open(target, "wb") as handle:
-            handle.write(data)
+        if len(pictures) > 1 and not to_directory:
+            print(f"blueprint: {path}: prints on {len(pictures)} pages: give an output directory "
+                  f"(-o DIR/) for one {fmt.upper()} per page, or draw one PDF (-f pdf)", file=sys.stderr)
+            return 2
+        for suffix, picture in pictures:
+            data = picture.encode("utf-8") if isinstance(picture, str) else picture
+            if to_stdout:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+                continue
+            if output and not to_directory:
+                target = output
+            else:
+                name = output_name(path, fmt)
+                if len(pictures) > 1:
+                    stem, ext = os.path.splitext(name)
+                    name = f"{stem}-{suffix}{ext}"
+                target = _unique(os.path.join(output or ".", name), written)
+            written.add(target)
+            with open(target, "wb") as handle:
+                handle.write(data)
     return status
 
 

@@ -99,7 +99,7 @@ def export_drawio(bp: Blueprint, locale: str | None = None) -> Exported:
         parent, parent_box = lane_cell[card.step.lane]
         cell_id = f"step-{i}"
         step_cell[card.step.id] = cell_id
-        lines = list(card.lines) + ([card.meta] if card.meta else [])
+        lines = list(card.lines) + list(card.meta)  # the owner and duration line(s)
         _fill, stroke = ZONE_COLORS[card.zone]
         fail = "strokeColor=#b85450;strokeWidth=2;" if card.step.fail else f"strokeColor={stroke};"
         value = _html(lines)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
+from .breaches import Analysis
 from .geometry import (
     Badge,
     Box,
@@ -43,7 +44,9 @@ from .geometry import (
     LinePlacement,
     PhaseBand,
     Route,
+    SheetLink,
     Style,
+    Window,
     ZoneBand,
 )
 from .grid import flow_order
@@ -61,14 +64,17 @@ __all__ = [
     "LinePlacement",
     "PhaseBand",
     "Route",
+    "SheetLink",
     "Style",
+    "Window",
     "ZoneBand",
     "flow_order",
     "layout",
 ]
 
 
-def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None) -> Layout:
+def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
+           window: Window | None = None, analysis: bool | Analysis = True, details: bool = False) -> Layout:
     """Place everything a blueprint picture shows.
 
     Args:
@@ -76,6 +82,12 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
         locale: ``en`` or ``zh`` for the built-in words; default the blueprint's own.
         evidence: Draw the physical evidence row.
         style: Sizes; default :class:`Style`.
+        window: Only these columns of the whole grid, as one print sheet (see
+            :mod:`blueprint.layout.pages`), with tags where flows continue on other sheets.
+        analysis: Draw the analysis on the picture: what fails at a fail point, and the steps and
+            waits over their time standards (False: the plain picture; an :class:`Analysis`
+            made before, to share it between the sheets of one blueprint).
+        details: Write each step's KPIs and notes in small text on its card.
 
     >>> from blueprint import loads
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
@@ -87,4 +99,4 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     [('a', 0, 0), ('b', 1, 0), ('c', 0, 1)]
     """
     with paused_gc():
-        return _place(bp, locale, evidence, style)
+        return _place(bp, locale, evidence, style, window, analysis, details)

@@ -8,8 +8,10 @@ from ..model import Flow, FlowKind, Lane, Line, Phase, Step, Zone
 
 __all__ = [
     "Badge",
+    "Banner",
     "Box",
     "Card",
+    "EmotionCurve",
     "EvidenceNote",
     "FlowLabel",
     "LaneBand",
@@ -18,7 +20,10 @@ __all__ = [
     "LinePlacement",
     "PhaseBand",
     "Route",
+    "SheetLink",
     "Style",
+    "TimeRow",
+    "Window",
     "ZoneBand",
 ]
 
@@ -106,11 +111,15 @@ class Style:
 
 @dataclass
 class Badge:
-    """A marker on a card: ``kind`` is ``fail-point`` or ``wait-point``."""
+    """A marker on a card's top edge: ``kind`` is ``fail-point``, ``wait-point`` or
+    ``standard-exceeded``; ``detail`` is the whole story for a tooltip (the fail text, the
+    standard broken); ``exceeded`` marks a wait over its standard."""
 
     kind: str
     text: str
     box: Box
+    detail: str = ""
+    exceeded: bool = False
 
 
 @dataclass
@@ -123,10 +132,15 @@ class Card:
     column: int
     box: Box
     lines: list[str]
-    meta: str
+    #: Owner and duration: one line, or the owner and then the duration when they do not fit.
+    meta: list[str]
     touchpoint: str
     emotion: int | None
     badges: list[Badge]
+    #: The step or its wait breaks a time standard (the card is framed in the warning colour).
+    exceeded: bool = False
+    #: KPIs and notes, in small text under the rest (only when details are asked for).
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -210,6 +224,61 @@ class LegendItem:
 
 
 @dataclass
+class SheetLink:
+    """Where a flow continues on another print sheet: beside ``card``, on its right for a flow
+    leaving to ``sheet``, on its left for one arriving from it; ``others`` are the steps there."""
+
+    card: Card
+    outgoing: bool
+    sheet: int
+    others: list[Step]
+    box: Box
+    text: str
+
+
+@dataclass
+class Banner:
+    """The warning over a drawing of a file with problems: what it shows may be wrong or missing."""
+
+    box: Box
+    lines: list[str]
+    count: int
+
+
+@dataclass
+class TimeRow:
+    """Under the last lane: per phase band, the time it adds and the running total."""
+
+    box: Box
+    label_box: Box
+    label: list[str]
+    cells: list[tuple[Box, list[str]]]
+
+
+@dataclass
+class EmotionCurve:
+    """Between the evidence row and the first lane: the customer's emotion step by step, as
+    points ``(x, y, emotion, step)`` joined left to right."""
+
+    box: Box
+    label_box: Box
+    label: list[str]
+    points: list[tuple[float, float, int, Step]]
+
+
+@dataclass(frozen=True)
+class Window:
+    """One print sheet: grid columns ``first`` to ``last`` of the whole blueprint, sheet ``number``
+    of ``count``; ``sheet_of_column`` gives the sheet of every column of the whole grid."""
+
+    first: int
+    last: int
+    number: int
+    count: int
+    sheet_of_column: tuple[int, ...]
+
+
+@dataclass
 class Layout:
     """Everything the picture shows, placed."""
 
@@ -233,3 +302,12 @@ class Layout:
     columns: int
     #: Steps that could not be placed (their lane is unknown or has no zone).
     skipped: list[Step] = field(default_factory=list)
+    #: On a print sheet: which one, and where flows continue on other sheets.
+    window: Window | None = None
+    links: list[SheetLink] = field(default_factory=list)
+    #: The left edge of every grid column.
+    column_x: list[float] = field(default_factory=list)
+    #: Set when the file has problems: the drawing is incomplete.
+    banner: Banner | None = None
+    time_row: TimeRow | None = None
+    emotion_curve: EmotionCurve | None = None

@@ -96,6 +96,25 @@ class Grid:
         self.occupied: set[tuple[int, int]] = set()
         self._place()
 
+    def window(self, first: int, last: int) -> Grid:
+        """The same grid cut to columns ``first`` to ``last``, renumbered from 0 (a print sheet)."""
+        cut = object.__new__(Grid)
+        keep = [i for i in range(len(self.steps)) if first <= self.column[i] <= last]
+        cut.steps = [self.steps[i] for i in keep]
+        cut.skipped = self.skipped
+        cut.row = [self.row[i] for i in keep]
+        cut.column = [self.column[i] - first for i in keep]
+        cut.position = {}
+        for j, step in enumerate(cut.steps):
+            cut.position.setdefault(step.id, j)
+        cut.phases = self.phases
+        cut.band = [self.band[i] for i in keep]
+        cut.band_columns = [(band, max(a, first) - first, min(b, last) - first)
+                            for band, a, b in self.band_columns if a <= last and b >= first]
+        cut.occupied = {(r, c - first) for r, c in self.occupied if first <= c <= last}
+        cut.columns = last - first + 1
+        return cut
+
     @staticmethod
     def _unique_phases(bp: Blueprint) -> list[Phase]:
         seen: set[str] = set()
@@ -128,7 +147,8 @@ class Grid:
         offset = 0
         for band in bands:
             local: dict[int, int] = {}
-            taken: set[tuple[int, int]] = set()
+            # Per row, the taken columns of this band, each pointing towards the next free one.
+            taken: dict[int, dict[int, int]] = defaultdict(dict)
             width = 1
             for i in by_band.get(band, []):
                 row = self.row[i]
@@ -136,18 +156,17 @@ class Grid:
                 for p in self.predecessors[i]:
                     if p in local:
                         lowest = max(lowest, local[p] + (1 if self.row[p] == row else 0))
-                column = lowest
-                while (row, column) in taken:
-                    column += 1
+                column = _first_free(taken[row], lowest)
                 local[i] = column
-                taken.add((row, column))
+                taken[row][column] = column + 1
                 # Keep the cells of a straight handoff free, so nothing lands on its line.
                 for p in self.predecessors[i]:
                     if p in local and local[p] == column and self.row[p] != row:
                         low, high = sorted((self.row[p], row))
-                        between = [(r, column) for r in range(low + 1, high)]
-                        if not any(cell in taken for cell in between):
-                            taken.update(between)
+                        between = range(low + 1, high)
+                        if not any(column in taken[r] for r in between):
+                            for r in between:
+                                taken[r][column] = column + 1
                 width = max(width, column + 1)
             for i, column in local.items():
                 self.column[i] = offset + column
@@ -156,3 +175,18 @@ class Grid:
             offset += width
         self.columns = offset
 
+
+
+def _first_free(taken: dict[int, int], column: int) -> int:
+    """The first column at or after ``column`` not in ``taken``; each taken column points to a
+    later one, and the pointers walked are shortened, so a full row is not scanned again.
+
+    >>> _first_free({0: 1, 1: 2, 3: 4}, 0)
+    2
+    """
+    free = column
+    while free in taken:
+        free = taken[free]
+    while column in taken and taken[column] != free:
+        taken[column], column = free, taken[column]
+    return free

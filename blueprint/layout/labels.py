@@ -3,13 +3,13 @@ the legend under the grid."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import pairwise
 
-from ..words import word
-
 from .geometry import Box, FlowLabel, LegendItem, Route, Style
-from .text import text_width, wrap
+from .text import longest_word, text_width, wrap
+from .words import word
 
 __all__ = ["Boxes", "legend", "place_label"]
 
@@ -42,7 +42,7 @@ class Boxes:
 
 
 def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: list[float],
-                 gap_center) -> FlowLabel | None:
+                gap_centers: list[float]) -> FlowLabel | None:
     """Put a flow's label on a stretch of its own edge: never on a card, a note or a line, and
     crossing as few other edges as it can (on the longest stretch when that is a tie)."""
     size = style.flow_label_size
@@ -54,29 +54,35 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
     )
     best: tuple[int, FlowLabel] | None = None
     fallback: FlowLabel | None = None
-    for length, (x0, y0), (x1, y1) in segments:
-        if x0 == x1:  # vertical: as wide as the gap it runs in
-            k = min(range(len(gap_w)), key=lambda k: abs(gap_center(k) - x0))
-            room = max(gap_w[k] - 6, 26)
-        else:
-            room = max(length - 20, 24)
-        lines = wrap(route.flow.label, min(room, 110), size, 3)
-        if not lines:
-            return None
-        w = max(text_width(line, size) for line in lines) + 6
-        h = len(lines) * lh + 3
-        for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):
-            cx, cy = x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction
-            label = FlowLabel(Box(cx - w / 2, cy - h / 2, w, h), lines)
-            fallback = fallback or label
-            if hard.hits(label.box):
-                continue
-            crossings = soft.hits(label.box, ignore=route)
-            if best is None or crossings < best[0]:
-                best = (crossings, label)
-            if crossings == 0:
+    # Room for the longest word at least: a label is not broken inside a word to fit a gap, unless
+    # no place on the edge has room for it whole.
+    longest = longest_word(route.flow.label, size) + 1
+    for whole_words in (True, False):
+        for length, (x0, y0), (x1, y1) in segments:
+            if x0 == x1:  # vertical: as wide as the gap it runs in
+                k = _nearest(gap_centers, x0)
+                room = max(gap_w[k] - 6, 26)
+            else:
+                room = max(length - 20, 24)
+            lines = wrap(route.flow.label, min(max(room, longest) if whole_words else room, 110), size, 3)
+            if not lines:
+                return None
+            w = max(text_width(line, size) for line in lines) + 6
+            h = len(lines) * lh + 3
+            for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):
+                cx, cy = x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction
+                label = FlowLabel(Box(cx - w / 2, cy - h / 2, w, h), lines)
+                fallback = fallback or label
+                if hard.hits(label.box):
+                    continue
+                crossings = soft.hits(label.box, ignore=route)
+                if best is None or crossings < best[0]:
+                    best = (crossings, label)
+                if crossings == 0:
+                    break
+            if best is not None and best[0] == 0:
                 break
-        if best is not None and best[0] == 0:
+        if best is not None:
             break
     chosen = best[1] if best is not None else fallback
     if chosen is not None:
@@ -84,26 +90,52 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
     return chosen
 
 
-_LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", "emotion")
+def _nearest(values: list[float], x: float) -> int:
+    """The index of the value nearest ``x`` in increasing ``values`` (the first one on a tie).
+
+    >>> _nearest([0, 10, 20], 15), _nearest([0, 10, 20], 16), _nearest([0, 10, 20], -5)
+    (1, 2, 0)
+    """
+    i = bisect_left(values, x)
+    if i == len(values) or (i > 0 and abs(values[i - 1] - x) <= abs(values[i] - x)):
+        return i - 1
+    return i
 
 
-def legend(style: Style, locale: str, x: float, y: float, right: float):
+_LEGEND = ("flow", "support", "return", "recovery", "fail-point", "wait-point", "standard-exceeded", "emotion")
+_BADGES = ("fail-point", "wait-point", "standard-exceeded")
+
+
+def legend(style: Style, locale: str, x: float, y: float, right: float, drawn: set[str]):
+    """The legend's items left to right from ``(x, y)``, on more rows past ``right``: only the
+    samples in ``drawn`` (flow kinds, badge kinds, ``emotion``). Returns the items, the title and
+    the bottom; no title and ``y`` for a picture with nothing to explain."""
+    if not drawn & set(_LEGEND):
+        return [], None, y
     size = style.small_size
     lh = style.lh(size)
-    title = word("legend.title", locale)
+    title = word("legend", locale)
     title_box = Box(x, y, text_width(title, size) + 8, lh + 4)
     items: list[LegendItem] = []
     cx = title_box.right + 10
-    for sample in _LEGEND:
+    for sample in (sample for sample in _LEGEND if sample in drawn):
         if sample == "fail-point":
-            text = word("badge.fail", locale)
+            text = word("fail", locale)
         elif sample == "wait-point":
-            text = word("legend.wait-max", locale)
+            text = word("wait-max", locale)
         elif sample == "emotion":
-            text = word("legend.emotion", locale) + " −2…+2"
+            text = word("emotion", locale) + " −2…+2"
+        elif sample == "standard-exceeded":
+            text = word("exceeded", locale)
         else:
-            text = word(f"flow.{sample}", locale)
-        if sample in ("fail-point", "wait-point"):
+            text = word(sample, locale)
+        # A legend wider than the picture goes on as many rows as it needs.
+        sample_w = text_width(text, style.badge_size) + 8 if sample in _BADGES else (
+            (10 if sample == "emotion" else 34) + 4 + text_width(text, size) + 6)
+        if items and cx + sample_w > right:
+            cx = title_box.right + 10
+            y += lh + 8
+        if sample in _BADGES:
             sample_box = Box(cx, y + 1, text_width(text, style.badge_size) + 8, style.badge_height)
             text_box = sample_box
             cx = sample_box.right + 14

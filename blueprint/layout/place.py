@@ -4,29 +4,38 @@ columns, rows, cards and routes in points, bands and lines, evidence notes, flow
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ..model import Blueprint, Flow, Line, Phase, Zone
-from ..words import normalize, word
-from .cards import card_height, card_text
+from ..durations import format_duration
+from ..model import Blueprint, Flow, FlowKind, Line, Phase, Zone
+from .breaches import Analysis, analyse
+from .cards import BadgeSpec, card_height, card_text
 from .geometry import (
     Badge,
+    Banner,
     Box,
     Card,
+    EmotionCurve,
     EvidenceNote,
     LaneBand,
     Layout,
     LinePlacement,
     PhaseBand,
     Route,
+    SheetLink,
     Style,
+    TimeRow,
+    Window,
     ZoneBand,
 )
 from .grid import Grid, Row, grid_rows
 from .labels import Boxes, legend, place_label
-from .routing import Plan, Router, Segment, assign_tracks, corners, offsets
+from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
+from .times import phase_times
+from ..words import normalize as catalogue_locale
+from .words import word
 
 __all__ = ["place"]
 
@@ -35,22 +44,39 @@ _BULLET = "• "
 _HANG = "\u3000 "
 # Bold text (titles, headers, row and line names) is this much wider than the regular text measured.
 _BOLD = 1.1
+# The height of the emotion curve's row, and of one step of emotion (-2..+2) in it.
+_EMOTION_H = 48.0
+_EMOTION_STEP = 9.0
+# The banner over a drawing of a file with problems lists this many of them.
+_BANNER_PROBLEMS = 3
 
-_CardText = tuple[list[str], str, str, list[tuple[str, str]]]
+_CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 _Tracks = dict[tuple[str, int], int]
 
 
-def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None) -> Layout:
-    """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`)."""
+def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
+          window: Window | None = None, analysis: bool | Analysis = True, details: bool = False) -> Layout:
+    """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
-    locale = normalize(locale, normalize(bp.locale))
+    locale = catalogue_locale(locale, catalogue_locale(bp.locale))
     rows = grid_rows(bp)
-    grid = Grid(bp, rows)
-    texts, card_h = _measure_cards(grid, len(rows), style, locale)
+    whole = Grid(bp, rows)
+    grid = whole if window is None else whole.window(window.first, window.last)
+    title = bp.title or ""
+    if window is not None and window.count > 1:
+        title = f"{title} ({window.number}/{window.count})"
+    if analysis is True:
+        analysis = analyse(bp, locale)
+    found = analysis.breaches if analysis else None
+    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details)
     notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
     columns = _columns(grid, style, tracks)
-    page = _rows(bp, grid, rows, style, locale, columns, tracks, card_h, notes.height)
+    problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
+    timed = analysis and any(step.duration is not None for step in grid.steps)
+    felt = analysis and any(step.emotion is not None for step in grid.steps)
+    page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
+                 _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
     cards = _cards(grid, rows, style, texts, card_h, columns, page)
     routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
     lanes, zones = _bands(rows, style, locale, columns, page)
@@ -60,12 +86,19 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
               for phase, first, last, x0, x1, lines in page.phase_specs]
     evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
     _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
-    items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right)
+    links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
+    time_row = _time_row(analysis, whole, grid, style, locale, columns, page) if page.time_band else None
+    curve = _emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
+    items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right,
+                                                _drawn(cards, routes))
     return Layout(
         width=columns.right + style.margin, height=legend_bottom + style.margin, locale=locale, style=style,
         title=page.title, title_box=page.title_box, cards=cards, lanes=lanes, zones=zones, phases=phases,
         lines=lines, evidence=evidence_notes, evidence_band=page.evidence_band, evidence_label=evidence_label,
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
+        window=window, links=links, column_x=columns.x,
+        banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
+        time_row=time_row, emotion_curve=curve,
     )
 
 
@@ -73,15 +106,17 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
 # Measuring, before anything has a position
 
 
-def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str) -> tuple[list[_CardText], list[float]]:
+def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found: dict[int, list] | None,
+                   details: bool) -> tuple[list[_CardText], list[float]]:
     """Every card's text, and the card height of each row (the tallest card of the row)."""
-    texts = [card_text(step, style, locale) for step in grid.steps]
+    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []), details)
+             for step in grid.steps]
     card_h = [style.card_min_height] * row_count
-    for i, (lines, meta, touchpoint, badges) in enumerate(texts):
+    for i, (lines, meta, touchpoint, badges, extra) in enumerate(texts):
         step = grid.steps[i]
         footer = bool(touchpoint) or step.emotion is not None
         r = grid.row[i]
-        card_h[r] = max(card_h[r], card_height(lines, meta, footer, bool(badges), style))
+        card_h[r] = max(card_h[r], card_height(lines, meta, footer, bool(badges), style, len(extra)))
     return texts, card_h
 
 
@@ -118,17 +153,37 @@ def _measure_evidence(grid: Grid, rows: list[Row], style: Style) -> _Notes:
 
 
 def _plan_routes(bp: Blueprint, grid: Grid, rows: list[Row]) -> tuple[list[tuple[Flow, int, int, Plan]], _Tracks]:
-    """Every flow's route on the grid, and the number of tracks each gap needs."""
+    """Every flow's route on the grid, and the number of tracks each gap needs.
+
+    A ``return`` flow that answers a request (a flow the other way between the same two steps)
+    runs on the request's own route, backwards: the pair reads as one connector with an
+    arrowhead at each end, not as two lines a few points apart across the lanes."""
     line_channels = {r for r in range(1, len(rows)) if rows[r - 1].zone is not rows[r].zone}
     router = Router(grid.occupied, line_channels)
     planned: list[tuple[Flow, int, int, Plan]] = []
-    for flow in [*bp.flows, *bp.recoveries]:
-        a, b = grid.position.get(flow.source.id), grid.position.get(flow.target.id)
+    requests: dict[tuple[int, int], Plan] = {}
+    answers: set[int] = set()  # the planned entries that reuse a request's route
+    used: set[int] = set()  # the requests' plans given to their flow
+    flows = [*bp.flows, *bp.recoveries]
+    positions = [(grid.position.get(f.source.id), grid.position.get(f.target.id)) for f in flows]
+    for flow, (a, b) in zip(flows, positions):
+        if a is not None and b is not None and a != b and flow.kind in (FlowKind.FLOW, FlowKind.SUPPORT):
+            requests.setdefault((a, b), router.plan(grid.row[a], grid.column[a], grid.row[b], grid.column[b]))
+    for flow, (a, b) in zip(flows, positions):
         if a is None or b is None:
             continue
-        plan = router.plan(grid.row[a], grid.column[a], grid.row[b], grid.column[b])
+        request = requests.get((b, a)) if flow.kind is FlowKind.RETURN else None
+        if request is not None:
+            answers.add(len(planned))
+            plan = Plan(request.end, request.start, request.segments[::-1])
+        elif (a, b) in requests and flow.kind is not FlowKind.RETURN and id(requests[(a, b)]) not in used:
+            plan = requests[(a, b)]  # planned above; a second flow between the same steps gets its own
+            used.add(id(plan))
+        else:
+            plan = router.plan(grid.row[a], grid.column[a], grid.row[b], grid.column[b])
         planned.append((flow, a, b, plan))
-    return planned, assign_tracks([plan for *_, plan in planned])
+    own = [plan for n, (*_, plan) in enumerate(planned) if n not in answers]
+    return planned, assign_tracks(own)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -184,6 +239,7 @@ class _Page:
 
     title: str
     title_box: Box
+    banner: Banner | None
     phase_specs: list[tuple[Phase | None, int, int, float, float, list[str]]]
     phase_top: float
     phase_header_h: float
@@ -194,16 +250,42 @@ class _Page:
     lane_lines: list[list[str]]
     bottom: float
     is_zone_channel: list[bool]
+    emotion_band: Box | None = None
+    time_band: Box | None = None
 
 
-def _rows(bp: Blueprint, grid: Grid, rows: list[Row], style: Style, locale: str, columns: _Columns,
-          tracks: _Tracks, card_h: list[float], evidence_h: float) -> _Page:
+def _problem_lines(bp: Blueprint, locale: str, width: float, style: Style) -> list[str]:
+    """The banner's text for a file with problems: how many, the first few with their position."""
+    count = len(bp.problems)
+    if not count:
+        return []
+    heading = word("incomplete-one", locale) if count == 1 else word("incomplete", locale).format(count=count)
+    shown = sorted(bp.problems, key=lambda p: (p.pos.line, p.pos.column))[:_BANNER_PROBLEMS]
+    lines = [heading] + [ellipsize(f"{p.pos.line}:{p.pos.column}  {p.text(locale)} ({p.rule})", width, style.small_size)
+                         for p in shown]
+    if count > len(shown):
+        lines.append(word("more-problems", locale).format(count=count - len(shown)))
+    return lines
+
+
+def _time_row_height(style: Style) -> float:
+    return 2 * style.lh(style.small_size) + 10
+
+
+def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: Style, locale: str,
+          columns: _Columns, tracks: _Tracks, card_h: list[float], evidence_h: float, emotion_h: float,
+          time_h: float) -> _Page:
     right = columns.right
     # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
-    title = ellipsize(bp.title or "", (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
+    title = ellipsize(title, (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
     title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * _BOLD + 8,
                     style.lh(style.title_size))
     y = title_box.bottom + 10
+    banner = None
+    if problems:
+        banner = Banner(Box(style.margin, y, right - style.margin, len(problems) * style.lh(style.small_size) + 10),
+                        problems, 0)
+        y = banner.box.bottom + 10
     phase_specs = []
     for band, first, last in grid.band_columns:
         phase = grid.phases[band] if band < len(grid.phases) else None
@@ -213,12 +295,19 @@ def _rows(bp: Blueprint, grid: Grid, rows: list[Row], style: Style, locale: str,
         phase_specs.append((phase, first, last, x0, x1, lines))
     header_lines = max([len(spec[5]) for spec in phase_specs] + [1])
     phase_header_h = header_lines * style.lh(style.header_size) + 10
+    if not any(spec[0] is not None for spec in phase_specs):
+        phase_header_h = 0.0  # no phase to name: no empty header band under the title
     phase_top = y
     y += phase_header_h + 6
     evidence_band = None
     if evidence_h:
         evidence_band = Box(columns.header_x, y, right - columns.header_x, evidence_h)
         y += evidence_h
+    emotion_band = None
+    if emotion_h:
+        y += 6
+        emotion_band = Box(columns.header_x, y, right - columns.header_x, emotion_h)
+        y += emotion_h
     channel_y: list[float] = []
     row_y: list[float] = []
     row_h: list[float] = []
@@ -236,6 +325,8 @@ def _rows(bp: Blueprint, grid: Grid, rows: list[Row], style: Style, locale: str,
         channel_y.append(y + h / 2)
         y += h
         label = row.lane.display_label(locale) if row.lane is not None else ""
+        if label == row.zone.label(locale):
+            label = ""  # the zone's name beside it already says it
         lines = wrap(label, style.lane_label_width - 12, style.header_size, 4) if label else []
         lane_lines.append(lines)
         if row.lane is None:
@@ -249,10 +340,14 @@ def _rows(bp: Blueprint, grid: Grid, rows: list[Row], style: Style, locale: str,
     last_h = max(style.lane_gap, (count + 1) * style.track + 2 * style.stub if count else style.lane_gap)
     channel_y.append(y + last_h / 2)
     y += last_h
+    time_band = None
+    if time_h:
+        time_band = Box(columns.header_x, y, right - columns.header_x, time_h)
+        y += time_h + 6
     is_zone_channel = [r > 0 and r < len(rows) and rows[r - 1].zone is not rows[r].zone
                        for r in range(len(rows) + 1)]
-    return _Page(title, title_box, phase_specs, phase_top, phase_header_h, evidence_band, channel_y, row_y,
-                 row_h, lane_lines, y, is_zone_channel)
+    return _Page(title, title_box, banner, phase_specs, phase_top, phase_header_h, evidence_band, channel_y, row_y,
+                 row_h, lane_lines, y, is_zone_channel, emotion_band, time_band)
 
 
 def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], card_h: list[float],
@@ -263,15 +358,23 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
         r, c = grid.row[i], grid.column[i]
         h = card_h[r]
         box = Box(columns.x[c], page.row_y[r] + (page.row_h[r] - h) / 2, style.card_width, h)
-        lines, meta, touchpoint, badge_specs = texts[i]
-        # Badges sit on the card's top edge, like tags, clear of the text in the middle.
+        lines, meta, touchpoint, badge_specs, extra = texts[i]
+        # Badges sit on the card's top edge, like tags, clear of the text in the middle; a long
+        # one (a fail point's text) is cut to the room left, its whole text kept for the tooltip.
         badges = []
         bx = box.x + style.card_pad_x
-        for kind, text in badge_specs:
+        widths = [text_width(text, style.badge_size) + 12 for _, text, _, _ in badge_specs]
+        for n, (kind, text, detail, exceeded) in enumerate(badge_specs):
+            room = box.right - style.card_pad_x - bx - 8 - sum(widths[n + 1:])
+            if text_width(text, style.badge_size) > room:
+                text = ellipsize(text, room, style.badge_size)
             bw = text_width(text, style.badge_size) + 8
-            badges.append(Badge(kind, text, Box(bx, box.y - style.badge_height / 2, bw, style.badge_height)))
+            badges.append(Badge(kind, text, Box(bx, box.y - style.badge_height / 2, bw, style.badge_height),
+                                detail, exceeded))
             bx += bw + 4
-        cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges))
+        exceeded = any(badge.exceeded for badge in badges)
+        cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges, exceeded,
+                          extra))
     return cards
 
 
@@ -283,25 +386,25 @@ def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows:
         kind, index = resource
         count = tracks.get(resource, 1)
         if kind == "ch":
-            return offsets(count, style.track, around_line=page.is_zone_channel[index])[track]
+            return offset(track, count, style.track, around_line=page.is_zone_channel[index])
         if kind == "g":
-            return offsets(count, style.track)[track]
+            return offset(track, count, style.track)
         if kind == "r":
             spacing = min(7.0, (card_h[index] - 12) / max(count - 1, 1))
-            return offsets(count, spacing)[track]
+            return offset(track, count, spacing)
         spacing = min(10.0, (style.card_width - 24) / max(count - 1, 1))
-        return offsets(count, spacing)[track]
+        return offset(track, count, spacing)
 
     def coordinate(segment: Segment) -> float:
         kind, index = segment.resource
-        offset = track_offset(segment.resource, segment.track)
+        shift = track_offset(segment.resource, segment.track)
         if kind == "g":
-            return columns.gap_center(index) + offset
+            return columns.gap_center(index) + shift
         if kind == "c":
-            return columns.x[index] + style.card_width / 2 + offset
+            return columns.x[index] + style.card_width / 2 + shift
         if kind == "ch":
-            return page.channel_y[index] + offset
-        return page.row_y[index] + page.row_h[index] / 2 + offset
+            return page.channel_y[index] + shift
+        return page.row_y[index] + page.row_h[index] / 2 + shift
 
     routes: list[Route] = []
     for flow, a, b, plan in planned:
@@ -388,6 +491,86 @@ def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNot
     for route in routes:
         for (x0, y0), (x1, y1) in pairwise(route.points):
             soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), route)
+    centers = [columns.gap_center(k) for k in range(len(columns.gaps))]
     for route in routes:
         if route.flow.label:
-            route.label = place_label(route, style, hard, soft, columns.gaps, columns.gap_center)
+            route.label = place_label(route, style, hard, soft, columns.gaps, centers)
+
+
+def _sheet_links(bp: Blueprint, whole: Grid, grid: Grid, window: Window, cards: list[Card],
+                 style: Style) -> list[SheetLink]:
+    """A tag beside each card with a flow to or from another sheet: "→ 3" on its right for flows
+    that continue on sheet 3, "1 →" on its left for flows that come from sheet 1."""
+    ends: dict[tuple[int, bool, int], list] = defaultdict(list)
+    for flow in [*bp.flows, *bp.recoveries]:
+        a, b = whole.position.get(flow.source.id), whole.position.get(flow.target.id)
+        if a is None or b is None:
+            continue
+        sheet_a = window.sheet_of_column[whole.column[a]]
+        sheet_b = window.sheet_of_column[whole.column[b]]
+        if sheet_a == sheet_b:
+            continue
+        if sheet_a == window.number:
+            ends[(grid.position[flow.source.id], True, sheet_b)].append(flow.target)
+        elif sheet_b == window.number:
+            ends[(grid.position[flow.target.id], False, sheet_a)].append(flow.source)
+    size = style.flow_label_size
+    h = style.lh(size) + 3
+    stacked: dict[tuple[int, bool], int] = defaultdict(int)
+    links: list[SheetLink] = []
+    for (i, outgoing, sheet), others in sorted(ends.items()):
+        card = cards[i]
+        text = f"→ {sheet}" if outgoing else f"{sheet} →"
+        w = text_width(text, size) + 6
+        k = stacked[(i, outgoing)]
+        stacked[(i, outgoing)] += 1
+        y = card.box.y + 4 + k * (h + 2)
+        x = card.box.right + 2 if outgoing else card.box.x - 2 - w
+        links.append(SheetLink(card, outgoing, sheet, others, Box(x, y, w, h), text))
+    return links
+
+
+def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
+    """What the legend explains: the kinds of flow, badge and mark the picture shows."""
+    drawn = {route.kind.value for route in routes}
+    for card in cards:
+        drawn.update(badge.kind for badge in card.badges)
+        if card.exceeded:
+            drawn.add("standard-exceeded")
+        if card.emotion is not None:
+            drawn.add("emotion")
+    return drawn
+
+
+def _time_row(analysis: Analysis, whole: Grid, grid: Grid, style: Style, locale: str, columns: _Columns,
+              page: _Page) -> TimeRow:
+    """Under each phase band: the time the phase adds to the customer's journey (until its last
+    customer or frontstage step ends; back-office work after that runs on without the customer),
+    and the running total."""
+    band = page.time_band
+    visible = (Zone.CUSTOMER, Zone.FRONTSTAGE)
+    bands = {step.index: whole.band[i] for i, step in enumerate(whole.steps) if step.zone in visible}
+    for b in set(whole.band):
+        bands.setdefault(-1 - b, b)  # every phase has a cell, even one without customer steps
+    totals = phase_times(bands, analysis.finish)
+    total = word("total", locale)
+    cells = []
+    for (index, _, _), (_, _, _, x0, x1, _) in zip(grid.band_columns, page.phase_specs):
+        adds, running = totals.get(index, (None, None))
+        if running is None:
+            continue
+        lines = [format_duration(adds, locale), f"{total} {format_duration(running, locale)}"]
+        cells.append((Box(x0, band.y, x1 - x0, band.h), lines))
+    label = wrap(word("time-row", locale), (columns.header_w - 12) / _BOLD, style.header_size, 2)
+    return TimeRow(band, Box(columns.header_x, band.y, columns.header_w, band.h), label, cells)
+
+
+def _emotion_curve(cards: list[Card], style: Style, locale: str, columns: _Columns, page: _Page) -> EmotionCurve:
+    """A point per step with an emotion, at its card's x, higher for a happier customer."""
+    band = page.emotion_band
+    points = [(card.box.cx, band.cy - max(-2, min(2, card.emotion)) * _EMOTION_STEP, card.emotion, card.step)
+              for card in sorted(cards, key=lambda card: (card.column, card.row, card.step.index))
+              if card.emotion is not None]
+    name = word("emotion", locale)
+    label = wrap(name[:1].upper() + name[1:], (columns.header_w - 12) / _BOLD, style.header_size, 2)
+    return EmotionCurve(band, Box(columns.header_x, band.y, columns.header_w, band.h), label, points)

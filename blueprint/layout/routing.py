@@ -6,12 +6,15 @@ k (or above row k) and 2k+1 for the middle of column (row) k; a card spans 2k+0.
 
 from __future__ import annotations
 
+import heapq
+import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
 from .geometry import Box
 
-__all__ = ["Plan", "Router", "Segment", "assign_tracks", "corners", "offsets"]
+__all__ = ["Plan", "Router", "Segment", "assign_tracks", "corners", "offset"]
 
 _H, _V = "h", "v"
 
@@ -38,21 +41,48 @@ def _seg(orient: str, kind: str, index: int, a: float, b: float) -> Segment:
 
 class Router:
     """Plans routes on the grid. ``lines`` holds the gaps between lanes that carry one of the three
-    lines: a route crosses them but does not run along them when another gap will do."""
+    lines: a route crosses them but does not run along them when another gap will do. No route
+    runs along gap 0, above the first lane."""
 
     def __init__(self, occupied: set[tuple[int, int]], lines: set[int]):
-        self.occupied = occupied
         self.lines = lines
+        # The occupied columns of each row and rows of each column, sorted: a free stretch is one
+        # binary search, however long it is.
+        by_row: dict[int, list[int]] = defaultdict(list)
+        by_column: dict[int, list[int]] = defaultdict(list)
+        for r, c in sorted(occupied):
+            by_row[r].append(c)
+            by_column[c].append(r)
+        for rows in by_column.values():
+            rows.sort()
+        self.by_row = by_row
+        self.by_column = by_column
 
     def free_row(self, row: int, first: int, last: int) -> bool:
-        return all((row, c) not in self.occupied for c in range(first, last + 1))
+        """No card in ``row`` from column ``first`` to ``last`` (true when the stretch is empty)."""
+        return _none_between(self.by_row.get(row, ()), first, last)
 
     def free_column(self, column: int, first: int, last: int) -> bool:
-        return all((r, column) not in self.occupied for r in range(first, last + 1))
+        """No card in ``column`` from row ``first`` to ``last`` (true when the stretch is empty)."""
+        return _none_between(self.by_column.get(column, ()), first, last)
+
+    def _first_after(self, row: int, column: int) -> float:
+        """The first occupied column of ``row`` at or after ``column`` (infinity when none)."""
+        taken = self.by_row.get(row, ())
+        i = bisect_left(taken, column)
+        return taken[i] if i < len(taken) else math.inf
+
+    def _last_before(self, row: int, column: int) -> float:
+        """The last occupied column of ``row`` at or before ``column`` (minus infinity when none)."""
+        taken = self.by_row.get(row, ())
+        i = bisect_right(taken, column)
+        return taken[i - 1] if i else -math.inf
 
     def channel(self, preferred: list[int]) -> int:
-        """The first of ``preferred`` gaps without a line, else the first."""
-        return next((ch for ch in preferred if ch not in self.lines), preferred[0])
+        """The first of ``preferred`` gaps without a line, else the first; never the gap above the
+        first lane (the band between the evidence row and the customer lane stays clear)."""
+        allowed = [ch for ch in preferred if ch != 0] or preferred
+        return next((ch for ch in allowed if ch not in self.lines), allowed[0])
 
     def plan(self, ra: int, ca: int, rb: int, cb: int) -> Plan:
         """The route from the card at (ra, ca) to the card at (rb, cb)."""
@@ -91,12 +121,13 @@ class Router:
             if self.free_row(ra, ca + 1, cb) and self.free_column(cb, low + 1, high - 1):
                 return Plan("right", "top" if down else "bottom", [
                     _seg(_H, "r", ra, xa, xb), _seg(_V, "c", cb, ya, yb)])
-            # Z through a gap between columns, turning as early as the cards allow.
-            for k in range(ca + 1, cb + 1):
-                if self.free_row(ra, ca + 1, k - 1) and self.free_row(rb, k, cb - 1):
-                    gap = 2 * k
-                    return Plan("right", "left", [
-                        _seg(_H, "r", ra, xa, gap), _seg(_V, "g", k, ya, yb), _seg(_H, "r", rb, gap, xb)])
+            # Z through a gap between columns, turning as early as the cards allow: the first gap k
+            # with the source's row free up to it and the target's row free after it.
+            k = max(ca + 1, self._last_before(rb, cb - 1) + 1)
+            if k <= cb and k <= self._first_after(ra, ca + 1):
+                gap = 2 * k
+                return Plan("right", "left", [
+                    _seg(_H, "r", ra, xa, gap), _seg(_V, "g", k, ya, yb), _seg(_H, "r", rb, gap, xb)])
         else:
             # Backwards (a return): up (down) first, then along the target's lane into its right side;
             # or along the source's lane first, then up (down) into the target.
@@ -106,12 +137,13 @@ class Router:
             if self.free_row(ra, cb, ca - 1) and self.free_column(cb, low + 1, high - 1):
                 return Plan("left", "top" if down else "bottom", [
                     _seg(_H, "r", ra, xa, xb), _seg(_V, "c", cb, ya, yb)])
-            # Z through a gap between columns, leaving by the source's left side.
-            for k in range(ca, cb, -1):
-                if self.free_row(ra, k, ca - 1) and self.free_row(rb, cb + 1, k - 1):
-                    gap = 2 * k
-                    return Plan("left", "right", [
-                        _seg(_H, "r", ra, xa, gap), _seg(_V, "g", k, ya, yb), _seg(_H, "r", rb, gap, xb)])
+            # Z through a gap between columns, leaving by the source's left side: the last gap k
+            # with the source's row free back to it and the target's row free before it.
+            k = min(ca, self._first_after(rb, cb + 1))
+            if k >= cb + 1 and k > self._last_before(ra, ca - 1):
+                gap = 2 * k
+                return Plan("left", "right", [
+                    _seg(_H, "r", ra, xa, gap), _seg(_V, "g", k, ya, yb), _seg(_H, "r", rb, gap, xb)])
         return self.via_channel(ra, ca, rb, cb)
 
     def via_channel(self, ra: int, ca: int, rb: int, cb: int) -> Plan:
@@ -124,7 +156,7 @@ class Router:
         near = ra + 1 if down else ra  # the gap next to the source, on the target's side
         between = sorted(range(low + 1, high + 1), key=lambda ch: abs(ch - near))
         outside = [ra if ra == low else ra + 1, rb if rb == low else rb + 1]
-        candidates = [ch for ch in between + outside if ch not in self.lines]
+        candidates = [ch for ch in between + outside if ch not in self.lines and ch != 0]
         return self.along(ra, ca, rb, cb, candidates[0] if candidates else near, forward)
 
     def along(self, ra: int, ca: int, rb: int, cb: int, channel: int, forward: bool) -> Plan:
@@ -152,8 +184,18 @@ class Router:
         return Plan(start, "left" if forward else "right", segments)
 
 
+def _none_between(taken, first: int, last: int) -> bool:
+    i = bisect_left(taken, first)
+    return i == len(taken) or taken[i] > last
+
+
 def assign_tracks(plans: list[Plan]) -> dict[tuple[str, int], int]:
-    """Give overlapping segments of one gap different tracks; return the number of tracks per gap."""
+    """Give overlapping segments of one gap different tracks; return the number of tracks per gap.
+
+    A sweep along each gap: segments in order of their start, each on the lowest-numbered track
+    that is free there. Segments may share a track when they only meet in the middle of a card (one
+    enters it from above, the other leaves below); meeting in a gap would merge them.
+    """
     by_resource: dict[tuple[str, int], list[Segment]] = defaultdict(list)
     for plan in plans:
         for segment in plan.segments:
@@ -161,29 +203,45 @@ def assign_tracks(plans: list[Plan]) -> dict[tuple[str, int], int]:
     counts: dict[tuple[str, int], int] = {}
     for resource, segments in by_resource.items():
         segments.sort(key=lambda s: (s.lo, s.hi))
-        ends: list[float] = []  # the end of the last segment on each track
-        for segment in segments:
-            for track, end in enumerate(ends):
-                # Segments may share a track when they only meet in the middle of a card (one
-                # enters it from above, the other leaves below); meeting in a gap would merge them.
-                touches_card = (resource[0] in ("c", "r") and abs(end - segment.lo) < 0.01
-                                and round(end) % 2 == 1)
-                if end < segment.lo - 0.01 or touches_card:
-                    segment.track = track
-                    ends[track] = segment.hi
-                    break
+        through_cards = resource[0] in ("c", "r")
+        last: list[int] = []  # per track, the number of the segment last put on it
+        busy: list[tuple[float, int, int]] = []  # (end, track, segment number), earliest end first
+        free: list[int] = []  # tracks whose last segment ended before the current start
+        ending: dict[float, list[tuple[int, int]]] = defaultdict(list)  # (track, segment number) by end
+        for number, segment in enumerate(segments):
+            lo = segment.lo
+            while busy and busy[0][0] < lo - 0.01:
+                _, track, put = heapq.heappop(busy)
+                if last[track] == put:  # the track's last segment, so the track is free from here on
+                    heapq.heappush(free, track)
+            touching = ending.get(lo) if through_cards and round(lo) % 2 == 1 else None
+            while touching and last[touching[0][0]] != touching[0][1]:
+                heapq.heappop(touching)
+            if touching and (not free or touching[0][0] < free[0]):
+                track = heapq.heappop(touching)[0]
+            elif free:
+                track = heapq.heappop(free)
             else:
-                segment.track = len(ends)
-                ends.append(segment.hi)
-        counts[resource] = len(ends)
+                track = len(last)
+                last.append(number)
+            segment.track = track
+            last[track] = number
+            heapq.heappush(busy, (segment.hi, track, number))
+            heapq.heappush(ending[segment.hi], (track, number))
+        counts[resource] = len(last)
     return counts
 
 
-def offsets(count: int, spacing: float, around_line: bool = False) -> list[float]:
-    """Track offsets from the middle of a gap; ``around_line`` keeps clear of a line in the middle."""
+def offset(track: int, count: int, spacing: float, around_line: bool = False) -> float:
+    """A track's offset from the middle of a gap of ``count`` tracks; ``around_line`` keeps clear
+    of a line in the middle.
+
+    >>> [offset(t, 3, 6) for t in range(3)], [offset(t, 3, 6, around_line=True) for t in range(3)]
+    ([-6.0, 0.0, 6.0], [-6, 6, -12])
+    """
     if around_line:
-        return [(-1 if t % 2 == 0 else 1) * (t // 2 + 1) * spacing for t in range(count)]
-    return [(t - (count - 1) / 2) * spacing for t in range(count)]
+        return (-1 if track % 2 == 0 else 1) * (track // 2 + 1) * spacing
+    return (track - (count - 1) / 2) * spacing
 
 
 

@@ -6,7 +6,9 @@ wide and fullwidth characters (``unicodedata.east_asian_width`` ``W``/``F``) and
 (``A``: ``· … ≤ “``) are one em, Latin letters about half an em, combining marks and format
 characters nothing. Lines break at spaces in Latin text
 and between any two CJK characters, never before closing punctuation (``，。）``) or after opening
-punctuation (``（“``); a word longer than a line is cut between characters.
+punctuation (``（“``). A word longer than a line breaks after a hyphen or slash in it; only a word
+with no such point that is longer than the whole line is cut between characters (callers that can
+make room ask :func:`longest_word` first). A CJK paragraph does not end in a line of one character.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ELLIPSIS", "cells", "char_width", "ellipsize", "text_width", "wrap"]
+__all__ = ["ELLIPSIS", "cells", "char_width", "ellipsize", "longest_word", "text_width", "wrap"]
 
 ELLIPSIS = "…"
 
@@ -129,8 +131,35 @@ def _tokens(paragraph: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+# Where a long word may break: after a hyphen, a dash or a slash that has letters on both sides.
+_WORD_BREAK = re.compile(r"(?<=[^\W_][-‐–/])(?=\w)")
+
+
 def _cut(word: str, width: float, size: float) -> list[str]:
-    """Cut a word that does not fit in ``width`` into pieces that do (at least one character each)."""
+    """Break a word that does not fit in ``width`` into pieces that do: after its hyphens and
+    slashes first, between characters only where a piece has no such point and is still too wide.
+
+    >>> _cut("pre-authorise", 50, 10)
+    ['pre-', 'authorise']
+    >>> _cut("pre-authorise", 30, 10)
+    ['pre-', 'autho', 'rise']
+    """
+    parts: list[str] = []
+    current = ""
+    for piece in _WORD_BREAK.split(word):
+        if current and text_width(current + piece, size) > width:
+            parts.append(current)
+            current = ""
+        current += piece
+    if current:
+        parts.append(current)
+    if all(text_width(part, size) <= width for part in parts) or width <= 0:
+        return parts
+    return [cut for part in parts for cut in (_cut_characters(part, width, size)
+                                               if text_width(part, size) > width else [part])]
+
+
+def _cut_characters(word: str, width: float, size: float) -> list[str]:
     parts: list[str] = []
     current = ""
     for ch in word:
@@ -141,6 +170,31 @@ def _cut(word: str, width: float, size: float) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+def longest_word(text: str, size: float) -> float:
+    """The width of the widest piece of ``text`` no line break may split (its words, broken after
+    hyphens and slashes; each CJK character alone).
+
+    >>> longest_word("Number reserved", 10) == text_width("reserved", 10)
+    True
+    """
+    widest = 0.0
+    for paragraph in str(text).splitlines():
+        for piece, _ in _tokens(_SPACES.sub(" ", paragraph).strip()):
+            for part in _WORD_BREAK.split(piece):
+                widest = max(widest, text_width(part, size))
+    return widest
+
+
+def _balance(lines: list[list[str]]) -> None:
+    """Move the last character of the line before down when a CJK paragraph would end in a line of
+    one character (its pieces, in place)."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
+        return
+    last, before = lines[-1][0], lines[-2][-1]
+    if len(last) == 1 and _is_wide(last) and len(before) == 1 and _is_wide(before):
+        lines[-1].insert(0, lines[-2].pop())
 
 
 def wrap(text: str, width: float, size: float, max_lines: int | None = None) -> list[str]:
@@ -168,20 +222,29 @@ def wrap(text: str, width: float, size: float, max_lines: int | None = None) -> 
             continue
         line, used = "", 0.0  # the line so far and its width
         space = char_width(" ") * size
+        pieces: list[list[str]] = [[]]  # the CJK pieces of each line, to balance the last one
+        start = len(lines)
         for piece, spaced in _tokens(paragraph):
             wide = text_width(piece, size)
             gap = space if line and spaced else 0.0
             if used + gap + wide <= width:
                 line += (" " if gap else "") + piece
                 used += gap + wide
+                pieces[-1].append(piece if not gap else " " + piece)
                 continue
             if line:
                 lines.append(line)
             parts = _cut(piece, width, size) if wide > width else [piece]
             lines.extend(parts[:-1])
+            pieces.extend([[part] for part in parts[:-1]])
             line = parts[-1]
+            pieces.append([line])
             used = text_width(line, size)
         lines.append(line)
+        pieces = [p for p in pieces if p]
+        if len(pieces) == len(lines) - start:
+            _balance(pieces)
+            lines[start:] = ["".join(p) for p in pieces]
     while lines and not lines[-1]:
         lines.pop()
     if max_lines is not None and len(lines) > max_lines:

@@ -10,30 +10,53 @@ True
 
 from __future__ import annotations
 
+import math
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 from ..entry import make_callable
+from ..errors import Bilingual
 from ..filenames import PICTURE_FORMATS
 from ..layout import Layout, layout
+from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
-from .svg import RenderError, render_svg, run_graphviz
+from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz
 
-__all__ = ["FORMATS", "RenderError", "render", "render_layout"]
+__all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
+           "render", "render_layout", "render_pages"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
 FORMATS = PICTURE_FORMATS
 
-# Pixels per inch of PNG output: sharp on screens and in print at the picture's natural size.
-_PNG_DPI = "144"
+#: Pixels per inch of PNG output by default: sharp on screens and in print at the picture's natural size.
+PNG_DPI = 144
+#: The widest and tallest PNG Graphviz draws (it shrinks larger ones without a word): refused instead.
+MAX_PIXELS = 32767
 # From this many cards on, SVG is drawn in parts by parallel Graphviz processes (one per core, at
 # most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
 _PARALLEL_FROM = 1000
 _PARTS = 3
+#: The most steps one picture may hold: a wider strip cannot be read whole, on screen or on paper.
+READABLE_STEPS = 5000
 
 
-def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True) -> str | bytes:
+class TooLargeError(RenderError, Bilingual):
+    """A blueprint with more steps than one readable picture holds: draw it as print sheets instead."""
+
+    def __init__(self, steps: int):
+        self.steps = steps
+        self.message = (f"{steps:,} steps are too many for one picture (at most {READABLE_STEPS:,} can be read "
+                        f"whole): draw it as numbered print sheets, e.g. --page a3 -o DIR/")
+        self.message_zh = (f"{steps:,} 个步骤无法在一张图中看清（一张图最多 {READABLE_STEPS:,} 个）："
+                           f"请分页打印成编号的图纸，例如 --page a3 -o 目录/")
+        super().__init__(self.message)
+
+
+def render(bp: Blueprint, format: str = "svg", locale: str | None = None, evidence: bool = True, *,
+           page: PageSpec | str | None = None, orientation: str = "auto", fit: str = "page",
+           dpi: int = PNG_DPI, plain: bool = False, details: bool = False) -> str | bytes:
     """Draw ``bp`` as a service blueprint.
 
     Args:
@@ -41,18 +64,84 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         format: ``svg`` or ``dot`` (returns ``str``), ``png`` or ``pdf`` (returns ``bytes``).
         locale: ``en`` or ``zh`` for the picture's own words; default the blueprint's ``locale``.
         evidence: Draw the physical evidence row.
+        page: ``a3``, ``a4`` or ``letter`` (or a :class:`PageSpec`) to print on pages of that size
+            (see :mod:`blueprint.layout.pages`); ``None`` or ``none`` for one picture of its
+            natural size. A PDF holds every page; SVG, PNG and DOT need one page (else use
+            :func:`render_pages`).
+        orientation: ``auto`` (the one that needs fewer pages), ``landscape`` or ``portrait``.
+        fit: ``page`` (the widest sheet fits the page, and the tallest if text stays >= 7 pt)
+            or ``width`` (fill the page width).
+        dpi: Pixels per inch of a PNG.
+        plain: Leave the analysis off the picture (what fails at a fail point, the steps and
+            waits over their time standards): the bare blueprint.
+        details: Write each step's KPIs and notes in small text on its card.
 
     Raises:
-        ValueError: For an unknown format.
-        RenderError: When Graphviz is missing or fails.
+        ValueError: For an unknown format, page size, orientation or fit; for SVG, PNG or DOT
+            that would need several pages.
+        TooLargeError: For more than :data:`READABLE_STEPS` steps without pages (before any
+            drawing is done).
+        RenderError: When Graphviz is missing or fails, or a PNG would be too large to draw.
     """
-    return render_layout(layout(bp, locale=locale, evidence=evidence), format)
+    if page is not None and page != "none":
+        pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi,
+                             plain=plain, details=details)
+        if format == "pdf":
+            return join_pdfs([data for _, data in pages])
+        if len(pages) > 1:
+            raise ValueError(f"this blueprint prints on {len(pages)} pages: draw them with render_pages "
+                             f"(blueprint render -o DIR/), or as one PDF")
+        return pages[0][1]
+    if len(bp.steps) > READABLE_STEPS:
+        raise TooLargeError(len(bp.steps))
+    grid = layout(bp, locale=locale, evidence=evidence, analysis=not plain, details=details)
+    return render_layout(grid, format, dpi=dpi)
 
 
-def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
+def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, evidence: bool = True, *,
+                 page: PageSpec | str = "a3", orientation: str = "auto", fit: str = "page",
+                 dpi: int = PNG_DPI, plain: bool = False, details: bool = False) -> list[tuple[Page, str | bytes]]:
+    """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options).
+
+    Pages are drawn by parallel Graphviz processes (one per core, at most four)."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    spec = page if isinstance(page, PageSpec) else PageSpec(page, orientation, fit)
+    pages = plan_pages(bp, spec, locale, evidence, analysis=not plain, details=details)
+    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
+        drawn = list(pool.map(lambda p: _draw_page(p, format, dpi), pages))
+    return list(zip(pages, drawn))
+
+
+def _draw_page(page: Page, format: str, dpi: int) -> str | bytes:
+    dot, edges = dot_and_edges(page.sheet)
+    dot.graph_attr.update(viewport=page.viewport(), margin="0")
+    if format == "dot":
+        return dot.source
+    if format == "png":
+        _check_pixels(page.width, page.height, dpi)
+        dot.graph_attr["dpi"] = str(dpi)
+    data = run_graphviz(dot, format)
+    if format == "svg":
+        return postprocess_svg(data, titles(page.sheet), edges)
+    return pdf_dated(data) if format == "pdf" else png_with_dpi(data, dpi)
+
+
+def _check_pixels(width: float, height: float, dpi: int) -> None:
+    """Refuse a PNG Graphviz would silently shrink."""
+    wide, tall = math.ceil(width * dpi / 72), math.ceil(height * dpi / 72)
+    if max(wide, tall) > MAX_PIXELS:
+        raise RenderError(
+            f"a PNG of this blueprint would be {wide:,} x {tall:,} px at {dpi} dpi, over the {MAX_PIXELS:,} px "
+            f"Graphviz can draw: print it on pages (--page a3 -o DIR/), use a lower --dpi, or draw SVG or PDF")
+
+
+def render_layout(grid: Layout, format: str = "svg", dpi: int = PNG_DPI) -> str | bytes:
     """Draw an already placed blueprint (see :func:`render`)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    if len(grid.cards) > READABLE_STEPS:
+        raise TooLargeError(len(grid.cards))
     if format == "svg":
         workers = min(os.cpu_count() or 1, 4)
         if len(grid.cards) >= _PARALLEL_FROM and workers > 1:
@@ -62,11 +151,12 @@ def render_layout(grid: Layout, format: str = "svg") -> str | bytes:
     if format == "dot":
         return dot.source
     if format == "png":
-        dot.graph_attr["dpi"] = _PNG_DPI
+        _check_pixels(grid.width, grid.height, dpi)
+        dot.graph_attr["dpi"] = str(dpi)
     data = run_graphviz(dot, format)
     if format == "pdf":
         return pdf_dated(data)
-    return png_with_dpi(data, int(_PNG_DPI))
+    return png_with_dpi(data, dpi)
 
 
 make_callable(__name__, render)

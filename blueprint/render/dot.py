@@ -48,7 +48,10 @@ _LINE_STYLE = {
     Line.VISIBILITY: ("dashed", "1.6", "#2C3E50"),
     Line.INTERNAL_INTERACTION: ("solid", "1", "#5B6B7B"),
 }
-_BADGE = {"fail-point": ("#C0392B", "#FFFFFF"), "wait-point": ("#F4B43F", "#3B2F00")}
+_BADGE = {"fail-point": ("#C0392B", "#FFFFFF"), "wait-point": ("#F4B43F", "#3B2F00"),
+          "standard-exceeded": ("#B5470B", "#FFFFFF")}
+# A wait over its standard, and the frame of a card over its standard.
+_EXCEEDED = ("#B5470B", "#FFFFFF")
 _EMOTION = {-2: "#C0392B", -1: "#E67E22", 0: "#7F8C8D", 1: "#27AE60", 2: "#1E8449"}
 
 
@@ -135,7 +138,10 @@ class _Writer:
 
 def _table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",
            bold: bool = False) -> str:
-    """A fixed-size table of pre-wrapped lines, so text sits exactly where the layout put it."""
+    """A fixed-size table of pre-wrapped lines, so text sits exactly where the layout put it
+    (no label at all for no lines: Graphviz refuses an empty table)."""
+    if not lines:
+        return ""
     body = "<BR/>".join(html_text(line) for line in lines)
     if bold:
         body = f"<B>{body}</B>"
@@ -155,7 +161,7 @@ def _card_label(card: Card, grid: Layout) -> str:
     small = style.lh(style.small_size)
     rows = [_row(card.lines, inner, len(card.lines) * style.lh(style.label_size), style.label_size, _INK)]
     if card.meta:
-        rows.append(_row([card.meta], inner, small, style.small_size, _MUTED))
+        rows.append(_row(card.meta, inner, len(card.meta) * small, style.small_size, _MUTED))
     footer = []
     if card.touchpoint:
         footer.append(f'<FONT COLOR="{_MUTED}">{html_text(card.touchpoint)}</FONT>')
@@ -167,6 +173,8 @@ def _card_label(card: Card, grid: Layout) -> str:
     if footer:
         rows.append(f'<TR><TD ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{inner}" HEIGHT="{_num(small)}">'
                     f'<FONT POINT-SIZE="{_num(style.small_size)}">{"".join(footer)}</FONT></TD></TR>')
+    if card.details:
+        rows.append(_row(card.details, inner, len(card.details) * small, style.small_size, _MUTED))
     return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
                       f'{"".join(rows)}</TABLE>')
 
@@ -208,6 +216,15 @@ def _toward(a: tuple[float, float], b: tuple[float, float], distance: float, len
     if not length:
         return a
     return (a[0] + (b[0] - a[0]) * distance / length, a[1] + (b[1] - a[1]) * distance / length)
+
+
+def _badge_classes(badge) -> tuple[str, ...]:
+    classes = ["badge", badge.kind]
+    if badge.kind == "fail-point" and badge.detail:
+        classes.append("fail-callout")
+    if badge.exceeded and badge.kind != "standard-exceeded":
+        classes.append("standard-exceeded")
+    return tuple(classes)
 
 
 def _route_classes(route: Route) -> tuple[str, ...]:
@@ -312,6 +329,11 @@ def _background(w: _Writer, grid: Layout) -> None:
                label=_table(label_lines, box.w - 12, box.h - 4, style.header_size, _INK, align="CENTER", bold=True))
     w.node(header, "title", grid.title_box, class_="title",
            label=_table([grid.title], grid.title_box.w, grid.title_box.h, style.title_size, _INK, bold=True))
+    if grid.banner is not None:
+        box = grid.banner.box
+        w.node(header, "problems", box, shape="box", style="filled", fillcolor="#FDECEA", color="#C0392B",
+               penwidth="1.2", class_="problems",
+               label=_table(grid.banner.lines, box.w - 12, box.h - 6, style.small_size, "#7B1E14"))
     w.add(header)
 
     notes = w.layer(shape="note", fillcolor="#FFFBE6", color="#D8C37A", penwidth="0.8", class_="evidence",
@@ -320,6 +342,46 @@ def _background(w: _Writer, grid: Layout) -> None:
         notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy),
                    height=_inches(note.box.h), label=plain_lines(note.lines, "left"))
     w.add(notes)
+    if grid.time_row is not None:
+        _time_row(w, grid)
+    if grid.emotion_curve is not None:
+        _emotion_curve(w, grid)
+
+
+def _time_row(w: _Writer, grid: Layout) -> None:
+    """The band under the last lane with each phase's time and the running total."""
+    style, row = grid.style, grid.time_row
+    layer = w.layer(shape="none", style="", class_="time-row")
+    w.node(layer, "time-row", row.box, shape="box", style="filled", fillcolor="#F1F3F5")
+    w.node(layer, "time-row-label", row.label_box, shape="box", style="filled", fillcolor="#E2E6EA",
+           label=_table(row.label, row.label_box.w - 12, row.label_box.h - 4, style.header_size, _INK,
+                        align="CENTER", bold=True))
+    for n, (box, lines) in enumerate(row.cells):
+        w.node(layer, dom_id("time-row", n), box,
+               label=_table(lines, box.w - 12, box.h - 4, style.small_size, _INK, align="CENTER"))
+    w.add(layer)
+
+
+def _emotion_curve(w: _Writer, grid: Layout) -> None:
+    """The customer's emotion as a line through a coloured point per step."""
+    style, curve = grid.style, grid.emotion_curve
+    layer = w.layer(shape="none", style="", class_="emotion-curve")
+    w.node(layer, "emotion-curve", curve.box, shape="box", style="filled", fillcolor="#FBFBF8")
+    w.node(layer, "emotion-curve-label", curve.label_box, shape="box", style="filled", fillcolor="#ECEBE4",
+           label=_table(curve.label, curve.label_box.w - 12, curve.label_box.h - 4, style.header_size, _INK,
+                        align="CENTER", bold=True))
+    base = curve.box.cy
+    w.node(layer, "emotion-curve-zero", Box(curve.box.x + curve.label_box.w, base - 0.5,
+                                            curve.box.w - curve.label_box.w, 1), shape="box", style="filled",
+           fillcolor="#D5D8DC")
+    for n, (x, y, value, step) in enumerate(curve.points):
+        w.node(layer, dom_id("emotion", n), Box(x - 3.5, y - 3.5, 7, 7), shape="circle", style="filled",
+               fillcolor=_EMOTION[max(-2, min(2, value))], color="#FFFFFF", penwidth="0.8")
+    for n, ((x0, y0, _, _), (x1, y1, _, _)) in enumerate(zip(curve.points, curve.points[1:])):
+        w.edge(layer, dom_id("emotion", n), dom_id("emotion", n + 1), dom_id("emotion-curve", "segment", n),
+               arrowhead="none", color="#7F8C8D", penwidth="1.2",
+               pos=f"e,{w.point(x1, y1)} " + " ".join([w.point(x0, y0)] * 2 + [w.point(x1, y1)] * 2))
+    w.add(layer)
 
 
 def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> None:
@@ -329,15 +391,20 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
     routes = [(n, route) for n, route in enumerate(grid.routes) if id(route.source) in mine]
     _cards_and_edges(w, grid, cards, routes)
 
-    badges = {kind: w.layer(style="rounded,filled", fillcolor=fill, fontcolor=ink, fontsize=_num(style.badge_size),
-                            height=_inches(style.badge_height), class_=css_classes("badge", kind))
-              for kind, (fill, ink) in _BADGE.items()}
+    badges: dict[tuple[str, ...], graphviz.Digraph] = {}
     for card in cards:
         for badge in card.badges:
+            classes = _badge_classes(badge)
+            layer = badges.get(classes)
+            if layer is None:
+                fill, ink = _EXCEEDED if badge.exceeded else _BADGE[badge.kind]
+                layer = badges[classes] = w.layer(
+                    style="rounded,filled", fillcolor=fill, fontcolor=ink, fontsize=_num(style.badge_size),
+                    height=_inches(style.badge_height), class_=css_classes(*classes))
             name = dom_id("step", card.step.index, badge.kind)
-            badges[badge.kind].node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
-                                    label=plain_lines([badge.text]))
-    for layer in badges.values():
+            layer.node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
+                       label=plain_lines([badge.text]))
+    for _, layer in sorted(badges.items()):
         w.add(layer)
 
     labels = w.layer(fillcolor="#FFFFFFE6", fontsize=_num(style.flow_label_size), class_="flow-label")
@@ -346,6 +413,12 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
             w.node(labels, dom_id("flow", n, "label"), route.label.box, fontcolor=_EDGE[route.kind]["color"],
                    label=plain_lines(route.label.lines))
     w.add(labels)
+    links = w.layer(style="rounded,filled", fillcolor="#FFFFFF", color="#33475B", penwidth="0.8",
+                    fontcolor="#33475B", fontsize=_num(style.flow_label_size), class_="sheet-link")
+    for n, link in enumerate(grid.links):
+        if id(link.card) in mine:
+            w.node(links, dom_id("sheet-link", n), link.box, label=plain_lines([link.text]))
+    w.add(links)
     if legend:
         _legend(w, grid)
 
@@ -353,14 +426,17 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
 def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[tuple[int, Route]]) -> None:
     """One layer of cards per lane (they share size, colours and classes), then the edges; an edge
     to a card drawn in another part ends at an invisible stand-in in the same place."""
-    by_row: dict[int, list[Card]] = defaultdict(list)
+    by_row: dict[tuple[int, bool], list[Card]] = defaultdict(list)
     for card in cards:
-        by_row[card.row].append(card)
-    for row, row_cards in sorted(by_row.items()):
+        by_row[(card.row, card.exceeded)].append(card)
+    for (row, exceeded), row_cards in sorted(by_row.items()):
         zone = row_cards[0].zone
-        layer = w.layer(style="rounded,filled", fillcolor="#FFFFFF", color=ZONE_COLORS[zone][1], penwidth="1.2",
+        # A card over its time standard is framed in the warning colour.
+        frame = {"color": _EXCEEDED[0], "penwidth": "2.4"} if exceeded else {
+            "color": ZONE_COLORS[zone][1], "penwidth": "1.2"}
+        layer = w.layer(style="rounded,filled", fillcolor="#FFFFFF", **frame,
                         width=_inches(row_cards[0].box.w), height=_inches(row_cards[0].box.h),
-                        class_=css_classes("step", zone.value))
+                        class_=css_classes("step", zone.value, *(["standard-exceeded"] if exceeded else [])))
         for card in sorted(row_cards, key=lambda card: card.step.index):
             # The statement Digraph.node writes (attributes sorted), appended directly: on
             # thousands of cards the package's per-call argument checks and re-quoting of values
@@ -425,10 +501,13 @@ def titles(grid: Layout) -> dict[str, str]:
     """SVG ``<title>`` text by element ``id``: the step id for cards, ``lane:<id>``, ``phase:<id>``,
     ``evidence:<step id>``, ``<badge kind>:<step id>``, ``<source>-><target>`` for flows."""
     result: dict[str, str] = {"blueprint": grid.title}
+    if grid.banner is not None:
+        result["problems"] = "\n".join(grid.banner.lines)
     for card in grid.cards:
         result[node_id(card)] = card.step.id
         for badge in card.badges:
-            result[dom_id("step", card.step.index, badge.kind)] = f"{badge.kind}:{card.step.id}"
+            detail = f": {badge.detail}" if badge.detail else ""
+            result[dom_id("step", card.step.index, badge.kind)] = f"{badge.kind}:{card.step.id}{detail}"
     for band in grid.lanes:
         result[dom_id("lane", band.row)] = f"lane:{band.lane.id}"
         result[dom_id("lane", band.row, "label")] = f"lane-label:{band.lane.id}"
@@ -441,6 +520,16 @@ def titles(grid: Layout) -> dict[str, str]:
         result[dom_id("zone", zone.zone.value, "label")] = f"zone-label:{zone.zone.value}"
     for note in grid.evidence:
         result[dom_id("evidence", note.step.index)] = f"evidence:{note.step.id}"
+    if grid.time_row is not None:
+        result["time-row"] = "time-row"
+    if grid.emotion_curve is not None:
+        result["emotion-curve"] = "emotion-curve"
+        for n, (_, _, value, step) in enumerate(grid.emotion_curve.points):
+            result[dom_id("emotion", n)] = f"emotion:{step.id}: {value:+d}"
+    for n, link in enumerate(grid.links):
+        others = ", ".join(step.id for step in link.others)
+        arrow = f"{link.card.step.id} -> {others}" if link.outgoing else f"{others} -> {link.card.step.id}"
+        result[dom_id("sheet-link", n)] = f"sheet-link:{arrow} (sheet {link.sheet})"
     for n, route in enumerate(grid.routes):
         result[dom_id("flow", n)] = f"{route.source.step.id}->{route.target.step.id}"
         if route.label is not None:

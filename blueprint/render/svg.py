@@ -4,6 +4,7 @@ elements and attributes Graphviz draws with (no scripts, event handlers or links
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ __all__ = [
     "FONT_STACK",
     "RenderError",
     "check_svg",
+    "join_pdfs",
     "merge_svg",
     "postprocess_svg",
     "render_svg",
@@ -160,3 +162,19 @@ def check_svg(text: str) -> None:
         parser.Parse(text.encode("utf-8"), True)
     except expat.ExpatError as exc:
         raise RenderError(f"Graphviz produced SVG that is not well-formed XML: {exc}") from exc
+
+
+def join_pdfs(documents: list[bytes]) -> bytes:
+    """One PDF with the pages of ``documents`` in order (pypdf: Graphviz draws one page per run),
+    dated as the first one is."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for data in documents:
+        writer.append(io.BytesIO(data))
+    info = PdfReader(io.BytesIO(documents[0])).metadata or {}
+    writer.add_metadata({"/Producer": "blueprint", **{key: info[key] for key in ("/CreationDate", "/ModDate")
+                                                        if key in info}})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

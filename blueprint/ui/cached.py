@@ -1,8 +1,11 @@
-"""``st.cache_data`` wrappers over :mod:`blueprint.ui.pipeline`, keyed on the YAML text.
+"""The app's one cache: :mod:`blueprint.ui.pipeline`'s results, keyed on the YAML text.
 
-Only what changed is computed again: an edit that changes the text re-lints and re-renders once;
-switching pages, the language of the UI or the selected step reuses the cached results. Results
-are shared between sessions (the examples' thumbnails are rendered once per server).
+A text is loaded once (:func:`_loaded`, kept as a Streamlit resource and handed to nobody but
+the pipeline, whose functions only read it); everything the pages get is a fresh value from
+``st.cache_data``, a copy they may change without touching anyone else's. Only what changed is
+computed again: an edit that changes the text re-lints and re-renders once; switching pages,
+the language of the UI or the selected step reuses the results. Results are shared between
+sessions (the examples' thumbnails are rendered once per server).
 """
 
 from __future__ import annotations
@@ -13,17 +16,23 @@ import streamlit as st
 
 from .. import edit
 from ..lint import Finding
-from ..render import RenderError, render
 from . import pipeline
 
 __all__ = [
+    "analysis",
     "choices",
+    "converted",
     "completions",
     "details",
     "examples",
     "export_file",
+    "export_name",
     "findings",
+    "labels",
     "load_error",
+    "step_at_line",
+    "step_ids",
+    "step_line",
     "summary",
     "svg",
     "table",
@@ -31,44 +40,59 @@ __all__ = [
     "touchpoints",
 ]
 
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _loaded(text: str) -> pipeline.Loaded:
+    """The one load of a text, read by the pipeline only (never returned to a page)."""
+    return pipeline.load_text(text)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def findings(text: str) -> list[Finding]:
     """Lint findings in file order, each with its message in both languages (keyed on the text
     alone: a change of language shows the other message, it does not lint again)."""
-    return pipeline.findings(text)
+    return pipeline.findings(_loaded(text))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def load_error(text: str) -> pipeline.LoadError | None:
-    return pipeline.load_text(text).error
+    return _loaded(text).error
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def summary(text: str) -> dict:
-    return pipeline.summary(text)
+    return pipeline.summary(_loaded(text))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def svg(text: str) -> tuple[str | None, str | None]:
-    """``(svg, None)``, or ``(None, why)`` when the text does not load or Graphviz fails.
+    """The drawing (:func:`pipeline.svg`)."""
+    return pipeline.svg(_loaded(text))
 
-    The defaults of ``blueprint render`` (the file's locale, evidence drawn), so the preview is
-    exactly what the command line draws.
-    """
-    bp = pipeline.load_text(text).blueprint
-    if bp is None:
-        return None, None
-    try:
-        return render(bp, "svg"), None
-    except RenderError as error:
-        return None, str(error)
-    except Exception as error:  # noqa: BLE001 - a renderer bug must not take the editor down with it
-        return None, f"{type(error).__name__}: {error}"
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def step_at_line(text: str, line: int) -> str | None:
+    return pipeline.step_at_line(_loaded(text), line)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def step_line(text: str, step_id: str) -> int | None:
+    return pipeline.step_line(_loaded(text), step_id)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def step_ids(text: str) -> list[str]:
+    return pipeline.step_ids(_loaded(text))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def labels(text: str, locale: str) -> dict[str, dict[str, str]]:
+    return pipeline.labels(_loaded(text), locale)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def touchpoints(text: str, locale: str) -> dict | None:
-    return pipeline.touchpoint_report(text, locale)
+    return pipeline.touchpoint_report(_loaded(text), locale)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -89,12 +113,12 @@ def choices(text: str) -> dict[str, list[str]]:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def completions(text: str) -> dict[str, list[str]]:
-    return pipeline.completions(text)
+    return pipeline.completions(_loaded(text))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def details(text: str, step_id: str, locale: str) -> dict | None:
-    return pipeline.step_details(text, step_id, locale)
+    return pipeline.step_details(_loaded(text), step_id, locale)
 
 
 @st.cache_data(show_spinner=False)
@@ -110,6 +134,21 @@ def thumbnail(path: str) -> str | None:
     return pipeline.thumbnail_svg(picture_svg) if picture_svg else None
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def export_name(text: str, kind: str) -> str:
+    return pipeline.export_name(_loaded(text), kind)
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def export_file(text: str, kind: str, locale: str) -> tuple[bytes, str, str]:
-    return pipeline.export_file(text, kind, locale)
+    return pipeline.export_file(_loaded(text), kind, locale)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def analysis(text: str) -> dict | None:
+    return pipeline.analysis_report(_loaded(text))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def converted(text: str, fmt: str, locale: str) -> tuple[bytes, str, list[tuple[str, str]]] | None:
+    return pipeline.converted(_loaded(text), fmt, locale)

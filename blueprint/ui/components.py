@@ -15,7 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-__all__ = ["CODEMIRROR_KEY", "EDITOR_KEY", "PREVIEW_KEY", "blueprint_preview", "code_editor"]
+__all__ = ["CODEMIRROR_KEY", "EDITOR_KEY", "GRID_FOCUS_KEY", "PREVIEW_KEY", "blueprint_preview", "code_editor",
+           "grid_focus"]
 
 EDITOR_KEY = "yaml_editor"
 PREVIEW_KEY = "blueprint_preview"
@@ -54,16 +55,28 @@ _editor = st.components.v2.component(
 
 _preview = st.components.v2.component(
     "service_blueprint_preview",
-    html=('<div class="bp-preview"><div class="bp-canvas"></div><div class="bp-empty"></div>'
-          '<div class="bp-toolbar"><button type="button" data-action="in">+</button>'
+    # The toolbar and the hint sit in bars of their own, above and below the drawing: never on it.
+    html=('<div class="bp-preview"><div class="bp-toolbar"><select class="bp-phase"></select>'
+          '<span class="bp-gap"></span><button type="button" data-action="in">+</button>'
           '<button type="button" data-action="out">&minus;</button>'
           '<button type="button" data-action="actual">1:1</button>'
+          '<button type="button" data-action="width">&#x2194;</button>'
           '<button type="button" data-action="fit">&#x2922;</button></div>'
+          '<div class="bp-canvas"></div><div class="bp-empty"></div>'
           '<div class="bp-hint"></div></div>'),
     css=_read("assets/preview.css"),
     js=_read("assets/preview.js"),
     isolate_styles=True,
 )
+
+
+_grid_focus = st.components.v2.component("service_blueprint_grid_focus", js=_read("assets/grid.js"))
+GRID_FOCUS_KEY = "bp_grid_focus"
+
+
+def grid_focus() -> None:
+    """Keep the keyboard in a table's open cell editor (see ``assets/grid.js``); shows nothing."""
+    _grid_focus(key=GRID_FOCUS_KEY)
 
 
 def code_editor(text: str, *, draft: str, rev: int, findings: list[dict], completions: dict[str, list[str]],
@@ -96,7 +109,8 @@ def blueprint_preview(svg: str | None, *, labels: dict[str, str], highlight: dic
     """Show the SVG with pan and zoom; return the id of the step clicked in this rerun, or None.
 
     ``highlight`` (``{"id", "nonce"}``) outlines a step; a new ``nonce`` also brings it into view.
-    ``labels`` gives the button titles (``in``, ``out``, ``actual``, ``fit``) and the ``hint`` line;
+    ``labels`` gives the button titles (``in``, ``out``, ``actual``, ``width``, ``fit``), the phase
+    jump list's first line (``phase``) and the ``hint`` line;
     ``empty`` is shown when there is no SVG.
     """
     result = _preview(

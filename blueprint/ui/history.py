@@ -10,6 +10,7 @@ import streamlit as st
 
 from . import owner, session
 from .i18n import t
+from .view import view
 
 __all__ = ["LIMIT", "pick_key", "restore_key", "show"]
 
@@ -49,7 +50,7 @@ def show(draft_id: str, locale: str, relative_time) -> None:
         current = session.draft()
         if current is not None and current.id == draft_id and result.draft is not None:
             session.refresh()
-        st.session_state["bp_toast"] = "restored"
+        view().toast = "restored"
         st.rerun()
 
 

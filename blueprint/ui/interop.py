@@ -14,12 +14,12 @@ import streamlit as st
 
 from ..errors import BlueprintError
 from ..filenames import safe_filename
-from ..interop import EXPORT_FORMATS, MAX_IMPORT_BYTES, detect_format, export, import_file
+from ..interop import EXPORT_FORMATS, MAX_IMPORT_BYTES, detect_format, import_file
 from ..interop.sheet import HEADINGS, STEP_COLUMNS, guess_mapping, heading, read_table
 from ..loader import loads
 from ..model import Zone
 from ..words import word
-from . import pipeline, session
+from . import cached, session
 from .i18n import t
 from .text import md_escape
 
@@ -39,28 +39,18 @@ def _format_label(fmt: str, locale: str) -> str:
     return word(f"format.{fmt}", locale)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _exported(text: str, fmt: str, locale: str) -> tuple[bytes, str, list[tuple[str, str]]] | None:
-    bp = pipeline.load_text(text).blueprint
-    if bp is None:
-        return None
-    result = export(bp, fmt, locale)
-    return result.content, result.extension, [(item.en, item.zh) for item in result.lost]
-
-
 def export_section(text: str, locale: str) -> None:
     """Choose a format, see what it cannot hold, download the file."""
     st.subheader(_w("export_title", locale), anchor=False)
     st.caption(_w("export_intro", locale))
     fmt = st.selectbox(_w("format", locale), EXPORT_FORMATS, key="bp_interop_format",
                        format_func=lambda f: _format_label(f, locale))
-    made = _exported(text, fmt, locale)
+    made = cached.converted(text, fmt, locale)
     if made is None:
         st.warning(_w("broken", locale))
         return
     content, extension, lost = made
-    bp = pipeline.load_text(text).blueprint
-    name = safe_filename(bp.title if bp else None, extension)
+    name = safe_filename(cached.summary(text)["title"], extension)
     with st.container(border=True):
         st.code(name, language=None, wrap_lines=True)
         st.markdown(f"**{_w('lost', locale)}**")

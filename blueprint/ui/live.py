@@ -12,6 +12,7 @@ import streamlit as st
 
 from . import owner, session
 from .i18n import t
+from .view import view
 
 __all__ = ["CHECK_SECONDS", "watch"]
 
@@ -22,7 +23,8 @@ CHECK_SECONDS = 1.0
 def watch(locale: str) -> None:
     """Say what the last save did, keep the owner cookie, and start the head check for this page."""
     owner.remember()
-    toast = st.session_state.pop("bp_toast", None)
+    state = view()
+    toast, state.toast = state.toast, None
     if toast:
         st.toast(t(f"live.{toast}", locale))
     if session.draft() is not None:
@@ -32,5 +34,5 @@ def watch(locale: str) -> None:
 @st.fragment(run_every=CHECK_SECONDS)
 def _check(locale: str) -> None:
     if session.refresh():
-        st.session_state["bp_toast"] = "updated"
+        view().toast = "updated"
         st.rerun(scope="app")

@@ -1,13 +1,13 @@
-"""The app's pure work: YAML text in, plain data out (load result, findings, details, tables, files).
+"""The app's pure work: YAML text in, plain data out (load result, findings, details, drawing, files).
 
-Every public function takes the text (and the language where words depend on it) and returns
-values the app can show or cache with ``st.cache_data``: nothing here touches Streamlit. Loading
-the same text twice is cheap: :func:`load_text` keeps the last few results.
+:func:`load_text` reads a text once into a :class:`Loaded`; every other function takes that
+result (and the language where words depend on it) and returns new values, never changing its
+input and keeping nothing between calls: no Streamlit, no cache. Caching is the app's, in one
+place (:mod:`blueprint.ui.cached`).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,8 @@ from ..safeyaml import DEFAULT_LIMITS, Limits, decode
 
 __all__ = [
     "EDITOR_PATH",
+    "analysis_report",
+    "converted",
     "EXPORT_KINDS",
     "ExampleInfo",
     "LoadError",
@@ -34,6 +36,7 @@ __all__ = [
     "export_file",
     "export_name",
     "finding_rows",
+    "labels",
     "findings",
     "last_good",
     "load_text",
@@ -44,6 +47,7 @@ __all__ = [
     "step_ids",
     "step_line",
     "summary",
+    "svg",
     "thumbnail_svg",
     "touchpoint_report",
 ]
@@ -63,7 +67,7 @@ class LoadError(Bilingual):
     message_zh: str = field(default="", compare=False)
 
     @classmethod
-    def of(cls, error: BlueprintError) -> "LoadError":
+    def of(cls, error: BlueprintError) -> LoadError:
         """The error on one line each language (a YAML message can run over several)."""
         return cls(error.rule, " ".join(error.message.split()), error.pos.line, error.pos.column,
                    " ".join(error.message_zh.split()))
@@ -79,8 +83,13 @@ class LoadError(Bilingual):
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """A text's load result: the blueprint, or the error that stopped loading."""
+    """A text's load result: the blueprint, or the error that stopped loading.
 
+    The functions below only read the blueprint; whoever keeps a ``Loaded`` for reuse must not
+    change it either.
+    """
+
+    text: str
     blueprint: Blueprint | None
     error: LoadError | None
 
@@ -89,15 +98,14 @@ class Loaded:
         return self.blueprint is not None
 
 
-@functools.lru_cache(maxsize=16)
 def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Load ``text``; never raises for bad input (the error comes back with its position)."""
     try:
-        return Loaded(loads(text, EDITOR_PATH, limits=limits), None)
+        return Loaded(text, loads(text, EDITOR_PATH, limits=limits), None)
     except BlueprintError as error:
-        return Loaded(None, LoadError.of(error))
+        return Loaded(text, None, LoadError.of(error))
     except Exception as error:  # noqa: BLE001 - a text the app saved must stay one it can show
-        return Loaded(None, LoadError.crash(error))
+        return Loaded(text, None, LoadError.crash(error))
 
 
 def last_good(texts) -> str | None:
@@ -108,20 +116,13 @@ def last_good(texts) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=16)
-def _graph(text: str) -> nx.MultiDiGraph | None:
-    bp = load_text(text).blueprint
-    return bp.to_graph() if bp is not None else None
-
-
-def findings(text: str) -> list[Finding]:
+def findings(loaded: Loaded) -> list[Finding]:
     """The lint findings of ``text`` in file order; a text that does not load gives its one error.
 
     Each finding carries its message in both languages, so a change of language needs no new lint.
     (``blueprint.lint`` would read a one-line text as a file path: the editor's text is always
     loaded here first and linted as a blueprint.)
     """
-    loaded = load_text(text)
     if loaded.blueprint is None:
         error = loaded.error
         return [Finding(EDITOR_PATH, error.line, error.column, "error", error.rule, error.message,
@@ -140,9 +141,9 @@ def finding_rows(found: list[Finding], locale: str) -> list[dict]:
              "message": f.text(locale)} for f in found]
 
 
-def summary(text: str) -> dict:
+def summary(loaded: Loaded) -> dict:
     """Title, locale and counts for the page header; ``title`` is None when the text does not load."""
-    bp = load_text(text).blueprint
+    bp = loaded.blueprint
     if bp is None:
         return {"title": None, "locale": None, "steps": 0, "lanes": 0, "phases": 0}
     return {"title": bp.title or None, "locale": bp.locale, "steps": len(bp.steps),
@@ -184,9 +185,9 @@ def _block_end(bp: Blueprint, start: int) -> int:
     return len(lines)
 
 
-def step_at_line(text: str, line: int) -> str | None:
+def step_at_line(loaded: Loaded, line: int) -> str | None:
     """The id of the step whose YAML holds ``line`` (1-based), or None outside the steps."""
-    bp = load_text(text).blueprint
+    bp = loaded.blueprint
     if bp is None:
         return None
     for first, last, step_id in _step_spans(bp):
@@ -195,26 +196,38 @@ def step_at_line(text: str, line: int) -> str | None:
     return None
 
 
-def step_line(text: str, step_id: str) -> int | None:
+def step_line(loaded: Loaded, step_id: str) -> int | None:
     """The line where step ``step_id`` starts, or None when there is no such step."""
-    bp = load_text(text).blueprint
+    bp = loaded.blueprint
     step = bp.step_by_id.get(step_id) if bp is not None else None
     return step.pos.line if step is not None else None
 
 
-def step_ids(text: str) -> list[str]:
+def step_ids(loaded: Loaded) -> list[str]:
     """The step ids in file order (empty when the text does not load)."""
-    bp = load_text(text).blueprint
+    bp = loaded.blueprint
     return [step.id for step in bp.steps] if bp is not None else []
 
 
-def step_details(text: str, step_id: str, locale: str = "en") -> dict | None:
+def labels(loaded: Loaded, locale: str = "en") -> dict[str, dict[str, str]]:
+    """The labels of this file's lanes, phases and steps by id, as select boxes show them."""
+    bp = loaded.blueprint
+    if bp is None:
+        return {"lane": {}, "phase": {}, "step": {}}
+    return {
+        "lane": {lane.id: lane.display_label(locale) for lane in bp.lanes},
+        "phase": {phase.id: phase.display_label() for phase in bp.phases},
+        "step": {step.id: step.label for step in bp.steps},
+    }
+
+
+def step_details(loaded: Loaded, step_id: str, locale: str = "en") -> dict | None:
     """What the detail panel shows of one step, or None when the step is not in the text.
 
     Durations come twice: ``duration`` as the file writes it (``3min``), ``duration_text`` for
     people (``3 min`` / ``3分钟``).
     """
-    bp = load_text(text).blueprint
+    bp = loaded.blueprint
     step = bp.step_by_id.get(step_id) if bp is not None else None
     if step is None:
         return None
@@ -235,10 +248,10 @@ def step_details(text: str, step_id: str, locale: str = "en") -> dict | None:
     }
 
 
-def completions(text: str) -> dict[str, list[str]]:
+def completions(loaded: Loaded) -> dict[str, list[str]]:
     """What the editor completes: the format's keys, touchpoint kinds, and this file's ids."""
     keys = sorted({key for group in KEYS.values() for key in group})
-    bp = load_text(text).blueprint
+    bp = loaded.blueprint
     return {
         "keys": keys,
         "touchpoints": list(TOUCHPOINTS),
@@ -251,7 +264,31 @@ def completions(text: str) -> dict[str, list[str]]:
 # -- touchpoints ---------------------------------------------------------------------------------
 
 
-def touchpoint_report(text: str, locale: str = "en") -> dict | None:
+def graph(loaded: Loaded) -> nx.MultiDiGraph | None:
+    """The blueprint as a graph (a new one each call), or None when the text does not load."""
+    return loaded.blueprint.to_graph() if loaded.blueprint is not None else None
+
+
+def svg(loaded: Loaded) -> tuple[str | None, str | None]:
+    """``(svg, None)``, or ``(None, why)`` when Graphviz fails; ``(None, None)`` when the text does
+    not load.
+
+    The defaults of ``blueprint render`` (the file's locale, evidence drawn), so the preview is
+    exactly what the command line draws.
+    """
+    from ..render import RenderError, render
+
+    if loaded.blueprint is None:
+        return None, None
+    try:
+        return render(loaded.blueprint, "svg"), None
+    except RenderError as error:
+        return None, str(error)
+    except Exception as error:  # noqa: BLE001 - a renderer bug must not take the editor down with it
+        return None, f"{type(error).__name__}: {error}"
+
+
+def touchpoint_report(loaded: Loaded, locale: str = "en") -> dict | None:
     """Every touchpoint table and the chart spec (see :mod:`blueprint.analysis.touchpoints`).
 
     None when the text does not load. Keys: ``inventory``, ``by_kind``, ``by_channel``,
@@ -261,7 +298,7 @@ def touchpoint_report(text: str, locale: str = "en") -> dict | None:
     from ..analysis import touchpoints as tp
     from .charts import chart_spec
 
-    G = _graph(text)
+    G = graph(loaded)
     if G is None:
         return None
     return {
@@ -274,6 +311,37 @@ def touchpoint_report(text: str, locale: str = "en") -> dict | None:
         "fail_points": tp.fail_points(G),
         "chart": chart_spec(G, locale),
     }
+
+
+# -- analysis and other tools' formats -------------------------------------------------------------
+
+
+def analysis_report(loaded: Loaded) -> dict | None:
+    """Journey, standards, queues and the timeline (:mod:`blueprint.analysis`); None when the text
+    does not load."""
+    from ..analysis import analyze
+    from ..analysis.journey import timeline
+
+    bp = loaded.blueprint
+    if bp is None:
+        return None
+    lanes = {lane.id: lane.display_label(bp.locale) for lane in bp.lanes_in_zone_order()}
+    rows = timeline(bp)
+    for row in rows:
+        row["lane"] = lanes.get(row["lane"], row["lane"])
+    return {**analyze(bp), "timeline": rows, "lanes": list(lanes.values()),
+            "labels": {step.id: step.label for step in bp.steps}}
+
+
+def converted(loaded: Loaded, fmt: str, locale: str = "en") -> tuple[bytes, str, list[tuple[str, str]]] | None:
+    """The blueprint in another tool's format (:mod:`blueprint.interop`): ``(content, extension,
+    what it cannot hold as (en, zh) pairs)``; None when the text does not load."""
+    from ..interop import export
+
+    if loaded.blueprint is None:
+        return None
+    result = export(loaded.blueprint, fmt, locale)
+    return result.content, result.extension, [(item.en, item.zh) for item in result.lost]
 
 
 # -- files: examples and uploads -----------------------------------------------------------------
@@ -357,18 +425,20 @@ EXPORT_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-def export_name(text: str, kind: str) -> str:
+def export_name(loaded: Loaded, kind: str) -> str:
     """The download's file name: the title made safe (:func:`blueprint.filenames.safe_filename`)."""
     from ..filenames import safe_filename
 
-    title = load_text(text).blueprint.title if load_text(text).ok else None
+    title = loaded.blueprint.title if loaded.ok else None
     return safe_filename(title, EXPORT_KINDS[kind][0])
 
 
-def export_file(text: str, kind: str, locale: str = "en") -> tuple[bytes, str, str]:
+def export_file(loaded: Loaded, kind: str, locale: str = "en", page: str = "none") -> tuple[bytes, str, str]:
     """``(content, file name, MIME type)`` of one download.
 
-    Pictures are exactly ``blueprint render``'s (the file's locale, evidence drawn); ``locale`` is
+    Pictures are exactly ``blueprint render``'s (the file's locale, evidence drawn), the PDF on
+    pages of size ``page`` as ``blueprint render --page`` prints them (``none``: one page the size
+    of the drawing); ``locale`` is
     the language of the inventory's headings and words (CSV, XLSX). The YAML is the text as it
     is, even when it does not load; the others need a text that loads (``ValueError`` otherwise).
     """
@@ -376,18 +446,18 @@ def export_file(text: str, kind: str, locale: str = "en") -> tuple[bytes, str, s
     from ..render import render
 
     mime = EXPORT_KINDS[kind][1]
-    name = export_name(text, kind)
+    name = export_name(loaded, kind)
     if kind == "yaml":
-        return text.encode("utf-8"), name, mime
-    bp = load_text(text).blueprint
+        return loaded.text.encode("utf-8"), name, mime
+    bp = loaded.blueprint
     if bp is None:
         raise ValueError("the text does not load as a blueprint")
     if kind in ("svg", "png", "pdf"):
-        data = render(bp, kind)
+        data = render(bp, kind, page=page if kind == "pdf" else None)
         return (data.encode("utf-8") if isinstance(data, str) else data), name, mime
-    graph = _graph(text)
+    G = graph(loaded)
     if kind == "json":
-        return graph_json(graph).encode("utf-8"), name, mime
+        return graph_json(G).encode("utf-8"), name, mime
     if kind == "csv":
-        return inventory_csv(graph, locale), name, mime
-    return inventory_xlsx(graph, locale), name, mime
+        return inventory_csv(G, locale), name, mime
+    return inventory_xlsx(G, locale), name, mime

@@ -12,6 +12,7 @@ import streamlit as st
 from . import cached, history, owner, session
 from .i18n import t
 from .text import plain_html
+from .view import view
 
 __all__ = ["LIMIT", "delete_key", "open_key", "rename_key", "show"]
 
@@ -61,7 +62,7 @@ def show(locale: str, relative_time, go) -> None:
                              key=open_key(info.id), disabled=is_open, width="stretch"):
             found_draft = session.store().get(info.id)
             if found_draft is None:
-                st.session_state["bp_notice"] = ("draft_missing", {})
+                view().notice = ("draft_missing", {})
                 st.rerun()
             session.open_draft(found_draft)
             go("editor")

@@ -10,7 +10,8 @@ the person to settle (:mod:`.conflict`). The open draft's id is kept in the URL 
 ``rev`` counts the changes made outside the editor: the editor replaces its own text only when
 ``rev`` moves, so typing is never overwritten by the echo of its own edit. Each ``rev`` remembers
 the stored revision its text was, so an edit the editor made on an older text is saved on that
-revision and merged.
+revision and merged. The session's state lives in one :class:`~.view.View`; the UI language the
+user chose is kept there and in the URL (``?lang=...``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ import streamlit as st
 from ..store import DocumentStore, Draft, QuotaExceeded, SaveResult, database_url, open_store
 from . import owner, pipeline
 from .components import EDITOR_KEY
+from .i18n import LOCALES
+from .view import view
 
 __all__ = [
     "bootstrap",
+    "browser_locale",
     "close",
     "commit",
     "conflict",
@@ -46,15 +50,6 @@ __all__ = [
     "undo",
 ]
 
-_DRAFT = "bp_draft"
-_REV = "bp_rev"
-_BOOTED = "bp_booted"
-#: rev -> the stored revision the editor was given at that rev (the last few).
-_REV_REVISIONS = "bp_rev_revisions"
-#: The last editor edit taken, so the same edit (its state value stays) is not taken twice.
-_EDIT_TAKEN = "bp_edit_taken"
-#: A save that met another tab's change at the same place: the SaveResult, until it is settled.
-_CONFLICT = "bp_conflict"
 _KEEP_REVS = 50
 
 
@@ -66,7 +61,7 @@ def store() -> DocumentStore:
 
 def draft() -> Draft | None:
     """The open draft, or None on a fresh session with nothing opened yet."""
-    return st.session_state.get(_DRAFT)
+    return view().draft
 
 
 def text() -> str | None:
@@ -75,14 +70,15 @@ def text() -> str | None:
 
 
 def rev() -> int:
-    return st.session_state.get(_REV, 0)
+    return view().rev
 
 
 def _bump() -> None:
-    st.session_state[_REV] = rev() + 1
+    state = view()
+    state.rev += 1
     current = draft()
     if current is not None:
-        known = st.session_state.setdefault(_REV_REVISIONS, {})
+        known = state.rev_revisions
         known[rev()] = current.revision
         for old in sorted(known)[:-_KEEP_REVS]:
             del known[old]
@@ -90,16 +86,11 @@ def _bump() -> None:
 
 def _hold(held: Draft, *, bump: bool) -> None:
     """Make ``held`` the session's copy of the draft; with ``bump``, tell the editor to take its text."""
-    st.session_state[_DRAFT] = held
+    view().draft = held
     if bump:
         _bump()
     else:
-        st.session_state.setdefault(_REV_REVISIONS, {})[rev()] = held.revision
-
-
-def _reset_view() -> None:
-    for key in ("bp_selected", "bp_focus", "bp_goto", "bp_last_good", "bp_finding_pick"):
-        st.session_state.pop(key, None)
+        view().rev_revisions[rev()] = held.revision
 
 
 def open_draft(opened: Draft) -> None:
@@ -108,13 +99,11 @@ def open_draft(opened: Draft) -> None:
     A draft whose text does not load opens with the picture of the newest earlier revision that
     did (the editor shows it under the error, as after an edit in this session).
     """
-    st.session_state.pop(_CONFLICT, None)
+    view().conflict = None
     _hold(opened, bump=True)
-    _reset_view()
+    view().reset()
     if not pipeline.load_text(opened.text).ok:
-        good = pipeline.last_good(_earlier_texts(opened.id))
-        if good is not None:
-            st.session_state["bp_last_good"] = good
+        view().last_good = pipeline.last_good(_earlier_texts(opened.id))
     st.query_params["draft"] = opened.id
 
 
@@ -141,7 +130,7 @@ def open_text(new_text: str, name: str, locale: str | None = None, source: str |
             found = store().create(new_text, owner=mine, title=name, locale=locale, source=source,
                                    author=owner.author())
         except QuotaExceeded as error:
-            st.session_state["bp_notice"] = ("quota", {"limit": str(error.limit)})
+            view().notice = ("quota", {"limit": str(error.limit)})
             return None
     open_draft(found)
     return found
@@ -149,32 +138,33 @@ def open_text(new_text: str, name: str, locale: str | None = None, source: str |
 
 def close() -> None:
     """Leave the open draft (it stays in the recent drafts)."""
-    st.session_state.pop(_DRAFT, None)
-    st.session_state.pop(_CONFLICT, None)
-    _reset_view()
+    state = view()
+    state.draft = None
+    state.conflict = None
+    state.reset()
     st.query_params.pop("draft", None)
 
 
 def conflict() -> SaveResult | None:
     """The save waiting for the person to choose between their text and another tab's, if any."""
-    return st.session_state.get(_CONFLICT)
+    return view().conflict
 
 
 def discard_conflict() -> None:
     """Keep the text as saved; this tab's side stays in the draft's revisions."""
-    st.session_state.pop(_CONFLICT, None)
+    view().conflict = None
 
 
 def _settle(result: SaveResult, *, editor: bool) -> bool:
     """Take what a save did into the session; True when the draft's text changed."""
     if result.status == "missing":
         close()
-        st.session_state["bp_notice"] = ("draft_missing", {})
+        view().notice = ("draft_missing", {})
         return False
     if result.status == "conflict":
-        st.session_state[_CONFLICT] = result
+        view().conflict = result
     elif result.ok:
-        st.session_state.pop(_CONFLICT, None)
+        view().conflict = None
     held = draft()
     changed = held is None or result.draft.text != held.text
     # The editor already shows what it sent: only a text it has not seen (a merge with another
@@ -182,7 +172,7 @@ def _settle(result: SaveResult, *, editor: bool) -> bool:
     same_as_sent = editor and result.status == "saved"
     _hold(result.draft, bump=not same_as_sent and (changed or result.status == "conflict"))
     if result.status == "merged":
-        st.session_state["bp_toast"] = "merged"
+        view().toast = "merged"
     return changed
 
 
@@ -212,7 +202,7 @@ def refresh() -> bool:
     found = store().get(current.id)
     if found is None:
         close()
-        st.session_state["bp_notice"] = ("draft_missing", {})
+        view().notice = ("draft_missing", {})
         return True
     _hold(found, bump=found.text != current.text)
     return True
@@ -251,43 +241,52 @@ def take_editor_edit() -> bool:
     if not isinstance(edit, dict) or not isinstance(edit.get("text"), str):
         return False
     taken = (edit.get("base"), edit["text"])
-    if st.session_state.get(_EDIT_TAKEN) == taken:
+    if view().edit_taken == taken:
         return False  # the component keeps its last value: the same edit comes with every run
-    st.session_state[_EDIT_TAKEN] = taken
+    view().edit_taken = taken
     # Made on the text of an earlier rev (before another tab's save came in, or an undo): saved
     # on the revision that text was, and merged, so what was typed is not lost.
-    base = st.session_state.get(_REV_REVISIONS, {}).get(edit.get("base"))
+    base = view().rev_revisions.get(edit.get("base"))
     if base is None:
         return False  # a rev this session never gave the editor
     return commit(edit["text"], "editor", base_revision=base)
 
 
-def ui_locale() -> str:
-    """The UI language: the draft's choice, else the blueprint's ``locale:``, else English.
+def browser_locale() -> str:
+    """The UI language the browser asks for: ``navigator.language``, else ``Accept-Language``.
 
-    While the text does not load, the language it had stays (a typo must not flip the page to
-    English).
+    The first of the app's languages the browser lists wins; English when it lists none of them.
     """
-    current = draft()
-    if current is None:
-        return st.session_state.get("bp_ui_locale", "en")
-    if current.locale in ("en", "zh"):
-        return current.locale
-    locale = pipeline.summary(current.text).get("locale")
-    if locale is None and st.session_state.get("bp_last_good"):  # a reopened draft that does not load
-        locale = pipeline.summary(st.session_state["bp_last_good"]).get("locale")
-    if locale in ("en", "zh"):
-        st.session_state["bp_ui_locale"] = locale
-        return locale
-    return st.session_state.get("bp_ui_locale", "en")
+    wanted = []
+    try:
+        if st.context.locale:
+            wanted.append(st.context.locale)
+        wanted += [part.split(";")[0] for part in (st.context.headers.get("Accept-Language") or "").split(",")]
+    except Exception:  # noqa: BLE001 - no browser (a bare script run): the default below
+        pass
+    for tag in wanted:
+        language = tag.strip().lower().split("-")[0].split("_")[0]
+        if language in LOCALES:
+            return language
+    return "en"
+
+
+def ui_locale() -> str:
+    """The UI language: the user's choice (kept in the session and the URL), else the browser's.
+
+    The blueprint's own ``locale:`` only sets the words inside the drawing, never the UI's.
+    """
+    state = view()
+    if state.ui_locale is None and st.query_params.get("lang") in LOCALES:
+        state.ui_locale = st.query_params["lang"]  # a reload, or a link with the language in it
+    return state.ui_locale or browser_locale()
 
 
 def set_ui_locale(locale: str) -> None:
-    current = draft()
-    st.session_state["bp_ui_locale"] = locale
-    if current is not None and current.locale != locale:
-        store().update(current.id, locale=locale)
-        current.locale = locale
+    """The user chose a UI language: kept for the session and in the URL, so a reload keeps it."""
+    if locale in LOCALES:
+        view().ui_locale = locale
+        st.query_params["lang"] = locale
 
 
 def _argument_path() -> Path | None:
@@ -300,10 +299,14 @@ def _argument_path() -> Path | None:
 
 
 def sync_url() -> None:
-    """Keep ``?draft=`` in the URL on every page, so a reload anywhere reopens the draft."""
+    """Keep ``?draft=`` (and a chosen ``?lang=``) in the URL on every page, so a reload anywhere
+    reopens the draft in the same language."""
     current = draft()
     if current is not None and st.query_params.get("draft") != current.id:
         st.query_params["draft"] = current.id
+    chosen = view().ui_locale
+    if chosen is not None and st.query_params.get("lang") != chosen:
+        st.query_params["lang"] = chosen
 
 
 def bootstrap() -> bool:
@@ -311,9 +314,10 @@ def bootstrap() -> bool:
 
     Returns True when this run opened the command-line file (the app then shows the editor).
     """
-    if st.session_state.get(_BOOTED):
+    state = view()
+    if state.booted:
         return False
-    st.session_state[_BOOTED] = True
+    state.booted = True
     requested = st.query_params.get("draft")
     if requested:
         found = store().get(requested)
@@ -323,7 +327,7 @@ def bootstrap() -> bool:
             open_draft(found)
             return False
         st.query_params.pop("draft", None)
-        st.session_state["bp_notice"] = ("draft_missing", {})
+        state.notice = ("draft_missing", {})
         return False
     path = _argument_path()
     if path is None:

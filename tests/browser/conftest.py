@@ -95,10 +95,13 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh tab on a laptop screen, collecting the page's errors."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+def new_tab(browser, locale: str = "zh-CN", width: int = 1366, height: int = 768):
+    """A fresh tab whose browser speaks ``locale``, collecting the page's errors.
+
+    The app's UI speaks the browser's language: a workshop's laptops are set to Chinese.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
+                                  locale=locale, extra_http_headers={"Accept-Language": f"{locale},en;q=0.5"})
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
@@ -106,8 +109,23 @@ def page(browser):
     tab.external = []
     tab.on("request", lambda request: tab.external.append(request.url)
            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    return tab
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh tab on a laptop screen, in a Chinese browser."""
+    tab = new_tab(browser)
     yield tab
-    context.close()
+    tab.context.close()
+
+
+@pytest.fixture
+def english_page(browser):
+    """A fresh tab on a laptop screen, in an English browser."""
+    tab = new_tab(browser, "en-US")
+    yield tab
+    tab.context.close()
 
 
 def wait_for_app(page) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -89,6 +90,21 @@ def test_content_problems_are_printed_and_what_can_be_drawn_is_drawn(workdir, ca
     assert '<g id="step-0" class="node step customer">' in svg and 'id="step-2"' in svg
     assert 'id="step-1"' not in svg  # its lane does not exist
     assert "step 'a': next step 'ghost' does not exist (unknown-reference)" in err  # English by default
+    # Whoever gets only the picture sees that it is incomplete, and why.
+    banner = re.search(r'<g id="problems" class="node problems">\n<title>([^<]*)</title>', svg)
+    assert banner is not None
+    assert banner.group(1).startswith("This drawing is incomplete: 2 problems in the file")
+    assert "ghost" in banner.group(1) and "nowhere" in banner.group(1)
+
+
+def test_strict_draws_nothing_for_a_file_with_problems_and_a_clean_file_has_no_banner(workdir, capsys):
+    (workdir / "bp.yaml").write_text(
+        "blueprint: 1\ntitle: t\nsteps:\n- {id: a, lane: customer, label: A, next: ghost}\n", encoding="utf-8")
+    assert main(["render", "bp.yaml", "--strict"]) == 1
+    assert "not drawn: 1 problem(s) (--strict)" in capsys.readouterr().err
+    assert not (workdir / "bp.svg").exists()
+    assert main(["render", str(STARTER), "--strict", "-o", "clean.svg"]) == 0
+    assert 'class="node problems"' not in (workdir / "clean.svg").read_text(encoding="utf-8")
 
 
 def test_locale_also_chooses_the_language_of_the_problems(workdir, capsys):

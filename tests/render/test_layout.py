@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import pytest
 from generate import generate
 
 from blueprint import load, loads
+from blueprint.durations import format_duration
 from blueprint.layout import Box, flow_order, layout
 from blueprint.layout.text import text_width
 from blueprint.model import Zone
@@ -178,10 +180,77 @@ def test_card_text_fits_the_card_and_labels_sit_clear_of_cards(name, grid):
     inner = style.card_width - 2 * style.card_pad_x
     for card in grid.cards:
         assert all(text_width(line, style.label_size) <= inner for line in card.lines)
-        assert text_width(card.meta, style.small_size) <= inner
+        assert all(text_width(line, style.small_size) <= inner for line in card.meta)
         for badge in card.badges:
             assert badge.box.right <= card.box.right
     boxes = [card.box for card in grid.cards] + [note.box for note in grid.evidence]
     for route in grid.routes:
         if route.label is not None:
             assert not any(route.label.box.overlaps(box) for box in boxes)
+
+
+def _broken_words(text: str, lines: list[str]) -> list[str]:
+    """Pieces of Latin words in ``lines`` that are not whole words of ``text`` (a break after a
+    hyphen or slash, and an ellipsis at the end, are fine)."""
+    words = set(re.findall(r"[A-Za-z0-9'’.,;:!?()&+-/]+", text))
+    bad = []
+    for line in lines:
+        for token in re.findall(r"[A-Za-z0-9'’.,;:!?()&+-/]+", line.removesuffix("…")):
+            whole = token in words or token.endswith(("-", "/"))
+            cut_by_ellipsis = line.endswith("…") and any(w.startswith(token) for w in words)
+            after_hyphen = any(w.endswith(token) and w[: -len(token)].endswith(("-", "/")) for w in words)
+            if not (whole or cut_by_ellipsis or after_hyphen):
+                bad.append(token)
+    return bad
+
+
+PRINTED = [(name, grid) for name, grid in REAL if name not in ("hostile.yaml",)] + [
+    ("generated-300", layout(loads(generate(300))))]
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_no_word_is_broken_across_lines(name, grid):
+    for card in grid.cards:
+        assert not _broken_words(card.step.label, card.lines), card.step.id
+        duration = format_duration(card.step.duration, grid.locale) if card.step.duration else ""
+        assert not _broken_words(f"{card.step.owner or ''} {duration}", card.meta), card.step.id
+    for route in grid.routes:
+        if route.label is not None:
+            assert not _broken_words(route.flow.label, route.label.lines), route.flow.label
+    for band in grid.lanes:
+        assert not _broken_words(band.lane.display_label(grid.locale), band.lines)
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_no_route_runs_above_the_customer_lane(name, grid):
+    top = min(zone.box.y for zone in grid.zones)
+    for route in grid.routes:
+        assert all(y >= top - 0.01 for _, y in route.points), f"{route.source.step.id}->{route.target.step.id}"
+
+
+def _parallel_gaps(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[float]:
+    """Distances between parallel, overlapping segments of two routes."""
+    gaps = []
+    for (ax0, ay0), (ax1, ay1) in pairwise(a):
+        for (bx0, by0), (bx1, by1) in pairwise(b):
+            if ax0 == ax1 and bx0 == bx1 and min(max(ay0, ay1), max(by0, by1)) - max(min(ay0, ay1), min(by0, by1)) > 1:
+                gaps.append(abs(ax0 - bx0))
+            if ay0 == ay1 and by0 == by1 and min(max(ax0, ax1), max(bx0, bx1)) - max(min(ax0, ax1), min(bx0, bx1)) > 1:
+                gaps.append(abs(ay0 - by0))
+    return gaps
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_a_request_and_its_answer_are_one_connector_or_far_apart(name, grid):
+    by_ends = {}
+    for route in grid.routes:
+        by_ends.setdefault((route.source.step.index, route.target.step.index), []).append(route)
+    for route in grid.routes:
+        if route.kind.value != "return":
+            continue
+        for request in by_ends.get((route.target.step.index, route.source.step.index), []):
+            if request.kind.value == "recovery":
+                continue
+            merged = route.points == request.points[::-1]
+            assert merged or all(gap == 0 or gap >= 24 for gap in _parallel_gaps(route.points, request.points)), (
+                f"{request.source.step.id} <-> {route.source.step.id}")

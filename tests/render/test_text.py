@@ -46,11 +46,14 @@ def test_text_width_scales_with_the_font_size():
     # Closing punctuation stays with the character before it (no line starts with ，).
     ("迎候问候，了解需求", 50, ["迎候问候，", "了解需求"]),
     # Opening punctuation stays with the character after it (no line ends with （).
-    ("打印（协议）给客户", 40, ["打印（协", "议）给客", "户"]),
+    ("打印（协议）给客户", 40, ["打印（协", "议）给", "客户"]),  # no line of one character at the end
     ("打印（协议）给客户", 30, ["打印", "（协", "议）给", "客户"]),
     # Line breaks in the text are kept; runs of spaces become one.
     ("第一行\n第二行   more", 200, ["第一行", "第二行 more"]),
     ("", 100, []),
+    # A word longer than the line breaks after its hyphen, not inside a part.
+    ("Pre-authorise card", 50, ["Pre-", "authorise", "card"]),
+    ("ID check/verify", 40, ["ID", "check/", "verify"]),
 ])
 def test_wrap(text, width, expected):
     assert wrap(text, width, 10) == expected

@@ -9,6 +9,8 @@ import streamlit as st
 from blueprint.ui.components import EDITOR_KEY, PREVIEW_KEY
 from blueprint.store import open_store
 from blueprint.ui.pages.start import example_key
+from blueprint.ui.view import KEY as VIEW_KEY
+from blueprint.ui.view import View
 from tests.conftest import ROOT
 
 APP = ROOT / "app.py"
@@ -26,9 +28,18 @@ def drafts_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def app(drafts_dir):
-    """The app's first run, on the Start page."""
+def english_app(drafts_dir):
+    """The app's first run, on the Start page, for a browser that asks for English."""
     at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["lang"] = "en"
+    return at.run()
+
+
+@pytest.fixture
+def app(drafts_dir):
+    """The app's first run, on the Start page, with the UI in Chinese."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["lang"] = "zh"  # the workshop's language; AppTest has no browser to ask
     return at.run()
 
 
@@ -38,8 +49,13 @@ def open_example(at: AppTest, name: str = "hall-walk.zh.yaml") -> AppTest:
     return at
 
 
+def view(at: AppTest) -> View:
+    """The app's view state (what the session remembers outside widgets)."""
+    return at.session_state[VIEW_KEY]
+
+
 def draft_text(at: AppTest) -> str:
-    return at.session_state["bp_draft"].text
+    return view(at).draft.text
 
 
 def stored_text(drafts_dir, at: AppTest) -> str:
@@ -49,7 +65,7 @@ def stored_text(drafts_dir, at: AppTest) -> str:
 
 def type_in_editor(at: AppTest, text: str, base: int | None = None) -> AppTest:
     """What the editor component sends after the user types: its state value ``edit``."""
-    at.session_state[EDITOR_KEY]["edit"] = {"text": text, "base": at.session_state["bp_rev"] if base is None else base}
+    at.session_state[EDITOR_KEY]["edit"] = {"text": text, "base": view(at).rev if base is None else base}
     return at.run()
 
 

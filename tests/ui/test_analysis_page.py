@@ -51,11 +51,12 @@ def test_sliders_redraw_the_figures_at_once(app):
     assert any(t("analysis.unstable_short", "zh") in error.value for error in app.error)
 
 
-def test_a_blueprint_without_queues_still_offers_the_what_if(app):
+def test_a_blueprint_without_queues_still_offers_the_what_if(english_app):
+    app = english_app
     open_example(app, "clinic-visit.en.yaml")
     switch_page(app, "analysis")
     assert not app.exception
-    # The app speaks the language of the file it opened.
+    # The app speaks the user's language (English here).
     assert t("analysis.no_queue", "en") in [c.value for c in app.caption]
     # The defaults: 40 an hour, 5 minutes each, 4 counters: 3.33 of 4 counters busy.
     assert metric(app, t("analysis.utilisation", "en")) == "83%"

@@ -15,7 +15,6 @@ from blueprint.ui import pipeline
 from blueprint.store import open_store
 from blueprint.ui.i18n import MESSAGES, t
 from blueprint.ui.pages.start import example_key
-from blueprint.ui.pages.tables import table_key
 from tests.conftest import CJK, EXAMPLES, ROOT, where
 from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
 from tests.ui.conftest import (
@@ -26,6 +25,7 @@ from tests.ui.conftest import (
     stored_text,
     switch_page,
     type_in_editor,
+    view,
 )
 
 HALL = ROOT / "examples" / "hall-walk.zh.yaml"
@@ -60,7 +60,7 @@ def test_picking_an_example_opens_it_in_the_editor_and_saves_a_draft(app, drafts
     open_example(app)
     assert draft_text(app) == HALL.read_text(encoding="utf-8")
     assert stored_text(drafts_dir, app) == draft_text(app)
-    assert app.session_state["bp_draft"].name == "hall-walk.zh.yaml"
+    assert view(app).draft.name == "hall-walk.zh.yaml"
     assert "新一代营业厅客户行走路径" in texts(app)
     assert findings_table(app) is None  # a clean example: no findings table, a success line
     assert t("findings.none", "zh") in texts(app)
@@ -81,23 +81,25 @@ def test_an_upload_opens_as_a_new_draft(app, drafts_dir):
     app.run()
     assert not app.exception
     assert draft_text(app) == HALL.read_text(encoding="utf-8")
-    assert app.session_state["bp_draft"].name == "mine.yaml"
+    assert view(app).draft.name == "mine.yaml"
     assert stored_text(drafts_dir, app) == draft_text(app)
 
 
 @pytest.mark.parametrize("name", ["binary", "too-large", "latin-1"])
-def test_an_upload_that_is_not_text_gives_a_clear_message(app, name):
+def test_an_upload_that_is_not_text_gives_a_clear_message(english_app, name):
+    app = english_app
     filename, data, words = BAD_UPLOADS[name]
     app.file_uploader(key="bp_upload").upload(filename, data, "application/octet-stream")
     app.run()
     assert not app.exception
-    assert "bp_draft" not in app.session_state  # nothing opened, nothing replaced
+    assert view(app).draft is None  # nothing opened, nothing replaced
     message = " ".join(e.value for e in app.error).replace("\\", "")  # shown with Markdown escapes
     assert filename in message and words in message
 
 
 @pytest.mark.parametrize("name", ["not-yaml", "alias-bomb"])
-def test_an_upload_that_does_not_load_keeps_its_text_and_shows_the_line(app, name):
+def test_an_upload_that_does_not_load_keeps_its_text_and_shows_the_line(english_app, name):
+    app = english_app
     filename, data, _words = BAD_UPLOADS[name]
     app.file_uploader(key="bp_upload").upload(filename, data, "application/yaml")
     app.run()
@@ -156,8 +158,8 @@ def test_choosing_a_finding_moves_the_editor_and_selects_its_step(app):
     app.run()
     assert not app.exception
     line, column = where(broken, "greeet")
-    assert app.session_state["bp_selected"] == pipeline.step_at_line(broken, line) == "enter"
-    assert app.session_state["bp_finding_pick"][:2] == (line, column)
+    assert view(app).selected == pipeline.step_at_line(pipeline.load_text(broken), line) == "enter"
+    assert view(app).finding_pick[:2] == (line, column)
     assert "**unknown-reference**" in texts(app)  # the rule's documentation, one click away
 
 
@@ -179,10 +181,10 @@ def test_undo_and_redo(app, drafts_dir):
     original = draft_text(app)
     edited = original.replace("title: 新一代营业厅客户行走路径", "title: 新标题", 1)
     type_in_editor(app, edited)
-    rev = app.session_state["bp_rev"]
+    rev = view(app).rev
     app.button(key="bp_undo").click().run()
     assert draft_text(app) == original == stored_text(drafts_dir, app)
-    assert app.session_state["bp_rev"] > rev  # the editor is told to take the text back
+    assert view(app).rev > rev  # the editor is told to take the text back
     app.button(key="bp_redo").click().run()
     assert draft_text(app) == edited == stored_text(drafts_dir, app)
 
@@ -248,6 +250,39 @@ def test_clicking_a_step_shows_its_details_and_saving_them_edits_the_yaml(app, d
     assert len(diff) == 1 and "迎候岗导购员" in diff[0][1]
 
 
+def test_the_details_edit_lane_phase_next_description_and_emotion_with_choices(app):
+    """Issue 9.10: every key a workshop fills in, from the blueprint's own choices."""
+    open_example(app)
+    original = blueprint.loads(draft_text(app))
+    click_step(app, "greet")
+    by_label = {widget.label: widget for widget in (*app.selectbox, *app.multiselect, *app.text_area)}
+    lane = by_label[t("field.lane", "zh")]
+    assert set(lane.options) >= {f"{l.display_label('zh')} · {l.id}" for l in original.lanes
+                                 if l.display_label("zh") != l.id}
+    lane.set_value("customer")
+    by_label[t("field.phase", "zh")].set_value(original.phases[1].id)
+    by_label[t("field.next", "zh")].set_value(["state-need", "triage"])
+    by_label[t("field.description", "zh")].input("主动问候，三米微笑")
+    emotion = by_label[t("field.emotion", "zh")]
+    assert t("emotion.2", "zh") in emotion.options
+    emotion.set_value(2)
+    next(b for b in app.button if b.label == t("details.save", "zh")).click().run()
+    assert not app.exception
+    step = blueprint.loads(draft_text(app)).step_by_id["greet"]
+    assert (step.lane, step.phase, [ref.id for ref in step.next]) == ("customer", original.phases[1].id,
+                                                                      ["state-need", "triage"])
+    assert step.description == "主动问候，三米微笑" and step.emotion == 2
+
+
+def test_a_refused_details_edit_is_said_at_the_form(app):
+    open_example(app)
+    click_step(app, "greet")
+    next(w for w in app.text_input if w.label == t("field.id", "zh")).input("enter")
+    next(b for b in app.button if b.label == t("details.save", "zh")).click().run()
+    refusal = [e.value for e in app.get("error")]
+    assert any(t("details.refused", "zh", message="").rstrip() in value for value in refusal)
+
+
 def test_renaming_a_step_in_the_details_renames_its_references(app):
     open_example(app)
     click_step(app, "greet")
@@ -257,16 +292,20 @@ def test_renaming_a_step_in_the_details_renames_its_references(app):
     bp = blueprint.loads(changed)
     assert "greet" not in bp.step_by_id and "welcome" in bp.step_by_id
     assert [ref.id for ref in bp.step_by_id["enter"].next] == ["welcome"]
-    assert pipeline.findings(changed) == []
-    assert app.session_state["bp_selected"] == "welcome"
+    assert pipeline.findings(pipeline.load_text(changed)) == []
+    assert view(app).selected == "welcome"
 
 
 # -- Edit as tables --------------------------------------------------------------------------------
 
 
 def edit_table(at: AppTest, name: str, edits: dict) -> AppTest:
-    key = table_key(name, draft_text(at), at.session_state.get("bp_table_nonce", 0))
-    state = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **edits}
+    """What the grid sends: all its edits since it was built, this one added."""
+    key = next(d.key for d in at.data_editor if d.key.startswith(f"bp_table_{name}_"))
+    old = at.session_state[key] if key in at.session_state else {}
+    state = {"edited_rows": {**(old.get("edited_rows") or {}), **edits.get("edited_rows", {})},
+             "added_rows": [*(old.get("added_rows") or []), *edits.get("added_rows", [])],
+             "deleted_rows": [*(old.get("deleted_rows") or []), *edits.get("deleted_rows", [])]}
     at.session_state[key] = state
     return at.run()
 
@@ -275,7 +314,7 @@ def test_editing_a_table_cell_changes_only_that_value_in_the_yaml(app, drafts_di
     open_example(app)
     switch_page(app, "tables")
     original = draft_text(app)
-    assert next(d.key for d in app.data_editor) == table_key("steps", original)
+    assert next(d.key for d in app.data_editor).startswith("bp_table_steps_")
     edit_table(app, "steps", {"edited_rows": {1: {"label": "热情迎候"}}})
     assert not app.exception
     changed = draft_text(app)
@@ -294,7 +333,7 @@ def test_renaming_a_step_id_in_the_table_renames_every_reference(app):
     bp = blueprint.loads(draft_text(app))
     assert [s.id for s in bp.steps][1] == "welcome"
     assert all(ref.id != "greet" for s in bp.steps for ref in s.next)
-    assert pipeline.findings(draft_text(app)) == []
+    assert pipeline.findings(pipeline.load_text(draft_text(app))) == []
     assert original.count("greet") > 1  # there were references to rename
 
 
@@ -346,6 +385,27 @@ def test_a_refused_table_edit_says_why_and_keeps_the_text(app):
     assert not app.exception
     assert draft_text(app) == original
     assert app.error and "enter" in " ".join(e.value for e in app.error)
+
+
+def test_a_half_filled_new_row_is_named_in_the_uis_words_and_survives_a_page_switch(app):
+    """Issue 9.6 and 9.7: the missing columns by their titles, the row kept, nothing saved."""
+    open_example(app)
+    switch_page(app, "tables")
+    original = draft_text(app)
+    edit_table(app, "steps", {"added_rows": [{"id": "new-step"}]})
+    assert not app.exception and draft_text(app) == original
+    rows = len(table_rows(original, "steps"))
+    words = t("tables.fill_in", "zh", row=rows + 1,
+              columns=t("list.separator", "zh").join([t("field.lane", "zh"), t("field.label", "zh")]))
+    assert any(words in e.value.replace("\\", "") for e in app.error)
+    switch_page(app, "editor")
+    switch_page(app, "tables")
+    assert "new-step" in list(app.data_editor[0].value["id"])  # the typed row is still there
+    assert any(words in e.value.replace("\\", "") for e in app.error)
+    # Filled in, it goes through.
+    edit_table(app, "steps", {"edited_rows": {rows: {"lane": "customer", "label": "新步骤"}}})
+    assert blueprint.loads(draft_text(app)).steps[-1].id == "new-step"
+    assert not app.error
 
 
 def refusal(provoke) -> edit.EditError:
@@ -403,7 +463,7 @@ def test_a_table_that_cannot_be_edited_says_why_in_chinese(app):
 def test_touchpoints_page_counts_the_inventory(app):
     open_example(app)
     switch_page(app, "touchpoints")
-    report = pipeline.touchpoint_report(draft_text(app), "zh")
+    report = pipeline.touchpoint_report(pipeline.load_text(draft_text(app)), "zh")
     values = {metric.label: metric.value for metric in app.metric}
     assert values[t("touchpoints.total", "zh")] == str(len(report["inventory"]))
     assert values[t("touchpoints.fail_points", "zh")] == str(len(report["fail_points"]))
@@ -418,21 +478,34 @@ def test_export_page_offers_every_file_named_after_the_title(app):
     assert labels == [t("export.download", "zh")] * 7
     names = [code.value for code in app.code][:7]
     assert names == [f"新一代营业厅客户行走路径.{ext}" for ext in ("svg", "png", "pdf", "yaml", "json", "csv", "xlsx")]
+    page_size = app.selectbox(key="bp_export_page")
+    assert page_size.label == t("export.page", "zh") and page_size.value == "none"
+    assert page_size.options == [t(f"export.page_{p}", "zh") for p in ("none", "a3", "a4", "letter")]
+    page_size.set_value("a4").run()
+    assert not app.exception and app.selectbox(key="bp_export_page").value == "a4"
 
 
 # -- Language --------------------------------------------------------------------------------------
 
 
-def test_the_language_follows_the_blueprint_and_can_be_switched(app, drafts_dir):
-    assert app.button(key="bp_create").label == t("start.create", "en")  # nothing open: English
-    open_example(app)  # a Chinese blueprint: the UI follows it
-    assert app.button(key="bp_undo").label == t("action.undo", "zh")
-    app.button_group(key="bp_language").set_value("en").run()
+def test_the_uis_language_is_the_users_and_the_file_does_not_change_it(english_app):
+    app = english_app
+    assert app.button(key="bp_create").label == t("start.create", "en")
+    open_example(app)  # a Chinese blueprint in an English UI: the UI stays English
     assert app.button(key="bp_undo").label == t("action.undo", "en")
-    assert t("findings.none", "en") in texts(app)
-    assert open_store().get(app.query_params["draft"]).locale == "en"  # kept for a reload
+    app.button_group(key="bp_language").set_value("zh").run()
+    assert app.button(key="bp_undo").label == t("action.undo", "zh")
+    assert t("findings.none", "zh") in texts(app)
+    assert app.query_params["lang"] == "zh"  # kept in the URL for a reload
     switch_page(app, "tables")
-    assert t("tables.intro", "en").split(".")[0] in texts(app)
+    assert t("tables.intro", "zh").split("。")[0] in texts(app)
+    assert app.query_params["lang"] == "zh"
+
+
+def test_a_chinese_ui_stays_chinese_on_an_english_file(app):
+    open_example(app, "hall-walk.en.yaml")
+    assert app.button(key="bp_undo").label == t("action.undo", "zh")
+    assert t("findings.none", "zh") in texts(app)
 
 
 def choose_finding(at: AppTest, rule: str) -> AppTest:
@@ -445,7 +518,7 @@ def choose_finding(at: AppTest, rule: str) -> AppTest:
 
 def test_the_findings_and_the_rule_documentation_are_in_the_uis_language(app, monkeypatch):
     open_example(app, "hall-before.zh.yaml")  # a Chinese blueprint: the UI starts in Chinese
-    found = pipeline.findings(draft_text(app))
+    found = pipeline.findings(pipeline.load_text(draft_text(app)))
     messages = [row["message"] for row in findings_table(app).to_dict("records")]
     assert messages == [f.message_zh for f in found] and all(CJK.search(m) for m in messages)
     choose_finding(app, "fail-without-recovery")
@@ -474,7 +547,8 @@ def test_every_page_runs_in_both_languages_without_an_exception(app):
             assert not app.exception, (locale, name)
 
 
-def test_pages_without_a_blueprint_point_to_start(app):
+def test_pages_without_a_blueprint_point_to_start(english_app):
+    app = english_app
     for name in ("editor", "tables", "touchpoints", "export"):
         switch_page(app, name)
         assert t("app.no_draft", "en") in texts(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import blueprint
 from blueprint.interop.sheet import export_sheet
 from tests.conftest import ROOT
-from tests.ui.conftest import draft_text, open_example, switch_page
+from tests.ui.conftest import draft_text, open_example, switch_page, view
 
 HALL = ROOT / "examples" / "hall-walk.zh.yaml"
 STEPS_GBK = "环节,角色,阶段,下一步\n进厅,顾客,到店,迎候\n迎候,导购员,到店,\n".encode("gbk")
@@ -14,14 +14,14 @@ STEPS_GBK = "环节,角色,阶段,下一步\n进厅,顾客,到店,迎候\n迎候
 def test_an_imported_step_table_is_previewed_and_created_only_on_the_click(app):
     app.file_uploader(key="bp_import").upload("walk.csv", STEPS_GBK, "text/csv")
     app.run()
-    assert not app.exception and "bp_draft" not in app.session_state  # a preview, nothing created
+    assert not app.exception and view(app).draft is None  # a preview, nothing created
     [table] = app.dataframe
     assert list(table.value.iloc[:, 1]) == ["进厅", "迎候"]
     app.button(key="bp_import_create").click().run()
     assert not app.exception
     bp = blueprint.loads(draft_text(app))
     assert [(s.label, s.zone.value) for s in bp.steps] == [("进厅", "customer"), ("迎候", "frontstage")]
-    assert app.session_state["bp_draft"].name == "walk.yaml"
+    assert view(app).draft.name == "walk.yaml"
 
 
 def test_a_zone_changed_in_the_preview_is_the_zone_created(app):
@@ -32,10 +32,11 @@ def test_a_zone_changed_in_the_preview_is_the_zone_created(app):
     assert blueprint.loads(draft_text(app)).lane_by_id["导购员"].zone.value == "backstage"
 
 
-def test_an_import_that_cannot_be_read_names_the_cell_and_creates_nothing(app):
+def test_an_import_that_cannot_be_read_names_the_cell_and_creates_nothing(english_app):
+    app = english_app
     app.file_uploader(key="bp_import").upload("bad.csv", "步骤,情绪\n进厅,开心\n".encode(), "text/csv")
     app.run()
-    assert not app.exception and "bp_draft" not in app.session_state
+    assert not app.exception and view(app).draft is None
     message = " ".join(e.value for e in app.error).replace("\\", "")
     assert "bad.csv:2:2" in message and "row 2, column B" in message
 

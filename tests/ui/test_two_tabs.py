@@ -15,7 +15,7 @@ from blueprint.ui.conflict import APPLY_KEY, DISCARD_KEY, choice_key
 from blueprint.ui.i18n import t
 from blueprint.ui.pages.start import example_key
 from blueprint.ui.recent import delete_key, open_key, rename_key
-from tests.ui.conftest import APP, draft_text, open_example, stored_text, switch_page, type_in_editor
+from tests.ui.conftest import APP, draft_text, open_example, stored_text, switch_page, type_in_editor, view
 
 
 def labels(text: str) -> dict[str, str]:
@@ -40,18 +40,18 @@ def new_tab(at: AppTest | None = None, *, same_browser: bool = True) -> AppTest:
 
 def test_the_other_tabs_save_shows_here_on_the_next_check(app, drafts_dir):
     open_example(app)
-    rev = app.session_state["bp_rev"]
+    rev = view(app).rev
     changed = other_tab_saves(app, lambda text: text.replace("label: 说明来意", "label: 说明来意（另一个标签页）", 1))
     app.run()  # the head check runs with every run (and every second on its own)
     assert not app.exception
     assert draft_text(app) == changed
-    assert app.session_state["bp_rev"] > rev  # the editor is told to take the new text
+    assert view(app).rev > rev  # the editor is told to take the new text
 
 
 def test_typing_on_the_old_text_merges_with_the_other_tabs_save(app, drafts_dir):
     open_example(app)
     original = draft_text(app)
-    typed_on = app.session_state["bp_rev"]
+    typed_on = view(app).rev
     other_tab_saves(app, lambda text: text.replace("label: 说明来意", "label: 说明来意A", 1))
     app.run()
     # The editor had typed on the old text and not sent it yet: it sends it on its old rev.

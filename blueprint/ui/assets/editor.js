@@ -12,7 +12,7 @@
 // does when it first loads another element's code), and the new editor takes the same Doc back,
 // so reruns and remounts never lose the cursor or the undo history.
 
-const SEND_DELAY_MS = 400;
+const SEND_DELAY_MS = 150;
 const FLASH_MS = 1600;
 const REFOCUS_WINDOW_MS = 3000;
 

@@ -57,11 +57,21 @@ function fit(state) {
   apply(state);
 }
 
-// Screen pixels per drawing unit below which card text (10 pt) is too small to read.
-const READABLE_SCALE = 0.7;
+// Screen pixels per drawing unit at which a card's label (10 units) is 12.5 px: readable.
+const READABLE_SCALE = 1.25;
 
-// A new drawing opens whole when it can be read that way; a larger one opens readable at its
-// top left, where the journey starts (the fit button still shows it whole).
+// A group's box in the SVG's own coordinates, transforms included.
+function boxOf(state, group) {
+  const box = group.getBBox();
+  const toSvg = state.svg.getScreenCTM().inverse().multiply(group.getScreenCTM());
+  const a = new DOMPoint(box.x, box.y).matrixTransform(toSvg);
+  const b = new DOMPoint(box.x + box.width, box.y + box.height).matrixTransform(toSvg);
+  return {x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y)};
+}
+
+// A new drawing opens whole when it can be read that way; a larger one opens readable where the
+// journey starts: the customer's first step, with the phase headers above it (the fit buttons
+// still show it whole or across the width).
 function opening(state) {
   if (!state.base) return;
   const {width, height, rect} = canvasSize(state);
@@ -70,9 +80,70 @@ function opening(state) {
   if (state.opening) return;
   const base = state.base;
   if (Math.min(width / base.w, height / base.h) >= READABLE_SCALE) { fit(state); return; }
-  state.view = {x: base.x, y: base.y, w: width / READABLE_SCALE, h: height / READABLE_SCALE};
+  const w = width / READABLE_SCALE;
+  const h = height / READABLE_SCALE;
+  const first = state.svg.querySelector("g.step.customer") || state.svg.querySelector("g.step");
+  let x = base.x;
+  if (first) {
+    // From the left edge (the lane names in view) when the first step shows there; else from it.
+    const box = boxOf(state, first);
+    if (box.x + box.w > base.x + 0.7 * w) x = Math.max(base.x, Math.min(box.x - 0.15 * w, base.x + base.w - w));
+  }
+  state.view = {x, y: base.y, w, h};
   state.fitted = false;
   apply(state);
+}
+
+// The drawing across the canvas's width (a wide blueprint: its rows readable side to side).
+function fitWidth(state) {
+  if (!state.base) return;
+  const {width, height} = canvasSize(state);
+  const base = state.base;
+  const scale = width / base.w;
+  const y = state.view ? state.view.y : base.y;
+  state.view = {x: base.x, y, w: base.w, h: height / scale};
+  state.fitted = false;
+  apply(state);
+}
+
+// The phases, left to right, for the jump list: {id, label, box}.
+function phases(state) {
+  if (!state.svg) return [];
+  const found = [];
+  for (const group of state.svg.querySelectorAll("g.phase-header")) {
+    const title = Array.from(group.children).find((child) => child.nodeName.toLowerCase() === "title");
+    const id = title ? title.textContent.replace(/^phase-header:/, "").trim() : "";
+    const label = Array.from(group.querySelectorAll("text")).map((t) => t.textContent).join(" ").trim();
+    if (id) found.push({id, label: label || id, group});
+  }
+  return found;
+}
+
+// Bring a phase to the left of the view, at the zoom the user has.
+function jumpTo(state, id) {
+  const phase = phases(state).find((item) => item.id === id);
+  if (!phase || !state.view) return;
+  const box = boxOf(state, phase.group);
+  state.view = {...state.view, x: box.x - 0.05 * state.view.w};
+  state.fitted = false;
+  apply(state);
+}
+
+function fillPhases(root, state, label) {
+  const select = root.querySelector(".bp-phase");
+  const found = phases(state);
+  select.replaceChildren();
+  const head = document.createElement("option");
+  head.value = "";
+  head.textContent = label || "";
+  select.appendChild(head);
+  for (const phase of found) {
+    const option = document.createElement("option");
+    option.value = phase.id;
+    option.textContent = phase.label;
+    select.appendChild(option);
+  }
+  select.style.display = found.length > 1 ? "" : "none";
 }
 
 function zoomAt(state, factor, clientX, clientY) {
@@ -128,17 +199,13 @@ function highlight(state, request, bringIntoView) {
   group.classList.add("bp-selected");
   state.selected = group;
   if (!bringIntoView) return;
-  // The group's box in the SVG's own coordinates, transforms included.
-  const box = group.getBBox();
-  const toSvg = state.svg.getScreenCTM().inverse().multiply(group.getScreenCTM());
-  const a = new DOMPoint(box.x, box.y).matrixTransform(toSvg);
-  const b = new DOMPoint(box.x + box.width, box.y + box.height).matrixTransform(toSvg);
-  const cx = (a.x + b.x) / 2;
-  const cy = (a.y + b.y) / 2;
+  const box = boxOf(state, group);
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
   const {width, height} = canvasSize(state);
   const fit0 = fitted(state.base, width, height);
   // Close enough to read the card, never further out than the whole drawing.
-  const w = Math.min(fit0.w, Math.max(Math.abs(b.x - a.x) * 5, 500));
+  const w = Math.min(fit0.w, Math.max(box.w * 5, 500));
   const h = w * (height / width);
   state.view = {x: cx - w / 2, y: cy - h / 2, w, h};
   state.fitted = false;
@@ -154,8 +221,14 @@ function setUp(root, state) {
       if (action === "in") zoomAt(state, ZOOM_STEP);
       else if (action === "out") zoomAt(state, 1 / ZOOM_STEP);
       else if (action === "actual") actualSize(state);
+      else if (action === "width") fitWidth(state);
       else fit(state);
     });
+  });
+  const select = root.querySelector(".bp-phase");
+  select.addEventListener("change", () => {
+    if (select.value) jumpTo(state, select.value);
+    select.value = "";
   });
   canvas.addEventListener("wheel", (event) => {
     if (!state.view) return;
@@ -244,6 +317,11 @@ export default function (component) {
       if (similar) apply(state); else opening(state);
     }
     root.dataset.steps = svg ? String(svg.querySelectorAll("g.step").length) : "0";
+  }
+  if (state.phaseLabel !== (labels.phase || "") || state.phasesFor !== state.svgText) {
+    state.phaseLabel = labels.phase || "";
+    state.phasesFor = state.svgText;
+    fillPhases(root, state, state.phaseLabel);
   }
   const request = data.highlight;
   const isNew = Boolean(request && request.nonce !== null && request.nonce !== state.highlightNonce);

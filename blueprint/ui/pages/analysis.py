@@ -12,35 +12,18 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ...analysis import analyze
 from ...analysis import queues as q
-from ...analysis.journey import timeline
-from .. import charts, session
+from .. import cached, charts, session
 from ..i18n import t
-from ..pipeline import load_text
 from ..text import md_escape
 from .common import load_error_words, open_text, translator
 
-__all__ = ["WHATIF_KEY", "WAIT_POINT_KEY", "page", "report"]
+__all__ = ["WHATIF_KEY", "WAIT_POINT_KEY", "page"]
 
 WHATIF_KEY = "bp_whatif"
 WAIT_POINT_KEY = "bp_whatif_step"
 #: Without a queue in the file, the sliders start from a busy hall's figures.
 _DEFAULTS = {"arrivals": 40.0, "servers": 4, "service": 5.0, "diversion": 0.0, "standard": 10.0}
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def report(text: str) -> dict | None:
-    """Journey, standards, queues and the timeline of ``text``; None when it does not load."""
-    bp = load_text(text).blueprint
-    if bp is None:
-        return None
-    lanes = {lane.id: lane.display_label(bp.locale) for lane in bp.lanes_in_zone_order()}
-    rows = timeline(bp)
-    for row in rows:
-        row["lane"] = lanes.get(row["lane"], row["lane"])
-    return {**analyze(bp), "timeline": rows, "lanes": list(lanes.values()),
-            "labels": {step.id: step.label for step in bp.steps}}
 
 
 def page() -> None:
@@ -49,9 +32,9 @@ def page() -> None:
     text = open_text(locale)
     if text is None:
         return
-    result = report(text)
+    result = cached.analysis(text)
     if result is None:
-        st.error(load_error_words("analysis.broken", load_text(text).error, locale))
+        st.error(load_error_words("analysis.broken", cached.load_error(text), locale))
         return
     st.caption(tr("analysis.intro"))
     _journey(result, locale)

@@ -12,6 +12,7 @@ import streamlit as st
 from .. import cached, session
 from ..i18n import LOCALES, t
 from ..text import md_escape
+from ..view import view
 
 __all__ = [
     "ICON",
@@ -139,7 +140,7 @@ def load_error_words(key: str, error, locale: str) -> str:
 
 def show_notice(locale: str) -> None:
     """A message left by the previous run (an upload that failed, a draft that is gone)."""
-    notice = st.session_state.pop("bp_notice", None)
+    notice = view().take_notice()
     if not notice:
         return
     key, fmt = notice

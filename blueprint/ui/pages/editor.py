@@ -14,6 +14,7 @@ from .. import cached, pipeline, session
 from ..components import PREVIEW_KEY, blueprint_preview, code_editor
 from ..i18n import t
 from ..text import md_escape
+from ..view import view
 from .common import load_error_words, open_text, translator
 
 __all__ = ["DETAILS_FORM", "FINDINGS_KEY", "LAYOUTS", "LAYOUT_KEY", "page"]
@@ -26,10 +27,11 @@ LAYOUTS = ("split", "text", "drawing")
 # The panes fill the screen below the navigation, the top bar and the layout switch; the editor
 # leaves room under it for the findings (three rows, then the table scrolls).
 _FINDINGS_ROWS = 3
+_ROW_PX = 52
 _FINDINGS_BOX = "bp_findings_box"
 _ERROR_SLOT = "bp_error_slot"
 _PANE_HEIGHT = "max(420px, calc(100vh - 250px))"
-_EDITOR_HEIGHT = "max(260px, calc(100vh - 455px))"
+_EDITOR_HEIGHT = "max(260px, calc(100vh - 506px))"
 _LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
 
 
@@ -42,8 +44,9 @@ def page() -> None:
     found = cached.findings(text)
     rows = pipeline.finding_rows(found, locale)
     error = cached.load_error(text)
+    state = view()
     if error is None:
-        st.session_state["bp_last_good"] = text
+        state.last_good = text
     # Keyed on the findings, not on their words: a change of language keeps the choice.
     findings_key = f"{FINDINGS_KEY}_{_digest(found)}"
     picked = _picked_finding(found, findings_key)
@@ -79,7 +82,7 @@ def page() -> None:
     with doc_col:
         _rule_doc(picked, locale)
     with details_col:
-        selected = st.session_state.get("bp_selected")
+        selected = state.selected
         if selected:
             _details(text, selected, locale)
         else:
@@ -87,21 +90,13 @@ def page() -> None:
 
 
 def _editor(text: str, rows: list[dict], broken: bool, height: str) -> None:
-    goto = st.session_state.pop("bp_goto", None)
+    state = view()
+    goto = state.take_goto()
     # While the text does not load, complete with the ids of the last version that did.
-    completion_text = st.session_state.get("bp_last_good", text) if broken else text
+    completion_text = (state.last_good or text) if broken else text
     code_editor(text, draft=session.draft().id, rev=session.rev(), findings=rows,
-                completions=cached.completions(completion_text), goto=goto, height=height)
-
-
-def _next_nonce() -> int:
-    """A number never used before in this session: the browser acts on each request once.
-
-    Not reset when another draft opens: the page keeps each draft's editor state while it is open.
-    """
-    nonce = st.session_state.get("bp_nonce", 0) + 1
-    st.session_state["bp_nonce"] = nonce
-    return nonce
+                completions=cached.completions(completion_text), goto=goto.as_data() if goto else None,
+                height=height)
 
 
 def _digest(value: object) -> str:
@@ -115,25 +110,26 @@ def _picked_finding(found: list[Finding], key: str) -> Finding | None:
     choice instead of silently pointing it at another finding.
     """
     state = st.session_state.get(key)
+    # A click anywhere on a row chooses it: its marker selects the row, a cell selects the cell.
     rows = []
     try:
-        rows = list(state["selection"]["rows"]) if state else []
-    except (KeyError, TypeError):
+        selection = state["selection"] if state else {}
+        rows = list(selection.get("rows") or []) or [cell[0] for cell in selection.get("cells") or []]
+    except (KeyError, TypeError, AttributeError, IndexError):
         rows = []
+    view_state = view()
     if not rows or rows[0] >= len(found):
-        st.session_state.pop("bp_finding_pick", None)
+        view_state.finding_pick = None
         return None
     finding = found[rows[0]]
-    key = (finding.line, finding.column, finding.rule, finding.message)
-    if st.session_state.get("bp_finding_pick") != key:
+    pick = (finding.line, finding.column, finding.rule, finding.message)
+    if view_state.finding_pick != pick:
         # A new choice: move the editor there and bring its step into view.
-        st.session_state["bp_finding_pick"] = key
-        nonce = _next_nonce()
-        st.session_state["bp_focus"] = nonce
-        st.session_state["bp_goto"] = {"line": finding.line, "column": finding.column, "nonce": nonce}
-        step = pipeline.step_at_line(session.text(), finding.line)
+        view_state.finding_pick = pick
+        view_state.move_editor(finding.line, finding.column)
+        step = cached.step_at_line(session.text(), finding.line)
         if step is not None:
-            st.session_state["bp_selected"] = step
+            view_state.select(step, bring_into_view=True)
     return finding
 
 
@@ -147,20 +143,22 @@ def _take_click(text: str) -> None:
     clicked = state.get("clicked") if hasattr(state, "get") else None
     if not isinstance(clicked, str) or not clicked:
         return
-    st.session_state["bp_selected"] = clicked
-    line = pipeline.step_line(text, clicked)
+    state = view()
+    state.select(clicked)
+    line = cached.step_line(text, clicked)
     if line is not None:
-        st.session_state["bp_goto"] = {"line": line, "column": 1, "nonce": _next_nonce()}
+        state.move_editor(line)
 
 
 def _preview(text: str, broken: bool, locale: str, height: str) -> None:
     tr = translator(locale)
-    shown = st.session_state.get("bp_last_good", text) if broken else text
+    state = view()
+    shown = (state.last_good or text) if broken else text
     picture, why = cached.svg(shown)
-    selected = st.session_state.get("bp_selected")
-    highlight = {"id": selected, "nonce": st.session_state.get("bp_focus")} if selected else None
+    highlight = {"id": state.selected, "nonce": state.focus} if state.selected else None
     labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
-              "fit": tr("preview.fit"), "hint": tr("preview.hint")}
+              "width": tr("preview.width"), "fit": tr("preview.fit"), "phase": tr("preview.phase"),
+              "hint": tr("preview.hint")}
     # A click comes back as a trigger value, read at the top of the run (_take_click).
     blueprint_preview(picture, labels=labels, highlight=highlight, empty=tr("preview.empty"), height=height)
     # Notes go under the drawing: an element above it would shift it, and Streamlit remounts it.
@@ -189,14 +187,18 @@ def _findings_table(found: list[dict], key: str, locale: str) -> None:
         "message": [f["message"] for f in found],
         "rule": [f["rule"] for f in found],
     })
+    # Two lines a row: a message is read whole, not cut at a laptop's width (the rule's id is in
+    # its documentation, one click away).
     st.dataframe(
-        table, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
-        width="stretch", height=_FINDINGS_ROWS * 35 + 38 if len(found) > _FINDINGS_ROWS else "auto",
+        table, key=key, on_select="rerun", selection_mode=["single-row", "single-cell"], hide_index=True,
+        width="stretch", row_height=_ROW_PX,
+        height=_FINDINGS_ROWS * _ROW_PX + 38 if len(found) > _FINDINGS_ROWS else "auto",
+        column_order=["where", "level", "message", "rule"],
         column_config={
-            "where": st.column_config.TextColumn(tr("findings.where"), width=60),
-            "level": st.column_config.TextColumn(tr("findings.level"), width=60),
-            "message": st.column_config.TextColumn(tr("findings.message"), width="large"),
-            "rule": st.column_config.TextColumn(tr("findings.rule"), width="medium"),
+            "where": st.column_config.TextColumn(tr("findings.where"), width=56),
+            "level": st.column_config.TextColumn(tr("findings.level"), width=52),
+            "message": st.column_config.TextColumn(tr("findings.message"), width=380),
+            "rule": st.column_config.TextColumn(tr("findings.rule"), width="small"),
         },
     )
 
@@ -226,53 +228,81 @@ def _details(text: str, step_id: str, locale: str) -> None:
         st.warning(md_escape(error.text(locale)))
         return
     # The form's widgets are keyed on the step's current values: a change from anywhere refreshes them.
-    ids = pipeline.step_ids(text)
+    ids = cached.step_ids(text)
+    labels = cached.labels(text, locale)
+    lanes = list(labels["lane"])
+    phases = ["", *labels["phase"]]
+    others = [other for other in ids if other != step_id]
+
+    def named(kind: str):
+        names = labels[kind]
+        return lambda value: (f"{names[value]} · {value}" if names.get(value, value) != value else value) \
+            if value else "—"
+
     with st.form(f"{DETAILS_FORM}_{_digest(sorted(fields.items()))}", border=True):
         id_col, label_col = st.columns([1, 2])
         new_id = id_col.text_input(tr("field.id"), value=fields.get("id") or "", help=tr("field.id_help"))
         label = label_col.text_input(tr("field.label"), value=fields.get("label") or "")
+        lane_col, phase_col = st.columns(2)
+        lane = lane_col.selectbox(tr("field.lane"), *_options(lanes, fields.get("lane")), format_func=named("lane"))
+        phase = phase_col.selectbox(tr("field.phase"), *_options(phases, fields.get("phase")),
+                                    format_func=named("phase"))
+        following = st.multiselect(tr("field.next"), [*others, *[n for n in fields.get("next") or []
+                                                                 if n not in others]],
+                                   default=list(fields.get("next") or []), format_func=named("step"))
+        description = st.text_area(tr("field.description"), value=fields.get("description") or "", height=70)
         owner_col, kind_col, channel_col = st.columns(3)
         owner = owner_col.text_input(tr("field.owner"), value=fields.get("owner") or "")
-        kinds = ["", *TOUCHPOINTS]
-        current_kind = fields.get("touchpoint") or ""
-        if current_kind not in kinds:
-            kinds.append(current_kind)
         touchpoint = kind_col.selectbox(
-            tr("field.touchpoint"), kinds, index=kinds.index(current_kind),
+            tr("field.touchpoint"), *_options(["", *TOUCHPOINTS], fields.get("touchpoint")),
             format_func=lambda kind: t(f"touchpoint.{kind}", locale) if kind in TOUCHPOINTS else (kind or "—"))
         channel = channel_col.text_input(tr("field.channel"), value=fields.get("channel") or "")
-        duration_col, wait_col = st.columns(2)
+        duration_col, wait_col, emotion_col = st.columns(3)
         duration = duration_col.text_input(tr("field.duration"), value=fields.get("duration") or "",
                                            help=tr("field.duration_help"))
         wait = wait_col.text_input(tr("field.wait"), value=fields.get("wait") or "", help=tr("field.wait_help"))
+        emotion = emotion_col.selectbox(tr("field.emotion"), *_options(_EMOTIONS, fields.get("emotion")),
+                                        format_func=lambda value: tr(f"emotion.{value}") if value in _EMOTIONS[1:]
+                                        else ("—" if value is None else str(value)))
         evidence = st.text_area(tr("field.evidence"), value="\n".join(fields.get("evidence") or []),
-                                help=tr("field.one_per_line"), height=90)
+                                help=tr("field.one_per_line"), height=70)
         fail_col, recovery_col = st.columns(2)
         fail = fail_col.text_input(tr("field.fail"), value=fields.get("fail") or "")
-        recoveries = ["", *[other for other in ids if other != step_id]]
-        current_recovery = fields.get("recovery") or ""
-        if current_recovery not in recoveries:
-            recoveries.append(current_recovery)
-        recovery = recovery_col.selectbox(tr("field.recovery"), recoveries,
-                                          index=recoveries.index(current_recovery),
-                                          format_func=lambda value: value or "—")
+        recovery = recovery_col.selectbox(tr("field.recovery"), *_options(["", *others], fields.get("recovery")),
+                                          format_func=named("step"))
         notes = st.text_area(tr("field.notes"), value="\n".join(fields.get("notes") or []),
-                             help=tr("field.one_per_line"), height=90)
+                             help=tr("field.one_per_line"), height=70)
+        # A refusal is said right above the Save button, where the user looks after pressing it.
+        refusal = st.empty()
         submitted = st.form_submit_button(tr("details.save"), type="primary")
     if submitted:
         changes = {
-            "id": new_id, "label": label, "owner": owner, "touchpoint": touchpoint, "channel": channel,
-            "duration": duration, "wait": wait, "fail": fail, "recovery": recovery,
+            "id": new_id, "label": label, "lane": lane, "phase": phase, "next": following,
+            "description": description, "owner": owner, "touchpoint": touchpoint, "channel": channel,
+            "duration": duration, "wait": wait, "emotion": emotion, "fail": fail, "recovery": recovery,
             "evidence": _lines(evidence), "notes": _lines(notes),
         }
         try:
             new_text = edit.set_step_fields(text, step_id, changes)
         except edit.EditError as error:
-            st.error(tr("details.refused", message=md_escape(error.text(locale))))
+            refusal.error(tr("details.refused", message=md_escape(error.text(locale))), icon=":material/block:")
             return
         if session.commit(new_text, "details"):
-            st.session_state["bp_selected"] = new_id.strip() or step_id
+            view().select(new_id.strip() or step_id)
             st.rerun()
+
+
+#: A step's emotion: none, or -2 (very unhappy) to 2 (delighted).
+_EMOTIONS: list[int | None] = [None, -2, -1, 0, 1, 2]
+
+
+def _options(options: list, current) -> tuple[list, int]:
+    """A select box's options and the index of ``current`` (added when the file holds another value)."""
+    options = list(options)
+    current = current if current is not None or None in options else ""
+    if current not in options:
+        options.append(current)
+    return options, options.index(current)
 
 
 def _lines(value: str) -> list[str]:

@@ -11,6 +11,7 @@ from ...templates import starter
 from .. import cached, interop, pipeline, recent, session
 from ..i18n import LOCALES, t
 from ..text import md_escape
+from ..view import view
 from .common import go, relative_time, show_notice, translator, uploader_words
 
 __all__ = ["EXAMPLES_DIR", "UPLOAD_TYPES", "example_key", "page"]
@@ -77,14 +78,14 @@ def _upload(locale: str) -> None:
                               help=tr("start.upload_help", mb=f"{limit_mb:g}"))
     if upload is None:
         return
-    done = st.session_state.setdefault("bp_uploads_done", set())
+    done = view().uploads_done
     if upload.file_id in done:
         return
     done.add(upload.file_id)
     result = pipeline.read_upload(upload.getvalue())
     if result.text is None:
         error = result.error
-        st.session_state["bp_notice"] = ("upload_failed", {
+        view().notice = ("upload_failed", {
             "name": upload.name, "line": error.line, "column": error.column,
             "message": error.text(locale),
         })

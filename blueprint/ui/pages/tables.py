@@ -3,29 +3,41 @@
 A table edit goes back into the YAML through :func:`blueprint.edit.apply_rows`, which changes only
 the cells that changed (comments, key order and formatting elsewhere stay) and renames every
 reference when an id changes.
+
+The grid is one widget for as long as it is being edited: it is built from the text it was
+opened on (:class:`~blueprint.ui.view.TableBase`) and keeps that data and key while the user's
+edits are written into the draft, so the browser keeps its cursor, its open cell editor and the
+keyboard focus across the reruns (a grid rebuilt under the user's hands once took the typing for
+the cell's whole new value). It is rebuilt only when the text changes elsewhere (the editor,
+undo, another table) or when an edit changed more than the grid shows (a renamed id's
+references).
 """
 
 from __future__ import annotations
-
-import hashlib
 
 import pandas as pd
 import streamlit as st
 
 from ... import edit
+from ...edit.rows import REQUIRED
 from .. import cached, session
+from ..components import grid_focus
 from ..i18n import t
 from ..text import md_escape
+from ..view import TableBase, view
 from .common import load_error_words, open_text, translator
 
-__all__ = ["TAB_KEY", "page", "table_key"]
+__all__ = ["TAB_KEY", "column_widths", "page", "table_key"]
 
 TAB_KEY = "bp_table_tab"
+#: Rows shown at most before the grid scrolls (a projector's screen shows this many).
+_MAX_ROWS = 22
+_ROW_PX = 35
 
 
-def table_key(name: str, text: str, nonce: int = 0) -> str:
-    """The data editor's key: a new text (from any edit) starts the table afresh from that text."""
-    return f"bp_table_{name}_{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}_{nonce}"
+def table_key(name: str, nonce: int) -> str:
+    """The data editor's key: one per build of the table (see the module's docstring)."""
+    return f"bp_table_{name}_{nonce}"
 
 
 def page() -> None:
@@ -39,6 +51,7 @@ def page() -> None:
     if error is not None:
         st.error(load_error_words("tables.broken", error, locale))
         return
+    grid_focus()
     tabs = st.tabs([tr(f"tables.{name}") for name in edit.TABLES], key=TAB_KEY, on_change="rerun")
     for name, tab in zip(edit.TABLES, tabs):
         # Only the open tab runs: a 500-step table is not built for nothing.
@@ -57,32 +70,59 @@ _SELECTS: dict[str, dict[str, bool]] = {
     "flows": {"from": True, "to": True, "kind": False},
     "standards": {"from": False, "to": False},
 }
-
-
-# Columns whose values are words of the domain catalogue (blueprint.words): column -> key prefix.
+#: Select boxes whose options are words of the format, shown in the UI's language.
 _WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow"}
+#: Select boxes whose options are this file's ids, shown with their labels.
+_IDS = {"lane": "lane", "phase": "phase", "recovery": "step", "from": "step", "to": "step"}
+#: Column widths in pixels: ids whole, labels and descriptions wide enough to read.
+_WIDTH = {"id": 150, "label": 230, "description": 320, "lane": 150, "phase": 130, "next": 200,
+          "owner": 140, "touchpoint": 110, "channel": 120, "evidence": 200, "duration": 90, "wait": 90,
+          "fail": 180, "recovery": 150, "emotion": 90, "kpis": 160, "notes": 200, "zone": 140,
+          "from": 150, "to": 150, "kind": 110, "steps": 220, "max": 90}
+
+
+def column_widths(name: str) -> list[int]:
+    """The pixel width of each column of table ``name``, in order."""
+    return [_WIDTH.get(column, 140) for column in edit.COLUMNS[name]]
+
+
+def _header(name: str, column: str, locale: str) -> str:
+    """A column's title in the UI's language, marked with * where a new row must fill it."""
+    title = t(f"field.{column}", locale)
+    return f"{title} *" if column in REQUIRED.get(name, ()) else title
 
 
 def _column_config(name: str, text: str, locale: str) -> dict:
     tr = translator(locale)
     choices = cached.choices(text)  # the edit module's options: this file's ids, the format's words
+    labels = cached.labels(text, locale)
     config: dict = {}
-    for column in edit.COLUMNS[name]:
-        label = tr(f"field.{column}")
+    for column, width in zip(edit.COLUMNS[name], column_widths(name)):
+        label = _header(name, column, locale)
+        required = column in REQUIRED.get(name, ())
         if column in _SELECTS.get(name, {}):
-            required = _SELECTS[name][column]
-            prefix = _WORDS.get(column)
+            must = _SELECTS[name][column]
             config[column] = st.column_config.SelectboxColumn(
-                label, options=choices[column] if required else [_EMPTY, *choices[column]], required=required,
-                format_func=lambda value, prefix=prefix: t(f"{prefix}.{value}", locale)
-                if prefix and value != _EMPTY else value)
+                label, width=width, required=must, default=None if must else _EMPTY,
+                options=choices[column] if must else [_EMPTY, *choices[column]],
+                format_func=_formatter(column, labels, locale))
         elif column in edit.LIST_COLUMNS:
-            config[column] = st.column_config.ListColumn(label, help=tr("tables.list_help"))
+            config[column] = st.column_config.ListColumn(label, width=width, help=tr("tables.list_help"))
         elif column == "emotion":
-            config[column] = st.column_config.NumberColumn(label, min_value=-2, max_value=2, step=1, format="%d")
+            config[column] = st.column_config.NumberColumn(label, width=width, min_value=-2, max_value=2,
+                                                           step=1, format="%d")
         else:
-            config[column] = st.column_config.TextColumn(label, required=column == "id")
+            config[column] = st.column_config.TextColumn(label, width=width, required=required, default="")
     return config
+
+
+def _formatter(column: str, labels: dict[str, dict[str, str]], locale: str):
+    """How a select box shows a value: a format word in the UI's language, an id with its label."""
+    if column in _WORDS:
+        prefix = _WORDS[column]
+        return lambda value: value if value == _EMPTY else t(f"{prefix}.{value}", locale)
+    names = labels.get(_IDS.get(column, ""), {})
+    return lambda value: f"{names[value]} · {value}" if value in names and names[value] != value else value
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:
@@ -100,38 +140,127 @@ def _frame(rows: list[dict], name: str) -> pd.DataFrame:
     return frame
 
 
+def _base(text: str, name: str) -> TableBase:
+    """The build of the table to show: the current one while the grid shows the draft's text."""
+    state = view()
+    base = state.tables.get(name)
+    if base is not None and base.shows == text:
+        if table_key(name, base.nonce) in st.session_state:
+            return base  # the grid is on the page, edits and all: leave it alone
+        if base.text == text and base.pending is None:
+            return base  # back after a page switch, nothing to restore: the same build
+    # A new build: from the text, or from the rows a refused edit left (a half-filled row).
+    pending = base.pending if base is not None and base.shows == text else None
+    base = TableBase(text=text, shows=text, nonce=state.next_nonce(), rows=pending,
+                     refusal=base.refusal if pending is not None else None)
+    state.tables[name] = base
+    return base
+
+
+def _rows(base: TableBase, name: str) -> tuple[list[dict] | None, edit.EditError | None]:
+    """The rows the grid of ``base`` was built from."""
+    if base.rows is not None:
+        return base.rows, None
+    return cached.table(base.text, name)
+
+
 def _table(text: str, name: str, locale: str) -> None:
     tr = translator(locale)
-    rows, why = cached.table(text, name)
+    base = _base(text, name)
+    rows, why = _rows(base, name)
     if rows is None:
         st.warning(tr("tables.unreadable", message=md_escape(why.text(locale))))
         return
-    frame = _frame(rows, name)
-    key = table_key(name, text, st.session_state.get("bp_table_nonce", 0))
-    edited = st.data_editor(
-        frame, key=key, num_rows="dynamic", hide_index=True, width="stretch",
-        height=min(len(frame) + 2, 16) * 35 + 3, column_config=_column_config(name, text, locale),
+    # A refusal is said right above the grid, in view; its place is kept empty otherwise, so the
+    # grid never moves (and is never rebuilt) when one appears.
+    refusal = st.container(key=f"bp_table_refusal_{name}")
+    key = table_key(name, base.nonce)
+    st.data_editor(
+        _frame(rows, name), key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        height=min(len(rows) + 2, _MAX_ROWS) * _ROW_PX + 3,
+        column_config=_column_config(name, base.text, locale),
+        on_change=_write, args=(name, key, locale),
     )
-    state = st.session_state.get(key) or {}
-    if not (state.get("edited_rows") or state.get("added_rows") or state.get("deleted_rows")):
-        st.caption(tr(f"tables.{name}_help"))
-        return
-    try:
-        new_text = edit.apply_rows(text, name, _records(edited))
-    except edit.EditError as error:
-        st.error(tr("tables.refused", message=md_escape(error.text(locale))))
-        if st.button(tr("tables.discard"), key=f"{key}_discard"):
-            st.session_state["bp_table_nonce"] = st.session_state.get("bp_table_nonce", 0) + 1
-            st.rerun()
-        return
-    if session.commit(new_text, "table"):
+    # The change callback has written the grid's state already; a state set without one (a
+    # script driving the app) is written here, once.
+    if _write(name, key, locale):
         st.rerun()
+    if base.refusal is not None:
+        with refusal:
+            st.error(tr("tables.refused", message=md_escape(base.refusal.text(locale))), icon=":material/block:")
+            if st.button(tr("tables.discard"), key=f"{key}_discard"):
+                view().tables.pop(name, None)
+                st.rerun()
+    else:
+        st.caption(tr(f"tables.{name}_help"))
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
+def _write(name: str, key: str, locale: str) -> bool:
+    """Write the grid's rows into the draft (the data editor's change callback, run before the page).
+
+    The grid's state is its edits since it was built, all of them: writing them again changes
+    only what is new. Each state is written once. True when the draft's text changed.
+    """
+    text = session.text()
+    base = view().tables.get(name)
+    state = st.session_state.get(key) or {}
+    if text is None or base is None or repr(state) == base.written:
+        return False
+    base.written = repr(state)
+    if not (state.get("edited_rows") or state.get("added_rows") or state.get("deleted_rows")):
+        return False
+    rows, _why = _rows(base, name)
+    records = _records(_edited(rows or [], state))
+    try:
+        missing = _missing(name, records, locale)
+        if missing:
+            raise edit.EditError(missing, missing)
+        new_text = edit.apply_rows(text, name, records)
+    except edit.EditError as error:
+        # Kept with the build: a half-filled row stays in the grid across a page switch.
+        base.pending, base.refusal = records, error
+        return False
+    base.pending = base.refusal = None
+    if new_text is text:
+        return False
+    # The grid shows the new text when writing its rows into it changes nothing more: then it
+    # stays as it is; otherwise (a renamed id's references, new choices) it is rebuilt.
+    in_step = (edit.apply_rows(new_text, name, records) is new_text
+               and cached.choices(new_text) == cached.choices(base.text))
+    base.shows = new_text if in_step else None
+    return session.commit(new_text, "table")
+
+
+def _edited(rows: list[dict], state: dict) -> list[dict]:
+    """``rows`` with the data editor's edits: cells changed, rows deleted, rows added (its order)."""
+    edited = [dict(row) for row in rows]
+    for index, changes in (state.get("edited_rows") or {}).items():
+        if 0 <= int(index) < len(edited):
+            edited[int(index)].update(changes)
+    deleted = {int(index) for index in state.get("deleted_rows") or []}
+    edited = [row for index, row in enumerate(edited) if index not in deleted]
+    columns = list(rows[0]) if rows else []
+    for added in state.get("added_rows") or []:
+        edited.append({**dict.fromkeys(columns), **added})
+    return edited
+
+
+def _missing(name: str, records: list[dict], locale: str) -> str | None:
+    """The first row that leaves a required cell empty, said in the UI's words (None: none does)."""
+    for number, record in enumerate(records, start=1):
+        if all(value in (None, "", []) for value in record.values()):
+            continue  # the grid's fresh empty row
+        empty = [column for column in REQUIRED.get(name, ()) if record.get(column) in (None, "", [])]
+        if empty:
+            return t("tables.fill_in", locale, row=number,
+                     columns=t("list.separator", locale).join(t(f"field.{column}", locale) for column in empty))
+    return None
+
+
+def _records(rows: list[dict]) -> list[dict]:
     """The edited table as plain rows (pandas' missing values and the dash become None)."""
     records = []
-    for record in frame.to_dict("records"):
+    for record in rows:
         records.append({column: (None if _is_missing(value) or value == _EMPTY else value)
                         for column, value in record.items()})
     return records
@@ -144,4 +273,3 @@ def _is_missing(value: object) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
-

@@ -1,0 +1,164 @@
+"""The app as a person sees it, in Chromium: keystroke → preview updated, and reload → drawing.
+
+    python bench/browser.py            # 50 and 500 steps
+    python bench/browser.py 50 200 500
+
+For each size a generated blueprint (bench/generate.py) is opened from the command line by a
+real ``streamlit run`` server on 127.0.0.1, and Debian's Chromium (Playwright) at 1366x768:
+
+* keystroke → preview: a character typed at the end of the first step's label, timed in the page
+  from the key's ``keydown`` to the moment the preview's new drawing holds the new label
+  (editor's send delay, the rerun: load, lint, render; the transfer; the browser's SVG parse);
+* reload → drawing: a reload of the editor page, timed from the navigation's start to every step
+  of the drawing in the page.
+
+Each figure is the median of 10 (min and max beside it). Targets (issue 9): keystroke ≤ 300 ms at
+50 steps and ≤ 800 ms at 500; reload ≤ 1.5 s. The benchmark measures: the verdict is in the
+table, not in the exit status.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from generate import generate  # noqa: E402
+
+RUNS = 10
+TARGETS = {"keystroke": {50: 0.3, 500: 0.8}, "reload": 1.5}
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PREVIEW = "document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')?.shadowRoot"
+
+# In the page: the time of the last keydown, and of the first drawing holding the marker after it.
+PROBE = """() => {
+  const root = %s;
+  window.__bench = {t0: 0, t1: 0, marker: ""};
+  document.addEventListener("keydown", () => { window.__bench.t0 = performance.now(); window.__bench.t1 = 0; }, true);
+  new MutationObserver(() => {
+    const b = window.__bench, svg = root.querySelector(".bp-canvas > svg");
+    if (b.marker && !b.t1 && svg && svg.textContent.includes(b.marker)) b.t1 = performance.now();
+  }).observe(root.querySelector(".bp-canvas"), {childList: true});
+}""" % PREVIEW
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(path: Path, data: str) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    env = {**os.environ, "BLUEPRINT_DATA_DIR": data}
+    env.pop("BLUEPRINT_DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
+         "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false",
+         "--server.fileWatcherType=none", "--", str(path)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                if answer.read() == b"ok":
+                    return process, base
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("streamlit did not start")
+
+
+def _idle(page) -> None:
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !/running/i.test(document.querySelector('[data-testid=\"stStatusWidget\"]').textContent)",
+        timeout=60_000)
+
+
+def _drawn(page, steps: int) -> None:
+    page.wait_for_function(f"(n) => {PREVIEW}?.querySelectorAll('g.step').length === n", arg=steps,
+                           timeout=120_000)
+
+
+def bench(browser, steps: int) -> dict[str, list[float]]:
+    text = generate(steps)
+    label = next(line.split("label: ", 1)[1] for line in text.splitlines() if line.strip().startswith("label: "))
+    with tempfile.TemporaryDirectory() as data:
+        path = Path(data) / f"bench-{steps}.yaml"
+        path.write_text(text, encoding="utf-8")
+        process, base = _serve(path, data)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+            page.goto(base + "/")
+            page.wait_for_selector(".bp-editor .CodeMirror", timeout=120_000)
+            _drawn(page, steps)
+            _idle(page)
+            page.evaluate(PROBE)
+            keystrokes = []
+            typed = ""
+            for n in range(RUNS):
+                page.evaluate(
+                    """(label) => { const cm = document.querySelector('.bp-editor .CodeMirror').CodeMirror;
+                       for (let i = 0; i < cm.lineCount(); i++) { const k = cm.getLine(i).indexOf(label);
+                         if (k >= 0) { cm.focus(); cm.setCursor({line: i, ch: k + label.length}); return; } } }""",
+                    label + typed)
+                typed += "QWERTYUIOP"[n]
+                page.evaluate("(marker) => { window.__bench.marker = marker; }", label + typed)
+                page.keyboard.type(typed[-1])
+                page.wait_for_function("() => window.__bench.t1 > 0", timeout=60_000)
+                keystrokes.append(page.evaluate("() => window.__bench.t1 - window.__bench.t0") / 1000)
+                _idle(page)
+                page.wait_for_timeout(300)
+            reloads = []
+            for _ in range(RUNS):
+                page.reload()
+                _drawn(page, steps)
+                reloads.append(page.evaluate("() => performance.now()") / 1000)
+                _idle(page)
+            page.close()
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=20)
+    return {"keystroke": keystrokes, "reload": reloads}
+
+
+def _figure(values: list[float]) -> str:
+    return f"{statistics.median(values):6.3f}s ({min(values):.3f}-{max(values):.3f})"
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("Debian's chromium is not installed (scripts/system-deps.sh --browser)")
+        return 1
+    sizes = [int(arg) for arg in argv] or [50, 500]
+    print(f"{'steps':>6}  {'keystroke → preview (median, min-max)':<40} {'reload → drawing':<28} targets")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for steps in sizes:
+            result = bench(browser, steps)
+            key_target = TARGETS["keystroke"].get(steps)
+            targets = (f"{key_target:.1f}s / " if key_target else "- / ") + f"{TARGETS['reload']:.1f}s"
+            print(f"{steps:>6}  {_figure(result['keystroke']):<40} {_figure(result['reload']):<28} {targets}")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,170 @@
+"""Print pages (no Graphviz here): a blueprint on A3, A4 or Letter, split by phase into numbered sheets so that no text
+is printed smaller than 7 pt.
+
+A sheet is a run of whole phases (a phase wider than a page is cut between columns) laid out on its
+own: lane and zone headers repeated, a tag "→ 3" beside a card whose flow continues on sheet 3 and
+"1 →" beside one whose flow comes from sheet 1. Every sheet is drawn at one scale, the largest at
+which the widest sheet fits the page (``fit="page"``: and the tallest too, when it can without text
+under 7 pt) or the page width (``fit="width"``), never below 7 pt text and never more than twice the
+natural size. A sheet taller than the page at that scale goes on as many pages as it needs, one
+under the other. PDF gives all pages in one file; SVG and PNG give one picture per page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Blueprint
+from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
+from .geometry import Layout, Style, Window
+
+__all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "plan_pages"]
+
+#: The smallest text size in points any printed page may show.
+MIN_TEXT = 7.0
+# Small blueprints are enlarged to fill the page, but not beyond this.
+_MAX_SCALE = 2.0
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """What the user asked for: ``size`` a key of :data:`PAGE_SIZES`, an orientation, a fit."""
+
+    size: str
+    orientation: str = "auto"
+    fit: str = "page"
+
+    def __post_init__(self) -> None:
+        if self.size not in PAGE_SIZES:
+            raise ValueError(f"unknown page size {self.size!r}: use one of {', '.join(PAGE_SIZES)}")
+        if self.orientation not in ORIENTATIONS:
+            raise ValueError(f"unknown orientation {self.orientation!r}: use one of {', '.join(ORIENTATIONS)}")
+        if self.fit not in FITS:
+            raise ValueError(f"unknown fit {self.fit!r}: use one of {', '.join(FITS)}")
+
+    def dimensions(self, orientation: str) -> tuple[float, float]:
+        """Width and height in points for ``landscape`` or ``portrait``."""
+        short, long = PAGE_SIZES[self.size]
+        return (long, short) if orientation == "landscape" else (short, long)
+
+
+@dataclass
+class Page:
+    """One printed page: part ``part`` of ``parts`` (top to bottom) of a sheet, at ``scale``."""
+
+    sheet: Layout
+    number: int
+    part: int
+    parts: int
+    scale: float
+    width: float
+    height: float
+
+    @property
+    def suffix(self) -> str:
+        """The page's name in file names: the sheet number, and a letter for a part of a tall one."""
+        return f"{self.sheet.window.number}" + (chr(ord("a") + self.part) if self.parts > 1 else "")
+
+    def viewport(self) -> str:
+        """Graphviz's ``viewport`` (width, height, zoom, focus x, focus y, y up) showing this page."""
+        s = self.scale
+        focus_x = self.width / 2 / s
+        focus_y = self.sheet.height - (self.part * self.height + self.height / 2) / s
+        return f"{self.width:.2f},{self.height:.2f},{s:.6f},{focus_x:.2f},{focus_y:.2f}"
+
+
+def smallest_text(style: Style) -> float:
+    return min(style.label_size, style.small_size, style.badge_size, style.note_size, style.header_size,
+               style.title_size, style.flow_label_size)
+
+
+def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidence: bool = True,
+               style: Style | None = None, analysis: bool = True, details: bool = False) -> list[Page]:
+    """The pages of ``bp`` printed as ``spec`` asks, in order (the options as for
+    :func:`blueprint.layout.layout`)."""
+    from . import layout
+    from .breaches import analyse
+
+    style = style or Style()
+    if analysis:  # once for every sheet
+        analysis = analyse(bp, locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en"))
+    whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
+    orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
+    best: list[Page] | None = None
+    for orientation in orientations:
+        pages = _pages(bp, whole, spec, spec.dimensions(orientation), locale, evidence, style, analysis, details)
+        if best is None or len(pages) < len(best):
+            best = pages
+    return best
+
+
+def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, float], locale: str | None,
+           evidence: bool, style: Style, analysis, details: bool) -> list[Page]:
+    from . import layout
+
+    page_w, page_h = size
+    least = MIN_TEXT / smallest_text(style)
+    widest = page_w / least  # the widest sheet, in layout points
+
+    def draw(runs: list[tuple[int, int]]) -> list[Layout]:
+        sheet_of_column: list[int] = []
+        for number, (first, last) in enumerate(runs, 1):
+            sheet_of_column += [number] * (last - first + 1)
+        return [layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
+                       window=Window(first, last, number, len(runs), tuple(sheet_of_column)))
+                for number, (first, last) in enumerate(runs, 1)]
+
+    runs = _split(whole, widest)
+    sheets = draw(runs)
+    # The estimate ignores that a sheet has fewer tracks and its own legend: cut again where too wide.
+    while any(sheet.width > widest + 0.5 and last > first for sheet, (first, last) in zip(sheets, runs)):
+        runs = [piece for sheet, run in zip(sheets, runs)
+                for piece in (_halve(run) if sheet.width > widest + 0.5 else [run])]
+        sheets = draw(runs)
+    fits: list[Callable[[Layout], float]] = [lambda sheet: page_w / sheet.width]
+    if spec.fit == "page":
+        fits.append(lambda sheet: page_h / sheet.height)
+    scale = min(fit(sheet) for sheet in sheets for fit in fits)
+    scale = max(least, min(scale, _MAX_SCALE))
+    pages: list[Page] = []
+    for sheet in sheets:
+        parts = max(1, math.ceil(sheet.height * scale / page_h - 1e-6))
+        for part in range(parts):
+            pages.append(Page(sheet, len(pages) + 1, part, parts, scale, page_w, page_h))
+    return pages
+
+
+def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:
+    """Runs of columns, each as wide as a sheet may be, cut between phases where one fits."""
+    style = whole.style
+    xs = whole.column_x
+    count = len(xs)
+    if not count:
+        return [(0, 0)]
+    left = xs[0]  # margin, header column and the first gap
+    edge = style.column_gap / 2 + style.phase_pad + style.margin
+
+    def width(first: int, last: int) -> float:
+        return left + xs[last] + style.card_width - xs[first] + edge
+
+    phase_ends = sorted({band.last for band in whole.phases})
+    runs: list[tuple[int, int]] = []
+    first = 0
+    while first < count:
+        last = first
+        while last + 1 < count and width(first, last + 1) <= widest:
+            last += 1
+        ends = [end for end in phase_ends if first <= end <= last]
+        if ends and last + 1 < count:
+            last = ends[-1]
+        runs.append((first, last))
+        first = last + 1
+    return runs
+
+
+def _halve(run: tuple[int, int]) -> list[tuple[int, int]]:
+    first, last = run
+    middle = (first + last) // 2
+    return [(first, middle), (middle + 1, last)]

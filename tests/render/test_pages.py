@@ -1,0 +1,127 @@
+"""Print pages: A3, A4 and Letter sheets split by phase, no text under 7 pt, one PDF or a file per page."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+import pytest
+from generate import generate
+from pypdf import PdfReader
+
+from blueprint import load, loads
+from blueprint.cli import main
+from blueprint.layout import layout
+from blueprint.layout.pages import MIN_TEXT, PAGE_SIZES, PageSpec, plan_pages, smallest_text
+from blueprint.render import MAX_PIXELS, RenderError, render, render_pages
+from tests.conftest import EXAMPLES
+
+A3 = PAGE_SIZES["a3"]
+GENERATED = loads(generate(300))
+
+
+def _cases():
+    for path in EXAMPLES:
+        yield path.name, load(path)
+    yield "generated-300", GENERATED
+
+
+CASES = list(_cases())
+
+
+@pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
+def test_at_a3_every_step_is_printed_once_and_no_text_is_under_7_pt(name, bp):
+    pages = plan_pages(bp, PageSpec("a3"))
+    for page in pages:
+        assert (page.width, page.height) in (A3, A3[::-1])
+        assert page.scale * smallest_text(page.sheet.style) >= MIN_TEXT - 1e-9
+        # The sheet fits the page's width at that scale; a taller one goes on in parts.
+        assert page.sheet.width * page.scale <= page.width + 0.5
+        assert page.parts * page.height >= page.sheet.height * page.scale - 0.5
+    printed = Counter(card.step.index for page in pages if page.part == 0 for card in page.sheet.cards)
+    assert sorted(printed) == [step.index for step in bp.steps if step.lane in {lane.id for lane in bp.lanes}]
+    assert set(printed.values()) == {1}
+    # Every flow between two sheets is tagged on both: "→ 3" beside its source, "1 →" beside its target.
+    sheets = {card.step.id: page.sheet.window.number for page in pages if page.part == 0 for card in page.sheet.cards}
+    tags = {(link.card.step.id, link.outgoing, link.sheet) for page in pages if page.part == 0 for link in page.sheet.links}
+    for flow in [*bp.flows, *bp.recoveries]:
+        a, b = sheets.get(flow.source.id), sheets.get(flow.target.id)
+        if a is not None and b is not None and a != b:
+            assert (flow.source.id, True, b) in tags and (flow.target.id, False, a) in tags
+
+
+def test_sheets_are_cut_between_phases_and_numbered_in_their_titles():
+    bp = load(EXAMPLES[0])
+    pages = plan_pages(bp, PageSpec("a4", orientation="portrait"))
+    count = pages[-1].sheet.window.count
+    assert count > 1
+    sheets_of: dict[str, set[int]] = {}
+    for page in pages:
+        window = page.sheet.window
+        assert page.sheet.title.endswith(f"({window.number}/{count})")
+        assert (page.width, page.height) == PAGE_SIZES["a4"]
+        for band in page.sheet.phases:
+            if band.phase is not None:
+                sheets_of.setdefault(band.phase.id, set()).add(window.number)
+    # A phase is cut only when it is wider than a sheet may be.
+    whole = layout(bp)
+    widest = PAGE_SIZES["a4"][0] / (MIN_TEXT / smallest_text(whole.style))
+    for band in whole.phases:
+        if band.phase is not None and len(sheets_of[band.phase.id]) > 1:
+            assert whole.column_x[0] + band.box.w > widest
+
+
+def test_a_multi_page_pdf_has_a3_pages_with_the_fonts_embedded(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the same bytes for the same file
+    bp = load(EXAMPLES[0])
+    pages = plan_pages(bp, PageSpec("a3", orientation="landscape"))
+    reader = PdfReader(io.BytesIO(render(bp, "pdf", page="a3", orientation="landscape")))
+    assert len(reader.pages) == len(pages) > 1
+    for page in reader.pages:
+        assert [round(float(v)) for v in page.mediabox] == [0, 0, 1191, 842]
+        fonts = page["/Resources"]["/Font"]
+        for font in fonts.values():
+            descendant = font.get_object()
+            if "/DescendantFonts" in descendant:
+                descendant = descendant["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert render(bp, "pdf", page="a3", orientation="landscape") == reader.stream.getvalue()  # same bytes again
+
+
+def test_the_cli_writes_one_svg_per_page_into_a_directory_and_refuses_one_file(tmp_path, capsys):
+    path = EXAMPLES[0]
+    pages = plan_pages(load(path), PageSpec("a3", orientation="portrait"))
+    assert main(["render", str(path), "--page", "a3", "--orientation", "portrait", "-f", "svg",
+                 "-o", f"{tmp_path}/out/"]) == 0
+    written = sorted((tmp_path / "out").iterdir())
+    assert [p.name for p in written] == sorted(f"{path.name[:-5]}-{page.suffix}.svg" for page in pages)
+    links = 0
+    for svg in written:
+        text = svg.read_text(encoding="utf-8")
+        assert re.search(r'<svg width="842pt" height="1191pt"', text)
+        links += len(re.findall(r'class="node sheet-link"', text))
+    assert links == sum(len(page.sheet.links) for page in pages)
+    assert main(["render", str(path), "--page", "a3", "-f", "png", "-o", str(tmp_path / "one.png")]) == 2
+    assert "-o DIR/" in capsys.readouterr().err
+
+
+def test_fit_width_fills_the_page_width_and_a_small_blueprint_is_enlarged():
+    small = loads("blueprint: 1\ntitle: t\nsteps:\n- {id: a, lane: customer, label: A, next: b}\n"
+                  "- {id: b, lane: frontstage, label: B}\n")
+    (page,) = plan_pages(small, PageSpec("a4", orientation="landscape"))
+    assert page.scale == pytest.approx(min(page.width / page.sheet.width, page.height / page.sheet.height, 2))
+    assert page.scale > 1
+    wide = plan_pages(small, PageSpec("a4", orientation="landscape", fit="width"))
+    assert wide[0].scale == pytest.approx(min(page.width / page.sheet.width, 2))
+    assert wide[0].scale > page.scale
+    assert len(wide) == wide[0].parts > 1  # what does not fit the height goes on the next page
+    ((_, data),) = render_pages(small, "png", page="a4", orientation="landscape", dpi=72)
+    assert data[16:24] == (842).to_bytes(4, "big") + (595).to_bytes(4, "big")
+
+
+def test_a_png_too_large_for_graphviz_is_refused_not_shrunk():
+    assert layout(GENERATED).width * 144 / 72 > MAX_PIXELS
+    with pytest.raises(RenderError, match="--page a3"):
+        render(GENERATED, "png")
