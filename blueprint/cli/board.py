@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "create":
             made = store.create(text, title=args.title or "")
         else:
-            outcome = store.outcome(args.board)
+            outcome = store.board_outcome(args.board)
     except BoardError as error:
         return _fail(str(error))
     except (SQLAlchemyError, OSError) as error:

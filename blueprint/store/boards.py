@@ -498,7 +498,7 @@ class BoardStore:
 
     # --- the outcome -----------------------------------------------------------------------
 
-    def outcome(self, board: str) -> dict:
+    def board_outcome(self, board: str) -> dict:
         """Everything the workshop produced, as plain data (see :mod:`.outcome`)."""
         with self.database.read() as session:
             found = session.get(Board, board) if looks_like_token(board) else None

@@ -1,4 +1,4 @@
-"""A board's outcome (:meth:`.boards.BoardStore.outcome`) written as JSON, CSV or Markdown.
+"""A board's outcome (:meth:`.boards.BoardStore.board_outcome`) written as JSON, CSV or Markdown.
 
 What people typed is escaped for each format: Markdown gets HTML entities and escaped table pipes,
 CSV cells that a spreadsheet would run as a formula are prefixed with an apostrophe.

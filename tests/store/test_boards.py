@@ -264,7 +264,7 @@ def test_the_outcome_as_data_markdown_csv_and_json(boards):
     round_id = boards.open_round(made.facilitator_token, "pain")
     boards.vote(ann, round_id, str(note))
     boards.add_action(made.facilitator_token, "Lighter door", step="enter", owner="Li", status="done")
-    data = boards.outcome(made.board)
+    data = boards.board_outcome(made.board)
     assert data["notes"][0] | {"created": None} == {
         "id": note, "step": "enter", "target_kind": "step", "kind": "pain", "text": "=HYPERLINK(\"http://x\") | "
         "<b>pipe</b>", "author": "Ann, \"the\" tester", "created": None, "edited": None}
@@ -286,4 +286,4 @@ def test_the_outcome_as_data_markdown_csv_and_json(boards):
     assert "&lt;b&gt;pipe&lt;/b&gt;" in markdown and "<b>" not in markdown and "\\|" in markdown
     assert "Lighter door" in markdown and "## " in markdown
     with pytest.raises(BoardError):
-        boards.outcome("no-such-board")
+        boards.board_outcome("no-such-board")
