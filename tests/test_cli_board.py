@@ -64,7 +64,7 @@ def test_create_prints_two_working_links_and_export_gives_the_outcome(database_u
     assert ("note", "greet", "Ann") in {(row["section"], row["step"], row["author"]) for row in rows}
     assert main(["board", "export", made["board"], "--db", database_url, "--format", "md", "--locale", "zh"]) == 0
     markdown = capsys.readouterr().out
-    assert "## 行动" in markdown and "Nobody greets \\| &lt;i&gt;me&lt;/i&gt;" in markdown
+    assert "状态: 进行中" in markdown and "## 行动" in markdown and "Nobody greets \\| &lt;i&gt;me&lt;/i&gt;" in markdown
 
 
 def test_the_database_comes_from_the_environment_then_the_data_directory(tmp_path, monkeypatch, capsys):

@@ -22,12 +22,14 @@ _HEADINGS = {
            "item": "Item", "owner": "Owner", "due": "Due", "status": "Status", "action": "Action", "step": "Step",
            "kind": "Kind", "text": "Text", "author": "Author", "none": "none", "joined": "joined",
            "open": "open", "in_progress": "in progress", "done": "done", "state": "State",
+           "board_open": "open", "board_locked": "locked", "board_closed": "closed",
            "pain": "pain point", "idea": "idea", "question": "question", "positive": "positive"},
     "zh": {"participants": "参与者", "notes": "按步骤的便签", "ranking": "排名", "actions": "行动",
            "revisions": "修订", "round": "轮次", "topic": "主题", "dots": "票数", "voters": "投票人数",
            "item": "项目", "owner": "负责人", "due": "截止", "status": "状态", "action": "行动", "step": "步骤",
            "kind": "类型", "text": "内容", "author": "作者", "none": "无", "joined": "加入于",
            "open": "待办", "in_progress": "进行中", "done": "完成", "state": "状态",
+           "board_open": "进行中", "board_locked": "已锁定", "board_closed": "已关闭",
            "pain": "痛点", "idea": "想法", "question": "问题", "positive": "亮点"},
 }
 
@@ -81,7 +83,7 @@ def to_markdown(outcome: dict, locale: str = "en") -> str:
     words = _HEADINGS.get(locale, _HEADINGS["en"])
     board = outcome["board"]
     notes_by_id = {str(note["id"]): note for note in outcome["notes"]}
-    lines = [f"# {_md(board['title'] or board['id'])}", "", f"{words['state']}: {board['state']}", ""]
+    lines = [f"# {_md(board['title'] or board['id'])}", "", f"{words['state']}: {words.get('board_' + board['state'], board['state'])}", ""]
 
     lines += [f"## {words['ranking']}", ""]
     for found in outcome["rounds"]:
