@@ -18,7 +18,7 @@ from ..version import __version__
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 COMMANDS = ("new", "stats", "analyze", "queue", "diff", "graph", "schema", "lint", "rules", "render", "export",
-            "import_", "db")
+            "import_", "db", "board")
 
 
 def build_parser() -> argparse.ArgumentParser:

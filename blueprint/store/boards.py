@@ -1,0 +1,645 @@
+"""Workshop boards: links and roles, participants, notes, dot voting, timer, presenter, actions.
+
+Every call names the token it acts with; the board and the role come from that token alone, so
+no call can reach another board. A board has two link tokens (facilitator and participant, only
+their hashes stored); joining through the participant link gives a participant a token of their
+own. Facilitator actions check the role here, on the server, and raise :class:`NotAllowed` for
+anyone else. Each change writes a ``board_event`` row in the same transaction:
+:meth:`BoardStore.latest_event` is the one cheap query a live view polls.
+
+Writes lock the board's row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite's writers queue at
+``BEGIN IMMEDIATE``), so limits on notes and dots hold with many participants at once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .database import Database
+from .documents import DocumentStore, storable
+from .models import Action, Board, BoardEvent, Note, Participant, Revision, Vote, VoteRound, utcnow
+from .tokens import digest, looks_like_token, matches, new_id, new_token
+
+__all__ = [
+    "ACTION_STATUSES", "NOTE_KINDS", "Access", "BoardError", "BoardInfo", "BoardStore", "NewBoard", "NotAllowed",
+    "NoteInfo", "RoundInfo",
+]
+
+NOTE_KINDS = ("pain", "idea", "question", "positive")
+ROUND_TOPICS = ("pain", "idea", "step")
+ACTION_STATUSES = ("open", "in_progress", "done")
+#: Limits that keep one board usable on a projector and one participant from flooding it.
+MAX_NOTE_CHARS = 1000
+MAX_NOTES_PER_PARTICIPANT = 200
+MAX_NOTES_PER_BOARD = 5000
+MAX_NAME_CHARS = 60
+MAX_DOTS = 20
+MAX_TIMER_SECONDS = 24 * 3600
+#: Control characters other than tab and newline (and DEL, C1): refused in what people type.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class BoardError(ValueError):
+    """Input a board refuses; the message is in English and Chinese, one line."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(f"{en} / {zh}")
+        self.en, self.zh = en, zh
+
+
+class NotAllowed(PermissionError):
+    """The token does not grant this: a participant asking for a facilitator action, or no valid token."""
+
+    def __init__(self, en: str = "only the facilitator can do this", zh: str = "只有主持人可以这样做"):
+        super().__init__(f"{en} / {zh}")
+        self.en, self.zh = en, zh
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    """What a token opens: its board and role (``facilitator`` or ``participant``); the
+    participant's id once they joined (None for the bare participant link)."""
+
+    board: str
+    role: str
+    participant: int | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewBoard:
+    board: str
+    document: str
+    facilitator_token: str
+    participant_token: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoardInfo:
+    id: str
+    title: str
+    document: str
+    state: str
+    presenter_step: str | None
+    timer_end: datetime | None
+    created: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NoteInfo:
+    id: int
+    target: str
+    target_kind: str
+    kind: str
+    text: str
+    author: str
+    participant: int | None
+    created: datetime
+    edited: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoundInfo:
+    id: int
+    topic: str
+    dots: int
+    allow_stacking: bool
+    opened: datetime
+    closed: datetime | None
+    #: ``(item, dots, voters)`` best first (ties by item).
+    ranking: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:  # SQLite hands times back without their zone
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _clean_text(text: object, limit: int, what_en: str, what_zh: str) -> str:
+    if not isinstance(text, str):
+        raise BoardError(f"the {what_en} must be text", f"{what_zh}必须是文字")
+    text = text.strip()
+    if not text:
+        raise BoardError(f"the {what_en} is empty", f"{what_zh}为空")
+    if len(text) > limit:
+        raise BoardError(f"the {what_en} is longer than {limit} characters",
+                         f"{what_zh}超过 {limit} 个字符")
+    if _CONTROL.search(text):
+        raise BoardError(f"the {what_en} holds control characters", f"{what_zh}含有控制字符")
+    return storable(text)
+
+
+class BoardStore:
+    """The boards of one database (the same one as the documents)."""
+
+    def __init__(self, database: Database):
+        self.database = database
+        self.documents = DocumentStore(database)
+        self._targets: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._targets_lock = threading.Lock()
+
+    # --- links and roles -------------------------------------------------------------------
+
+    def create(self, text: str, *, title: str = "", author: str = "") -> NewBoard:
+        """A board on a new document holding the blueprint ``text``, and its two link tokens."""
+        from ..loader import loads
+
+        blueprint = loads(text)
+        title = (title or blueprint.title or "").strip()[:500]
+        draft = self.documents.create(text, title=title, author=author, source="board")
+        facilitator, participant = new_token(), new_token()
+        with self.database.write() as session:
+            board = Board(id=new_id(), document_id=draft.id, title=title, facilitator_hash=digest(facilitator),
+                          participant_hash=digest(participant), state="open", created=utcnow())
+            session.add(board)
+            session.flush()
+            self._event(session, board.id, "create", {})
+        return NewBoard(board.id, draft.id, facilitator, participant)
+
+    def resolve(self, token: object) -> Access:
+        """The board and role ``token`` opens; :class:`NotAllowed` for anything else."""
+        if not looks_like_token(token):
+            raise NotAllowed("this link is not valid", "此链接无效")
+        hashed = digest(token)  # type: ignore[arg-type]
+        with self.database.read() as session:
+            board = session.scalar(select(Board).where(
+                (Board.facilitator_hash == hashed) | (Board.participant_hash == hashed)))
+            if board is not None:
+                if matches(token, board.facilitator_hash):
+                    return Access(board.id, "facilitator", None, "")
+                if matches(token, board.participant_hash):
+                    return Access(board.id, "participant", None, "")
+            person = session.scalar(select(Participant).where(Participant.token_hash == hashed))
+            if person is not None and matches(token, person.token_hash):
+                return Access(person.board_id, "participant", person.id, person.name)
+        raise NotAllowed("this link is not valid", "此链接无效")
+
+    def _facilitator(self, token: object) -> Access:
+        access = self.resolve(token)
+        if access.role != "facilitator":
+            raise NotAllowed()
+        return access
+
+    def join(self, link_token: object, name: object) -> tuple[int, str]:
+        """Join the board of a participant link with a display name: ``(participant id, own token)``."""
+        access = self.resolve(link_token)
+        if access.role != "participant" or access.participant is not None:
+            raise NotAllowed("join with the participant link", "请用参与者链接加入")
+        name = _clean_text(name, MAX_NAME_CHARS, "display name", "显示名称")
+        token = new_token()
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            if board.state == "closed":
+                raise BoardError("the board is closed", "看板已关闭")
+            now = utcnow()
+            person = Participant(board_id=board.id, name=name, token_hash=digest(token), joined=now, last_seen=now)
+            session.add(person)
+            session.flush()
+            self._event(session, board.id, "join", {"participant": person.id})
+            return person.id, token
+
+    def rotate_participant_link(self, token: object) -> str:
+        """A new participant link (the old one stops working; those who joined stay)."""
+        access = self._facilitator(token)
+        fresh = new_token()
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            board.participant_hash = digest(fresh)
+            self._event(session, board.id, "rotate", {})
+        return fresh
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def board(self, token: object) -> BoardInfo:
+        access = self.resolve(token)
+        with self.database.read() as session:
+            board = session.get(Board, access.board)
+            return BoardInfo(board.id, board.title, board.document_id, board.state, board.presenter_step,
+                             _utc(board.timer_end), _utc(board.created))
+
+    def text(self, token: object) -> str:
+        """The blueprint text of the board (its document's head revision)."""
+        access = self.resolve(token)
+        with self.database.read() as session:
+            document_id = session.get(Board, access.board).document_id
+        draft = self.documents.get(document_id)
+        return draft.text if draft else ""
+
+    def participants(self, token: object) -> list[tuple[int, str]]:
+        access = self.resolve(token)
+        with self.database.read() as session:
+            return [(row.id, row.name) for row in session.scalars(
+                select(Participant).where(Participant.board_id == access.board).order_by(Participant.id))]
+
+    def notes(self, token: object) -> list[NoteInfo]:
+        access = self.resolve(token)
+        with self.database.read() as session:
+            rows = session.scalars(select(Note).where(Note.board_id == access.board, Note.deleted.is_(None))
+                                   .order_by(Note.id))
+            return [_note(row) for row in rows]
+
+    def rounds(self, token: object) -> list[RoundInfo]:
+        """Every vote round of the board, oldest first, with its ranking."""
+        access = self.resolve(token)
+        with self.database.read() as session:
+            return _rounds(session, access.board)
+
+    def my_votes(self, token: object, round_id: int) -> dict[str, int]:
+        access = self.resolve(token)
+        with self.database.read() as session:
+            rows = session.execute(select(Vote.item, Vote.count).join(VoteRound, Vote.round_id == VoteRound.id)
+                                   .where(VoteRound.board_id == access.board, Vote.round_id == round_id,
+                                          Vote.participant_id == access.participant))
+            return {item: count for item, count in rows}
+
+    def actions(self, token: object) -> list[dict]:
+        access = self.resolve(token)
+        with self.database.read() as session:
+            return [_action(row) for row in session.scalars(
+                select(Action).where(Action.board_id == access.board).order_by(Action.id))]
+
+    def latest_event(self, board: str) -> int:
+        """The id of the board's newest change (0 for none): poll it, reload when it moved."""
+        with self.database.read() as session:
+            return session.scalar(select(func.max(BoardEvent.id)).where(BoardEvent.board_id == board)) or 0
+
+    # --- notes -----------------------------------------------------------------------------
+
+    def add_note(self, token: object, target: str, kind: str, text: object) -> int:
+        """Pin a note to a step or a phase of the board's blueprint; its id."""
+        access = self.resolve(token)
+        if access.role == "participant" and access.participant is None:
+            raise NotAllowed("join the board first", "请先加入看板")
+        if kind not in NOTE_KINDS:
+            raise BoardError(f"unknown note kind {_shown(kind)} (use {', '.join(NOTE_KINDS)})",
+                             "未知的便签类型（痛点、想法、问题、亮点）")
+        text = _clean_text(text, MAX_NOTE_CHARS, "note", "便签")
+        with self.database.write() as session:
+            board = self._writable(session, access)
+            target_kind = self._target_kind(session, board, target)
+            mine = Note.participant_id == access.participant if access.participant else Note.participant_id.is_(None)
+            if session.scalar(select(func.count()).select_from(Note).where(
+                    Note.board_id == board.id, Note.deleted.is_(None), mine)) >= MAX_NOTES_PER_PARTICIPANT:
+                raise BoardError(f"you already have {MAX_NOTES_PER_PARTICIPANT} notes on this board",
+                                 f"你在此看板上已有 {MAX_NOTES_PER_PARTICIPANT} 张便签")
+            if session.scalar(select(func.count()).select_from(Note).where(
+                    Note.board_id == board.id, Note.deleted.is_(None))) >= MAX_NOTES_PER_BOARD:
+                raise BoardError(f"the board already holds {MAX_NOTES_PER_BOARD} notes",
+                                 f"此看板已有 {MAX_NOTES_PER_BOARD} 张便签")
+            note = Note(board_id=board.id, target=target, target_kind=target_kind, kind=kind, text=text,
+                        participant_id=access.participant, author=access.name or "facilitator", created=utcnow())
+            session.add(note)
+            session.flush()
+            self._event(session, board.id, "note", {"note": note.id})
+            return note.id
+
+    def edit_note(self, token: object, note_id: int, text: object, kind: str | None = None) -> None:
+        """Change a note's text (and kind): its author or the facilitator only."""
+        access = self.resolve(token)
+        text = _clean_text(text, MAX_NOTE_CHARS, "note", "便签")
+        if kind is not None and kind not in NOTE_KINDS:
+            raise BoardError(f"unknown note kind {_shown(kind)}", "未知的便签类型")
+        with self.database.write() as session:
+            board = self._writable(session, access)
+            note = self._own_note(session, board, access, note_id)
+            note.text, note.edited = text, utcnow()
+            if kind is not None:
+                note.kind = kind
+            self._event(session, board.id, "note_edit", {"note": note.id})
+
+    def delete_note(self, token: object, note_id: int) -> None:
+        access = self.resolve(token)
+        with self.database.write() as session:
+            board = self._writable(session, access)
+            note = self._own_note(session, board, access, note_id)
+            note.deleted = utcnow()
+            self._event(session, board.id, "note_delete", {"note": note.id})
+
+    def _own_note(self, session: Session, board: Board, access: Access, note_id: int) -> Note:
+        note = session.get(Note, note_id) if _is_id(note_id) else None
+        if note is None or note.board_id != board.id or note.deleted is not None:
+            raise BoardError(f"no note {note_id} on this board", f"此看板上没有便签 {note_id}")
+        if access.role != "facilitator" and (access.participant is None or note.participant_id != access.participant):
+            raise NotAllowed("only its author or the facilitator can change a note", "只有作者或主持人可以修改便签")
+        return note
+
+    # --- dot voting ------------------------------------------------------------------------
+
+    def open_round(self, token: object, topic: str, dots: int = 3, allow_stacking: bool = False) -> int:
+        """Open a vote round (closing the one still open): its id."""
+        access = self._facilitator(token)
+        if topic not in ROUND_TOPICS:
+            raise BoardError(f"unknown vote topic {_shown(topic)} (use {', '.join(ROUND_TOPICS)})",
+                             "未知的投票主题（痛点、想法、步骤）")
+        if not isinstance(dots, int) or isinstance(dots, bool) or not 1 <= dots <= MAX_DOTS:
+            raise BoardError(f"dots per participant must be 1 to {MAX_DOTS}", f"每人票数须为 1 到 {MAX_DOTS}")
+        with self.database.write() as session:
+            board = self._writable(session, access)
+            now = utcnow()
+            for still_open in session.scalars(select(VoteRound).where(
+                    VoteRound.board_id == board.id, VoteRound.closed.is_(None))):
+                still_open.closed = now
+            found = VoteRound(board_id=board.id, topic=topic, dots=dots, allow_stacking=bool(allow_stacking),
+                              opened=now)
+            session.add(found)
+            session.flush()
+            self._event(session, board.id, "round_open", {"round": found.id})
+            return found.id
+
+    def close_round(self, token: object, round_id: int) -> None:
+        access = self._facilitator(token)
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            found = self._round(session, board, round_id)
+            if found.closed is None:
+                found.closed = utcnow()
+                self._event(session, board.id, "round_close", {"round": found.id})
+
+    def vote(self, token: object, round_id: int, item: str, change: int = 1) -> int:
+        """Spend (``change`` 1) or take back (-1) a dot on ``item``: the dots left to spend."""
+        access = self.resolve(token)
+        if access.participant is None:
+            raise NotAllowed("only participants who joined can vote", "只有已加入的参与者可以投票")
+        if change not in (1, -1):
+            raise BoardError("a vote adds or takes back one dot", "每次投票只能加或减一票")
+        with self.database.write() as session:
+            board = self._writable(session, access)
+            found = self._round(session, board, round_id)
+            if found.closed is not None:
+                raise BoardError("this vote round is closed", "本轮投票已结束")
+            item = str(item)
+            self._check_item(session, board, found, item)
+            spent = session.scalar(select(func.coalesce(func.sum(Vote.count), 0)).where(
+                Vote.round_id == found.id, Vote.participant_id == access.participant))
+            row = session.scalar(select(Vote).where(Vote.round_id == found.id, Vote.item == item,
+                                                    Vote.participant_id == access.participant))
+            if change > 0:
+                if spent >= found.dots:
+                    raise BoardError(f"all your {found.dots} dots are spent", f"你的 {found.dots} 票已用完")
+                if row is not None and not found.allow_stacking:
+                    raise BoardError("one dot per item in this round", "本轮每项只能投一票")
+                if row is None:
+                    session.add(Vote(round_id=found.id, participant_id=access.participant, item=item, count=1))
+                else:
+                    row.count += 1
+            else:
+                if row is None:
+                    raise BoardError("no dot of yours on this item", "你没有在此项投票")
+                if row.count > 1:
+                    row.count -= 1
+                else:
+                    session.delete(row)
+            self._event(session, board.id, "vote", {"round": found.id})
+            return found.dots - spent - change
+
+    def _round(self, session: Session, board: Board, round_id: int) -> VoteRound:
+        found = session.get(VoteRound, round_id) if _is_id(round_id) else None
+        if found is None or found.board_id != board.id:
+            raise BoardError(f"no vote round {round_id} on this board", f"此看板上没有投票轮次 {round_id}")
+        return found
+
+    def _check_item(self, session: Session, board: Board, found: VoteRound, item: str) -> None:
+        if found.topic == "step":
+            if item not in self._targets_of(session, board)[0]:
+                raise BoardError(f"no step {_shown(item)} in this blueprint", f"此蓝图中没有步骤 {_shown(item)}")
+            return
+        # ASCII digits only, few enough for an integer column ("²" is a digit to str.isdigit).
+        note = session.get(Note, int(item)) if re.fullmatch(r"[0-9]{1,9}", item) else None
+        if note is None or note.board_id != board.id or note.deleted is not None or note.kind != found.topic:
+            raise BoardError(f"no {found.topic} note {_shown(item)} on this board", f"此看板上没有便签 {_shown(item)}")
+
+    # --- facilitation ----------------------------------------------------------------------
+
+    def set_timer(self, token: object, seconds: int | None) -> datetime | None:
+        """Start a countdown of ``seconds`` for everyone (None or 0 stops it): its end time."""
+        access = self._facilitator(token)
+        if seconds is not None and (not isinstance(seconds, int) or not 0 <= seconds <= MAX_TIMER_SECONDS):
+            raise BoardError(f"the timer runs 0 to {MAX_TIMER_SECONDS} seconds", f"计时器为 0 到 {MAX_TIMER_SECONDS} 秒")
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            board.timer_seconds = seconds or None
+            board.timer_end = utcnow() + timedelta(seconds=seconds) if seconds else None
+            self._event(session, board.id, "timer", {"seconds": seconds or 0})
+            return board.timer_end
+
+    def present(self, token: object, step: str | None) -> None:
+        """The step the presenter shows (None: none)."""
+        access = self._facilitator(token)
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            if step is not None and (not isinstance(step, str) or step not in self._targets_of(session, board)[0]):
+                raise BoardError(f"no step {_shown(step)} in this blueprint", f"此蓝图中没有步骤 {_shown(step)}")
+            board.presenter_step = step
+            self._event(session, board.id, "present", {"step": step})
+
+    def set_state(self, token: object, state: str) -> None:
+        """``open``, ``locked`` (edits frozen for now) or ``closed`` (read-only for good)."""
+        access = self._facilitator(token)
+        if state not in ("open", "locked", "closed"):
+            raise BoardError(f"unknown board state {_shown(state)}", f"未知的看板状态 {_shown(state)}")
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            if board.state == "closed" and state != "closed":
+                raise BoardError("a closed board stays closed", "已关闭的看板不能重新打开")
+            board.state = state
+            if state == "closed":
+                board.closed = utcnow()
+                for still_open in session.scalars(select(VoteRound).where(
+                        VoteRound.board_id == board.id, VoteRound.closed.is_(None))):
+                    still_open.closed = board.closed
+            self._event(session, board.id, "state", {"state": state})
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def add_action(self, token: object, title: object, *, step: str | None = None, item: str | None = None,
+                   owner: str = "", due: str | None = None, status: str = "open") -> int:
+        access = self._facilitator(token)
+        title = _clean_text(title, MAX_NOTE_CHARS, "action", "行动")
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            if board.state == "closed":
+                raise BoardError("the board is closed", "看板已关闭")
+            if step is not None and (not isinstance(step, str) or step not in self._targets_of(session, board)[0]):
+                raise BoardError(f"no step {_shown(step)} in this blueprint", f"此蓝图中没有步骤 {_shown(step)}")
+            now = utcnow()
+            found = Action(board_id=board.id, item=item, step=step, title=title, created=now, updated=now,
+                           **_action_fields(owner=owner, due=due, status=status))
+            session.add(found)
+            session.flush()
+            self._event(session, board.id, "action", {"action": found.id})
+            return found.id
+
+    def update_action(self, token: object, action_id: int, **changes) -> None:
+        """Change an action's ``owner``, ``due``, ``status`` or ``title``."""
+        access = self._facilitator(token)
+        unknown = set(changes) - {"owner", "due", "status", "title"}
+        if unknown:
+            raise BoardError(f"unknown action field {min(unknown)!r}", "未知的行动字段")
+        values = _action_fields(**{key: value for key, value in changes.items() if key != "title"})
+        if "title" in changes:
+            values["title"] = _clean_text(changes["title"], MAX_NOTE_CHARS, "action", "行动")
+        with self.database.write() as session:
+            board = self._board(session, access.board)
+            found = session.get(Action, action_id) if _is_id(action_id) else None
+            if found is None or found.board_id != board.id:
+                raise BoardError(f"no action {action_id} on this board", f"此看板上没有行动 {action_id}")
+            for key, value in values.items():
+                setattr(found, key, value)
+            found.updated = utcnow()
+            self._event(session, board.id, "action", {"action": found.id})
+
+    # --- the outcome -----------------------------------------------------------------------
+
+    def board_outcome(self, board: str) -> dict:
+        """Everything the workshop produced, as plain data (see :mod:`.outcome`)."""
+        with self.database.read() as session:
+            found = session.get(Board, board) if looks_like_token(board) else None
+            if found is None:
+                raise BoardError(f"no board {_shown(board)}", f"没有看板 {_shown(board)}")
+            people = {row.id: row.name for row in session.scalars(
+                select(Participant).where(Participant.board_id == board).order_by(Participant.id))}
+            joined = {row.id: row.joined for row in session.scalars(
+                select(Participant).where(Participant.board_id == board))}
+            notes = [_note(row) for row in session.scalars(
+                select(Note).where(Note.board_id == board, Note.deleted.is_(None)).order_by(Note.id))]
+            rounds = _rounds(session, board)
+            votes = session.execute(select(Vote.round_id, Vote.item, Vote.participant_id, Vote.count)
+                                    .join(VoteRound, Vote.round_id == VoteRound.id)
+                                    .where(VoteRound.board_id == board).order_by(Vote.round_id, Vote.id)).all()
+            actions = [_action(row) for row in session.scalars(
+                select(Action).where(Action.board_id == board).order_by(Action.id))]
+            revisions = session.scalars(select(Revision).where(Revision.document_id == found.document_id)
+                                        .order_by(Revision.id)).all()
+            return {
+                "board": {"id": found.id, "title": found.title, "state": found.state,
+                          "created": _iso(found.created), "closed": _iso(found.closed)},
+                "participants": [{"id": key, "name": name, "joined": _iso(joined[key])}
+                                 for key, name in people.items()],
+                "notes": [{"id": note.id, "step": note.target, "target_kind": note.target_kind, "kind": note.kind,
+                           "text": note.text, "author": note.author, "created": _iso(note.created),
+                           "edited": _iso(note.edited)} for note in notes],
+                "rounds": [{"id": item.id, "topic": item.topic, "dots": item.dots,
+                            "allow_stacking": item.allow_stacking, "opened": _iso(item.opened),
+                            "closed": _iso(item.closed),
+                            "ranking": [{"item": key, "dots": dots, "voters": voters}
+                                        for key, dots, voters in item.ranking]} for item in rounds],
+                "votes": [{"round": round_id, "item": item, "participant": people.get(person, ""),
+                           "count": count} for round_id, item, person, count in votes],
+                "actions": actions,
+                "revisions": [{"id": row.id, "author": row.author, "message": row.message,
+                               "created": _iso(row.created)} for row in revisions],
+            }
+
+    # --- inside ----------------------------------------------------------------------------
+
+    def _board(self, session: Session, board_id: str) -> Board:
+        # Locks the board's row for the transaction: the limits below are checked and kept at once.
+        return session.scalars(select(Board).where(Board.id == board_id).with_for_update()).one()
+
+    def _writable(self, session: Session, access: Access) -> Board:
+        board = self._board(session, access.board)
+        if board.state == "closed":
+            raise BoardError("the board is closed", "看板已关闭")
+        if board.state == "locked":
+            raise BoardError("the facilitator has locked the board for now", "主持人已暂时锁定看板")
+        if access.participant is not None:
+            session.query(Participant).filter(Participant.id == access.participant).update(
+                {Participant.last_seen: utcnow()})
+        return board
+
+    def _targets_of(self, session: Session, board: Board) -> tuple[frozenset[str], frozenset[str]]:
+        """The step ids and phase ids of the board's blueprint (cached by revision)."""
+        from ..loader import loads
+        from .models import Document
+
+        head = session.get(Document, board.document_id).head_revision_id
+        with self._targets_lock:
+            found = self._targets.get(head)
+        if found is None:
+            blueprint = loads(session.get(Revision, head).text)
+            found = (frozenset(step.id for step in blueprint.steps if step.id),
+                     frozenset(phase.id for phase in blueprint.phases if phase.id))
+            with self._targets_lock:
+                self._targets[head] = found
+        return found
+
+    def _target_kind(self, session: Session, board: Board, target: object) -> str:
+        steps, phases = self._targets_of(session, board)
+        if isinstance(target, str) and target in steps:
+            return "step"
+        if isinstance(target, str) and target in phases:
+            return "phase"
+        raise BoardError(f"no step or phase {_shown(target)} in this blueprint", f"此蓝图中没有步骤或阶段 {_shown(target)}")
+
+    def _event(self, session: Session, board_id: str, kind: str, payload: dict) -> None:
+        session.add(BoardEvent(board_id=board_id, kind=kind, payload=json.dumps(payload), created=utcnow()))
+
+
+def _is_id(value: object) -> bool:
+    """Whether ``value`` can be a row id (an int column holds it on every database)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
+
+
+def _shown(value: object) -> str:
+    """``value`` quoted for a message, cut short: a message stays one readable line."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _action_fields(**values) -> dict:
+    fields = {}
+    if "owner" in values:
+        owner = values["owner"] or ""
+        if not isinstance(owner, str) or len(owner) > 200 or _CONTROL.search(owner):
+            raise BoardError("the owner must be a name of at most 200 characters", "负责人须为不超过 200 字符的名字")
+        fields["owner"] = owner.strip()
+    if "due" in values:
+        due = values["due"]
+        if due:
+            try:
+                due = datetime.strptime(str(due), "%Y-%m-%d").date().isoformat()
+            except ValueError:
+                raise BoardError(f"the due date {due!r} is not YYYY-MM-DD", f"截止日期 {due!r} 不是 YYYY-MM-DD 格式") \
+                    from None
+        fields["due"] = due or None
+    if "status" in values:
+        if values["status"] not in ACTION_STATUSES:
+            raise BoardError(f"unknown action status {values['status']!r} (use {', '.join(ACTION_STATUSES)})",
+                             "未知的行动状态（待办、进行中、完成）")
+        fields["status"] = values["status"]
+    return fields
+
+
+def _iso(moment: datetime | None) -> str | None:
+    moment = _utc(moment)
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _note(row: Note) -> NoteInfo:
+    return NoteInfo(row.id, row.target, row.target_kind, row.kind, row.text, row.author, row.participant_id,
+                    _utc(row.created), _utc(row.edited))
+
+
+def _action(row: Action) -> dict:
+    return {"id": row.id, "title": row.title, "step": row.step, "item": row.item, "owner": row.owner,
+            "due": row.due, "status": row.status}
+
+
+def _rounds(session: Session, board: str) -> list[RoundInfo]:
+    found = []
+    for row in session.scalars(select(VoteRound).where(VoteRound.board_id == board).order_by(VoteRound.id)):
+        totals = session.execute(select(Vote.item, func.sum(Vote.count), func.count(Vote.participant_id))
+                                 .where(Vote.round_id == row.id).group_by(Vote.item)).all()
+        ranking = sorted(((item, int(dots), int(voters)) for item, dots, voters in totals),
+                         key=lambda entry: (-entry[1], entry[0]))
+        found.append(RoundInfo(row.id, row.topic, row.dots, row.allow_stacking, _utc(row.opened), _utc(row.closed),
+                               ranking))
+    return found
