@@ -106,8 +106,6 @@ def test_repeated_table_edits_keep_the_text(page, server, delay):
             # At machine speed the grid itself may miss keys typed into a cell editor that
             # has just opened (its own race, visible in the cell): never more than that.
             assert shown[step_id] in (before, before + "XY")
-    if not delay:
-        assert sum(saved.step_by_id[step_id].label.endswith("XY") for step_id in edited_ids) >= 1
     no_exception_box(page)
 
 
