@@ -11,10 +11,7 @@ step changed meanwhile, the head check a page makes every second, and the merge 
 
 from __future__ import annotations
 
-import statistics
 import sys
-import tempfile
-import time
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -25,20 +22,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from blueprint.store import DocumentStore, Settings, close_database, open_database  # noqa: E402
 from blueprint.store.merge import merge3, step_chunks  # noqa: E402
 from generate import generate  # noqa: E402
+from timing import databases, percentiles, timed  # noqa: E402
 
 SAVES = 60
-
-
-def percentiles(samples: list[float]) -> str:
-    ms = sorted(s * 1000 for s in samples)
-    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
-    return f"{statistics.median(ms):7.1f} {p95:7.1f}"
-
-
-def timed(function) -> float:
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
 
 
 def relabel(text: str, step_index: int, mark: str) -> str:
@@ -82,15 +68,7 @@ def main(sizes: list[int]) -> None:
     print(f"{'database':<11} {'steps':>6} | {'save on head p50 p95':>20} | {'merged save p50 p95':>20} |"
           f" {'head check p50 p95':>19}   (ms)")
     with ExitStack() as stack:
-        places = [("sqlite", lambda: f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory())}/b.db")]
-        try:
-            from tests.postgres import Unavailable, new_database, running_server
-
-            server = stack.enter_context(running_server())
-            places.append(("postgresql", lambda: new_database(server)))
-        except (ImportError, Unavailable, RuntimeError) as reason:
-            print(f"postgresql: not measured ({reason})")
-        for name, make_url in places:
+        for name, make_url in databases(stack):
             for steps in sizes:
                 row = bench(make_url(), steps)
                 print(f"{name:<11} {steps:>6} | {row['save']:>20} | {row['merged']:>20} | {row['head']:>19}")

@@ -1,9 +1,12 @@
-"""The one timing helper the benchmarks share."""
+"""What the benchmarks share: timing, percentiles, and the databases the store benchmarks run on."""
 
 from __future__ import annotations
 
+import statistics
+import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 
 
 def best_of(function: Callable[[], object], runs: int) -> float:
@@ -14,3 +17,31 @@ def best_of(function: Callable[[], object], runs: int) -> float:
         function()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def timed(function: Callable[[], object]) -> float:
+    """One timing of ``function()`` in seconds."""
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def percentiles(samples: list[float]) -> str:
+    """The median and 95th percentile of ``samples`` (seconds) in milliseconds, as a table cell."""
+    ms = sorted(s * 1000 for s in samples)
+    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    return f"{statistics.median(ms):7.1f} {p95:7.1f}"
+
+
+def databases(stack: ExitStack) -> list[tuple[str, Callable[[], str]]]:
+    """``(name, make_url)`` for a fresh SQLite file and, when a server can start here, a fresh
+    PostgreSQL database (as ``make test`` starts one); says why when PostgreSQL is not measured."""
+    places = [("sqlite", lambda: f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory())}/b.db")]
+    try:
+        from tests.postgres import Unavailable, new_database, running_server
+
+        server = stack.enter_context(running_server())
+        places.append(("postgresql", lambda: new_database(server)))
+    except (ImportError, Unavailable, RuntimeError) as reason:
+        print(f"postgresql: not measured ({reason})")
+    return places

@@ -13,7 +13,6 @@ period plus one check.
 from __future__ import annotations
 
 import sys
-import tempfile
 import threading
 import time
 from contextlib import ExitStack
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from store import percentiles, timed
+from timing import databases, percentiles, timed
 
 from blueprint.store import close_database, open_database
 from blueprint.store.boards import BoardStore
@@ -76,15 +75,7 @@ def main(sizes: list[int]) -> None:
     print(f"{'database':<11} {'people':>6} | {'note write p50 p95':>18} | {'vote write p50 p95':>18} |"
           f" {'event check p50 p95':>19}   (ms)")
     with ExitStack() as stack:
-        places = [("sqlite", lambda: f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory())}/b.db")]
-        try:
-            from tests.postgres import Unavailable, new_database, running_server
-
-            server = stack.enter_context(running_server())
-            places.append(("postgresql", lambda: new_database(server)))
-        except (ImportError, Unavailable, RuntimeError) as reason:
-            print(f"postgresql: not measured ({reason})")
-        for name, make_url in places:
+        for name, make_url in databases(stack):
             for people in sizes:
                 row = bench(make_url(), people)
                 print(f"{name:<11} {people:>6} | {row['note']:>18} | {row['vote']:>18} |"
