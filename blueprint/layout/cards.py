@@ -7,7 +7,7 @@ from ..model import Step
 from .breaches import Breach
 from .geometry import Style
 from .text import text_width, wrap
-from .words import word
+from ..words import word
 
 __all__ = ["BadgeSpec", "card_height", "card_text", "detail_lines", "meta_lines"]
 
@@ -40,7 +40,7 @@ def detail_lines(step: Step, locale: str, width: float, size: float) -> list[str
     ['KPI: Wait under 10 min', 'Note: Peak at noon']
     """
     lines: list[str] = []
-    for key, items in (("kpi", step.kpis), ("note", step.notes)):
+    for key, items in (("picture.kpi", step.kpis), ("picture.note", step.notes)):
         for item in items:
             lines += wrap(f"{word(key, locale)}{' '.join(str(item).split())}", width, size, 3)
     return lines
@@ -66,14 +66,14 @@ def _footer_and_badges(step: Step, locale: str, breaches: list[Breach] | None) -
     badges: list[BadgeSpec] = []
     if step.fail:
         if breaches is None:
-            badges.append(("fail-point", word("fail", locale), "", False))
+            badges.append(("fail-point", word("badge.fail", locale), "", False))
         else:  # a Shostack fail point: "F" and what fails
             badges.append(("fail-point", f"F  {' '.join(str(step.fail).split())}", str(step.fail), False))
     over = [breach for breach in breaches or [] if breach.wait]
     if step.wait or step.wait_max is not None:
-        text = word("wait", locale)
+        text = word("badge.wait", locale)
         if over:
-            badges.append(("wait-point", f"{text} {over[0].text}", word("wait-standard", locale), True))
+            badges.append(("wait-point", f"{text} {over[0].text}", word("picture.wait-standard", locale), True))
         else:
             if step.wait_max is not None:
                 text += " ≤" + format_duration(step.wait_max, locale)

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from .geometry import Box, FlowLabel, LegendItem, Route, Style
 from .text import longest_word, text_width, wrap
-from .words import word
+from ..words import word
 
 __all__ = ["Boxes", "legend", "place_label"]
 
@@ -114,21 +114,21 @@ def legend(style: Style, locale: str, x: float, y: float, right: float, drawn: s
         return [], None, y
     size = style.small_size
     lh = style.lh(size)
-    title = word("legend", locale)
+    title = word("legend.title", locale)
     title_box = Box(x, y, text_width(title, size) + 8, lh + 4)
     items: list[LegendItem] = []
     cx = title_box.right + 10
     for sample in (sample for sample in _LEGEND if sample in drawn):
         if sample == "fail-point":
-            text = word("fail", locale)
+            text = word("badge.fail", locale)
         elif sample == "wait-point":
-            text = word("wait-max", locale)
+            text = word("legend.wait-max", locale)
         elif sample == "emotion":
-            text = word("emotion", locale) + " −2…+2"
+            text = word("legend.emotion", locale) + " −2…+2"
         elif sample == "standard-exceeded":
-            text = word("exceeded", locale)
+            text = word("legend.exceeded", locale)
         else:
-            text = word(sample, locale)
+            text = word(f"flow.{sample}", locale)
         # A legend wider than the picture goes on as many rows as it needs.
         sample_w = text_width(text, style.badge_size) + 8 if sample in _BADGES else (
             (10 if sample == "emotion" else 34) + 4 + text_width(text, size) + 6)

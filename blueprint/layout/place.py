@@ -34,8 +34,7 @@ from .labels import Boxes, legend, place_label
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
 from .times import phase_times
-from ..words import normalize as catalogue_locale
-from .words import word
+from ..words import normalize, word
 
 __all__ = ["place"]
 
@@ -58,7 +57,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
           window: Window | None = None, analysis: bool | Analysis = True, details: bool = False) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
-    locale = catalogue_locale(locale, catalogue_locale(bp.locale))
+    locale = normalize(locale, normalize(bp.locale))
     rows = grid_rows(bp)
     whole = Grid(bp, rows)
     grid = whole if window is None else whole.window(window.first, window.last)
@@ -259,12 +258,12 @@ def _problem_lines(bp: Blueprint, locale: str, width: float, style: Style) -> li
     count = len(bp.problems)
     if not count:
         return []
-    heading = word("incomplete-one", locale) if count == 1 else word("incomplete", locale).format(count=count)
+    heading = word("picture.incomplete-one", locale) if count == 1 else word("picture.incomplete", locale).format(count=count)
     shown = sorted(bp.problems, key=lambda p: (p.pos.line, p.pos.column))[:_BANNER_PROBLEMS]
     lines = [heading] + [ellipsize(f"{p.pos.line}:{p.pos.column}  {p.text(locale)} ({p.rule})", width, style.small_size)
                          for p in shown]
     if count > len(shown):
-        lines.append(word("more-problems", locale).format(count=count - len(shown)))
+        lines.append(word("picture.more-problems", locale).format(count=count - len(shown)))
     return lines
 
 
@@ -553,7 +552,7 @@ def _time_row(analysis: Analysis, whole: Grid, grid: Grid, style: Style, locale:
     for b in set(whole.band):
         bands.setdefault(-1 - b, b)  # every phase has a cell, even one without customer steps
     totals = phase_times(bands, analysis.finish)
-    total = word("total", locale)
+    total = word("picture.total", locale)
     cells = []
     for (index, _, _), (_, _, _, x0, x1, _) in zip(grid.band_columns, page.phase_specs):
         adds, running = totals.get(index, (None, None))
@@ -561,7 +560,7 @@ def _time_row(analysis: Analysis, whole: Grid, grid: Grid, style: Style, locale:
             continue
         lines = [format_duration(adds, locale), f"{total} {format_duration(running, locale)}"]
         cells.append((Box(x0, band.y, x1 - x0, band.h), lines))
-    label = wrap(word("time-row", locale), (columns.header_w - 12) / _BOLD, style.header_size, 2)
+    label = wrap(word("picture.time-row", locale), (columns.header_w - 12) / _BOLD, style.header_size, 2)
     return TimeRow(band, Box(columns.header_x, band.y, columns.header_w, band.h), label, cells)
 
 
@@ -571,6 +570,6 @@ def _emotion_curve(cards: list[Card], style: Style, locale: str, columns: _Colum
     points = [(card.box.cx, band.cy - max(-2, min(2, card.emotion)) * _EMOTION_STEP, card.emotion, card.step)
               for card in sorted(cards, key=lambda card: (card.column, card.row, card.step.index))
               if card.emotion is not None]
-    name = word("emotion", locale)
+    name = word("legend.emotion", locale)
     label = wrap(name[:1].upper() + name[1:], (columns.header_w - 12) / _BOLD, style.header_size, 2)
     return EmotionCurve(band, Box(columns.header_x, band.y, columns.header_w, band.h), label, points)
