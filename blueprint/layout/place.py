@@ -48,6 +48,8 @@ _EMOTION_H = 48.0
 _EMOTION_STEP = 9.0
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
+# How often the picture is placed at most: once, and again with gaps widened for crowded labels.
+_LABEL_PASSES = 3
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 _Tracks = dict[tuple[str, int], int]
@@ -70,21 +72,29 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details)
     notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
-    columns = _columns(grid, style, tracks)
-    problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
     timed = analysis and any(step.duration is not None for step in grid.steps)
     felt = analysis and any(step.emotion is not None for step in grid.steps)
-    page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
-                 _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
-    cards = _cards(grid, rows, style, texts, card_h, columns, page)
-    routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
-    lanes, zones = _bands(rows, style, locale, columns, page)
-    lines = _lines(rows, style, locale, columns, page)
-    phases = [PhaseBand(phase, first, last, Box(x0, page.phase_top, x1 - x0, page.bottom - page.phase_top),
-                        Box(x0, page.phase_top, x1 - x0, page.phase_header_h), lines)
-              for phase, first, last, x0, x1, lines in page.phase_specs]
-    evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
-    _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
+    # A label with no place clear of other edges widens the gap it is in, and everything is placed
+    # again (rarely more than once: only where routes crowd a narrow gap).
+    wider: dict[int, float] = {}
+    for _ in range(_LABEL_PASSES):
+        columns = _columns(grid, style, tracks, wider)
+        problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
+        page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
+                     _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
+        cards = _cards(grid, rows, style, texts, card_h, columns, page)
+        routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
+        lanes, zones = _bands(rows, style, locale, columns, page)
+        lines = _lines(rows, style, locale, columns, page)
+        phases = [PhaseBand(phase, first, last, Box(x0, page.phase_top, x1 - x0, page.bottom - page.phase_top),
+                            Box(x0, page.phase_top, x1 - x0, page.phase_header_h), lines)
+                  for phase, first, last, x0, x1, lines in page.phase_specs]
+        evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
+        crowded = _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
+        if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()):
+            break
+        for k, w in crowded.items():
+            wider[k] = max(wider.get(k, 0.0), w)
     links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
     time_row = _time_row(analysis, whole, grid, style, locale, columns, page) if page.time_band else None
     curve = _emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
@@ -206,7 +216,8 @@ class _Columns:
         return left + self.gaps[k] / 2
 
 
-def _columns(grid: Grid, style: Style, tracks: _Tracks) -> _Columns:
+def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: dict[int, float]) -> _Columns:
+    """x positions; ``wider`` adds width to some gaps (room for a label beside its edge)."""
     columns = max(grid.columns, 1)
     band_of_column = [0] * columns
     for band, first, last in grid.band_columns:
@@ -222,7 +233,7 @@ def _columns(grid: Grid, style: Style, tracks: _Tracks) -> _Columns:
         if k == 0 or k == columns:
             base = style.column_gap / 2 + style.phase_pad
         need = (tracks.get(("g", k), 0) + 1) * style.track + 2 * style.stub
-        gap_w.append(max(base, need if tracks.get(("g", k)) else base))
+        gap_w.append(max(base, need if tracks.get(("g", k)) else base) + wider.get(k, 0.0))
     col_x = []
     x = header_x + header_w + gap_w[0]
     for c in range(columns):
@@ -476,24 +487,37 @@ def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, column
 
 
 def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNote], phases: list[PhaseBand],
-                 lines: list[LinePlacement], style: Style, columns: _Columns) -> None:
+                 lines: list[LinePlacement], style: Style, columns: _Columns) -> dict[int, float]:
     """Flow labels on their own edge, clear of cards, notes, lines and other labels, and crossing
-    as few other edges as possible."""
+    as few other edges as possible. Returns, for the gaps where a label still covers another edge,
+    the width to add to the gap so that it fits beside."""
     if not any(route.flow.label for route in routes):
-        return
+        return {}
     hard = Boxes()
     for box in [card.box for card in cards] + [note.box for note in notes] + [p.header for p in phases]:
         hard.add(box)
     for line in lines:
         hard.add(Box(line.x0, line.y - 4, line.x1 - line.x0, 8))
+    # A request and the answer drawn on its route back are one connector: either label may sit on it.
+    connectors: dict[tuple, Route] = {}
+    owners = [connectors.setdefault(min(tuple(route.points), tuple(route.points[::-1])), route) for route in routes]
     soft = Boxes()
-    for route in routes:
+    for route, owner in zip(routes, owners):
         for (x0, y0), (x1, y1) in pairwise(route.points):
-            soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), route)
+            soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), owner)
     centers = [columns.gap_center(k) for k in range(len(columns.gaps))]
-    for route in routes:
+    crowded: dict[int, float] = {}
+    for route, owner in zip(routes, owners):
         if route.flow.label:
-            route.label = place_label(route, style, hard, soft, columns.gaps, centers)
+            route.label = place_label(route, style, hard, soft, columns.gaps, centers, owner)
+            if route.label is not None and soft.hits(route.label.box, ignore=owner):
+                k = _nearest_gap(centers, route.label.box.cx)
+                crowded[k] = max(crowded.get(k, 0.0), 2 * route.label.box.w + 8)
+    return crowded
+
+
+def _nearest_gap(centers: list[float], x: float) -> int:
+    return min(range(len(centers)), key=lambda k: abs(centers[k] - x))
 
 
 def _sheet_links(bp: Blueprint, whole: Grid, grid: Grid, window: Window, cards: list[Card],

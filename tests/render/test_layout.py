@@ -254,3 +254,27 @@ def test_a_request_and_its_answer_are_one_connector_or_far_apart(name, grid):
             merged = route.points == request.points[::-1]
             assert merged or all(gap == 0 or gap >= 24 for gap in _parallel_gaps(route.points, request.points)), (
                 f"{request.source.step.id} <-> {route.source.step.id}")
+
+
+def _segments(route) -> list[Box]:
+    return [Box(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)) for (x0, y0), (x1, y1) in pairwise(route.points)]
+
+
+def _covers(label: Box, segment: Box) -> bool:
+    """The label's box has part of the segment inside it (a segment along its border is fine)."""
+    return label.x < segment.right and segment.x < label.right and label.y < segment.bottom and segment.y < label.bottom
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_no_flow_label_covers_another_arrow_or_a_card(name, grid):
+    labelled = [route for route in grid.routes if route.label is not None]
+    assert labelled or name not in ("hall-walk.en.yaml", "generated-300"), "the test must see labels"
+    for route in labelled:
+        box = route.label.box
+        for other in grid.routes:
+            if other is route or other.points in (route.points, route.points[::-1]):
+                continue  # its own connector: a request and the answer drawn on its route
+            assert not any(_covers(box, segment) for segment in _segments(other)), (
+                f"the label {route.flow.label!r} of {route.source.step.id}->{route.target.step.id} covers "
+                f"{other.source.step.id}->{other.target.step.id}")
+        assert not any(box.overlaps(card.box) for card in grid.cards), route.flow.label
