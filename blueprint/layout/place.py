@@ -50,6 +50,10 @@ _EMOTION_STEP = 9.0
 _BANNER_PROBLEMS = 3
 # How often the picture is placed at most: once, and again with gaps widened for crowded labels.
 _LABEL_PASSES = 3
+# Routes ending on one card side stand this far apart at most, and this far from its corners at least:
+# along the top and bottom (clear of the badges on the top's left), along the left and right.
+_SIDE_SPACING_C, _SIDE_MARGIN_C = 24.0, 30.0
+_SIDE_SPACING_R, _SIDE_MARGIN_R = 14.0, 9.0
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 _Tracks = dict[tuple[str, int], int]
@@ -392,22 +396,24 @@ def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows:
             tracks: _Tracks, card_h: list[float], columns: _Columns, page: _Page) -> list[Route]:
     """Each planned route's corners in points: every segment on its track in its gap."""
 
-    def track_offset(resource: tuple[str, int], track: int) -> float:
-        kind, index = resource
-        count = tracks.get(resource, 1)
-        if kind == "ch":
-            return offset(track, count, style.track, around_line=page.is_zone_channel[index])
-        if kind == "g":
-            return offset(track, count, style.track)
+    def track_offset(segment: Segment) -> float:
+        kind, index = segment.resource
+        track = segment.track
+        if kind in ("ch", "g"):  # a gap is as wide as all its tracks
+            count = tracks.get(segment.resource, 1)
+            return offset(track, count, style.track, around_line=kind == "ch" and page.is_zone_channel[index])
+        # Through the middle of cards: the tracks that meet one card spread along its side, so
+        # that arrowheads on one side stand apart.
+        count = segment.width
         if kind == "r":
-            spacing = min(7.0, (card_h[index] - 12) / max(count - 1, 1))
-            return offset(track, count, spacing)
-        spacing = min(10.0, (style.card_width - 24) / max(count - 1, 1))
+            spacing = min(_SIDE_SPACING_R, (card_h[index] - 2 * _SIDE_MARGIN_R) / max(count - 1, 1))
+        else:
+            spacing = min(_SIDE_SPACING_C, (style.card_width - 2 * _SIDE_MARGIN_C) / max(count - 1, 1))
         return offset(track, count, spacing)
 
     def coordinate(segment: Segment) -> float:
         kind, index = segment.resource
-        shift = track_offset(segment.resource, segment.track)
+        shift = track_offset(segment)
         if kind == "g":
             return columns.gap_center(index) + shift
         if kind == "c":

@@ -278,3 +278,53 @@ def test_no_flow_label_covers_another_arrow_or_a_card(name, grid):
                 f"the label {route.flow.label!r} of {route.source.step.id}->{route.target.step.id} covers "
                 f"{other.source.step.id}->{other.target.step.id}")
         assert not any(box.overlaps(card.box) for card in grid.cards), route.flow.label
+
+
+def _side(point, box: Box) -> str:
+    x, y = point
+    if abs(y - box.y) < 0.01:
+        return "top"
+    if abs(y - box.bottom) < 0.01:
+        return "bottom"
+    return "left" if abs(x - box.x) < 0.01 else "right"
+
+
+def _card_ends(grid) -> dict[tuple[int, str], list[tuple[float, bool]]]:
+    """Per card and side, where connectors meet it (along the side) and whether they leave it
+    there; a request and the answer drawn on its route are one connector."""
+    ends: dict[tuple[int, str], list[tuple[float, bool]]] = {}
+    seen = set()
+    for route in grid.routes:
+        key = min(tuple(route.points), tuple(route.points[::-1]))
+        if key in seen:
+            continue
+        seen.add(key)
+        for point, card, leaves in ((route.points[0], route.source, True), (route.points[-1], route.target, False)):
+            side = _side(point, card.box)
+            along = point[0] if side in ("top", "bottom") else point[1]
+            ends.setdefault((card.step.index, side), []).append((along, leaves))
+    return ends
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_arrows_on_one_card_side_are_spread_and_a_branch_up_and_down_does_not_read_as_one_line(name, grid):
+    ends = _card_ends(grid)
+    boxes = {card.step.index: card.box for card in grid.cards}
+    crowded_sides = 0
+    for (index, side), found in ends.items():
+        if len(found) > 1:
+            crowded_sides += 1
+            along = sorted(a for a, _ in found)
+            # Arrowheads stand apart: two arrowheads' width along the left and right sides, more
+            # along the top and bottom; where a card's height holds fewer at that spacing, they
+            # spread over the side and still do not touch.
+            box = boxes[index]
+            least = 14 if side in ("left", "right") else 20
+            if side in ("left", "right") and (len(along) - 1) * least > box.h - 18:
+                least = grid.style.arrow + 3
+            assert min(b - a for a, b in pairwise(along)) >= least - 0.01, (name, index, side, along)
+    assert crowded_sides or name not in ("hall-walk.en.yaml", "generated-300"), "the test must see busy sides"
+    for card in grid.cards:
+        up = {round(a, 2) for a, leaves in ends.get((card.step.index, "top"), []) if leaves}
+        down = {round(a, 2) for a, leaves in ends.get((card.step.index, "bottom"), []) if leaves}
+        assert not up & down, f"{card.step.id}: two flows leave its top and bottom at the same x"
