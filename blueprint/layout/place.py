@@ -7,10 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from ..analysis.numbering import step_numbers
 from ..durations import format_duration
 from ..model import Blueprint, Flow, FlowKind, Line, Phase, Zone
 from .breaches import Analysis, analyse
-from .cards import BadgeSpec, card_height, card_text
+from .cards import BadgeSpec, card_height, card_text, number_tag
 from .geometry import (
     Badge,
     Banner,
@@ -73,8 +74,10 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     if analysis is True:
         analysis = analyse(bp, locale)
     found = analysis.breaches if analysis else None
-    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details)
-    notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
+    number = step_numbers(bp)
+    numbers = [number.get(step.index, 0) for step in grid.steps]
+    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers)
+    notes = _measure_evidence(grid, rows, style, numbers) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
     timed = analysis and any(step.duration is not None for step in grid.steps)
     felt = analysis and any(step.emotion is not None for step in grid.steps)
@@ -86,14 +89,14 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
         page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
                      _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
-        cards = _cards(grid, rows, style, texts, card_h, columns, page)
+        cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
         routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
         lanes, zones = _bands(rows, style, locale, columns, page)
         lines = _lines(rows, style, locale, columns, page)
         phases = [PhaseBand(phase, first, last, Box(x0, page.phase_top, x1 - x0, page.bottom - page.phase_top),
                             Box(x0, page.phase_top, x1 - x0, page.phase_header_h), lines)
                   for phase, first, last, x0, x1, lines in page.phase_specs]
-        evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
+        evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page, numbers)
         crowded = _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
         if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()):
             break
@@ -120,10 +123,11 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
 
 
 def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found: dict[int, list] | None,
-                   details: bool) -> tuple[list[_CardText], list[float]]:
+                   details: bool, numbers: list[int]) -> tuple[list[_CardText], list[float]]:
     """Every card's text, and the card height of each row (the tallest card of the row)."""
-    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []), details)
-             for step in grid.steps]
+    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []), details,
+                       numbers[i])
+             for i, step in enumerate(grid.steps)]
     card_h = [style.card_min_height] * row_count
     for i, (lines, meta, touchpoint, badges, extra) in enumerate(texts):
         step = grid.steps[i]
@@ -145,13 +149,14 @@ class _Notes:
         return len(lines) * self.line_height + 8
 
 
-def _measure_evidence(grid: Grid, rows: list[Row], style: Style) -> _Notes:
+def _measure_evidence(grid: Grid, rows: list[Row], style: Style, numbers: list[int]) -> _Notes:
     """The evidence notes: the customer and frontstage steps of each column, top to bottom."""
-    note_inner = style.card_width - 10
     notes = _Notes(defaultdict(list), 0.0, style.lh(style.note_size))
     for i in sorted(range(len(grid.steps)), key=lambda i: (grid.column[i], grid.row[i], i)):
         step = grid.steps[i]
         if step.evidence and rows[grid.row[i]].zone in (Zone.CUSTOMER, Zone.FRONTSTAGE):
+            # The text keeps clear of the step number's tag in the note's top right corner.
+            note_inner = style.card_width - 10 - number_tag(numbers[i], style)[1]
             lines: list[str] = []
             for item in step.evidence:
                 wrapped = wrap(str(item), note_inner - text_width(_BULLET, style.note_size), style.note_size, 4)
@@ -365,7 +370,7 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
 
 
 def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], card_h: list[float],
-           columns: _Columns, page: _Page) -> list[Card]:
+           columns: _Columns, page: _Page, numbers: list[int]) -> list[Card]:
     """Cards in the middle of their row, with their badges."""
     cards: list[Card] = []
     for i, step in enumerate(grid.steps):
@@ -373,13 +378,16 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
         h = card_h[r]
         box = Box(columns.x[c], page.row_y[r] + (page.row_h[r] - h) / 2, style.card_width, h)
         lines, meta, touchpoint, badge_specs, extra = texts[i]
-        # Badges sit on the card's top edge, like tags, clear of the text in the middle; a long
-        # one (a fail point's text) is cut to the room left, its whole text kept for the tooltip.
+        # The step number in a small tag on the top edge at the right; badges from the left, like
+        # tags, clear of the text in the middle; a long one (a fail point's text) is cut to the
+        # room left, its whole text kept for the tooltip.
+        _, tag_w, tag_h = number_tag(numbers[i], style)
+        number_box = Box(box.right - style.card_pad_x - tag_w, box.y - tag_h / 2, tag_w, tag_h)
         badges = []
         bx = box.x + style.card_pad_x
         widths = [text_width(text, style.badge_size) + 12 for _, text, _, _ in badge_specs]
         for n, (kind, text, detail, exceeded) in enumerate(badge_specs):
-            room = box.right - style.card_pad_x - bx - 8 - sum(widths[n + 1:])
+            room = number_box.x - 4 - bx - 8 - sum(widths[n + 1:])
             if text_width(text, style.badge_size) > room:
                 text = ellipsize(text, room, style.badge_size)
             bw = text_width(text, style.badge_size) + 8
@@ -388,7 +396,7 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
             bx += bw + 4
         exceeded = any(badge.exceeded for badge in badges)
         cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges, exceeded,
-                          extra))
+                          extra, numbers[i], number_box))
     return cards
 
 
@@ -475,7 +483,7 @@ def _lines(rows: list[Row], style: Style, locale: str, columns: _Columns, page: 
 
 
 def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, columns: _Columns,
-                    page: _Page) -> tuple[list[EvidenceNote], tuple[Box, list[str]] | None]:
+                    page: _Page, numbers: list[int]) -> tuple[list[EvidenceNote], tuple[Box, list[str]] | None]:
     """The notes stacked in their column of the evidence row, and the row's label."""
     band = page.evidence_band
     if band is None:
@@ -485,7 +493,11 @@ def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, column
         ny = band.y + style.lane_pad
         for i, lines in stack:
             h = notes.note_height(lines)
-            placed.append(EvidenceNote(grid.steps[i], column, Box(columns.x[column], ny, style.card_width, h), lines))
+            box = Box(columns.x[column], ny, style.card_width, h)
+            _, tag_w, tag_h = number_tag(numbers[i], style)
+            # Inside the top right corner, left of the note's folded corner.
+            tag = Box(box.right - 9 - tag_w, box.y + 3, tag_w, tag_h)
+            placed.append(EvidenceNote(grid.steps[i], column, box, lines, numbers[i], tag))
             ny += h + 4
     header_w = columns.header_w
     label_lines = wrap(word("row.evidence", locale), (header_w - 12) / _BOLD, style.header_size, 3)
