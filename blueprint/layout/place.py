@@ -74,18 +74,19 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     if analysis is True:
         analysis = analyse(bp, locale)
     found = analysis.breaches if analysis else None
-    number = step_numbers(bp)
+    number = analysis.numbers if analysis else step_numbers(bp)  # once for all sheets where it can
     numbers = [number.get(step.index, 0) for step in grid.steps]
     texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers)
-    notes = _measure_evidence(grid, rows, style, numbers) if evidence else _Notes()
     planned, tracks = _plan_routes(bp, grid, rows)
     timed = analysis and any(step.duration is not None for step in grid.steps)
     felt = analysis and any(step.emotion is not None for step in grid.steps)
     # A label with no place clear of other edges widens the gap it is in, and everything is placed
     # again (rarely more than once: only where routes crowd a narrow gap).
     wider: dict[int, float] = {}
+    reach = _note_reach(grid, rows, style) if evidence else {}
     for _ in range(_LABEL_PASSES):
-        columns = _columns(grid, style, tracks, wider)
+        columns = _columns(grid, style, tracks, wider, reach)
+        notes = _measure_evidence(grid, rows, style, numbers, columns) if evidence else _Notes()
         problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
         page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
                      _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
@@ -139,34 +140,69 @@ def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found:
 
 @dataclass
 class _Notes:
-    """Evidence notes per column (step index and wrapped lines, top to bottom), and the row's height."""
+    """Evidence notes per column (step index, wrapped lines, left edge and width, side by side),
+    and the row's height."""
 
-    by_column: dict[int, list[tuple[int, list[str]]]] = field(default_factory=dict)
+    by_column: dict[int, list[tuple[int, list[str], float, float]]] = field(default_factory=dict)
     height: float = 0.0
     line_height: float = 0.0
 
     def note_height(self, lines: list[str]) -> float:
-        return len(lines) * self.line_height + 8
+        # The lower half of the number tag on the top edge reaches into the note, above the text.
+        return len(lines) * self.line_height + 8 + _NOTE_TAG_ROOM
 
 
-def _measure_evidence(grid: Grid, rows: list[Row], style: Style, numbers: list[int]) -> _Notes:
-    """The evidence notes: the customer and frontstage steps of each column, top to bottom."""
-    notes = _Notes(defaultdict(list), 0.0, style.lh(style.note_size))
+# Notes side by side over one column keep this far apart, and are this wide.
+_NOTE_GAP = 4.0
+_NOTE_WIDTH = 100.0
+_NOTE_TAG_ROOM = 4.0
+
+
+def _evidence_steps(grid: Grid, rows: list[Row]) -> dict[int, list[int]]:
+    """The steps with evidence the customer sees (customer and frontstage lanes), per column, in
+    the order of the lanes."""
+    by_column: dict[int, list[int]] = defaultdict(list)
     for i in sorted(range(len(grid.steps)), key=lambda i: (grid.column[i], grid.row[i], i)):
-        step = grid.steps[i]
-        if step.evidence and rows[grid.row[i]].zone in (Zone.CUSTOMER, Zone.FRONTSTAGE):
-            # The text keeps clear of the step number's tag in the note's top right corner.
-            note_inner = style.card_width - 10 - number_tag(numbers[i], style)[1]
+        if grid.steps[i].evidence and rows[grid.row[i]].zone in (Zone.CUSTOMER, Zone.FRONTSTAGE):
+            by_column[grid.column[i]].append(i)
+    return by_column
+
+
+def _note_reach(grid: Grid, rows: list[Row], style: Style) -> dict[int, float]:
+    """How far the notes of a column reach past its cards on either side: where several steps of
+    the column have evidence, far enough for each note to be :data:`_NOTE_WIDTH` wide."""
+    reach = {}
+    for column, members in _evidence_steps(grid, rows).items():
+        if len(members) > 1:
+            span = len(members) * _NOTE_WIDTH + (len(members) - 1) * _NOTE_GAP
+            reach[column] = max(0.0, span - style.card_width) / 2
+    return reach
+
+
+def _measure_evidence(grid: Grid, rows: list[Row], style: Style, numbers: list[int], columns: _Columns) -> _Notes:
+    """The evidence notes: one over each customer or frontstage step that has evidence, in its
+    step's column. Where several steps of one column have evidence, their notes stand side by
+    side in the order of the lanes (reaching into the gaps beside the column, which no route
+    enters up there), so none sits under another step's note."""
+    notes = _Notes(defaultdict(list), 0.0, style.lh(style.note_size))
+    for column, members in _evidence_steps(grid, rows).items():
+        # Wider than the column where several notes share it (the gaps beside it widened to fit).
+        x0 = columns.x[column] - columns.reach[column]
+        span = style.card_width + 2 * columns.reach[column]
+        w = (span - _NOTE_GAP * (len(members) - 1)) / len(members)
+        for n, i in enumerate(members):
+            note_inner = w - 10
             lines: list[str] = []
-            for item in step.evidence:
-                wrapped = wrap(str(item), note_inner - text_width(_BULLET, style.note_size), style.note_size, 4)
+            for item in grid.steps[i].evidence:
+                wrapped = wrap(str(item), note_inner - text_width(_BULLET, style.note_size), style.note_size,
+                               4 if len(members) == 1 else 6)
                 if wrapped:  # a hanging indent: the item's further lines start under its text
                     lines.extend([_BULLET + wrapped[0], *(_HANG + line for line in wrapped[1:])])
             if lines:
-                notes.by_column[grid.column[i]].append((i, lines))
+                notes.by_column[column].append((i, lines, x0 + n * (w + _NOTE_GAP), w))
     if notes.by_column:
-        notes.height = max(sum(notes.note_height(lines) + 4 for _, lines in stack) - 4
-                           for stack in notes.by_column.values()) + 2 * style.lane_pad
+        notes.height = max(notes.note_height(lines) for stack in notes.by_column.values()
+                           for _, lines, _, _ in stack) + 2 * style.lane_pad
     return notes
 
 
@@ -219,14 +255,18 @@ class _Columns:
     header_w: float
     right: float
     card_width: float
+    #: How far each column's evidence notes reach past its cards on either side.
+    reach: list[float] = field(default_factory=list)
 
     def gap_center(self, k: int) -> float:
         left = self.x[k - 1] + self.card_width if k > 0 else self.header_x + self.header_w
         return left + self.gaps[k] / 2
 
 
-def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: dict[int, float]) -> _Columns:
-    """x positions; ``wider`` adds width to some gaps (room for a label beside its edge)."""
+def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: dict[int, float],
+             reach: dict[int, float]) -> _Columns:
+    """x positions; ``wider`` adds width to some gaps (room for a label beside its edge), and the
+    gaps beside a column make room for notes that ``reach`` past it."""
     columns = max(grid.columns, 1)
     band_of_column = [0] * columns
     for band, first, last in grid.band_columns:
@@ -242,13 +282,15 @@ def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: dict[int, float])
         if k == 0 or k == columns:
             base = style.column_gap / 2 + style.phase_pad
         need = (tracks.get(("g", k), 0) + 1) * style.track + 2 * style.stub
-        gap_w.append(max(base, need if tracks.get(("g", k)) else base) + wider.get(k, 0.0))
+        room = base + reach.get(k - 1, 0.0) + reach.get(k, 0.0)
+        gap_w.append(max(room, need if tracks.get(("g", k)) else base) + wider.get(k, 0.0))
     col_x = []
     x = header_x + header_w + gap_w[0]
     for c in range(columns):
         col_x.append(x)
         x += style.card_width + gap_w[c + 1]
-    return _Columns(columns, col_x, gap_w, header_x, header_w, x, style.card_width)
+    return _Columns(columns, col_x, gap_w, header_x, header_w, x, style.card_width,
+                    [reach.get(c, 0.0) for c in range(columns)])
 
 
 @dataclass
@@ -308,8 +350,8 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
     phase_specs = []
     for band, first, last in grid.band_columns:
         phase = grid.phases[band] if band < len(grid.phases) else None
-        x0 = columns.x[first] - style.phase_pad
-        x1 = columns.x[last] + style.card_width + style.phase_pad
+        x0 = columns.x[first] - style.phase_pad - columns.reach[first]
+        x1 = columns.x[last] + style.card_width + style.phase_pad + columns.reach[last]
         lines = wrap(phase.display_label(), (x1 - x0 - 12) / _BOLD, style.header_size, 3) if phase else []
         phase_specs.append((phase, first, last, x0, x1, lines))
     header_lines = max([len(spec[5]) for spec in phase_specs] + [1])
@@ -490,15 +532,12 @@ def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, column
         return [], None
     placed: list[EvidenceNote] = []
     for column, stack in sorted(notes.by_column.items()):
-        ny = band.y + style.lane_pad
-        for i, lines in stack:
-            h = notes.note_height(lines)
-            box = Box(columns.x[column], ny, style.card_width, h)
+        for i, lines, x, w in stack:
+            box = Box(x, band.y + style.lane_pad, w, notes.note_height(lines))
             _, tag_w, tag_h = number_tag(numbers[i], style)
-            # Inside the top right corner, left of the note's folded corner.
-            tag = Box(box.right - 9 - tag_w, box.y + 3, tag_w, tag_h)
+            # On the top edge at the right, left of the note's folded corner, like a card's.
+            tag = Box(box.right - 9 - tag_w, box.y - tag_h / 2, tag_w, tag_h)
             placed.append(EvidenceNote(grid.steps[i], column, box, lines, numbers[i], tag))
-            ny += h + 4
     header_w = columns.header_w
     label_lines = wrap(word("row.evidence", locale), (header_w - 12) / _BOLD, style.header_size, 3)
     return placed, (Box(columns.header_x, band.y, header_w, band.h), label_lines)

@@ -339,10 +339,11 @@ def _background(w: _Writer, grid: Layout) -> None:
     w.add(header)
 
     notes = w.layer(shape="note", fillcolor="#FFFBE6", color="#D8C37A", penwidth="0.8", class_="evidence",
-                    fontsize=_num(style.note_size), fontcolor="#4D4420", width=_inches(style.card_width))
+                    fontsize=_num(style.note_size), fontcolor="#4D4420")
     for note in grid.evidence:
         notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy),
-                   height=_inches(note.box.h), label=plain_lines(note.lines, "left"))
+                   width=_inches(note.box.w), height=_inches(note.box.h), label=plain_lines(note.lines, "left"),
+                   labelloc="b")  # clear of the number tag on its top edge
     w.add(notes)
     tags = _number_layer(w, style, "evidence-number")
     for note in grid.evidence:

@@ -136,7 +136,11 @@ def test_evidence_of_customer_facing_steps_sits_in_their_column():
     notes = {note.step.id: note for note in grid.evidence}
     assert set(notes) == {"a", "b"}  # backstage evidence is not seen by the customer
     cards = {card.step.id: card for card in grid.cards}
-    assert notes["a"].box.x == cards["a"].box.x and notes["b"].box.bottom < cards["a"].box.y
+    # a and b share a column: their notes stand side by side over it, the customer's on the left.
+    assert notes["a"].box.right < notes["b"].box.x and notes["a"].box.y == notes["b"].box.y
+    assert notes["a"].box.bottom < cards["a"].box.y
+    for step in "ab":
+        assert notes[step].box.x < cards[step].box.right and cards[step].box.x < notes[step].box.right
     assert grid_of("steps:\n- {id: a, lane: customer, label: A, evidence: [x]}\n", evidence=False).evidence == []
 
 
@@ -328,3 +332,29 @@ def test_arrows_on_one_card_side_are_spread_and_a_branch_up_and_down_does_not_re
         up = {round(a, 2) for a, leaves in ends.get((card.step.index, "top"), []) if leaves}
         down = {round(a, 2) for a, leaves in ends.get((card.step.index, "bottom"), []) if leaves}
         assert not up & down, f"{card.step.id}: two flows leave its top and bottom at the same x"
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_each_evidence_note_stands_over_its_own_step_and_under_no_other_note(name, grid):
+    cards = {card.step.index: card.box for card in grid.cards}
+    shared = 0
+    for note in grid.evidence:
+        box, card = note.box, cards[note.step.index]
+        assert grid.evidence_band.contains(box), note.step.id
+        # Over its step: most of the note lies within the step's column (with three or more
+        # notes over one column, at least part of each, the notes centred on the column).
+        sharing = [other.box for other in grid.evidence if other.column == note.column]
+        least = box.w / 2 if len(sharing) <= 2 else 1
+        assert min(box.right, card.right) - max(box.x, card.x) >= least, note.step.id
+        middle = (min(b.x for b in sharing) + max(b.right for b in sharing)) / 2
+        assert abs(middle - card.cx) < 0.5, note.step.id
+        # No other note above or below it: their spans across the page do not meet.
+        others = [other for other in grid.evidence if other is not note and other.box.x < box.right
+                  and box.x < other.box.right]
+        assert not others, (note.step.id, [other.step.id for other in others])
+        shared += sum(1 for other in grid.evidence if other.column == note.column) > 1
+    assert shared or name not in ("hall-walk.en.yaml", "hall-walk.zh.yaml"), "the test must see a shared column"
+    if name.startswith("hall-walk"):  # the guide's uniform stands over the guide's greeting
+        (greet,) = [note for note in grid.evidence if note.step.id == "greet"]
+        (enter,) = [note for note in grid.evidence if note.step.id == "enter"]
+        assert greet.column == enter.column and enter.box.right < greet.box.x
