@@ -152,9 +152,11 @@ class _Notes:
         return len(lines) * self.line_height + 8 + _NOTE_TAG_ROOM
 
 
-# Notes side by side over one column keep this far apart, and are this wide.
+# Notes side by side over one column keep this far apart and are this wide; notes of neighbouring
+# columns keep this far apart.
 _NOTE_GAP = 4.0
-_NOTE_WIDTH = 100.0
+_NOTE_WIDTH = 84.0
+_NOTE_CLEAR = 12.0
 _NOTE_TAG_ROOM = 4.0
 
 
@@ -282,8 +284,16 @@ def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: dict[int, float],
         if k == 0 or k == columns:
             base = style.column_gap / 2 + style.phase_pad
         need = (tracks.get(("g", k), 0) + 1) * style.track + 2 * style.stub
-        room = base + reach.get(k - 1, 0.0) + reach.get(k, 0.0)
-        gap_w.append(max(room, need if tracks.get(("g", k)) else base) + wider.get(k, 0.0))
+        # Notes reaching into the gap keep clear of the next column's notes (and phase frames of
+        # each other); no route runs up there, so the gap's own width serves them first.
+        notes = reach.get(k - 1, 0.0) + reach.get(k, 0.0)
+        if k == 0 or k == columns:
+            room = notes + style.phase_pad + _NOTE_CLEAR
+        elif band_of_column[k] != band_of_column[k - 1]:
+            room = notes + 2 * style.phase_pad + 2 * _NOTE_CLEAR
+        else:
+            room = notes + _NOTE_CLEAR
+        gap_w.append(max(base, room, need if tracks.get(("g", k)) else base) + wider.get(k, 0.0))
     col_x = []
     x = header_x + header_w + gap_w[0]
     for c in range(columns):
