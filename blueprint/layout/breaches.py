@@ -8,7 +8,7 @@ last step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ..analysis.standards import EXCEEDED, checks
@@ -66,6 +66,8 @@ class Analysis:
     finish: dict[int, timedelta]
     #: Every step's number in journey order, by ``index`` (:mod:`blueprint.analysis.numbering`).
     numbers: dict[int, int]
+    #: The whole blueprint's grid, kept by the first sheet placed for the others.
+    shared: dict = field(default_factory=dict, compare=False)
 
 
 def analyse(bp: Blueprint, locale: str) -> Analysis:

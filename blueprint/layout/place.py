@@ -65,8 +65,11 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = normalize(locale, normalize(bp.locale))
-    rows = grid_rows(bp)
-    whole = Grid(bp, rows)
+    shared = analysis.shared if isinstance(analysis, Analysis) else {}
+    if "grid" not in shared:  # the sheets of one blueprint share its grid
+        rows = grid_rows(bp)
+        shared["grid"] = (rows, Grid(bp, rows))
+    rows, whole = shared["grid"]
     grid = whole if window is None else whole.window(window.first, window.last)
     title = bp.title or ""
     if window is not None and window.count > 1:
