@@ -14,12 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from urllib.parse import urlencode
-
 from ._common import add_locale
 
 NAME = "board"
 HELP = "create a workshop board from a blueprint, or export a board's outcome"
+#: The store's own (blueprint.store.boards.DEFAULT_BASE_URL), written out: importing the store here
+#: would load SQLAlchemy for every command.
 DEFAULT_BASE_URL = "http://localhost:8501"
 
 
@@ -50,7 +50,9 @@ def link(base_url: str, board: str, token: str) -> str:
     >>> link("https://bp.example.org/", "b1", "t-2")
     'https://bp.example.org/board?board=b1&token=t-2'
     """
-    return f"{base_url.rstrip('/')}/board?{urlencode({'board': board, 'token': token})}"
+    from ..store.boards import board_link
+
+    return board_link(base_url, board, token)
 
 
 def _fail(message: str) -> int:

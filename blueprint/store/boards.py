@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from urllib.parse import urlencode
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -28,8 +30,8 @@ from .models import Action, Board, BoardEvent, Note, Participant, Revision, Vote
 from .tokens import digest, looks_like_token, matches, new_id, new_token
 
 __all__ = [
-    "ACTION_STATUSES", "NOTE_KINDS", "Access", "BoardError", "BoardInfo", "BoardStore", "NewBoard", "NotAllowed",
-    "NoteInfo", "RoundInfo",
+    "ACTION_STATUSES", "DEFAULT_BASE_URL", "NOTE_KINDS", "Access", "BoardError", "BoardInfo", "BoardStore",
+    "NewBoard", "NotAllowed", "NoteInfo", "RoundInfo", "board_link",
 ]
 
 NOTE_KINDS = ("pain", "idea", "question", "positive")
@@ -42,8 +44,19 @@ MAX_NOTES_PER_BOARD = 5000
 MAX_NAME_CHARS = 60
 MAX_DOTS = 20
 MAX_TIMER_SECONDS = 24 * 3600
+#: Where the app runs when nothing says otherwise (``streamlit run``'s default port).
+DEFAULT_BASE_URL = "http://localhost:8501"
 #: Control characters other than tab and newline (and DEL, C1): refused in what people type.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def board_link(base_url: str, board: str, token: str) -> str:
+    """The app's link that opens ``board`` with ``token``: ``BASE/board?board=ID&token=TOKEN``.
+
+    >>> board_link("https://bp.example.org/", "b1", "t-2")
+    'https://bp.example.org/board?board=b1&token=t-2'
+    """
+    return f"{base_url.rstrip('/')}/board?{urlencode({'board': board, 'token': token})}"
 
 
 class BoardError(ValueError):

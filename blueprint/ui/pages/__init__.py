@@ -14,7 +14,7 @@ import streamlit as st
 from .. import session
 from ..i18n import t
 from ..text import md_escape
-from . import analysis, editor, export, start, tables, touchpoints
+from . import analysis, board, editor, export, start, tables, touchpoints
 
 __all__ = ["PAGE_NAMES", "page_by_name", "pages"]
 
@@ -26,6 +26,7 @@ _PAGES: dict[str, tuple[Callable[[], None], str]] = {
     "touchpoints": (touchpoints.page, ":material/hub:"),
     "analysis": (analysis.page, ":material/timer:"),
     "export": (export.page, ":material/download:"),
+    "board": (board.page, ":material/groups:"),
 }
 PAGE_NAMES = tuple(_PAGES)
 

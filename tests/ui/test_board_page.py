@@ -1,0 +1,171 @@
+"""The Workshop page's logic in AppTest: start a board, the two links, join, notes, votes, facilitation, actions.
+
+Each AppTest is one person's tab; what another person does is done through the store, as their
+session would. The role comes from the token alone, whatever else the URL says.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from blueprint.store import database_url, open_database
+from blueprint.store.boards import BoardStore
+from blueprint.ui.i18n import t
+from blueprint.ui.text import md_escape
+from tests.conftest import ROOT
+from tests.ui.conftest import APP, switch_page
+
+HALL = (ROOT / "examples" / "hall-walk.en.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def boards(drafts_dir):
+    return BoardStore(open_database(database_url()))
+
+
+def tab(query: dict[str, str], locale: str = "en") -> AppTest:
+    """A person's tab on the Workshop page, opened with the URL's parameters."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["lang"] = locale
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return switch_page(at, "board")
+
+
+def shown(at: AppTest) -> str:
+    """Every text the page shows (Markdown, code, captions, messages, labels)."""
+    parts = [element.value for kind in ("markdown", "code", "caption", "error", "info", "warning", "success")
+             for element in getattr(at, kind)]
+    parts += [str(widget.label) for widget in (*at.button, *at.text_input, *at.text_area, *at.selectbox)]
+    return "\n".join(str(part) for part in parts)
+
+
+def said_at_note_form(at: AppTest) -> list[str]:
+    return [element.value for element in at.error]
+
+
+def test_a_facilitator_starts_a_board_from_an_example_and_gets_both_links(drafts_dir, boards):
+    at = tab({})
+    assert at.button(key="bp_board_create").label == t("board.create", "en")
+    at.button(key="bp_board_create").click().run()
+    assert not at.exception, at.exception
+    board, token = at.query_params["board"], at.query_params["token"]
+    assert boards.resolve(token).role == "facilitator" and boards.resolve(token).board == board
+    codes = [element.value for element in at.code]
+    assert len(codes) == 2
+    facilitator_url, participant_url = codes
+    assert facilitator_url.startswith("http://localhost:8501/board?") and participant_url.startswith(
+        "http://localhost:8501/board?")
+    found = {role: parse_qs(urlsplit(url).query) for role, url in (("f", facilitator_url), ("p", participant_url))}
+    assert found["f"]["board"] == [board] and found["f"]["token"] == [token]
+    assert boards.resolve(found["p"]["token"][0]).role == "participant"
+    assert [tab.label for tab in at.tabs] == [t(f"board.tab_{name}", "en") for name in
+                                              ("board", "vote", "actions", "facilitate")]
+
+
+def test_a_participant_joins_pins_a_note_and_never_sees_the_facilitator_link(drafts_dir, boards):
+    made = boards.create(HALL, title="Hall")
+    # Crafted parameters beside the participant link change nothing: the token alone says the role.
+    at = tab({"board": made.board, "token": made.participant_token, "role": "facilitator",
+              "facilitator": "1"}, locale="zh")
+    assert at.text_input(key="participant_name").label == t("board.your_name", "zh")
+    at.text_input(key="participant_name").input("Ann").run()
+    at.button(key="participant_join").click().run()
+    assert not at.exception, at.exception
+    assert [name for _id, name in boards.participants(made.facilitator_token)] == ["Ann"]
+    assert [tab.label for tab in at.tabs] == [t(f"board.tab_{name}", "zh") for name in ("board", "vote", "actions")]
+    assert made.facilitator_token not in shown(at) and not at.code
+    for key in ("bp_board_timer_start", "bp_board_close", "bp_board_rotate", "bp_board_forward"):
+        with pytest.raises(KeyError):
+            at.button(key=key)
+    assert [option for option in at.selectbox(key="note_kind").options] == ["痛点", "想法", "问题", "亮点"]
+    step_labels = at.selectbox(key="note_step").options
+    assert "Enters the hall" in step_labels  # labels shown, not ids
+    at.selectbox(key="note_kind").select("idea")
+    at.selectbox(key="note_step").set_value("greet")
+    at.text_area(key="note_text").input("<b>A bell</b> at the door").run()
+    at.button(key="note_add").click().run()
+    assert not at.exception, at.exception
+    notes = boards.notes(made.facilitator_token)
+    assert [(note.target, note.kind, note.text, note.author) for note in notes] == [
+        ("greet", "idea", "<b>A bell</b> at the door", "Ann")]
+    assert at.text_area(key="note_text").value == ""  # ready for the next note
+    listed = shown(at)
+    assert md_escape("<b>A bell</b> at the door") in listed and "<b>" not in listed  # as text, never HTML
+
+
+def test_a_refused_note_says_why_at_the_control_in_the_ui_language_and_keeps_the_text(drafts_dir, boards):
+    made = boards.create(HALL)
+    own = boards.join(made.participant_token, "Bo")[1]
+    at = tab({"board": made.board, "token": made.participant_token}, locale="zh")
+    at.session_state["bp_board_own"] = {made.board: own}
+    at.run()
+    at.text_area(key="note_text").input("铃声\x07响").run()
+    at.button(key="note_add").click().run()
+    assert said_at_note_form(at) == ["便签含有控制字符"]
+    assert at.text_area(key="note_text").value == "铃声\x07响"  # nothing typed is lost
+    assert boards.notes(own) == []
+
+
+def test_an_unknown_token_or_another_boards_id_shows_a_clear_message(drafts_dir, boards):
+    made, other = boards.create(HALL), boards.create(HALL)
+    for query in ({"board": made.board, "token": "x" * 32}, {"board": other.board, "token": made.facilitator_token},
+                  {"token": "<script>"}):
+        at = tab(query, locale="zh")
+        assert not at.exception, at.exception
+        assert [element.value for element in at.error] == [t("board.bad_link", "zh")]
+        assert made.facilitator_token not in shown(at)
+
+
+def test_voting_round_timer_walkthrough_and_actions_reach_the_participant(drafts_dir, boards):
+    made = boards.create(HALL)
+    ann = boards.join(made.participant_token, "Ann")[1]
+    pain = boards.add_note(ann, "enter", "pain", "The door is heavy")
+    facilitator = tab({"board": made.board, "token": made.facilitator_token})
+    assert facilitator.selectbox(key="note_kind")  # the facilitator pins notes too
+    # The walkthrough: the next step of the customer's path, for everyone.
+    facilitator.button(key="bp_board_forward").click().run()
+    presented = boards.board(made.facilitator_token).presenter_step
+    assert presented is not None
+    facilitator.button(key="bp_board_timer_start").click().run()
+    assert boards.board(ann).timer_end is not None
+    # A round on pain points, opened from the form.
+    [topic] = [box for box in facilitator.selectbox if box.label == t("board.topic", "en")]
+    topic.select("pain")
+    submit = [button for button in facilitator.button if button.label == t("board.round_open_button", "en")][0]
+    submit.click().run()
+    assert not facilitator.exception, facilitator.exception
+    current = boards.rounds(ann)[-1]
+    assert current.topic == "pain" and current.closed is None
+
+    participant = tab({"board": made.board, "token": made.participant_token})
+    participant.session_state["bp_board_own"] = {made.board: ann}
+    participant.run()
+    assert t("board.presenting", "en", step="Enters the hall").split(":")[0] in shown(participant)
+    participant.button(key=f"bp_vote_add_{current.id}_{pain}").click().run()
+    assert not participant.exception, participant.exception
+    assert boards.my_votes(ann, current.id) == {str(pain): 1}
+    assert participant.button(key=f"bp_vote_add_{current.id}_{pain}").disabled  # one dot per item
+
+    facilitator.run()
+    facilitator.button(key="bp_board_round_close").click().run()
+    assert boards.rounds(ann)[-1].ranking == [(str(pain), 1, 1)]
+    participant.run()
+    ranking = participant.dataframe[0].value
+    assert list(ranking["item"]) == ["The door is heavy (Enters the hall)"] and list(ranking["dots"]) == [1]
+
+    # The top-voted item becomes an action, linked to its step.
+    facilitator.run()
+    facilitator.selectbox(key="bp_board_action_from").set_value(0)
+    facilitator.text_input(key="bp_board_action_owner").input("Lin")
+    add = [button for button in facilitator.button if button.label == t("board.action_add", "en")][0]
+    add.click().run()
+    assert not facilitator.exception, facilitator.exception
+    assert [(a["title"], a["step"], a["owner"], a["status"]) for a in boards.actions(ann)] == [
+        ("The door is heavy (Enters the hall)", "enter", "Lin", "open")]
+    participant.run()
+    assert "Lin" in list(participant.dataframe[-1].value["owner"])
