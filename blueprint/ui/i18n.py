@@ -491,7 +491,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "board.tab_vote": {"en": "Dot voting", "zh": "圆点投票"},
     "board.tab_actions": {"en": "Actions", "zh": "行动"},
     "board.tab_facilitate": {"en": "Facilitate", "zh": "主持"},
-    "board.timer_help": {"en": "Time left, the same on every screen", "zh": "剩余时间，所有屏幕相同"},
     "board.time_up": {"en": "Time is up", "zh": "时间到"},
     "board.links": {"en": "Links to the board", "zh": "看板链接"},
     "board.facilitator_link": {"en": "Facilitator link", "zh": "主持人链接"},

@@ -203,7 +203,7 @@ def _view(opened: Opened, snap: Snapshot, locale: str) -> None:
         who = tr("board.role_facilitator") if facilitator else tr("board.role_participant",
                                                                  name=md_escape(opened.access.name))
         state = tr(f"board.state_{snap.info.state}")
-        st.markdown(f"### {md_escape(snap.info.title) or tr('app.untitled')}\n"
+        st.markdown(f"#### {md_escape(snap.info.title) or tr('app.untitled')}\n"
                     f":gray[{who} · {state} · {tr('board.people', n=len(snap.participants))}]")
     with timer_col:
         _live(opened.access.board, snap.event, snap.timer_end.isoformat() if snap.timer_end else None, locale)
@@ -237,9 +237,9 @@ def _live(board_id: str, seen: int, timer_end: str | None, locale: str) -> None:
     left = (datetime.fromisoformat(timer_end) - datetime.now(UTC)).total_seconds()
     if left > 0:
         minutes, seconds = divmod(int(left + 0.999), 60)
-        st.markdown(f"### :material/timer: {minutes:02d}:{seconds:02d}", help=tr("board.timer_help"))
+        st.markdown(f"### :material/timer: {minutes:02d}:{seconds:02d}", text_alignment="right")
     else:
-        st.markdown(f"### :red[:material/timer_off: {tr('board.time_up')}]")
+        st.markdown(f"### :red[:material/timer_off: {tr('board.time_up')}]", text_alignment="right")
 
 
 def _links(opened: Opened, snap: Snapshot, locale: str) -> None:
@@ -541,8 +541,8 @@ def _vote_tab(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str
         st.info(tr("board.no_round"), icon=":material/how_to_vote:")
     else:
         stacking = tr("board.stacking_yes") if current.allow_stacking else tr("board.stacking_no")
-        st.subheader(tr("board.round_open", n=current.id, topic=tr(f"board.topic_{current.topic}"),
-                        dots=current.dots, stacking=stacking), anchor=False)
+        st.markdown("**" + tr("board.round_open", n=current.id, topic=tr(f"board.topic_{current.topic}"),
+                                dots=current.dots, stacking=stacking) + "**")
         if facilitator:
             st.button(tr("board.round_close"), key="bp_board_round_close", type="primary",
                       on_click=lambda: _act("round", locale, lambda: board.store().close_round(opened.token,
@@ -597,12 +597,12 @@ def _ballot(opened: Opened, snap: Snapshot, current, name: Callable[[str], str],
     def vote(item: str, change: int) -> None:
         _act("vote", locale, lambda: board.store().vote(opened.token, current.id, item, change))
 
-    with st.container(key="bp_board_ballot"):
+    with st.container(key="bp_board_ballot", border=True, width=760):
         for item in items:
             mine = snap.my_votes.get(item, 0)
-            label_col, dots_col, add_col, back_col = st.columns([8, 1.2, 1, 1], vertical_alignment="center")
+            label_col, dots_col, add_col, back_col = st.columns([12, 2, 1.2, 1.2], vertical_alignment="center")
             label_col.markdown(md_escape(name(item)))
-            dots_col.markdown(":blue[" + "●" * mine + "]" if mine else ":gray[·]")
+            dots_col.markdown(":blue[" + "●" * mine + "]" if mine else "")
             add_col.button(":material/add:", key=f"bp_vote_add_{current.id}_{item}", help=tr("board.dot_add"),
                            disabled=not writable or left <= 0 or (mine > 0 and not current.allow_stacking),
                            on_click=vote, args=(item, 1))
@@ -622,7 +622,8 @@ def _ranking(found, name: Callable[[str], str], locale: str, key: str) -> None:
         "dots": [dots for _item, dots, _voters in found.ranking],
         "voters": [voters for _item, _dots, voters in found.ranking],
     })
-    st.dataframe(table, key=key, hide_index=True, width="stretch", column_config={
+    # In a keyed container: a browser (and a test) finds the ranking by its key.
+    st.container(key=f"{key}_box").dataframe(table, key=key, hide_index=True, width="stretch", column_config={
         "place": st.column_config.NumberColumn(tr("board.col_place"), width=50),
         "item": st.column_config.TextColumn(tr("board.col_item"), width="large"),
         "dots": st.column_config.ProgressColumn(tr("board.col_dots"), format="%d", min_value=0,
