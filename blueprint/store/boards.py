@@ -31,7 +31,7 @@ from .tokens import digest, looks_like_token, matches, new_id, new_token
 
 __all__ = [
     "ACTION_STATUSES", "DEFAULT_BASE_URL", "NOTE_KINDS", "Access", "BoardError", "BoardInfo", "BoardStore",
-    "NewBoard", "NotAllowed", "NoteInfo", "RoundInfo", "board_link",
+    "BoardView", "NewBoard", "NotAllowed", "NoteInfo", "RoundInfo", "board_link",
 ]
 
 NOTE_KINDS = ("pain", "idea", "question", "positive")
@@ -128,6 +128,27 @@ class RoundInfo:
     closed: datetime | None
     #: ``(item, dots, voters)`` best first (ties by item).
     ranking: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BoardView:
+    """Everything one person's view of a board shows, read at once (:meth:`BoardStore.view`)."""
+
+    #: The board's latest event id, read first: a change made meanwhile moves it again.
+    event: int
+    access: Access
+    info: BoardInfo
+    text: str
+    notes: list[NoteInfo]
+    rounds: list[RoundInfo]
+    actions: list[dict]
+    participants: list[tuple[int, str]]
+    #: This participant's dots in the open round, by item (empty for the facilitator, or no round open).
+    my_votes: dict[str, int]
+
+    @property
+    def open_round(self) -> RoundInfo | None:
+        return next((found for found in reversed(self.rounds) if found.closed is None), None)
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -278,6 +299,38 @@ class BoardStore:
         with self.database.read() as session:
             return [_action(row) for row in session.scalars(
                 select(Action).where(Action.board_id == access.board).order_by(Action.id))]
+
+    def view(self, token: object) -> BoardView:
+        """What the view of ``token`` shows, in one read: the board, its text, notes, rounds and their
+        rankings, the participant's own dots, actions and participants."""
+        from .models import Document
+
+        access = self.resolve(token)
+        with self.database.read() as session:
+            event = session.scalar(select(func.max(BoardEvent.id)).where(BoardEvent.board_id == access.board)) or 0
+            board = session.get(Board, access.board)
+            head = session.get(Document, board.document_id).head_revision_id
+            text = session.scalar(select(Revision.text).where(Revision.id == head)) if head else ""
+            rounds = _rounds(session, board.id)
+            current = next((found for found in reversed(rounds) if found.closed is None), None)
+            mine = {}
+            if current is not None and access.participant is not None:
+                mine = dict(session.execute(select(Vote.item, Vote.count).where(
+                    Vote.round_id == current.id, Vote.participant_id == access.participant)).all())
+            return BoardView(
+                event, access,
+                BoardInfo(board.id, board.title, board.document_id, board.state, board.presenter_step,
+                          _utc(board.timer_end), _utc(board.created)),
+                text or "",
+                [_note(row) for row in session.scalars(select(Note).where(
+                    Note.board_id == board.id, Note.deleted.is_(None)).order_by(Note.id))],
+                rounds,
+                [_action(row) for row in session.scalars(
+                    select(Action).where(Action.board_id == board.id).order_by(Action.id))],
+                [(row.id, row.name) for row in session.scalars(
+                    select(Participant).where(Participant.board_id == board.id).order_by(Participant.id))],
+                mine,
+            )
 
     def latest_event(self, board: str) -> int:
         """The id of the board's newest change (0 for none): poll it, reload when it moved."""

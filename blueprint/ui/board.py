@@ -5,28 +5,24 @@ A board is opened by a link ``/board?board=ID&token=TOKEN``; the role comes from
 participant who joins gets a token of their own: it is kept in the session and in a cookie for
 that board (``bp_board_<ID>``), so a reload finds them joined, and it never goes into the URL
 (a link copied from the address bar must not make someone else that participant).
-
-:func:`snapshot` reads everything a view shows in one go, after the board's latest event id,
-so a change made while it reads moves the id again and the live check reloads.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
 from ..store import database_url, open_database
 from ..store.boards import (
-    DEFAULT_BASE_URL, Access, BoardError, BoardInfo, BoardStore, NotAllowed, NoteInfo, RoundInfo, board_link,
+    DEFAULT_BASE_URL, Access, BoardError, BoardStore, BoardView, NotAllowed, board_link,
 )
 from ..store.tokens import looks_like_token
 
 __all__ = [
-    "BOARD_PATH", "Opened", "Snapshot", "base_url", "forget", "link", "link_token", "open_board", "own_token", "remember_link",
+    "BOARD_PATH", "Opened", "base_url", "forget", "link", "link_token", "open_board", "own_token", "remember_link",
     "remember_own", "said", "snapshot", "store", "token_in_link", "write_cookie",
 ]
 
@@ -187,36 +183,6 @@ def open_board(board: str | None, token: str | None) -> Opened | None:
     return Opened(token, access, token)
 
 
-@dataclass(slots=True)
-class Snapshot:
-    """Everything a view of the board shows, read at one event id."""
-
-    event: int
-    info: BoardInfo
-    text: str
-    notes: list[NoteInfo]
-    rounds: list[RoundInfo]
-    actions: list[dict]
-    participants: list[tuple[int, str]]
-    #: The participant's dots in the open round, by item.
-    my_votes: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def open_round(self) -> RoundInfo | None:
-        return next((found for found in reversed(self.rounds) if found.closed is None), None)
-
-    @property
-    def timer_end(self) -> datetime | None:
-        return self.info.timer_end
-
-
-def snapshot(opened: Opened) -> Snapshot:
-    """The board as ``opened`` sees it now (the event id read first)."""
-    boards = store()
-    token = opened.token
-    event = boards.latest_event(opened.access.board)
-    rounds = boards.rounds(token)
-    current = next((found for found in reversed(rounds) if found.closed is None), None)
-    mine = boards.my_votes(token, current.id) if current is not None and opened.access.participant else {}
-    return Snapshot(event, boards.board(token), boards.text(token), boards.notes(token), rounds,
-                    boards.actions(token), boards.participants(token), mine)
+def snapshot(opened: Opened) -> BoardView:
+    """The board as ``opened`` sees it now (one read, the event id first)."""
+    return store().view(opened.token)

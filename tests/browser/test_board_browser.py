@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -34,18 +35,36 @@ from tests.postgres import new_database
 SEEN_WITHIN_MS = 3_000
 
 
+def replica_command(database_url: str, port: int) -> tuple[dict[str, str], list[str]]:
+    """The README's command for one replica (its ``shell`` block), on this database and port.
+
+    The servers here are started with the very command the README gives for a deployment, so
+    that command is tested; only the database, the port and the loopback address are the test's.
+    """
+    blocks = re.findall(r"```shell\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    [line] = [line for block in blocks for line in block.splitlines() if "streamlit run app.py" in line]
+    words = shlex.split(line)
+    assignments = [word for word in words if re.match(r"^[A-Z_]+=", word)]
+    env = dict(word.split("=", 1) for word in assignments)
+    assert set(env) == {"BLUEPRINT_DATABASE_URL"}, env
+    argv = words[len(assignments):]
+    assert argv[:3] == ["streamlit", "run", "app.py"] and "--server.port" in argv, argv
+    argv[argv.index("--server.port") + 1] = str(port)
+    return {"BLUEPRINT_DATABASE_URL": database_url}, [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), *argv[3:], "--server.address=127.0.0.1",
+        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
+
+
 @contextmanager
 def app_server(database_url: str, tmp_path):
-    """``streamlit run app.py`` on a free loopback port with the given database; yields its base URL."""
+    """One replica as the README starts it, on a free loopback port; yields its base URL."""
     port = _free_port()
-    env = {**os.environ, "BLUEPRINT_DATABASE_URL": database_url, "BLUEPRINT_DATA_DIR": str(tmp_path / f"data{port}"),
+    replica_env, command = replica_command(database_url, port)
+    env = {**os.environ, **replica_env, "BLUEPRINT_DATA_DIR": str(tmp_path / f"data{port}"),
            "BLUEPRINT_DRAFTS_DIR": str(tmp_path / f"data{port}" / "drafts")}
     log = (tmp_path / f"streamlit-{port}.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
-         "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false",
-         "--server.fileWatcherType=none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

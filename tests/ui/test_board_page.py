@@ -169,3 +169,86 @@ def test_voting_round_timer_walkthrough_and_actions_reach_the_participant(drafts
         ("The door is heavy (Enters the hall)", "enter", "Lin", "open")]
     participant.run()
     assert "Lin" in list(participant.dataframe[-1].value["owner"])
+
+
+def test_notes_are_changed_and_removed_by_their_author_and_the_facilitator_only(drafts_dir, boards):
+    made = boards.create(HALL)
+    ann = boards.join(made.participant_token, "Ann")[1]
+    bob = boards.join(made.participant_token, "Bob")[1]
+    mine = boards.add_note(ann, "enter", "pain", "The door is heavy")
+    theirs = boards.add_note(bob, "greet", "idea", "A bell")
+    at = tab({"board": made.board, "token": made.participant_token})
+    at.session_state["bp_board_own"] = {made.board: ann}
+    at.run()
+    assert at.selectbox(key="bp_board_edit_pick").options == ["Enters the hall: The door is heavy"]  # not Bob's
+    [text] = [area for area in at.text_area if area.key.startswith(f"bp_board_edit_{mine}_")]
+    text.input("The door is heavy and slow").run()
+    at.button(key="bp_board_edit_save").click().run()
+    assert not at.exception, at.exception
+    assert [(note.id, note.text) for note in boards.notes(ann)] == [(mine, "The door is heavy and slow"),
+                                                                    (theirs, "A bell")]
+    facilitator = tab({"board": made.board, "token": made.facilitator_token})
+    assert len(facilitator.selectbox(key="bp_board_edit_pick").options) == 2  # the facilitator: every note
+    facilitator.selectbox(key="bp_board_edit_pick").set_value(theirs).run()
+    facilitator.button(key="bp_board_edit_remove").click().run()
+    assert not facilitator.exception, facilitator.exception
+    assert [note.id for note in boards.notes(ann)] == [mine]
+    facilitator.run()  # the removed note's choice goes with it
+    assert not facilitator.exception, facilitator.exception
+    assert facilitator.selectbox(key="bp_board_edit_pick").options == ["Enters the hall: The door is heavy and slow"]
+
+
+def test_lock_close_and_a_new_participant_link(drafts_dir, boards):
+    made = boards.create(HALL)
+    ann = boards.join(made.participant_token, "Ann")[1]
+    facilitator = tab({"board": made.board, "token": made.facilitator_token})
+    participant = tab({"board": made.board, "token": made.participant_token})
+    participant.session_state["bp_board_own"] = {made.board: ann}
+    participant.run()
+    assert not participant.button(key="note_add").disabled
+
+    facilitator.button(key="bp_board_lock").click().run()
+    assert boards.board(ann).state == "locked"
+    participant.run()
+    assert participant.button(key="note_add").disabled and participant.text_area(key="note_text").disabled
+    assert [element.value for element in participant.warning] == [t("board.locked", "en")]
+    facilitator.run()
+    facilitator.button(key="bp_board_lock").click().run()  # unlock
+    assert boards.board(ann).state == "open"
+
+    # A new participant link: the old one opens nothing, and Ann, who joined, stays.
+    facilitator.button(key="bp_board_rotate").click().run()
+    fresh = [element.value for element in facilitator.code][1]
+    fresh_token = parse_qs(urlsplit(fresh).query)["token"][0]
+    assert fresh_token != made.participant_token and boards.resolve(fresh_token).role == "participant"
+    stranger = tab({"board": made.board, "token": made.participant_token})
+    assert [element.value for element in stranger.error] == [t("board.bad_link", "en")]
+    participant.run()
+    assert not participant.button(key="note_add").disabled
+
+    facilitator.checkbox(key="bp_board_close_sure").check().run()
+    facilitator.button(key="bp_board_close").click().run()
+    assert boards.board(ann).state == "closed"
+    participant.run()
+    assert participant.button(key="note_add").disabled
+    assert [element.value for element in participant.info][0] == t("board.closed", "en")
+    facilitator.run()
+    assert facilitator.button(key="bp_board_timer_start").disabled and facilitator.button(key="bp_board_lock").disabled
+
+
+def test_an_action_changes_owner_due_date_and_status(drafts_dir, boards):
+    made = boards.create(HALL)
+    action = boards.add_action(made.facilitator_token, "Lighter door", step="enter")
+    facilitator = tab({"board": made.board, "token": made.facilitator_token}, locale="zh")
+    facilitator.selectbox(key="bp_board_change_pick").set_value(action).run()
+    [status] = [box for box in facilitator.selectbox if box.label == t("board.col_status", "zh")
+                and box.key is None]
+    status.set_value("in_progress")
+    [owner_box] = [box for box in facilitator.text_input if box.label == t("board.col_owner", "zh") and box.key is None]
+    owner_box.input("林经理")
+    [save] = [button for button in facilitator.button if button.label == t("board.action_save", "zh")]
+    save.click().run()
+    assert not facilitator.exception, facilitator.exception
+    [found] = boards.actions(made.facilitator_token)
+    assert (found["status"], found["owner"]) == ("in_progress", "林经理")
+    assert "进行中" in list(facilitator.dataframe[0].value["status"])

@@ -18,11 +18,12 @@ import streamlit as st
 
 from ...errors import BlueprintError
 from ...model import Zone
-from ...store.boards import ACTION_STATUSES, MAX_NAME_CHARS, MAX_NOTE_CHARS, NOTE_KINDS, ROUND_TOPICS, BoardError, \
-    NotAllowed
+from ...store.boards import (
+    ACTION_STATUSES, MAX_NAME_CHARS, MAX_NOTE_CHARS, NOTE_KINDS, ROUND_TOPICS, BoardError, BoardView, NotAllowed,
+)
 from ...store.outcome import to_csv, to_json, to_markdown
 from .. import board, cached, owner, pipeline, session
-from ..board import Opened, Snapshot, said
+from ..board import Opened, said
 from ..components import blueprint_preview
 from ..i18n import t
 from ..text import md_escape
@@ -192,7 +193,7 @@ def _join(opened: Opened, locale: str) -> None:
 
 # --- the board -------------------------------------------------------------------------------
 
-def _view(opened: Opened, snap: Snapshot, locale: str) -> None:
+def _view(opened: Opened, snap: BoardView, locale: str) -> None:
     tr = translator(locale)
     facilitator = opened.access.role == "facilitator"
     loaded = cached.labels(snap.text, locale)
@@ -206,7 +207,8 @@ def _view(opened: Opened, snap: Snapshot, locale: str) -> None:
         st.markdown(f"#### {md_escape(snap.info.title) or tr('app.untitled')}\n"
                     f":gray[{who} · {state} · {tr('board.people', n=len(snap.participants))}]")
     with timer_col:
-        _live(opened.access.board, snap.event, snap.timer_end.isoformat() if snap.timer_end else None, locale)
+        timer_end = snap.info.timer_end.isoformat() if snap.info.timer_end else None
+        _live(opened.access.board, snap.event, timer_end, locale)
     if snap.info.state == "closed":
         st.info(tr("board.closed"), icon=":material/lock:")
     elif snap.info.state == "locked":
@@ -242,7 +244,7 @@ def _live(board_id: str, seen: int, timer_end: str | None, locale: str) -> None:
         st.markdown(f"### :red[:material/timer_off: {tr('board.time_up')}]", text_alignment="right")
 
 
-def _links(opened: Opened, snap: Snapshot, locale: str) -> None:
+def _links(opened: Opened, snap: BoardView, locale: str) -> None:
     """The two links, only ever on the facilitator's view (the participant link as it is now)."""
     tr = translator(locale)
     just_made = st.session_state.get(_MADE) == snap.info.id
@@ -268,7 +270,7 @@ def _rotate(opened: Opened, locale: str) -> None:
          lambda: done(fresh))
 
 
-def _take_click(snap: Snapshot, facilitator: bool) -> None:
+def _take_click(snap: BoardView, facilitator: bool) -> None:
     """A step clicked in the drawing, and the presenter's step for those who follow: the step shown,
     and the step a new note goes to (set before the note form is drawn)."""
     state = st.session_state.get(PREVIEW)
@@ -285,7 +287,7 @@ def _take_click(snap: Snapshot, facilitator: bool) -> None:
             st.session_state["note_step"] = presenter
 
 
-def _shown_step(snap: Snapshot, facilitator: bool) -> str | None:
+def _shown_step(snap: BoardView, facilitator: bool) -> str | None:
     presenter = snap.info.presenter_step
     if presenter and (facilitator or st.session_state.get(_FOLLOW, True)):
         return presenter
@@ -300,7 +302,7 @@ def _walk_order(text: str) -> list[str]:
     return customer or ids
 
 
-def _board_tab(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _board_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
     tr = translator(locale)
     facilitator = opened.access.role == "facilitator"
     left, right = st.columns([3, 2], gap="medium")
@@ -331,7 +333,7 @@ def _board_tab(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: st
         _note_list(snap, steps, locale)
 
 
-def _walkthrough(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _walkthrough(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
     tr = translator(locale)
     order = _walk_order(snap.text)
     current = snap.info.presenter_step
@@ -353,7 +355,7 @@ def _walkthrough(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: 
     _said_here("present")
 
 
-def _counts(snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _counts(snap: BoardView, steps: dict[str, str], locale: str) -> None:
     """How many notes of each kind, in the kind's colour (on the whole board)."""
     totals = {kind: 0 for kind in NOTE_KINDS}
     for note in snap.notes:
@@ -375,7 +377,7 @@ def _badge(kind: str, words: str) -> str:
     return f":{KIND_COLOURS[kind]}-badge[{words}]"
 
 
-def _step_panel(snap: Snapshot, step: str, steps: dict[str, str], locale: str) -> None:
+def _step_panel(snap: BoardView, step: str, steps: dict[str, str], locale: str) -> None:
     """The step shown: where it is, its handoffs in and out, its evidence and its notes."""
     tr = translator(locale)
     info = cached.details(snap.text, step, locale)
@@ -414,11 +416,11 @@ def _note_line(note, locale: str) -> None:
     st.markdown(f"{line} {text}  \n:gray[{md_escape(note.author)} · {when}{edited}]")
 
 
-def _writable(snap: Snapshot) -> bool:
+def _writable(snap: BoardView) -> bool:
     return snap.info.state == "open"
 
 
-def _targets(snap: Snapshot, steps: dict[str, str], locale: str) -> tuple[list[str], Callable[[str], str]]:
+def _targets(snap: BoardView, steps: dict[str, str], locale: str) -> tuple[list[str], Callable[[str], str]]:
     """What a note can be pinned to: the steps, then the phases; and how each is named."""
     phases = cached.labels(snap.text, locale)["phase"]
     options = list(steps) + [phase for phase in phases if phase not in steps]
@@ -430,7 +432,7 @@ def _targets(snap: Snapshot, steps: dict[str, str], locale: str) -> tuple[list[s
     return options, name
 
 
-def _note_form(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _note_form(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
     tr = translator(locale)
     options, name = _targets(snap, steps, locale)
     disabled = not _writable(snap)
@@ -457,7 +459,7 @@ def _note_form(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: st
         _said_here("note")
 
 
-def _note_editor(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _note_editor(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
     """Change or remove a note: one's own, or any for the facilitator."""
     tr = translator(locale)
     facilitator = opened.access.role == "facilitator"
@@ -487,7 +489,7 @@ def _note_editor(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: 
         _said_here("edit")
 
 
-def _note_list(snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _note_list(snap: BoardView, steps: dict[str, str], locale: str) -> None:
     """Every note, by step in the blueprint's order, then by phase."""
     tr = translator(locale)
     options, name = _targets(snap, steps, locale)
@@ -510,7 +512,7 @@ def _note_list(snap: Snapshot, steps: dict[str, str], locale: str) -> None:
 
 # --- dot voting ------------------------------------------------------------------------------
 
-def _item_names(snap: Snapshot, steps: dict[str, str], locale: str) -> Callable[[str], str]:
+def _item_names(snap: BoardView, steps: dict[str, str], locale: str) -> Callable[[str], str]:
     notes = {str(note.id): note for note in snap.notes}
     _options, target = _targets(snap, steps, locale)
 
@@ -524,13 +526,13 @@ def _item_names(snap: Snapshot, steps: dict[str, str], locale: str) -> Callable[
     return name
 
 
-def _items(snap: Snapshot, topic: str, steps: dict[str, str]) -> list[str]:
+def _items(snap: BoardView, topic: str, steps: dict[str, str]) -> list[str]:
     if topic == "step":
         return list(steps)
     return [str(note.id) for note in snap.notes if note.kind == topic]
 
 
-def _vote_tab(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _vote_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
     tr = translator(locale)
     facilitator = opened.access.role == "facilitator"
     current = snap.open_round
@@ -560,7 +562,7 @@ def _vote_tab(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str
             _ranking(found, name, locale, key=f"bp_board_ranking_{found.id}")
 
 
-def _open_round_form(opened: Opened, snap: Snapshot, locale: str) -> None:
+def _open_round_form(opened: Opened, snap: BoardView, locale: str) -> None:
     tr = translator(locale)
     with st.form("bp_board_round_form", border=True):
         topic_col, dots_col, stack_col, button_col = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
@@ -579,7 +581,7 @@ def _open_round_form(opened: Opened, snap: Snapshot, locale: str) -> None:
         st.rerun()
 
 
-def _ballot(opened: Opened, snap: Snapshot, current, name: Callable[[str], str], steps: dict[str, str],
+def _ballot(opened: Opened, snap: BoardView, current, name: Callable[[str], str], steps: dict[str, str],
             locale: str) -> None:
     """The participant's dots: spend one on an item, take one back."""
     tr = translator(locale)
@@ -634,7 +636,7 @@ def _ranking(found, name: Callable[[str], str], locale: str, key: str) -> None:
 
 # --- actions ---------------------------------------------------------------------------------
 
-def _actions_tab(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _actions_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
     tr = translator(locale)
     facilitator = opened.access.role == "facilitator"
     if snap.actions:
@@ -662,7 +664,7 @@ def _actions_tab(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: 
             _change_action(opened, snap, locale)
 
 
-def _top_items(snap: Snapshot, steps: dict[str, str]) -> list[tuple[str, str | None]]:
+def _top_items(snap: BoardView, steps: dict[str, str]) -> list[tuple[str, str | None]]:
     """The items people voted for, the latest round first and best first: ``(item, its step)``."""
     notes = {str(note.id): note for note in snap.notes}
     found: list[tuple[str, str | None]] = []
@@ -674,7 +676,7 @@ def _top_items(snap: Snapshot, steps: dict[str, str]) -> list[tuple[str, str | N
     return found
 
 
-def _new_action(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: str) -> None:
+def _new_action(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
     tr = translator(locale)
     name = _item_names(snap, steps, locale)
     top = _top_items(snap, steps)
@@ -705,7 +707,7 @@ def _new_action(opened: Opened, snap: Snapshot, steps: dict[str, str], locale: s
         st.rerun()
 
 
-def _change_action(opened: Opened, snap: Snapshot, locale: str) -> None:
+def _change_action(opened: Opened, snap: BoardView, locale: str) -> None:
     tr = translator(locale)
     if not snap.actions:
         return
@@ -734,7 +736,7 @@ def _change_action(opened: Opened, snap: Snapshot, locale: str) -> None:
 
 # --- facilitation ----------------------------------------------------------------------------
 
-def _facilitate_tab(opened: Opened, snap: Snapshot, locale: str) -> None:
+def _facilitate_tab(opened: Opened, snap: BoardView, locale: str) -> None:
     tr = translator(locale)
     timer_col, state_col, people_col = st.columns(3, gap="medium")
     closed = snap.info.state == "closed"
@@ -746,7 +748,7 @@ def _facilitate_tab(opened: Opened, snap: Snapshot, locale: str) -> None:
                          disabled=closed, on_click=lambda: _act("timer", locale, lambda: board.store().set_timer(
                              opened.token, int(st.session_state.get("bp_board_minutes", 5)) * 60)))
         stop_col.button(tr("board.timer_stop"), key="bp_board_timer_stop", width="stretch",
-                        disabled=closed or snap.timer_end is None,
+                        disabled=closed or snap.info.timer_end is None,
                         on_click=lambda: _act("timer", locale, lambda: board.store().set_timer(opened.token, None)))
         _said_here("timer")
     with state_col, st.container(border=True):
@@ -771,15 +773,20 @@ def _facilitate_tab(opened: Opened, snap: Snapshot, locale: str) -> None:
     _downloads(snap, locale)
 
 
-def _downloads(snap: Snapshot, locale: str) -> None:
+def _downloads(snap: BoardView, locale: str) -> None:
     """The workshop's outcome: ranking, notes by step, actions, participants, revisions."""
     tr = translator(locale)
-    outcome = board.store().board_outcome(snap.info.id)
     stem = "board-" + snap.info.id[:8]
     st.markdown(f"**{tr('board.outcome')}**")
     columns = st.columns(3)
-    files = (("json", to_json(outcome), "application/json"), ("csv", to_csv(outcome), "text/csv"),
-             ("md", to_markdown(outcome, locale), "text/markdown"))
-    for column, (kind, data, mime) in zip(columns, files):
-        column.download_button(tr(f"board.download_{kind}"), data=data.encode("utf-8"), file_name=f"{stem}.{kind}",
-                               mime=mime, key=f"bp_board_download_{kind}", width="stretch")
+    writers = (("json", to_json, "application/json"), ("csv", to_csv, "text/csv"),
+               ("md", lambda outcome: to_markdown(outcome, locale), "text/markdown"))
+    for column, (kind, writer, mime) in zip(columns, writers):
+        # Written when asked for: the page reruns whenever the board changes, the files need not.
+        column.download_button(tr(f"board.download_{kind}"), data=_outcome_file(snap.info.id, writer),
+                               file_name=f"{stem}.{kind}", mime=mime, key=f"bp_board_download_{kind}",
+                               width="stretch")
+
+
+def _outcome_file(board_id: str, writer: Callable[[dict], str]) -> Callable[[], bytes]:
+    return lambda: writer(board.store().board_outcome(board_id)).encode("utf-8")
