@@ -134,6 +134,12 @@ def remember_own(board: str, token: str) -> None:
 def write_cookie(board: str) -> None:
     """Draw the cookie writer for the board's participant token (nothing when there is none)."""
     held = st.session_state.get(_OWN_KEY, {}).get(board)
+    try:
+        sent = st.context.cookies.get(_COOKIE_PREFIX + board)
+    except Exception:  # noqa: BLE001 - no request behind this session
+        sent = None
+    if sent == held:
+        return  # the browser has it already
     if looks_like_token(held) and looks_like_token(board):
         pair = f"{_COOKIE_PREFIX}{board}={held}"
         _cookie_writer(key="bp_board_cookie", data={

@@ -140,8 +140,16 @@ def workshop(postgres_server, browser, tmp_path_factory):
                 page.context.close()
 
 
-def seen(page, text: str, timeout: int = SEEN_WITHIN_MS) -> None:
-    page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=timeout)
+def within() -> int:
+    """The time others' changes have to show, in ms: :data:`SEEN_WITHIN_MS`, the target, on a machine
+    where each process can have half a core; on one busier than that (a shared machine running
+    other suites: its load average above twice its cores), longer in proportion. The delay under
+    test is the app's, not its neighbours'."""
+    return int(SEEN_WITHIN_MS * max(1.0, os.getloadavg()[0] / (2 * (os.cpu_count() or 1))))
+
+
+def seen(page, text: str, timeout: int | None = None) -> None:
+    page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=timeout or within())
 
 
 def click(page, key: str) -> None:
@@ -190,6 +198,9 @@ def test_a_note_added_by_one_appears_for_the_others_within_3_s_and_half_typed_te
     seen(workshop.ann, "门口没有指示")
     notes = workshop.boards.notes(workshop.token)
     assert [(note.text, note.author) for note in notes] == [("门太重，推不开", "Ann"), ("门口没有指示", "Bob")]
+    # The drawing carries the count per kind on the step's card, for everyone.
+    for page in (workshop.facilitator, workshop.ann, workshop.bob):
+        page.locator("g.note-badge.note-pain").first.wait_for(state="attached", timeout=within())
 
 
 def test_a_vote_round_reaches_the_participants_and_its_result_returns(workshop):
@@ -216,7 +227,9 @@ def test_a_vote_round_reaches_the_participants_and_its_result_returns(workshop):
     stored(lambda: boards.rounds(workshop.token)[-1].closed is not None)
     for page in (ann, bob):
         # The ranking comes back: the round's result table, first place the door.
-        page.locator(f".st-key-bp_board_ranking_{current.id}_box").wait_for(timeout=SEEN_WITHIN_MS)
+        page.locator(f".st-key-bp_board_ranking_{current.id}_box").wait_for(timeout=within())
+    for page in (ann, bob):  # and the heat on the drawing, once the round is closed
+        page.locator("g.vote-heat").first.wait_for(state="attached", timeout=within())
     ranking = boards.rounds(workshop.token)[-1].ranking
     assert ranking[0] == (str(pains["门太重，推不开"]), 2, 2) and ranking[1] == (str(pains["门口没有指示"]), 1, 1)
 
@@ -229,7 +242,7 @@ def test_the_timer_and_the_walkthrough_step_show_for_everyone(workshop):
     click(facilitator, "bp_board_timer_start")
     stored(lambda: workshop.boards.board(workshop.token).timer_end is not None)
     for page in (ann, bob):
-        page.get_by_text(re.compile(r"0[45]:[0-5]\d")).filter(visible=True).first.wait_for(timeout=SEEN_WITHIN_MS)
+        page.get_by_text(re.compile(r"0[45]:[0-5]\d")).filter(visible=True).first.wait_for(timeout=within())
     facilitator.get_by_role("tab", name=t("board.tab_board", "zh")).click()
     click(facilitator, "bp_board_forward")
     stored(lambda: workshop.boards.board(workshop.token).presenter_step is not None)
@@ -239,7 +252,7 @@ def test_the_timer_and_the_walkthrough_step_show_for_everyone(workshop):
     for page in (ann, bob):
         seen(page, t("board.presenting", "zh", step=bp.step_by_id[presented].label))
         # The step panel of the presented step shows, with its notes.
-        page.locator(".st-key-bp_board_step_panel").get_by_text("门太重，推不开").wait_for(timeout=SEEN_WITHIN_MS)
+        page.locator(".st-key-bp_board_step_panel").get_by_text("门太重，推不开").wait_for(timeout=within())
     screenshot(facilitator, "board-facilitator")
     screenshot(ann, "board-participant")
     for page in (facilitator, ann, bob):
@@ -261,6 +274,11 @@ def test_a_participant_cannot_reach_facilitator_actions_by_crafting_the_url(work
             assert workshop.token not in content
             for key in ("bp_board_timer_start", "bp_board_forward", "bp_board_close", "bp_board_rotate"):
                 assert page.locator(f".st-key-{key}").count() == 0
+        # A reload keeps a participant joined (their own token is in a cookie, never in the URL).
+        workshop.ann.reload()
+        workshop.ann.locator(".st-key-note_add").wait_for(timeout=30_000)
+        seen(workshop.ann, t("board.role_participant", "zh", name="Ann"), timeout=30_000)
+        assert "token=" + parse_qs(urlsplit(workshop.participant_url).query)["token"][0] in workshop.ann.url
         # A joined participant's page holds no facilitator control nor link either.
         assert workshop.token not in workshop.ann.content()
         assert workshop.ann.locator(".st-key-bp_board_timer_start, .st-key-bp_board_forward").count() == 0

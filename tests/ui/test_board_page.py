@@ -252,3 +252,27 @@ def test_an_action_changes_owner_due_date_and_status(drafts_dir, boards):
     [found] = boards.actions(made.facilitator_token)
     assert (found["status"], found["owner"]) == ("in_progress", "林经理")
     assert "进行中" in list(facilitator.dataframe[0].value["status"])
+
+
+def test_the_drawing_shows_note_badges_and_the_heat_of_a_closed_round_to_everyone(drafts_dir, boards):
+    from blueprint.ui.cached import marked_svg
+    from blueprint.ui.pages.board import _heat, _note_counts
+
+    made = boards.create(HALL)
+    ann = boards.join(made.participant_token, "Ann")[1]
+    door = boards.add_note(ann, "enter", "pain", "The door is heavy")
+    boards.add_note(ann, "enter", "pain", "No sign")
+    boards.add_note(ann, "arrive", "question", "Where is the queue?")  # a phase
+    current = boards.open_round(made.facilitator_token, "pain", 3)
+    boards.vote(ann, current, str(door))
+    seen, run = boards.view(ann), boards.view(made.facilitator_token)
+    assert _note_counts(seen) == (("arrive", "question", 1), ("enter", "pain", 2))
+    assert _heat(run, facilitator=True) == (("enter", 1),)  # the facilitator watches the dots come in
+    assert _heat(seen, facilitator=False) == ()  # participants see the result once the round is closed
+    boards.close_round(made.facilitator_token, current)
+    seen = boards.view(ann)
+    assert _heat(seen, facilitator=False) == (("enter", 1),)
+    picture, why = marked_svg(seen.text, _note_counts(seen), _heat(seen, False), "en")
+    assert why is None
+    assert picture.count('class="note-badge note-pain"') == 1 and 'class="note-badge note-question"' in picture
+    assert 'class="vote-heat' in picture
