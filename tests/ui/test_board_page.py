@@ -276,3 +276,20 @@ def test_the_drawing_shows_note_badges_and_the_heat_of_a_closed_round_to_everyon
     assert why is None
     assert picture.count('class="note-badge note-pain"') == 1 and 'class="note-badge note-question"' in picture
     assert 'class="vote-heat' in picture
+
+
+def test_clicking_another_step_stops_following_the_presenter_and_pins_notes_there(drafts_dir, boards):
+    from blueprint.ui.pages.board import PREVIEW
+
+    made = boards.create(HALL)
+    ann = boards.join(made.participant_token, "Ann")[1]
+    boards.present(made.facilitator_token, "enter")
+    at = tab({"board": made.board, "token": made.participant_token})
+    at.session_state["bp_board_own"] = {made.board: ann}
+    at.run()
+    assert at.toggle(key="bp_board_follow").value and at.selectbox(key="note_step").value == "enter"
+    at.session_state[PREVIEW] = {"clicked": "greet"}  # what the drawing sends for a click on a card
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.toggle(key="bp_board_follow").value and at.selectbox(key="note_step").value == "greet"
+    assert not at.warning  # no "value set twice" warning from Streamlit

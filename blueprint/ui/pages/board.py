@@ -311,7 +311,8 @@ def _board_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: s
             _walkthrough(opened, snap, steps, locale)
         else:
             presenter = snap.info.presenter_step
-            st.toggle(tr("board.follow"), value=True, key=_FOLLOW, help=tr("board.follow_help"))
+            st.session_state.setdefault(_FOLLOW, True)  # a click elsewhere in the drawing turns it off
+            st.toggle(tr("board.follow"), key=_FOLLOW, help=tr("board.follow_help"))
             if presenter:
                 st.caption(tr("board.presenting", step=md_escape(steps.get(presenter, presenter))))
         shown = _shown_step(snap, facilitator)
