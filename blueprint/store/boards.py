@@ -332,10 +332,17 @@ class BoardStore:
                 mine,
             )
 
-    def latest_event(self, board: str) -> int:
-        """The id of the board's newest change (0 for none): poll it, reload when it moved."""
+    def latest_event(self, board: str, *, skip: tuple[str, ...] = ()) -> int:
+        """The id of the board's newest change (0 for none): poll it, reload when it moved.
+
+        ``skip`` leaves out kinds of change a view does not show (a participant does not see
+        others' dots before the round closes, so ``("vote",)`` spares them a reload per dot).
+        """
+        query = select(func.max(BoardEvent.id)).where(BoardEvent.board_id == board)
+        if skip:
+            query = query.where(BoardEvent.kind.not_in(skip))
         with self.database.read() as session:
-            return session.scalar(select(func.max(BoardEvent.id)).where(BoardEvent.board_id == board)) or 0
+            return session.scalar(query) or 0
 
     # --- notes -----------------------------------------------------------------------------
 

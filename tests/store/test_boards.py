@@ -313,3 +313,16 @@ def test_one_view_reads_what_a_person_sees_and_nothing_of_another_board(boards):
     assert boards.view(ann).open_round is None and boards.view(ann).event > seen.event
     with pytest.raises(NotAllowed):
         boards.view("x" * 32)
+
+
+def test_the_latest_event_a_participant_polls_leaves_out_dots_spent(boards):
+    made = boards.create(HALL)
+    ann = joined(boards, made.participant_token, "Ann")
+    pain = boards.add_note(ann, "enter", "pain", "The door is heavy")
+    current = boards.open_round(made.facilitator_token, "pain", 2)
+    before, before_all = boards.latest_event(made.board, skip=("vote",)), boards.latest_event(made.board)
+    boards.vote(ann, current, str(pain))
+    assert boards.latest_event(made.board, skip=("vote",)) == before  # nothing a participant shows
+    assert boards.latest_event(made.board) > before_all  # the facilitator's live ranking moves
+    boards.close_round(made.facilitator_token, current)
+    assert boards.latest_event(made.board, skip=("vote",)) > before  # the result shows

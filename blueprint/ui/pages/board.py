@@ -67,8 +67,11 @@ def page() -> None:
         _join(opened, locale)
         return
     board.write_cookie(opened.access.board)
+    # The change this view was drawn at, read before what it shows: a change meanwhile moves it again.
+    skip = _unseen(opened)
+    seen = board.store().latest_event(opened.access.board, skip=skip)
     snap = board.snapshot(opened)
-    _view(opened, snap, locale)
+    _view(opened, snap, seen, skip, locale)
 
 
 # --- saying what was refused, where it was asked ---------------------------------------------
@@ -193,7 +196,13 @@ def _join(opened: Opened, locale: str) -> None:
 
 # --- the board -------------------------------------------------------------------------------
 
-def _view(opened: Opened, snap: BoardView, locale: str) -> None:
+def _unseen(opened: Opened) -> tuple[str, ...]:
+    """Changes this view does not show: a participant sees others' dots only in a closed round's
+    result (its closing is a change of its own), so a dot spent elsewhere redraws nothing here."""
+    return ("vote",) if opened.access.role == "participant" else ()
+
+
+def _view(opened: Opened, snap: BoardView, seen: int, skip: tuple[str, ...], locale: str) -> None:
     tr = translator(locale)
     facilitator = opened.access.role == "facilitator"
     loaded = cached.labels(snap.text, locale)
@@ -208,7 +217,7 @@ def _view(opened: Opened, snap: BoardView, locale: str) -> None:
                     f":gray[{who} · {state} · {tr('board.people', n=len(snap.participants))}]")
     with timer_col:
         timer_end = snap.info.timer_end.isoformat() if snap.info.timer_end else None
-        _live(opened.access.board, snap.event, timer_end, locale)
+        _live(opened.access.board, seen, skip, timer_end, locale)
     if snap.info.state == "closed":
         st.info(tr("board.closed"), icon=":material/lock:")
     elif snap.info.state == "locked":
@@ -229,9 +238,9 @@ def _view(opened: Opened, snap: BoardView, locale: str) -> None:
 
 
 @st.fragment(run_every=LIVE_SECONDS)
-def _live(board_id: str, seen: int, timer_end: str | None, locale: str) -> None:
+def _live(board_id: str, seen: int, skip: tuple[str, ...], timer_end: str | None, locale: str) -> None:
     """The countdown, and the one cheap check: has anyone changed the board since this page was drawn?"""
-    if board.store().latest_event(board_id) != seen:
+    if board.store().latest_event(board_id, skip=skip) != seen:
         st.rerun(scope="app")
     tr = translator(locale)
     if timer_end is None:
