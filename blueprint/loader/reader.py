@@ -242,11 +242,11 @@ class Reader:
         return None
 
     def check_unique(self, objects: list, what: str) -> None:
-        seen: dict[str, Pos] = {}
+        seen: dict[str, object] = {}
         for obj in objects:
-            where = obj.where("id")
-            first = seen.setdefault(obj.id, where)
-            if first is not where:
+            earlier = seen.setdefault(obj.id, obj)
+            if earlier is not obj:  # positions are made only for the message
+                where, first = obj.where("id"), earlier.where("id")
                 self.report(
                     "duplicate-id",
                     f"{what} id '{obj.id}' is used twice (first at line {first.line}, column {first.column})",
