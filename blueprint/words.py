@@ -83,6 +83,7 @@ _EN: dict[str, str] = {
     "thing.standard": "standard",
     "thing.queue": "queue",
     # Touchpoint tables (the app, CSV and XLSX): column headings, cell words, sheet names.
+    "column.number": "No.",
     "column.step": "Step id",
     "column.label": "Step",
     "column.phase": "Phase id",
@@ -213,6 +214,7 @@ _ZH: dict[str, str] = {
     "thing.flow": "连线",
     "thing.standard": "服务标准",
     "thing.queue": "排队",
+    "column.number": "序号",
     "column.step": "步骤编号",
     "column.label": "步骤",
     "column.phase": "阶段编号",
