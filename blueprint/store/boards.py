@@ -538,6 +538,17 @@ class BoardStore:
                                "created": _iso(row.created)} for row in revisions],
             }
 
+    def board_text(self, board: str) -> str:
+        """The blueprint text of the board ``board`` (its document's head revision), by id, as
+        :meth:`board_outcome` reads the board: for the outcome's picture."""
+        with self.database.read() as session:
+            found = session.get(Board, board) if looks_like_token(board) else None
+            if found is None:
+                raise BoardError(f"no board {_shown(board)}", f"没有看板 {_shown(board)}")
+            document_id = found.document_id
+        draft = self.documents.get(document_id)
+        return draft.text if draft else ""
+
     # --- inside ----------------------------------------------------------------------------
 
     def _board(self, session: Session, board_id: str) -> Board:
