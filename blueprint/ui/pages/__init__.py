@@ -14,7 +14,7 @@ import streamlit as st
 from .. import session
 from ..i18n import t
 from ..text import md_escape
-from . import analysis, editor, export, start, tables, touchpoints
+from . import analysis, compare, editor, export, start, tables, touchpoints
 
 __all__ = ["PAGE_NAMES", "page_by_name", "pages"]
 
@@ -25,6 +25,7 @@ _PAGES: dict[str, tuple[Callable[[], None], str]] = {
     "tables": (tables.page, ":material/table_chart:"),
     "touchpoints": (touchpoints.page, ":material/hub:"),
     "analysis": (analysis.page, ":material/timer:"),
+    "compare": (compare.page, ":material/compare:"),
     "export": (export.page, ":material/download:"),
 }
 PAGE_NAMES = tuple(_PAGES)
