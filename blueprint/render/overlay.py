@@ -268,7 +268,10 @@ def _legend(svg: str, kinds: list[str], heat: bool, statuses: list[str], locale:
     items += [("diff-" + status, word(f"diff.{status}", locale)) for status in statuses]
     widths = [18 + 4 + text_width(text, size) for _, text in items]
     total = sum(widths) + gap * (len(items) - 1) + 16
-    page = _box(_PAGE.search(svg).group(1))
+    sheet = _PAGE.search(svg)
+    if sheet is None:  # not a picture render() drew: the marks speak for themselves
+        return ""
+    page = _box(sheet.group(1))
     x, top = page.x1 - 8 - total, page.y0 + 8
     title = _TITLE.search(svg)
     if title is not None:
