@@ -8,7 +8,7 @@ on a rerun.
 from __future__ import annotations
 
 from .. import navigation
-from . import analysis, editor, export, start, tables, touchpoints
+from . import analysis, compare, editor, export, start, tables, touchpoints
 
 __all__ = ["PAGE_NAMES", "page_by_name", "pages"]
 
@@ -18,6 +18,7 @@ for _name, _function, _icon in (
     ("tables", tables.page, ":material/table_chart:"),
     ("touchpoints", touchpoints.page, ":material/hub:"),
     ("analysis", analysis.page, ":material/timer:"),
+    ("compare", compare.page, ":material/compare:"),
     ("export", export.page, ":material/download:"),
 ):
     navigation.register(_name, _function, _icon)
