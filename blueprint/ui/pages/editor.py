@@ -215,6 +215,11 @@ def _rule_doc(picked: Finding | None, locale: str) -> None:
 
 def _details(text: str, step_id: str, locale: str) -> None:
     tr = translator(locale)
+    error = cached.load_error(text)
+    if error is not None:  # the step is still there: the text around it does not load
+        st.warning(tr("details.broken", step=md_escape(step_id), line=error.line, column=error.column,
+                      message=md_escape(error.text(locale))))
+        return
     info = cached.details(text, step_id, locale)
     if info is None:
         st.caption(tr("details.gone", step=md_escape(step_id)))

@@ -1,0 +1,154 @@
+"""What the app says when something is wrong, in the UI's language, in a real browser: one test per
+message (a file that is not a blueprint, a syntax error under the details, a picture uploaded, a
+link to no draft, the uploader's limit, a chart that logs nothing). One server for the module."""
+
+from __future__ import annotations
+
+import re
+
+from blueprint.safeyaml import DEFAULT_LIMITS
+from blueprint.ui import pipeline
+from blueprint.ui.i18n import t
+from tests.browser.conftest import (
+    EDITOR,
+    click_step,
+    editor_value,
+    new_tab,
+    no_exception_box,
+    put_cursor,
+    wait_for_app,
+)
+from tests.ui.bad_uploads import BAD_UPLOADS
+
+SMALL = """blueprint: 1
+title: Small
+steps:
+  - {id: enter, lane: customer, label: Enter the hall, next: ask}
+  - {id: ask, lane: frontstage, label: Ask what they need}
+"""
+UPLOAD_INPUT = '.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]'
+ERROR = '[data-testid="stAlertContentError"]'
+
+
+def upload(page, server, path) -> None:
+    """Open the Start page and give the blueprint uploader ``path``."""
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator(UPLOAD_INPUT).set_input_files(str(path))
+
+
+def upload_text(page, server, tmp_path, name: str, text: str) -> None:
+    """Upload ``text`` as ``name`` and wait for the editor to show it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    upload(page, server, path)
+    page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
+    page.wait_for_selector(EDITOR, timeout=30_000)
+    wait_for_app(page)
+
+
+def plain(text: str) -> str:
+    """A message as the page shows it: without the Markdown escapes the app puts in."""
+    return text.replace("\\", "")
+
+
+def test_a_yaml_that_is_not_a_blueprint_says_so_not_graphviz(page, server, tmp_path):
+    upload_text(page, server, tmp_path, "settings.yaml", "foo: bar\n")
+    page.wait_for_selector(ERROR, timeout=30_000)
+    error = pipeline.load_text("foo: bar\n").error
+    shown = plain(page.locator(ERROR).first.inner_text())
+    assert t("editor.load_error", "zh", line=1, column=1, message=error.text("zh")) == shown
+    assert "这不是蓝图" in shown
+    body = page.locator("body").inner_text()
+    assert "Graphviz" not in body and "Warning" not in body
+    no_exception_box(page)
+
+
+def test_a_syntax_error_with_a_step_selected_shows_the_error_and_its_place(english_page, server, tmp_path):
+    page = english_page
+    upload_text(page, server, tmp_path, "small.yaml", SMALL)
+    click_step(page, "enter")
+    page.get_by_role("button", name=t("details.save", "en")).wait_for(timeout=30_000)
+    put_cursor(page, 1, len("title: "))
+    page.keyboard.type('"')  # an unclosed quote: the text no longer loads
+    error = pipeline.load_text(SMALL.replace("title: ", 'title: "', 1)).error
+    assert error is not None
+    expected = t("details.broken", "en", step="enter", line=error.line, column=error.column,
+                 message=error.text("en"))
+    page.wait_for_function(
+        "(words) => Array.from(document.querySelectorAll('[data-testid=stAlertContentWarning]'))"
+        ".some(box => box.innerText.replace(/\\\\/g, '').includes(words))", arg=expected[:40], timeout=30_000)
+    warnings = [plain(text) for text in page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts()]
+    assert expected in warnings
+    assert editor_value(page).startswith('blueprint: 1\ntitle: "Small')
+    assert t("details.gone", "en", step="enter") not in page.locator("body").inner_text()
+    no_exception_box(page)
+
+
+def test_a_picture_upload_is_refused_by_name(page, server, tmp_path):
+    name, data, _words = BAD_UPLOADS["png"]
+    path = tmp_path / name
+    path.write_bytes(data)
+    upload(page, server, path)
+    page.wait_for_selector(ERROR, timeout=30_000)
+    shown = plain(page.locator(ERROR).first.inner_text())
+    assert shown == t("notice.upload_not_text", "zh", name=name, kind=t("filekind.png", "zh"))
+    assert "/editor" not in page.url  # nothing opened
+    no_exception_box(page)
+
+
+def test_a_link_to_no_draft_says_so_and_offers_the_start_page(english_page, server):
+    page = english_page
+    page.goto(server + "/editor?draft=nonsense")
+    wait_for_app(page)
+    page.wait_for_selector(ERROR, timeout=30_000)
+    assert plain(page.locator(ERROR).first.inner_text()) == t("notice.draft_missing", "en")
+    page.get_by_role("button", name=t("nav.start", "en")).click()
+    page.get_by_role("heading", name=t("start.title", "en")).wait_for(timeout=30_000)
+    assert "draft=" not in page.url
+    no_exception_box(page)
+
+
+def test_the_uploader_says_the_limit_it_keeps(page, server, tmp_path):
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInstructions"]').wait_for(timeout=30_000)
+    limit_mb = f"{DEFAULT_LIMITS.max_bytes / 1024 / 1024:g}"
+    # What a screen reader reads: the app's words and limit, nothing of Streamlit's own.
+    for _ in range(50):  # the app's style comes with the page's last elements
+        said = page.locator(".st-key-bp_upload").aria_snapshot()
+        if f"{limit_mb} MB" in said:
+            break
+        page.wait_for_timeout(200)
+    assert f"{limit_mb} MB" in said and "50MB" not in said and "Upload" not in said, said
+    # Over the limit: refused by name with the same limit (the file reaches the app, which says why).
+    name, data, _words = BAD_UPLOADS["too-large"]
+    path = tmp_path / name
+    path.write_bytes(data)
+    page.locator(UPLOAD_INPUT).set_input_files(str(path))
+    page.wait_for_selector(ERROR, timeout=30_000)
+    shown = plain(page.locator(ERROR).first.inner_text())
+    assert name in shown and f"{limit_mb}.0 MB" in shown, shown
+    no_exception_box(page)
+
+
+def test_the_touchpoints_chart_logs_no_warning(browser, server, tmp_path):
+    page = new_tab(browser, "en-US")
+    try:
+        console = []
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        upload_text(page, server, tmp_path, "small.yaml", SMALL.replace("label: Enter the hall",
+                                                                      "label: Enter, touchpoint: environment"))
+        page.goto(page.url.replace("/editor", "/touchpoints"))
+        wait_for_app(page)
+        page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first.wait_for(
+            timeout=30_000)
+        page.wait_for_timeout(500)
+        # Streamlit's own client asks /touchpoints/_stcore/health and host-config first (two 404s)
+        # while it looks for the server's base path, from the page's path down to "/": its loader's
+        # way, not the page's.
+        said = [line for line in console if "Failed to load resource" not in line]
+        assert not [line for line in said if re.search(r"Vega-Lite|Infinite extent|WARN", line)], said
+        no_exception_box(page)
+    finally:
+        page.context.close()
