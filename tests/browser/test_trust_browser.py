@@ -1,11 +1,14 @@
-"""What the app says when something is wrong, in the UI's language, in a real browser: one test per
-message (a file that is not a blueprint, a syntax error under the details, a picture uploaded, a
-link to no draft, the uploader's limit, a chart that logs nothing). One server for the module."""
+"""Can a workshop trust the app: what it says when something is wrong, in the UI's language (one
+test per message: a file that is not a blueprint, a syntax error under the details, a picture
+uploaded, a link to no draft, the uploader's limit, a chart that logs nothing), and the step
+details form, which changes only what it was asked to. One server for the module."""
 
 from __future__ import annotations
 
 import re
 
+import blueprint
+from blueprint import edit
 from blueprint.safeyaml import DEFAULT_LIMITS
 from blueprint.ui import pipeline
 from blueprint.ui.i18n import t
@@ -152,3 +155,49 @@ def test_the_touchpoints_chart_logs_no_warning(browser, server, tmp_path):
         no_exception_box(page)
     finally:
         page.context.close()
+
+
+# Comments, flow and block styles, quoting and alignment the form must leave exactly as they are.
+DETAILED = """blueprint: 1
+title: Small   # kept
+steps:
+  - id: enter
+    lane: customer
+    label: Enter the hall
+    evidence: [door sign, queue screen]   # what they see
+    next: ask
+
+  - {id: ask, lane: frontstage, label: Ask what they need, fail: 'no one at the desk', next: call}
+  - id: call        # aligned by hand
+    lane: frontstage
+    label: Call a colleague
+"""
+
+
+def test_the_details_form_edits_evidence_fail_and_recovery_and_nothing_else(english_page, server, tmp_path):
+    page = english_page
+    upload_text(page, server, tmp_path, "detailed.yaml", DETAILED)
+    click_step(page, "ask")
+    save = page.get_by_role("button", name=t("details.save", "en"))
+    save.wait_for(timeout=30_000)
+    fail = page.get_by_label(t("field.fail", "en"), exact=True)
+    assert fail.input_value() == "no one at the desk"
+    page.get_by_label(t("field.evidence", "en"), exact=True).fill("leaflet\nname badge: blue")
+    fail.fill("the desk is empty at lunch")
+    # The recovery is chosen among the blueprint's steps, shown by label and id.
+    page.get_by_label(t("field.recovery", "en"), exact=True).click()
+    page.get_by_role("option", name="Call a colleague · call").click()
+    page.get_by_label(t("field.kpis", "en"), exact=True).fill("time to greet")
+    save.click()
+    expected = edit.set_step_fields(DETAILED, "ask", {
+        "evidence": ["leaflet", "name badge: blue"], "fail": "the desk is empty at lunch", "recovery": "call",
+        "kpis": ["time to greet"]})
+    page.wait_for_function("(text) => document.querySelector('.bp-editor .CodeMirror').CodeMirror.getValue()"
+                           " === text", arg=expected, timeout=30_000)
+    step = blueprint.loads(expected).step_by_id["ask"]
+    assert (step.evidence, step.fail, step.recovery.id) == (["leaflet", "name badge: blue"],
+                                                            "the desk is empty at lunch", "call")
+    # Only the step's own line changed: every other byte is as uploaded.
+    changed = [(old, new) for old, new in zip(DETAILED.splitlines(), expected.splitlines()) if old != new]
+    assert len(changed) == 1 and changed[0][0].startswith("  - {id: ask"), changed
+    no_exception_box(page)
