@@ -14,13 +14,16 @@ from blueprint.ui import pipeline
 from blueprint.ui.i18n import t
 from tests.browser.conftest import (
     EDITOR,
+    SCREENS,
     click_step,
     editor_value,
     new_tab,
     no_exception_box,
     put_cursor,
+    screenshot,
     wait_for_app,
 )
+from tests.browser.test_workshop_browser import ROW, column_x, go_to, open_example, steps_grid
 from tests.ui.bad_uploads import BAD_UPLOADS
 
 SMALL = """blueprint: 1
@@ -201,3 +204,90 @@ def test_the_details_form_edits_evidence_fail_and_recovery_and_nothing_else(engl
     changed = [(old, new) for old, new in zip(DETAILED.splitlines(), expected.splitlines()) if old != new]
     assert len(changed) == 1 and changed[0][0].startswith("  - {id: ask"), changed
     no_exception_box(page)
+
+
+# -- tables ------------------------------------------------------------------------------------------
+
+STEPS_BOX = '[class*="st-key-bp_table_steps"]'
+
+
+def grid_rows(page) -> int:
+    """The steps grid's rows (its accessible table counts the header and the trailing add row)."""
+    return int(page.locator(f"{STEPS_BOX} table[role=grid]").get_attribute("aria-rowcount")) - 2
+
+
+def shown_rows(page) -> list[list[str]]:
+    """The cells of the rows the steps grid shows (only the rows in view are in its accessible table)."""
+    return page.evaluate(
+        """(box) => Array.from(document.querySelectorAll(box + ' table[role=grid] tbody tr'))
+             .map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.textContent.trim()))""", STEPS_BOX)
+
+
+def open_tables(page, server) -> object:
+    open_example(page, server)
+    go_to(page, "tables", "zh" if "zh" in page.evaluate("navigator.language") else "en")
+    page.wait_for_selector(f"{STEPS_BOX} table[role=grid]", state="attached", timeout=30_000)
+    return steps_grid(page)
+
+
+def test_a_half_filled_new_row_is_refused_in_view_in_the_uis_words(page, server):
+    """Issues 9.6 and 9.7 at 1366x768: the new row's cells are empty (not "None"), Enter after its id
+    makes no second row, and the refusal names the columns as the UI does, under the grid, in view."""
+    grid = open_tables(page, server)
+    rows = grid_rows(page)
+    grid.hover()
+    page.locator(f'{STEPS_BOX} button[aria-label="Add row"]').click()
+    page.wait_for_function("([box, n]) => document.querySelector(box + ' table[role=grid]')"
+                           ".getAttribute('aria-rowcount') == n + 3", arg=[STEPS_BOX, rows], timeout=10_000)
+    new_row = shown_rows(page)[-1]
+    assert "None" not in new_row and new_row[0] == "", new_row
+    box = grid.bounding_box()
+    # The grid scrolled to the new row: its last.
+    page.mouse.dblclick(column_x(page, grid, t("field.id", "zh") + " *"), box["y"] + box["height"] - ROW / 2 - 2)
+    page.wait_for_selector("#portal textarea.gdg-input", timeout=10_000)
+    page.wait_for_timeout(300)
+    page.keyboard.type("new-step", delay=30)
+    page.keyboard.press("Enter")
+    refusal = page.locator('[class*="st-key-bp_table_refusal_steps"] [data-testid="stAlertContentError"]')
+    refusal.wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert grid_rows(page) == rows + 1  # Enter moved to the grid's add row: no second empty row
+    columns = t("list.separator", "zh").join([t("field.lane", "zh"), t("field.label", "zh")])
+    expected = t("tables.refused", "zh", message=t("tables.fill_in", "zh", row=rows + 1, columns=columns))
+    assert plain(refusal.inner_text()).strip().endswith(expected)  # after the icon
+    inside = page.locator('[class*="st-key-bp_table_refusal_steps"]').bounding_box()
+    assert inside["y"] >= 0 and inside["y"] + inside["height"] <= page.viewport_size["height"], inside
+    screenshot(page, "tables-refused-zh-laptop")
+    no_exception_box(page)
+
+
+def test_the_grid_fills_a_projector_screen_and_keeps_its_place_when_rebuilt(browser, server):
+    """Issue 9.7 at 1920x1080: the grid is as tall as the screen allows; a rename (which rebuilds
+    the grid: the references change) leaves it scrolled where it was, not at the top."""
+    page = new_tab(browser, "zh-CN", *SCREENS["projector"])
+    try:
+        grid = open_tables(page, server)
+        box = grid.bounding_box()
+        assert box["y"] + box["height"] >= 1080 - 180, box  # not 16 rows and half the screen empty
+        build = page.locator(f'{STEPS_BOX}[class*="st-key-bp_table_steps_"]').first.get_attribute("class")
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, 5000)
+        page.wait_for_timeout(500)
+        last = shown_rows(page)[-1]
+        assert last[0] == "leave", last
+        # The last step's row, above the grid's own "add a row" row.
+        page.mouse.dblclick(column_x(page, grid, t("field.id", "zh") + " *"), box["y"] + box["height"] - 1.5 * ROW)
+        page.wait_for_selector("#portal textarea.gdg-input", timeout=10_000)
+        page.wait_for_timeout(300)
+        page.keyboard.press("End")
+        page.keyboard.type("-hall", delay=30)
+        page.keyboard.press("Enter")
+        page.wait_for_function("([box, old]) => { const el = document.querySelector(box + '[class*=st-key-bp_table_steps_]');"
+                               " return el && el.getAttribute('class') !== old; }", arg=[STEPS_BOX, build], timeout=30_000)
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+        assert "leave-hall" in [cells[0] for cells in shown_rows(page)], shown_rows(page)
+        screenshot(page, "tables-rebuilt-zh-projector")
+        no_exception_box(page)
+    finally:
+        page.context.close()
