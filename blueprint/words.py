@@ -147,6 +147,21 @@ _EN: dict[str, str] = {
     "duration.exact.min": "{}min",
     "duration.exact.h": "{}h",
     "duration.exact.join": " ",
+    # Marks drawn over a picture (blueprint.render.overlay): workshop notes, vote heat, a diff.
+    "overlay.pain": "pain point",
+    "overlay.idea": "idea",
+    "overlay.question": "question",
+    "overlay.positive": "positive",
+    "overlay.pain.count": "{} pain points",
+    "overlay.idea.count": "{} ideas",
+    "overlay.question.count": "{} questions",
+    "overlay.positive.count": "{} positives",
+    "overlay.votes": "dots",
+    "overlay.votes.count": "{} dots",
+    "overlay.added": "added",
+    "overlay.changed": "changed",
+    "overlay.moved": "moved",
+    "overlay.removed": "removed",
 }
 
 _ZH: dict[str, str] = {
@@ -257,6 +272,20 @@ _ZH: dict[str, str] = {
     "duration.exact.min": "{}分钟",
     "duration.exact.h": "{}小时",
     "duration.exact.join": "",
+    "overlay.pain": "痛点",
+    "overlay.idea": "想法",
+    "overlay.question": "问题",
+    "overlay.positive": "亮点",
+    "overlay.pain.count": "{} 个痛点",
+    "overlay.idea.count": "{} 个想法",
+    "overlay.question.count": "{} 个问题",
+    "overlay.positive.count": "{} 个亮点",
+    "overlay.votes": "票数",
+    "overlay.votes.count": "{} 票",
+    "overlay.added": "新增",
+    "overlay.changed": "修改",
+    "overlay.moved": "移动",
+    "overlay.removed": "删除",
 }
 
 #: Every language: its code and its words. English is complete; another language may leave keys out.
