@@ -52,9 +52,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.load_error": {"en": "does not load: see the editor", "zh": "无法读取：请查看编辑器"},
     "notice.upload_failed": {"en": "{name} was not opened: {message} (line {line}, column {column}).",
                              "zh": "未能打开 {name}：{message}（第 {line} 行，第 {column} 列）。"},
-    "notice.draft_missing": {"en": "The draft in the link no longer exists. Open it again from the recent "
-                                   "drafts or start anew.",
-                             "zh": "链接中的草稿已不存在。请从最近的草稿中重新打开，或重新开始。"},
+    "notice.draft_missing": {"en": "No draft was found for this link: it was deleted, or the link is "
+                                   "incomplete. Your recent drafts, the examples and a new blueprint are on the "
+                                   "Start page.",
+                             "zh": "找不到此链接中的草稿：它已被删除，或者链接不完整。最近的草稿、示例和新建蓝图都在"
+                                   "“开始”页。"},
+    "notice.upload_not_text": {"en": "{name} was not opened: it is {kind}, not a blueprint. A blueprint is a YAML "
+                                     "text file (.yaml); a step table, BPMN or Mermaid file opens with “Import "
+                                     "from another tool” below.",
+                               "zh": "未能打开 {name}：这是{kind}，不是蓝图。蓝图是 YAML 文本文件（.yaml）；步骤表、"
+                                     "BPMN 或 Mermaid 文件请用下方的“从其他工具导入”。"},
+    "filekind.png": {"en": "a PNG picture", "zh": "PNG 图片"},
+    "filekind.jpeg": {"en": "a JPEG picture", "zh": "JPEG 图片"},
+    "filekind.gif": {"en": "a GIF picture", "zh": "GIF 图片"},
+    "filekind.pdf": {"en": "a PDF document", "zh": "PDF 文档"},
+    "filekind.zip": {"en": "a ZIP archive (XLSX and Word files are ZIP archives)",
+                     "zh": "ZIP 压缩文件（XLSX、Word 文件都是 ZIP 压缩文件）"},
+    "filekind.binary": {"en": "binary data (a picture, a program or an archive)",
+                        "zh": "二进制数据（图片、程序或压缩文件）"},
     "time.just_now": {"en": "just now", "zh": "刚刚"},
     "time.minutes_ago": {"en": "{n} min ago", "zh": "{n} 分钟前"},
     "time.hours_ago": {"en": "{n} h ago", "zh": "{n} 小时前"},
@@ -126,6 +141,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "zh": "点击图中的步骤，查看并编辑其详情。"},
     "details.title": {"en": "{label} ({step})", "zh": "{label}（{step}）"},
     "details.gone": {"en": "Step {step} is no longer in the blueprint.", "zh": "步骤 {step} 已不在蓝图中。"},
+    "details.broken": {"en": "Step {step} can be edited here again once the text loads: line {line}, column "
+                             "{column}: {message}. Fix it in the editor.",
+                       "zh": "文本能读取后才能在这里编辑步骤 {step}：第 {line} 行，第 {column} 列：{message}。请在编辑器中修改。"},
     "emotion.-2": {"en": "-2 · very unhappy", "zh": "-2 · 很不满"},
     "emotion.-1": {"en": "-1 · unhappy", "zh": "-1 · 不满"},
     "emotion.0": {"en": "0 · neutral", "zh": "0 · 一般"},
