@@ -21,6 +21,7 @@ from . import pipeline
 __all__ = [
     "analysis",
     "choices",
+    "comparison",
     "converted",
     "completions",
     "details",
@@ -169,3 +170,9 @@ def analysis(text: str) -> dict | None:
 @st.cache_data(max_entries=16, show_spinner=False)
 def converted(text: str, fmt: str, locale: str) -> tuple[bytes, str, list[tuple[str, str]]] | None:
     return pipeline.converted(_loaded(text), fmt, locale)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def comparison(before: str, after: str, locale: str) -> dict | None:
+    """The diff of two texts with both pictures marked (:func:`pipeline.comparison`)."""
+    return pipeline.comparison(_loaded(before), _loaded(after), locale)

@@ -293,3 +293,23 @@ def test_clicking_another_step_stops_following_the_presenter_and_pins_notes_ther
     assert not at.exception, at.exception
     assert not at.toggle(key="bp_board_follow").value and at.selectbox(key="note_step").value == "greet"
     assert not at.warning  # no "value set twice" warning from Streamlit
+
+
+def test_the_facilitator_downloads_the_outcome_in_every_format(drafts_dir, boards):
+    made = boards.create(HALL, title="Hall")
+    ann = boards.join(made.participant_token, "Ann")[1]
+    boards.add_note(ann, "enter", "pain", "The door is heavy")
+    facilitator = tab({"board": made.board, "token": made.facilitator_token})
+    assert not facilitator.exception, facilitator.exception
+    from blueprint.ui.pages import board as page
+
+    outcome = boards.board_outcome(made.board)
+    files = {kind: page._outcome_file(made.board, writer)() for kind, writer in (
+        ("json", page.to_json), ("xlsx", lambda data: page.to_xlsx(data, "en")),
+        ("svg", lambda data: page.to_picture(HALL, data, "svg", "en")),
+        ("pdf", lambda data: page.to_picture(HALL, data, "pdf", "en")))}
+    assert b'"The door is heavy"' in files["json"] and files["xlsx"][:2] == b"PK"
+    assert b'class="note-badge note-pain"' in files["svg"] and files["pdf"].startswith(b"%PDF")
+    assert outcome["notes"][0]["author"] == "Ann"
+    labels = [button.label for button in facilitator.get("download_button")]
+    assert labels == [t(f"board.download_{kind}", "en") for kind in ("json", "csv", "md", "xlsx", "svg", "pdf")]

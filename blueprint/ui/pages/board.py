@@ -21,7 +21,7 @@ from ...model import Zone
 from ...store.boards import (
     ACTION_STATUSES, MAX_NAME_CHARS, MAX_NOTE_CHARS, NOTE_KINDS, ROUND_TOPICS, BoardError, BoardView, NotAllowed,
 )
-from ...store.outcome import to_csv, to_json, to_markdown
+from ...store.outcome import to_csv, to_json, to_markdown, to_picture, to_xlsx
 from .. import board, cached, owner, pipeline, session
 from ..board import Opened, said
 from ..components import blueprint_preview
@@ -815,9 +815,16 @@ def _downloads(snap: BoardView, locale: str) -> None:
     tr = translator(locale)
     stem = "board-" + snap.info.id[:8]
     st.markdown(f"**{tr('board.outcome')}**")
-    columns = st.columns(3)
-    writers = (("json", to_json, "application/json"), ("csv", to_csv, "text/csv"),
-               ("md", lambda outcome: to_markdown(outcome, locale), "text/markdown"))
+    text = snap.text
+    writers = (
+        ("json", to_json, "application/json"), ("csv", to_csv, "text/csv"),
+        ("md", lambda outcome: to_markdown(outcome, locale), "text/markdown"),
+        ("xlsx", lambda outcome: to_xlsx(outcome, locale),
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("svg", lambda outcome: to_picture(text, outcome, "svg", locale), "image/svg+xml"),
+        ("pdf", lambda outcome: to_picture(text, outcome, "pdf", locale), "application/pdf"),
+    )
+    columns = st.columns(len(writers))
     for column, (kind, writer, mime) in zip(columns, writers):
         # Written when asked for: the page reruns whenever the board changes, the files need not.
         column.download_button(tr(f"board.download_{kind}"), data=_outcome_file(snap.info.id, writer),
@@ -825,5 +832,8 @@ def _downloads(snap: BoardView, locale: str) -> None:
                                width="stretch")
 
 
-def _outcome_file(board_id: str, writer: Callable[[dict], str]) -> Callable[[], bytes]:
-    return lambda: writer(board.store().board_outcome(board_id)).encode("utf-8")
+def _outcome_file(board_id: str, writer: Callable[[dict], str | bytes]) -> Callable[[], bytes]:
+    def written() -> bytes:
+        data = writer(board.store().board_outcome(board_id))
+        return data.encode("utf-8") if isinstance(data, str) else data
+    return written
