@@ -12,7 +12,8 @@ real ``streamlit run`` server on 127.0.0.1, and Debian's Chromium (Playwright) a
 * reload → drawing: a reload of the editor page, timed from the navigation's start to every step
   of the drawing in the page.
 
-Each figure is the median of 10 (min and max beside it). Targets (issue 9): keystroke ≤ 300 ms at
+Each figure is the median of 10 (min and max beside it); a keystroke is also split into its parts
+(send delay, server, browser), timed from the page's websocket. Targets (issue 9): keystroke ≤ 300 ms at
 50 steps and ≤ 800 ms at 500; reload ≤ 1.5 s. The benchmark measures: the verdict is in the
 table, not in the exit status.
 """
@@ -42,16 +43,43 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PREVIEW = "document.querySelector('[data-testid=\"stBidiComponentIsolated\"]')?.shadowRoot"
 
-# In the page: the time of the last keydown, and of the first drawing holding the marker after it.
+# Before the app's code: the times the page's websocket sends and receives (Streamlit's one
+# connection), so a keystroke's time can be split into its parts.
+WIRE = """window.__wire = {sent: [], got: [], bytes: 0};
+const send = WebSocket.prototype.send;
+WebSocket.prototype.send = function (data) { window.__wire.sent.push(performance.now()); return send.call(this, data); };
+const listen = WebSocket.prototype.addEventListener;
+WebSocket.prototype.addEventListener = function (type, handler, options) {
+  if (type !== "message") return listen.call(this, type, handler, options);
+  return listen.call(this, type, (event) => {
+    window.__wire.got.push(performance.now());
+    window.__wire.bytes += event.data.byteLength || event.data.size || event.data.length || 0;
+    return handler(event);
+  }, options);
+};"""
+
+# In the page: the time of the last keydown, and of the first drawing holding the marker after it
+# (compared without white space: a label wrapped over two lines is two <text> elements).
 PROBE = """() => {
   const root = %s;
   window.__bench = {t0: 0, t1: 0, marker: ""};
-  document.addEventListener("keydown", () => { window.__bench.t0 = performance.now(); window.__bench.t1 = 0; }, true);
+  document.addEventListener("keydown", () => {
+    window.__bench.t0 = performance.now(); window.__bench.t1 = 0;
+    window.__wire.sent = []; window.__wire.got = []; window.__wire.bytes = 0;
+  }, true);
   new MutationObserver(() => {
     const b = window.__bench, svg = root.querySelector(".bp-canvas > svg");
-    if (b.marker && !b.t1 && svg && svg.textContent.includes(b.marker)) b.t1 = performance.now();
+    if (b.marker && !b.t1 && svg && svg.textContent.replace(/\\s+/g, "").includes(b.marker)) b.t1 = performance.now();
   }).observe(root.querySelector(".bp-canvas"), {childList: true});
 }""" % PREVIEW
+# A keystroke in parts: the editor's send delay (keydown -> the edit sent), the server (the edit
+# sent -> the last message before the drawing: the rerun, its transfer), the browser (that message
+# -> the new drawing in the page: the SVG's parse and layout), and the size of what came.
+PARTS = """() => { const b = window.__bench, w = window.__wire;
+  const sent = w.sent.find((t) => t >= b.t0) ?? b.t0;
+  const before = w.got.filter((t) => t <= b.t1);
+  const last = before.length ? before[before.length - 1] : sent;
+  return {send: sent - b.t0, server: last - sent, browser: b.t1 - last, kb: w.bytes / 1024}; }"""
 
 
 def _free_port() -> int:
@@ -103,12 +131,14 @@ def bench(browser, steps: int) -> dict[str, list[float]]:
         process, base = _serve(path, data)
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+            page.add_init_script(WIRE)
             page.goto(base + "/")
             page.wait_for_selector(".bp-editor .CodeMirror", timeout=120_000)
             _drawn(page, steps)
             _idle(page)
             page.evaluate(PROBE)
             keystrokes = []
+            parts: dict[str, list[float]] = {"send": [], "server": [], "browser": [], "kb": []}
             typed = ""
             for n in range(RUNS):
                 page.evaluate(
@@ -117,10 +147,12 @@ def bench(browser, steps: int) -> dict[str, list[float]]:
                          if (k >= 0) { cm.focus(); cm.setCursor({line: i, ch: k + label.length}); return; } } }""",
                     label + typed)
                 typed += "QWERTYUIOP"[n]
-                page.evaluate("(marker) => { window.__bench.marker = marker; }", label + typed)
+                page.evaluate("(marker) => { window.__bench.marker = marker.replace(/\\s+/g, ''); }", label + typed)
                 page.keyboard.type(typed[-1])
                 page.wait_for_function("() => window.__bench.t1 > 0", timeout=60_000)
                 keystrokes.append(page.evaluate("() => window.__bench.t1 - window.__bench.t0") / 1000)
+                for name, value in page.evaluate(PARTS).items():
+                    parts[name].append(value)
                 _idle(page)
                 page.wait_for_timeout(300)
             reloads = []
@@ -133,7 +165,7 @@ def bench(browser, steps: int) -> dict[str, list[float]]:
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=20)
-    return {"keystroke": keystrokes, "reload": reloads}
+    return {"keystroke": keystrokes, "reload": reloads, "parts": parts}
 
 
 def _figure(values: list[float]) -> str:
@@ -156,6 +188,10 @@ def main(argv: list[str]) -> int:
             key_target = TARGETS["keystroke"].get(steps)
             targets = (f"{key_target:.1f}s / " if key_target else "- / ") + f"{TARGETS['reload']:.1f}s"
             print(f"{steps:>6}  {_figure(result['keystroke']):<40} {_figure(result['reload']):<28} {targets}")
+            parts = {name: statistics.median(values) for name, values in result["parts"].items()}
+            print(f"{'':>6}  keystroke in parts (medians): send delay {parts['send']:.0f} ms, server (rerun and "
+                  f"transfer) {parts['server']:.0f} ms, browser (SVG parse and layout) {parts['browser']:.0f} ms; "
+                  f"{parts['kb']:.0f} kB received")
         browser.close()
     return 0
 

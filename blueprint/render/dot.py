@@ -329,8 +329,9 @@ def _background(w: _Writer, grid: Layout) -> None:
         w.node(header, "evidence-row-label", box, shape="box", style="filled", fillcolor="#ECEBE4",
                class_="evidence-label",
                label=_table(label_lines, box.w - 12, box.h - 4, style.header_size, _INK, align="CENTER", bold=True))
-    w.node(header, "title", grid.title_box, class_="title",
-           label=_table([grid.title], grid.title_box.w, grid.title_box.h, style.title_size, _INK, bold=True))
+    if grid.title:  # an untitled blueprint (lint says so) still draws: Graphviz refuses an empty table
+        w.node(header, "title", grid.title_box, class_="title",
+               label=_table([grid.title], grid.title_box.w, grid.title_box.h, style.title_size, _INK, bold=True))
     if grid.banner is not None:
         box = grid.banner.box
         w.node(header, "problems", box, shape="box", style="filled", fillcolor="#FDECEA", color="#C0392B",

@@ -15,7 +15,8 @@ from ..analysis import touchpoints as tp
 
 __all__ = ["wait_distribution", "counters", "timeline", "emotion_curve", "KIND_COLORS", "chart_spec"]
 
-_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+# No "$schema": Streamlit bundles its own Vega-Lite (v6 in Streamlit 1.67) and logs a warning in the
+# browser for a spec that names another version; a spec without one is read as the bundled version.
 _BLUE, _ORANGE, _RED, _GREY = "#4c78a8", "#f58518", "#e45756", "#9d9d9d"
 
 
@@ -27,7 +28,8 @@ def wait_distribution(rows: list[dict], standard: float | None, words: dict) -> 
     layers: list[dict] = [{
         "mark": {"type": "area", "line": True, "opacity": 0.3, "color": _BLUE},
         "encoding": {
-            "x": {"field": "minutes", "type": "quantitative", "title": words["minutes"]},
+            "x": {"field": "minutes", "type": "quantitative", "title": words["minutes"],
+                  "scale": {"domain": [0, max(_highest(rows, "minutes"), standard or 0)]}},
             "y": {"field": "probability", "type": "quantitative", "title": words["probability"],
                   "scale": {"domain": [0, 1]}, "axis": {"format": "%"}},
             "tooltip": [{"field": "minutes", "format": ".1f", "title": words["minutes"]},
@@ -38,7 +40,7 @@ def wait_distribution(rows: list[dict], standard: float | None, words: dict) -> 
         layers.append({"data": {"values": [{"minutes": standard}]},
                        "mark": {"type": "rule", "color": _RED, "strokeDash": [4, 3]},
                        "encoding": {"x": {"field": "minutes", "type": "quantitative"}}})
-    return {"$schema": _SCHEMA, "data": {"values": rows}, "layer": layers}
+    return {"data": {"values": rows}, "layer": layers}
 
 
 def counters(rows: list[dict], chosen: int, words: dict) -> dict:
@@ -49,14 +51,14 @@ def counters(rows: list[dict], chosen: int, words: dict) -> dict:
     values = [{**row, "chosen": row["servers"] == chosen} for row in rows]
     x = {"field": "servers", "type": "ordinal", "title": words["servers"], "axis": {"labelAngle": 0}}
     return {
-        "$schema": _SCHEMA,
         "data": {"values": values},
         "resolve": {"scale": {"y": "independent"}},
         "layer": [
             {"mark": {"type": "bar", "opacity": 0.8},
              "encoding": {
                  "x": x,
-                 "y": {"field": "mean_wait_minutes", "type": "quantitative", "title": words["mean_wait"]},
+                 "y": {"field": "mean_wait_minutes", "type": "quantitative", "title": words["mean_wait"],
+                       "scale": {"domain": [0, _highest(rows, "mean_wait_minutes")], "nice": True}},
                  "color": {"condition": {"test": "datum.chosen", "value": _ORANGE}, "value": _BLUE},
                  "tooltip": [{"field": "servers", "title": words["servers"]},
                              {"field": "mean_wait_minutes", "format": ".1f", "title": words["mean_wait"]},
@@ -81,13 +83,12 @@ def timeline(rows: list[dict], lanes: list[str], words: dict, end: float | None 
     """
     values = [{**row, "kind": words["wait"] if row["wait"] else words["step"]} for row in rows]
     return {
-        "$schema": _SCHEMA,
         "data": {"values": values},
         "mark": {"type": "bar", "cornerRadius": 2, "height": {"band": 0.7}, "clip": True},
         "encoding": {
             "y": {"field": "lane", "type": "nominal", "sort": lanes, "title": None},
             "x": {"field": "start", "type": "quantitative", "title": words["minutes"],
-                  **({"scale": {"domain": [0, end]}} if end else {})},
+                  "scale": {"domain": [0, end or _highest(rows, "end")]}},
             "x2": {"field": "end"},
             "color": {"field": "kind", "type": "nominal", "title": None,
                       "scale": {"domain": [words["step"], words["wait"]], "range": [_BLUE, _ORANGE]}},
@@ -105,7 +106,6 @@ def emotion_curve(rows: list[dict], words: dict) -> dict:
     ``rows``: {``order``, ``label``, ``emotion``}; ``words``: ``step``, ``emotion``.
     """
     return {
-        "$schema": _SCHEMA,
         "data": {"values": rows},
         "layer": [
             {"mark": {"type": "rule", "color": _GREY},
@@ -153,14 +153,15 @@ def chart_spec(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
         for record in matrix["records"] if record["count"]
     ]
     return {
-        "$schema": _SCHEMA,
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
             "x": {"field": "phase", "type": "nominal", "title": tp.column_label("phase_label", lang),
                   "sort": _unique(row["label"] for row in matrix["rows"]), "axis": {"labelAngle": 0}},
+            # The domain is given: Streamlit draws the chart once before its data arrives, and
+            # Vega would log "Infinite extent" for a stack computed over no rows.
             "y": {"field": "count", "type": "quantitative", "title": tp.column_label("count", lang),
-                  "stack": "zero"},
+                  "stack": "zero", "scale": {"domain": [0, _highest_stack(values)], "nice": True}},
             "color": {
                 "field": "kind", "type": "nominal", "title": tp.column_label("kind", lang),
                 "scale": {"domain": [tp.kind_label(kind, lang) for kind in tp.KINDS],
@@ -174,6 +175,23 @@ def chart_spec(G: nx.MultiDiGraph, locale: str | None = None) -> dict:
             ],
         },
     }
+
+
+def _highest(rows: list[dict], field: str) -> float:
+    """The largest ``field`` in ``rows`` (1 with none, so the axis still has a range).
+
+    Every quantitative axis gets its domain from the data: Streamlit draws a chart once before its
+    data arrives, and Vega logs "Infinite extent" for a scale computed over no rows.
+    """
+    return max((row[field] for row in rows if isinstance(row.get(field), (int, float))), default=1) or 1
+
+
+def _highest_stack(values: list[dict]) -> int:
+    """The tallest bar: the most touchpoints in one phase (1 with none, so the axis still has a range)."""
+    totals: dict[str, int] = {}
+    for row in values:
+        totals[row["phase"]] = totals.get(row["phase"], 0) + row["count"]
+    return max(totals.values(), default=1)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

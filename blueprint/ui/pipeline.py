@@ -25,6 +25,8 @@ from ..safeyaml import DEFAULT_LIMITS, Limits, decode
 __all__ = [
     "EDITOR_PATH",
     "analysis_report",
+    "comparison",
+    "diff_marks",
     "converted",
     "EXPORT_KINDS",
     "ExampleInfo",
@@ -34,6 +36,7 @@ __all__ = [
     "completions",
     "examples",
     "export_file",
+    "file_kind",
     "export_name",
     "finding_rows",
     "labels",
@@ -73,6 +76,17 @@ class LoadError(Bilingual):
                    " ".join(error.message_zh.split()))
 
     @classmethod
+    def not_a_blueprint(cls, keys: list[str], line: int = 1, column: int = 1) -> LoadError:
+        """A YAML mapping that holds none of a blueprint's keys; ``keys`` are the ones it has."""
+        shown = [f"'{key[:40]}'" for key in keys[:5]]
+        more = len(keys) > 5
+        found = f"this file has {', '.join(shown)}{', …' if more else ''}" if keys else "this file is an empty mapping"
+        found_zh = f"此文件只有 {'、'.join(shown)}{'……' if more else ''}" if keys else "此文件是空的键值对"
+        return cls("schema", "this is not a blueprint: it needs a 'blueprint: 1' key at the top, a 'title' "
+                   f"and 'steps' ({found})", line, column,
+                   f"这不是蓝图：文件开头需要 'blueprint: 1'，以及 'title' 和 'steps'（{found_zh}）")
+
+    @classmethod
     def crash(cls, error: Exception) -> "LoadError":
         """A loader bug, said as a load error: the text is kept and shown, never locked out."""
         detail = " ".join(f"{type(error).__name__}: {error}"[:300].split())
@@ -99,13 +113,21 @@ class Loaded:
 
 
 def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Load ``text``; never raises for bad input (the error comes back with its position)."""
+    """Load ``text``; never raises for bad input (the error comes back with its position).
+
+    A YAML mapping with neither ``blueprint`` nor ``steps`` (``foo: bar``, a config file) is
+    some other file, not a blueprint with mistakes: it gets one error saying so, not a list of
+    missing keys and an empty drawing.
+    """
     try:
-        return Loaded(text, loads(text, EDITOR_PATH, limits=limits), None)
+        bp = loads(text, EDITOR_PATH, limits=limits)
     except BlueprintError as error:
         return Loaded(text, None, LoadError.of(error))
     except Exception as error:  # noqa: BLE001 - a text the app saved must stay one it can show
         return Loaded(text, None, LoadError.crash(error))
+    if "blueprint" not in bp.key_pos and "steps" not in bp.key_pos:
+        return Loaded(text, None, LoadError.not_a_blueprint(list(bp.key_pos), bp.pos.line, bp.pos.column))
+    return Loaded(text, bp, None)
 
 
 def last_good(texts) -> str | None:
@@ -395,15 +417,42 @@ class Upload:
     """An uploaded file: its text when it can be edited, else why not.
 
     ``text`` is set whenever the bytes are UTF-8 text within the size limit, even when the text is
-    not a blueprint (the editor then shows it with its error). ``error`` is the load error, if any.
+    not a blueprint (the editor then shows it with its error). ``error`` is the load error, if any;
+    ``kind`` names what a file that is not text at all is (:func:`file_kind`).
     """
 
     text: str | None
     error: LoadError | None
+    kind: str | None = None
+
+
+#: The first bytes of the files people upload by mistake, and what they are.
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"%PDF-", "pdf"),
+          (b"PK\x03\x04", "zip"))
+
+
+def file_kind(data: bytes) -> str | None:
+    """What a file that is not text is: ``png``, ``jpeg``, ``gif``, ``pdf``, ``zip`` (XLSX and Word
+    files are ZIP archives) or ``binary``; None for text (which may still fail to decode).
+
+    >>> file_kind(b"\\x89PNG\\r\\n\\x1a\\n..."), file_kind(b"blueprint: 1\\n"), file_kind(b"a\\x00b")
+    ('png', None, 'binary')
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    # UTF-16 text holds NUL bytes too; decode() says how to save it instead.
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"
+    return None
 
 
 def read_upload(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Upload:
-    """Check an uploaded file: size, encoding (the loader's own checks), then whether it loads."""
+    """Check an uploaded file: what it is (a picture, a PDF...), size, encoding (the loader's own
+    checks), then whether it loads."""
+    kind = file_kind(data)
+    if kind is not None:
+        return Upload(None, None, kind)
     try:
         text = decode(data, "upload", limits)
     except BlueprintError as error:
@@ -461,3 +510,49 @@ def export_file(loaded: Loaded, kind: str, locale: str = "en", page: str = "none
     if kind == "csv":
         return inventory_csv(G, locale), name, mime
     return inventory_xlsx(G, locale), name, mime
+
+
+# -- as-is / to-be ---------------------------------------------------------------------------------
+
+
+def diff_marks(result: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """What each picture of a diff marks (:func:`blueprint.analysis.diff.diff`'s result): on the
+    as-is side removed, moved and changed steps by their ids there; on the to-be side added,
+    moved and changed ones. A step that moved and changed is marked moved.
+
+    >>> diff_marks({"added": [{"id": "n"}], "removed": [{"id": "o"}], "renamed": [{"from": "a", "to": "b"}],
+    ...             "moved": [{"id": "m"}], "changed": [{"id": "b"}, {"id": "m"}]})
+    ({'o': 'removed', 'm': 'moved', 'a': 'changed'}, {'n': 'added', 'm': 'moved', 'b': 'changed'})
+    """
+    back = {pair["to"]: pair["from"] for pair in result["renamed"]}
+    before = {step["id"]: "removed" for step in result["removed"]}
+    after = {step["id"]: "added" for step in result["added"]}
+    for status in ("moved", "changed"):
+        for entry in result[status]:
+            before.setdefault(back.get(entry["id"], entry["id"]), status)
+            after.setdefault(entry["id"], status)
+    return before, after
+
+
+def comparison(before: Loaded, after: Loaded, locale: str = "en") -> dict | None:
+    """The semantic diff from ``before`` (as-is) to ``after`` (to-be) and both pictures with its
+    marks (:mod:`blueprint.render.overlay`); None when either text does not load.
+
+    Keys: ``diff`` (:func:`blueprint.analysis.diff.diff`), ``marks`` and ``svg`` (each
+    ``{"before", "after"}``; a picture is None when Graphviz failed, ``why`` says why), ``labels``
+    (step id -> label on each side).
+    """
+    from ..analysis.diff import diff
+    from ..render.overlay import overlay
+
+    if before.blueprint is None or after.blueprint is None:
+        return None
+    result = diff(before.blueprint, after.blueprint)
+    marks = dict(zip(("before", "after"), diff_marks(result)))
+    pictures, why = {}, {}
+    for side, loaded in (("before", before), ("after", after)):
+        picture, why[side] = svg(loaded)
+        pictures[side] = overlay(picture, diff=marks[side], locale=locale) if picture else None
+    return {"diff": result, "marks": marks, "svg": pictures, "why": why,
+            "labels": {side: {step.id: step.label for step in loaded.blueprint.steps}
+                       for side, loaded in (("before", before), ("after", after))}}

@@ -85,7 +85,7 @@ def test_an_upload_opens_as_a_new_draft(app, drafts_dir):
     assert stored_text(drafts_dir, app) == draft_text(app)
 
 
-@pytest.mark.parametrize("name", ["binary", "too-large", "latin-1"])
+@pytest.mark.parametrize("name", ["binary", "png", "too-large", "latin-1"])
 def test_an_upload_that_is_not_text_gives_a_clear_message(english_app, name):
     app = english_app
     filename, data, words = BAD_UPLOADS[name]

@@ -142,7 +142,7 @@ def test_the_gallery_lists_every_example_with_its_title_and_description():
         assert example.description  # every example says what it is
 
 
-@pytest.mark.parametrize("name", sorted(BAD_UPLOADS))
+@pytest.mark.parametrize("name", sorted(set(BAD_UPLOADS) - {"binary", "png"}))
 def test_bad_uploads_give_a_message_with_a_position(name):
     _file, data, words = BAD_UPLOADS[name]
     result = pipeline.read_upload(data)
@@ -150,6 +150,30 @@ def test_bad_uploads_give_a_message_with_a_position(name):
     assert words in f"line {result.error.line} {result.error.message}"
     assert result.error.line >= 1 and result.error.column >= 1
     assert CJK.search(result.error.text("zh"))
+
+
+@pytest.mark.parametrize(("name", "kind"), [("binary", "binary"), ("png", "png")])
+def test_an_upload_that_is_not_text_is_named_for_what_it_is(name, kind):
+    _file, data, _words = BAD_UPLOADS[name]
+    assert pipeline.read_upload(data) == pipeline.Upload(None, None, kind)
+
+
+@pytest.mark.parametrize("text", ["foo: bar\n", "{}\n", "# settings\nname: x\nport: 8080\n"])
+def test_a_yaml_mapping_that_is_not_a_blueprint_says_so_once(text):
+    loaded = pipeline.load_text(text)
+    assert loaded.blueprint is None
+    assert loaded.error.message.startswith("this is not a blueprint: it needs a 'blueprint: 1' key")
+    assert loaded.error.text("zh").startswith("这不是蓝图")
+    assert [finding.message for finding in pipeline.findings(loaded)] == [loaded.error.message]
+    assert pipeline.svg(loaded) == (None, None)  # no drawing, so no Graphviz message either
+
+
+@pytest.mark.parametrize("text", ["blueprint: 1\n", "steps:\n  - {id: a, lane: customer, label: A}\n"])
+def test_a_blueprint_without_a_title_still_draws(text):
+    loaded = pipeline.load_text(text)
+    picture, why = pipeline.svg(loaded)
+    assert why is None and "<svg" in picture
+    assert any(f.message == "blueprint has no 'title'" for f in pipeline.findings(loaded))
 
 
 def test_a_readable_upload_keeps_its_text_even_when_it_does_not_load():

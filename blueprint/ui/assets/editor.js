@@ -12,7 +12,9 @@
 // does when it first loads another element's code), and the new editor takes the same Doc back,
 // so reruns and remounts never lose the cursor or the undo history.
 
-const SEND_DELAY_MS = 150;
+// Long enough to send a burst of keys (a word typed fast, a paste) as one edit, short enough to
+// be a small part of keystroke -> picture (bench/browser.py: 150 ms was half of it at 50 steps).
+const SEND_DELAY_MS = 80;
 const FLASH_MS = 1600;
 const REFOCUS_WINDOW_MS = 3000;
 

@@ -10,6 +10,7 @@ from importlib import resources
 import streamlit as st
 
 from .. import cached, session
+from ..navigation import go
 from ..i18n import LOCALES, t
 from ..text import md_escape
 from ..view import view
@@ -18,7 +19,6 @@ __all__ = [
     "ICON",
     "LANGUAGE_KEY",
     "STYLE",
-    "go",
     "load_error_words",
     "no_draft",
     "open_text",
@@ -40,13 +40,6 @@ STYLE = "<style>" + _ASSETS.joinpath("app.css").read_text(encoding="utf-8") + "<
 def translator(locale: str) -> Callable[..., str]:
     """``tr(key, **fmt)`` in ``locale``."""
     return lambda key, **fmt: t(key, locale, **fmt)
-
-
-def go(name: str) -> None:
-    """Switch to one of the app's pages by its URL path (``editor``, ``tables``...)."""
-    from . import page_by_name
-
-    st.switch_page(page_by_name(name))
 
 
 def _language_changed() -> None:
@@ -105,22 +98,27 @@ def uploader_words(key: str, button: str, instructions: str) -> None:
     words here come from the catalogue (constant text, quoted as CSS strings), never from a user.
     """
     scope = f".st-key-{key} [data-testid=stFileUploaderDropzone]"
+    # Streamlit's words are taken out (display: none), not only shrunk, and the app's are put on
+    # their parent: a screen reader then reads the app's words and limit, not Streamlit's (which
+    # names the server's upload limit, not the app's).
     st.html(
         "<style>"
-        f"{scope} button [data-testid=stMarkdownContainer] p {{font-size: 0}}"
-        f"{scope} button [data-testid=stMarkdownContainer] p::after "
+        f"{scope} button [data-testid=stMarkdownContainer] p {{display: none}}"
+        f"{scope} button [data-testid=stMarkdownContainer]::after "
         f"{{content: {json.dumps(button, ensure_ascii=False)}; font-size: 0.9rem}}"
-        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] span {{font-size: 0}}"
-        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] span::after "
+        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] span {{display: none}}"
+        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] > div::after "
         f"{{content: {json.dumps(instructions, ensure_ascii=False)}; font-size: 0.8rem}}"
         "</style>"
     )
 
 
 def no_draft(locale: str) -> None:
-    """What a page that needs an open blueprint shows without one."""
+    """What a page that needs an open blueprint shows without one: why, when a link named a draft
+    that is not there, and the way to the Start page."""
     tr = translator(locale)
-    st.info(tr("app.no_draft"))
+    if not show_notice(locale):
+        st.info(tr("app.no_draft"))
     if st.button(tr("nav.start"), type="primary", key="bp_to_start"):
         go("start")
 
@@ -138,14 +136,16 @@ def load_error_words(key: str, error, locale: str) -> str:
     return t(key, locale, line=error.line, column=error.column, message=md_escape(error.text(locale)))
 
 
-def show_notice(locale: str) -> None:
-    """A message left by the previous run (an upload that failed, a draft that is gone)."""
+def show_notice(locale: str) -> bool:
+    """A message left by the previous run (an upload that failed, a draft that is gone); True when
+    there was one."""
     notice = view().take_notice()
     if not notice:
-        return
+        return False
     key, fmt = notice
     tr = translator(locale)
     st.error(tr(f"notice.{key}", **{name: md_escape(value) for name, value in fmt.items()}))
+    return True
 
 
 def relative_time(when: float, locale: str) -> str:

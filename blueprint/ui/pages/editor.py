@@ -215,6 +215,11 @@ def _rule_doc(picked: Finding | None, locale: str) -> None:
 
 def _details(text: str, step_id: str, locale: str) -> None:
     tr = translator(locale)
+    error = cached.load_error(text)
+    if error is not None:  # the step is still there: the text around it does not load
+        st.warning(tr("details.broken", step=md_escape(step_id), line=error.line, column=error.column,
+                      message=md_escape(error.text(locale))))
+        return
     info = cached.details(text, step_id, locale)
     if info is None:
         st.caption(tr("details.gone", step=md_escape(step_id)))
@@ -270,8 +275,11 @@ def _details(text: str, step_id: str, locale: str) -> None:
         fail = fail_col.text_input(tr("field.fail"), value=fields.get("fail") or "")
         recovery = recovery_col.selectbox(tr("field.recovery"), *_options(["", *others], fields.get("recovery")),
                                           format_func=named("step"))
-        notes = st.text_area(tr("field.notes"), value="\n".join(fields.get("notes") or []),
-                             help=tr("field.one_per_line"), height=70)
+        kpis_col, notes_col = st.columns(2)
+        kpis = kpis_col.text_area(tr("field.kpis"), value="\n".join(fields.get("kpis") or []),
+                                  help=tr("field.one_per_line"), height=70)
+        notes = notes_col.text_area(tr("field.notes"), value="\n".join(fields.get("notes") or []),
+                                    help=tr("field.one_per_line"), height=70)
         # A refusal is said right above the Save button, where the user looks after pressing it.
         refusal = st.empty()
         submitted = st.form_submit_button(tr("details.save"), type="primary")
@@ -280,7 +288,7 @@ def _details(text: str, step_id: str, locale: str) -> None:
             "id": new_id, "label": label, "lane": lane, "phase": phase, "next": following,
             "description": description, "owner": owner, "touchpoint": touchpoint, "channel": channel,
             "duration": duration, "wait": wait, "emotion": emotion, "fail": fail, "recovery": recovery,
-            "evidence": _lines(evidence), "notes": _lines(notes),
+            "evidence": _lines(evidence), "kpis": _lines(kpis), "notes": _lines(notes),
         }
         try:
             new_text = edit.set_step_fields(text, step_id, changes)

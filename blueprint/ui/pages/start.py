@@ -10,15 +10,16 @@ from ...safeyaml import DEFAULT_LIMITS
 from ...templates import starter
 from .. import cached, interop, pipeline, recent, session
 from ..i18n import LOCALES, t
+from ..navigation import go
 from ..text import md_escape
 from ..view import view
-from .common import go, relative_time, show_notice, translator, uploader_words
+from .common import relative_time, show_notice, translator, uploader_words
 
 __all__ = ["EXAMPLES_DIR", "UPLOAD_TYPES", "example_key", "page"]
 
 #: The gallery's files: ``examples/`` next to ``app.py``.
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
-#: Extensions the upload offers (the content is checked whatever the name says).
+#: The extensions a blueprint has, named on the upload (any file is taken: its content is checked).
 UPLOAD_TYPES = ["yaml", "yml", "txt", "json"]
 _GALLERY_COLUMNS = 3
 _BOX_HEIGHT = 250
@@ -74,7 +75,9 @@ def _upload(locale: str) -> None:
     limit_mb = DEFAULT_LIMITS.max_bytes / (1024 * 1024)
     uploader_words("bp_upload", tr("start.upload_button"),
                    tr("start.upload_types", types=", ".join(UPLOAD_TYPES), mb=f"{limit_mb:g}"))
-    upload = st.file_uploader(tr("start.upload_label"), type=UPLOAD_TYPES, key="bp_upload",
+    # Any file is taken (no ``type=``): Streamlit would refuse a picture with a red icon and an
+    # English tooltip; the content is checked here and refused in the UI's words, by name.
+    upload = st.file_uploader(tr("start.upload_label"), key="bp_upload",
                               help=tr("start.upload_help", mb=f"{limit_mb:g}"))
     if upload is None:
         return
@@ -83,6 +86,9 @@ def _upload(locale: str) -> None:
         return
     done.add(upload.file_id)
     result = pipeline.read_upload(upload.getvalue())
+    if result.kind is not None:
+        view().notice = ("upload_not_text", {"name": upload.name, "kind": tr(f"filekind.{result.kind}")})
+        st.rerun()
     if result.text is None:
         error = result.error
         view().notice = ("upload_failed", {

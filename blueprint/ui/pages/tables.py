@@ -27,12 +27,14 @@ from ..text import md_escape
 from ..view import TableBase, view
 from .common import load_error_words, open_text, translator
 
-__all__ = ["TAB_KEY", "column_widths", "page", "table_key"]
+__all__ = ["GRID_BOX", "TAB_KEY", "column_widths", "page", "table_key"]
 
 TAB_KEY = "bp_table_tab"
-#: Rows shown at most before the grid scrolls (a projector's screen shows this many).
-_MAX_ROWS = 22
+#: The grid's box (its height, the screen's less what is above it, is in ``assets/app.css``).
+GRID_BOX = "bp_grid_box"
 _ROW_PX = 35
+#: A table this short is shown whole rather than in a screen-high box.
+_SHORT_ROWS = 8
 
 
 def table_key(name: str, nonce: int) -> str:
@@ -75,7 +77,7 @@ _WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow"}
 #: Select boxes whose options are this file's ids, shown with their labels.
 _IDS = {"lane": "lane", "phase": "phase", "recovery": "step", "from": "step", "to": "step"}
 #: Column widths in pixels: ids whole, labels and descriptions wide enough to read.
-_WIDTH = {"id": 150, "label": 230, "description": 320, "lane": 150, "phase": 130, "next": 200,
+_WIDTH = {"id": 170, "label": 230, "description": 320, "lane": 190, "phase": 170, "next": 200,
           "owner": 140, "touchpoint": 110, "channel": 120, "evidence": 200, "duration": 90, "wait": 90,
           "fail": 180, "recovery": 150, "emotion": 90, "kpis": 160, "notes": 200, "zone": 140,
           "from": 150, "to": 150, "kind": 110, "steps": 220, "max": 90}
@@ -101,13 +103,13 @@ def _column_config(name: str, text: str, locale: str) -> dict:
         label = _header(name, column, locale)
         required = column in REQUIRED.get(name, ())
         if column in _SELECTS.get(name, {}):
-            must = _SELECTS[name][column]
+            # A new row starts on the dash, required or not: the check of a row's required cells
+            # (_missing) says what is left to fill, in the UI's words, instead of the grid's "None".
             config[column] = st.column_config.SelectboxColumn(
-                label, width=width, required=must, default=None if must else _EMPTY,
-                options=choices[column] if must else [_EMPTY, *choices[column]],
+                label, width=width, default=_EMPTY, options=[_EMPTY, *choices[column]],
                 format_func=_formatter(column, labels, locale))
         elif column in edit.LIST_COLUMNS:
-            config[column] = st.column_config.ListColumn(label, width=width, help=tr("tables.list_help"))
+            config[column] = st.column_config.ListColumn(label, width=width, help=tr("tables.list_help"), default=[])
         elif column == "emotion":
             config[column] = st.column_config.NumberColumn(label, width=width, min_value=-2, max_value=2,
                                                            step=1, format="%d")
@@ -171,24 +173,29 @@ def _table(text: str, name: str, locale: str) -> None:
     if rows is None:
         st.warning(tr("tables.unreadable", message=md_escape(why.text(locale))))
         return
-    # A refusal is said right above the grid, in view; its place is kept empty otherwise, so the
-    # grid never moves (and is never rebuilt) when one appears.
-    refusal = st.container(key=f"bp_table_refusal_{name}")
     key = table_key(name, base.nonce)
-    st.data_editor(
-        _frame(rows, name), key=key, num_rows="dynamic", hide_index=True, width="stretch",
-        height=min(len(rows) + 2, _MAX_ROWS) * _ROW_PX + 3,
-        column_config=_column_config(name, base.text, locale),
-        on_change=_write, args=(name, key, locale),
-    )
+    # A long table fills the screen below the tabs (the box's height is the screen's, less what
+    # is above it and the line below it); a short one is shown whole.
+    short = len(rows) < _SHORT_ROWS
+    with st.container(key=f"{GRID_BOX}_{name}" if not short else None):
+        st.data_editor(
+            _frame(rows, name), key=key, num_rows="dynamic", hide_index=True, width="stretch",
+            height=(len(rows) + 2) * _ROW_PX + 3 if short else "stretch", placeholder="",
+            column_config=_column_config(name, base.text, locale),
+            on_change=_write, args=(name, key, locale),
+        )
     # The change callback has written the grid's state already; a state set without one (a
     # script driving the app) is written here, once.
     if _write(name, key, locale):
         st.rerun()
+    # A refusal is said right under the grid, where new rows are added, inside the screen; the
+    # grid above it never moves (and is never rebuilt) when one appears.
     if base.refusal is not None:
-        with refusal:
-            st.error(tr("tables.refused", message=md_escape(base.refusal.text(locale))), icon=":material/block:")
-            if st.button(tr("tables.discard"), key=f"{key}_discard"):
+        # One line, the way out beside the reason: both fit under the grid on a laptop's screen.
+        said, way_out = st.container(key=f"bp_table_refusal_{name}").columns([5, 1], vertical_alignment="center")
+        said.error(tr("tables.refused", message=md_escape(base.refusal.text(locale))), icon=":material/block:")
+        with way_out:
+            if st.button(tr("tables.discard"), key=f"{key}_discard", width="stretch"):
                 view().tables.pop(name, None)
                 st.rerun()
     else:

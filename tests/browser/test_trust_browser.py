@@ -1,0 +1,293 @@
+"""Can a workshop trust the app: what it says when something is wrong, in the UI's language (one
+test per message: a file that is not a blueprint, a syntax error under the details, a picture
+uploaded, a link to no draft, the uploader's limit, a chart that logs nothing), and the step
+details form, which changes only what it was asked to. One server for the module."""
+
+from __future__ import annotations
+
+import re
+
+import blueprint
+from blueprint import edit
+from blueprint.safeyaml import DEFAULT_LIMITS
+from blueprint.ui import pipeline
+from blueprint.ui.i18n import t
+from tests.browser.conftest import (
+    EDITOR,
+    SCREENS,
+    click_step,
+    editor_value,
+    new_tab,
+    no_exception_box,
+    put_cursor,
+    screenshot,
+    wait_for_app,
+)
+from tests.browser.test_workshop_browser import ROW, column_x, go_to, open_example, steps_grid
+from tests.ui.bad_uploads import BAD_UPLOADS
+
+SMALL = """blueprint: 1
+title: Small
+steps:
+  - {id: enter, lane: customer, label: Enter the hall, next: ask}
+  - {id: ask, lane: frontstage, label: Ask what they need}
+"""
+UPLOAD_INPUT = '.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]'
+ERROR = '[data-testid="stAlertContentError"]'
+
+
+def upload(page, server, path) -> None:
+    """Open the Start page and give the blueprint uploader ``path``."""
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator(UPLOAD_INPUT).set_input_files(str(path))
+
+
+def upload_text(page, server, tmp_path, name: str, text: str) -> None:
+    """Upload ``text`` as ``name`` and wait for the editor to show it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    upload(page, server, path)
+    page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
+    page.wait_for_selector(EDITOR, timeout=30_000)
+    wait_for_app(page)
+
+
+def plain(text: str) -> str:
+    """A message as the page shows it: without the Markdown escapes the app puts in."""
+    return text.replace("\\", "")
+
+
+def test_a_yaml_that_is_not_a_blueprint_says_so_not_graphviz(page, server, tmp_path):
+    upload_text(page, server, tmp_path, "settings.yaml", "foo: bar\n")
+    page.wait_for_selector(ERROR, timeout=30_000)
+    error = pipeline.load_text("foo: bar\n").error
+    shown = plain(page.locator(ERROR).first.inner_text())
+    assert t("editor.load_error", "zh", line=1, column=1, message=error.text("zh")) == shown
+    assert "这不是蓝图" in shown
+    body = page.locator("body").inner_text()
+    assert "Graphviz" not in body and "Warning" not in body
+    no_exception_box(page)
+
+
+def test_a_syntax_error_with_a_step_selected_shows_the_error_and_its_place(english_page, server, tmp_path):
+    page = english_page
+    upload_text(page, server, tmp_path, "small.yaml", SMALL)
+    click_step(page, "enter")
+    page.get_by_role("button", name=t("details.save", "en")).wait_for(timeout=30_000)
+    put_cursor(page, 1, len("title: "))
+    page.keyboard.type('"')  # an unclosed quote: the text no longer loads
+    error = pipeline.load_text(SMALL.replace("title: ", 'title: "', 1)).error
+    assert error is not None
+    expected = t("details.broken", "en", step="enter", line=error.line, column=error.column,
+                 message=error.text("en"))
+    page.wait_for_function(
+        "(words) => Array.from(document.querySelectorAll('[data-testid=stAlertContentWarning]'))"
+        ".some(box => box.innerText.replace(/\\\\/g, '').includes(words))", arg=expected[:40], timeout=30_000)
+    warnings = [plain(text) for text in page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts()]
+    assert expected in warnings
+    assert editor_value(page).startswith('blueprint: 1\ntitle: "Small')
+    assert t("details.gone", "en", step="enter") not in page.locator("body").inner_text()
+    no_exception_box(page)
+
+
+def test_a_picture_upload_is_refused_by_name(page, server, tmp_path):
+    name, data, _words = BAD_UPLOADS["png"]
+    path = tmp_path / name
+    path.write_bytes(data)
+    upload(page, server, path)
+    page.wait_for_selector(ERROR, timeout=30_000)
+    shown = plain(page.locator(ERROR).first.inner_text())
+    assert shown == t("notice.upload_not_text", "zh", name=name, kind=t("filekind.png", "zh"))
+    assert "/editor" not in page.url  # nothing opened
+    no_exception_box(page)
+
+
+def test_a_link_to_no_draft_says_so_and_offers_the_start_page(english_page, server):
+    page = english_page
+    page.goto(server + "/editor?draft=nonsense")
+    wait_for_app(page)
+    page.wait_for_selector(ERROR, timeout=30_000)
+    assert plain(page.locator(ERROR).first.inner_text()) == t("notice.draft_missing", "en")
+    page.get_by_role("button", name=t("nav.start", "en")).click()
+    page.get_by_role("heading", name=t("start.title", "en")).wait_for(timeout=30_000)
+    assert "draft=" not in page.url
+    no_exception_box(page)
+
+
+def test_the_uploader_says_the_limit_it_keeps(page, server, tmp_path):
+    page.goto(server + "/")
+    wait_for_app(page)
+    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInstructions"]').wait_for(timeout=30_000)
+    limit_mb = f"{DEFAULT_LIMITS.max_bytes / 1024 / 1024:g}"
+    # What a screen reader reads: the app's words and limit, nothing of Streamlit's own.
+    for _ in range(50):  # the app's style comes with the page's last elements
+        said = page.locator(".st-key-bp_upload").aria_snapshot()
+        if f"{limit_mb} MB" in said:
+            break
+        page.wait_for_timeout(200)
+    assert f"{limit_mb} MB" in said and "50MB" not in said and "Upload" not in said, said
+    # Over the limit: refused by name with the same limit (the file reaches the app, which says why).
+    name, data, _words = BAD_UPLOADS["too-large"]
+    path = tmp_path / name
+    path.write_bytes(data)
+    page.locator(UPLOAD_INPUT).set_input_files(str(path))
+    page.wait_for_selector(ERROR, timeout=30_000)
+    shown = plain(page.locator(ERROR).first.inner_text())
+    assert name in shown and f"{limit_mb}.0 MB" in shown, shown
+    no_exception_box(page)
+
+
+def test_the_touchpoints_chart_logs_no_warning(browser, server, tmp_path):
+    page = new_tab(browser, "en-US")
+    try:
+        console = []
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        upload_text(page, server, tmp_path, "small.yaml", SMALL.replace("label: Enter the hall",
+                                                                      "label: Enter, touchpoint: environment"))
+        page.goto(page.url.replace("/editor", "/touchpoints"))
+        wait_for_app(page)
+        page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first.wait_for(
+            timeout=30_000)
+        page.wait_for_timeout(500)
+        # Streamlit's own client asks /touchpoints/_stcore/health and host-config first (two 404s)
+        # while it looks for the server's base path, from the page's path down to "/": its loader's
+        # way, not the page's.
+        said = [line for line in console if "Failed to load resource" not in line]
+        assert not [line for line in said if re.search(r"Vega-Lite|Infinite extent|WARN", line)], said
+        no_exception_box(page)
+    finally:
+        page.context.close()
+
+
+# Comments, flow and block styles, quoting and alignment the form must leave exactly as they are.
+DETAILED = """blueprint: 1
+title: Small   # kept
+steps:
+  - id: enter
+    lane: customer
+    label: Enter the hall
+    evidence: [door sign, queue screen]   # what they see
+    next: ask
+
+  - {id: ask, lane: frontstage, label: Ask what they need, fail: 'no one at the desk', next: call}
+  - id: call        # aligned by hand
+    lane: frontstage
+    label: Call a colleague
+"""
+
+
+def test_the_details_form_edits_evidence_fail_and_recovery_and_nothing_else(english_page, server, tmp_path):
+    page = english_page
+    upload_text(page, server, tmp_path, "detailed.yaml", DETAILED)
+    click_step(page, "ask")
+    save = page.get_by_role("button", name=t("details.save", "en"))
+    save.wait_for(timeout=30_000)
+    fail = page.get_by_label(t("field.fail", "en"), exact=True)
+    assert fail.input_value() == "no one at the desk"
+    page.get_by_label(t("field.evidence", "en"), exact=True).fill("leaflet\nname badge: blue")
+    fail.fill("the desk is empty at lunch")
+    # The recovery is chosen among the blueprint's steps, shown by label and id.
+    page.get_by_label(t("field.recovery", "en"), exact=True).click()
+    page.get_by_role("option", name="Call a colleague · call").click()
+    page.get_by_label(t("field.kpis", "en"), exact=True).fill("time to greet")
+    save.click()
+    expected = edit.set_step_fields(DETAILED, "ask", {
+        "evidence": ["leaflet", "name badge: blue"], "fail": "the desk is empty at lunch", "recovery": "call",
+        "kpis": ["time to greet"]})
+    page.wait_for_function("(text) => document.querySelector('.bp-editor .CodeMirror').CodeMirror.getValue()"
+                           " === text", arg=expected, timeout=30_000)
+    step = blueprint.loads(expected).step_by_id["ask"]
+    assert (step.evidence, step.fail, step.recovery.id) == (["leaflet", "name badge: blue"],
+                                                            "the desk is empty at lunch", "call")
+    # Only the step's own line changed: every other byte is as uploaded.
+    changed = [(old, new) for old, new in zip(DETAILED.splitlines(), expected.splitlines()) if old != new]
+    assert len(changed) == 1 and changed[0][0].startswith("  - {id: ask"), changed
+    no_exception_box(page)
+
+
+# -- tables ------------------------------------------------------------------------------------------
+
+STEPS_BOX = '[class*="st-key-bp_table_steps"]'
+
+
+def grid_rows(page) -> int:
+    """The steps grid's rows (its accessible table counts the header and the trailing add row)."""
+    return int(page.locator(f"{STEPS_BOX} table[role=grid]").get_attribute("aria-rowcount")) - 2
+
+
+def shown_rows(page) -> list[list[str]]:
+    """The cells of the rows the steps grid shows (only the rows in view are in its accessible table)."""
+    return page.evaluate(
+        """(box) => Array.from(document.querySelectorAll(box + ' table[role=grid] tbody tr'))
+             .map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.textContent.trim()))""", STEPS_BOX)
+
+
+def open_tables(page, server) -> object:
+    open_example(page, server)
+    go_to(page, "tables", "zh" if "zh" in page.evaluate("navigator.language") else "en")
+    page.wait_for_selector(f"{STEPS_BOX} table[role=grid]", state="attached", timeout=30_000)
+    return steps_grid(page)
+
+
+def test_a_half_filled_new_row_is_refused_in_view_in_the_uis_words(page, server):
+    """Issues 9.6 and 9.7 at 1366x768: the new row's cells are empty (not "None"), Enter after its id
+    makes no second row, and the refusal names the columns as the UI does, under the grid, in view."""
+    grid = open_tables(page, server)
+    rows = grid_rows(page)
+    grid.hover()
+    page.locator(f'{STEPS_BOX} button[aria-label="Add row"]').click()
+    page.wait_for_function("([box, n]) => document.querySelector(box + ' table[role=grid]')"
+                           ".getAttribute('aria-rowcount') == n + 3", arg=[STEPS_BOX, rows], timeout=10_000)
+    new_row = shown_rows(page)[-1]
+    assert "None" not in new_row and new_row[0] == "", new_row
+    box = grid.bounding_box()
+    # The grid scrolled to the new row: its last.
+    page.mouse.dblclick(column_x(page, grid, t("field.id", "zh") + " *"), box["y"] + box["height"] - ROW / 2 - 2)
+    page.wait_for_selector("#portal textarea.gdg-input", timeout=10_000)
+    page.wait_for_timeout(300)
+    page.keyboard.type("new-step", delay=30)
+    page.keyboard.press("Enter")
+    refusal = page.locator('[class*="st-key-bp_table_refusal_steps"] [data-testid="stAlertContentError"]')
+    refusal.wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert grid_rows(page) == rows + 1  # Enter moved to the grid's add row: no second empty row
+    columns = t("list.separator", "zh").join([t("field.lane", "zh"), t("field.label", "zh")])
+    expected = t("tables.refused", "zh", message=t("tables.fill_in", "zh", row=rows + 1, columns=columns))
+    assert plain(refusal.inner_text()).strip().endswith(expected)  # after the icon
+    inside = page.locator('[class*="st-key-bp_table_refusal_steps"]').bounding_box()
+    assert inside["y"] >= 0 and inside["y"] + inside["height"] <= page.viewport_size["height"], inside
+    screenshot(page, "tables-refused-zh-laptop")
+    no_exception_box(page)
+
+
+def test_the_grid_fills_a_projector_screen_and_keeps_its_place_when_rebuilt(browser, server):
+    """Issue 9.7 at 1920x1080: the grid is as tall as the screen allows; a rename (which rebuilds
+    the grid: the references change) leaves it scrolled where it was, not at the top."""
+    page = new_tab(browser, "zh-CN", *SCREENS["projector"])
+    try:
+        grid = open_tables(page, server)
+        box = grid.bounding_box()
+        assert box["y"] + box["height"] >= 1080 - 180, box  # not 16 rows and half the screen empty
+        build = page.locator(f'{STEPS_BOX}[class*="st-key-bp_table_steps_"]').first.get_attribute("class")
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, 5000)
+        page.wait_for_timeout(500)
+        last = shown_rows(page)[-1]
+        assert last[0] == "leave", last
+        # The last step's row, above the grid's own "add a row" row.
+        page.mouse.dblclick(column_x(page, grid, t("field.id", "zh") + " *"), box["y"] + box["height"] - 1.5 * ROW)
+        page.wait_for_selector("#portal textarea.gdg-input", timeout=10_000)
+        page.wait_for_timeout(300)
+        page.keyboard.press("End")
+        page.keyboard.type("-hall", delay=30)
+        page.keyboard.press("Enter")
+        page.wait_for_function("([box, old]) => { const el = document.querySelector(box + '[class*=st-key-bp_table_steps_]');"
+                               " return el && el.getAttribute('class') !== old; }", arg=[STEPS_BOX, build], timeout=30_000)
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+        assert "leave-hall" in [cells[0] for cells in shown_rows(page)], shown_rows(page)
+        screenshot(page, "tables-rebuilt-zh-projector")
+        no_exception_box(page)
+    finally:
+        page.context.close()
