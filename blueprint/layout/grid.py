@@ -75,7 +75,11 @@ class Grid:
         cut.band = [self.band[i] for i in keep]
         cut.band_columns = [(band, max(a, first) - first, min(b, last) - first)
                             for band, a, b in self.band_columns if a <= last and b >= first]
-        cut.occupied = {(r, c - first) for r, c in self.occupied if first <= c <= last}
+        if not hasattr(self, "_occupied_by_column"):  # made once, so that cutting every sheet stays linear
+            self._occupied_by_column: dict[int, list[int]] = defaultdict(list)
+            for r, c in self.occupied:
+                self._occupied_by_column[c].append(r)
+        cut.occupied = {(r, c - first) for c in range(first, last + 1) for r in self._occupied_by_column.get(c, ())}
         cut.columns = last - first + 1
         return cut
 

@@ -92,16 +92,40 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
         analysis = analyse(bp, locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en"))
     whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
     orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
-    best: list[Page] | None = None
-    for orientation in orientations:
-        pages = _pages(bp, whole, spec, spec.dimensions(orientation), locale, evidence, style, analysis, details)
-        if best is None or len(pages) < len(best):
+    # The orientation with fewer pages wins, landscape on a tie. The likelier winner (by an estimate
+    # from the whole layout) is laid out first, and the other only until it cannot win any more, so
+    # that a big blueprint is not laid out twice.
+    likely = sorted(orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style))
+    best = _pages(bp, whole, spec, spec.dimensions(likely[0]), locale, evidence, style, analysis, details)
+    for other in likely[1:]:
+        wins_tie = other == orientations[0]
+        pages = _pages(bp, whole, spec, spec.dimensions(other), locale, evidence, style, analysis, details,
+                       give_up_at=len(best) + (1 if wins_tie else 0))
+        if pages is not None and (len(pages) < len(best) or (wins_tie and len(pages) == len(best))):
             best = pages
     return best
 
 
+def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style) -> int:
+    """How many pages ``whole`` cut into sheets for a page of ``size`` would take, from the cuts and
+    the whole picture's height (a sheet is about as tall as the whole)."""
+    page_w, page_h = size
+    least = MIN_TEXT / smallest_text(style)
+    runs = _split(whole, page_w / least)
+    xs, edge = whole.column_x, style.column_gap / 2 + style.phase_pad + style.margin
+    widths = [(xs[0] + xs[last] + style.card_width - xs[first] + edge) if xs else whole.width for first, last in runs]
+    scale = min(page_w / max(widths), page_h / whole.height if spec.fit == "page" else math.inf)
+    scale = max(least, min(scale, _MAX_SCALE))
+    return len(runs) * max(1, math.ceil(whole.height * scale / page_h - 1e-6))
+
+
+class _CannotWin(Exception):
+    """Laying out the sheets stops: they already need at least as many pages as another choice."""
+
+
 def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, float], locale: str | None,
-           evidence: bool, style: Style, analysis, details: bool) -> list[Page]:
+           evidence: bool, style: Style, analysis, details: bool, give_up_at: int | None = None) -> list[Page] | None:
+    """The pages for a page of ``size``; None as soon as they are sure to be ``give_up_at`` or more."""
     from . import layout
 
     page_w, page_h = size
@@ -112,17 +136,28 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
         sheet_of_column: list[int] = []
         for number, (first, last) in enumerate(runs, 1):
             sheet_of_column += [number] * (last - first + 1)
-        return [layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
-                       window=Window(first, last, number, len(runs), tuple(sheet_of_column)))
-                for number, (first, last) in enumerate(runs, 1)]
+        sheets: list[Layout] = []
+        at_least = len(runs)  # pages: each sheet takes one or more (at the smallest scale, as tall as it is)
+        for number, (first, last) in enumerate(runs, 1):
+            sheet = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
+                           window=Window(first, last, number, len(runs), tuple(sheet_of_column)))
+            sheets.append(sheet)
+            at_least += max(1, math.ceil(sheet.height * least / page_h - 1e-6)) - 1
+            if give_up_at is not None and at_least >= give_up_at:
+                raise _CannotWin
+        return sheets
 
     runs = _split(whole, widest)
-    sheets = draw(runs)
-    # The estimate ignores that a sheet has fewer tracks and its own legend: cut again where too wide.
-    while any(sheet.width > widest + 0.5 and last > first for sheet, (first, last) in zip(sheets, runs)):
-        runs = [piece for sheet, run in zip(sheets, runs)
-                for piece in (_halve(run) if sheet.width > widest + 0.5 else [run])]
+    try:
         sheets = draw(runs)
+        # The estimate ignores that a sheet has fewer tracks and its own legend: cut again where too wide
+        # (cutting only adds sheets, so the count of pages so far stays a lower bound).
+        while any(sheet.width > widest + 0.5 and last > first for sheet, (first, last) in zip(sheets, runs)):
+            runs = [piece for sheet, run in zip(sheets, runs)
+                    for piece in (_halve(run) if sheet.width > widest + 0.5 else [run])]
+            sheets = draw(runs)
+    except _CannotWin:
+        return None
     fits: list[Callable[[Layout], float]] = [lambda sheet: page_w / sheet.width]
     if spec.fit == "page":
         fits.append(lambda sheet: page_h / sheet.height)

@@ -71,6 +71,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         shared["grid"] = (rows, Grid(bp, rows))
     rows, whole = shared["grid"]
     grid = whole if window is None else whole.window(window.first, window.last)
+    flows = _sheet_flows(bp, whole, window, shared)
     title = bp.title or ""
     if window is not None and window.count > 1:
         title = f"{title} ({window.number}/{window.count})"
@@ -80,7 +81,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     number = analysis.numbers if analysis else step_numbers(bp)  # once for all sheets where it can
     numbers = [number.get(step.index, 0) for step in grid.steps]
     texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers)
-    planned, tracks = _plan_routes(bp, grid, rows)
+    planned, tracks = _plan_routes(flows, grid, rows)
     timed = analysis and any(step.duration is not None for step in grid.steps)
     felt = analysis and any(step.emotion is not None for step in grid.steps)
     # A label with no place clear of other edges widens the gap it is in, and everything is placed
@@ -106,8 +107,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
             break
         for k, w in crowded.items():
             wider[k] = max(wider.get(k, 0.0), w)
-    links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
-    time_row = _time_row(analysis, whole, grid, style, locale, columns, page) if page.time_band else None
+    links = _sheet_links(flows, whole, grid, window, cards, style) if window is not None else []
+    time_row = _time_row(analysis, whole, grid, style, locale, columns, page, shared) if page.time_band else None
     curve = _emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
     items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right,
                                                 _drawn(cards, routes))
@@ -211,7 +212,27 @@ def _measure_evidence(grid: Grid, rows: list[Row], style: Style, numbers: list[i
     return notes
 
 
-def _plan_routes(bp: Blueprint, grid: Grid, rows: list[Row]) -> tuple[list[tuple[Flow, int, int, Plan]], _Tracks]:
+def _sheet_flows(bp: Blueprint, whole: Grid, window: Window | None, shared: dict) -> list[Flow]:
+    """The flows and recovery links a picture may draw: all of them, or on a print sheet those with
+    an end on it, in the blueprint's order (found through an index by column made once for all
+    sheets, so that printing stays linear in the blueprint's size)."""
+    if "flows" not in shared:
+        flows = [*bp.flows, *bp.recoveries]
+        by_column: dict[int, list[int]] = defaultdict(list)
+        for k, flow in enumerate(flows):
+            ends = {whole.column[i] for i in (whole.position.get(flow.source.id), whole.position.get(flow.target.id))
+                    if i is not None}
+            for column in ends:
+                by_column[column].append(k)
+        shared["flows"] = (flows, by_column)
+    flows, by_column = shared["flows"]
+    if window is None:
+        return flows
+    found = {k for column in range(window.first, window.last + 1) for k in by_column.get(column, ())}
+    return [flows[k] for k in sorted(found)]
+
+
+def _plan_routes(flows: list[Flow], grid: Grid, rows: list[Row]) -> tuple[list[tuple[Flow, int, int, Plan]], _Tracks]:
     """Every flow's route on the grid, and the number of tracks each gap needs.
 
     A ``return`` flow that answers a request (a flow the other way between the same two steps)
@@ -223,7 +244,6 @@ def _plan_routes(bp: Blueprint, grid: Grid, rows: list[Row]) -> tuple[list[tuple
     requests: dict[tuple[int, int], Plan] = {}
     answers: set[int] = set()  # the planned entries that reuse a request's route
     used: set[int] = set()  # the requests' plans given to their flow
-    flows = [*bp.flows, *bp.recoveries]
     positions = [(grid.position.get(f.source.id), grid.position.get(f.target.id)) for f in flows]
     for flow, (a, b) in zip(flows, positions):
         if a is not None and b is not None and a != b and flow.kind in (FlowKind.FLOW, FlowKind.SUPPORT):
@@ -590,12 +610,12 @@ def _nearest_gap(centers: list[float], x: float) -> int:
     return min(range(len(centers)), key=lambda k: abs(centers[k] - x))
 
 
-def _sheet_links(bp: Blueprint, whole: Grid, grid: Grid, window: Window, cards: list[Card],
+def _sheet_links(flows: list[Flow], whole: Grid, grid: Grid, window: Window, cards: list[Card],
                  style: Style) -> list[SheetLink]:
     """A tag beside each card with a flow to or from another sheet: "→ 3" on its right for flows
     that continue on sheet 3, "1 →" on its left for flows that come from sheet 1."""
     ends: dict[tuple[int, bool, int], list] = defaultdict(list)
-    for flow in [*bp.flows, *bp.recoveries]:
+    for flow in flows:
         a, b = whole.position.get(flow.source.id), whole.position.get(flow.target.id)
         if a is None or b is None:
             continue
@@ -636,16 +656,18 @@ def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
 
 
 def _time_row(analysis: Analysis, whole: Grid, grid: Grid, style: Style, locale: str, columns: _Columns,
-              page: _Page) -> TimeRow:
+              page: _Page, shared: dict) -> TimeRow:
     """Under each phase band: the time the phase adds to the customer's journey (until its last
     customer or frontstage step ends; back-office work after that runs on without the customer),
     and the running total."""
     band = page.time_band
-    visible = (Zone.CUSTOMER, Zone.FRONTSTAGE)
-    bands = {step.index: whole.band[i] for i, step in enumerate(whole.steps) if step.zone in visible}
-    for b in set(whole.band):
-        bands.setdefault(-1 - b, b)  # every phase has a cell, even one without customer steps
-    totals = phase_times(bands, analysis.finish)
+    if "phase_times" not in shared:  # once for all sheets
+        visible = (Zone.CUSTOMER, Zone.FRONTSTAGE)
+        bands = {step.index: whole.band[i] for i, step in enumerate(whole.steps) if step.zone in visible}
+        for b in set(whole.band):
+            bands.setdefault(-1 - b, b)  # every phase has a cell, even one without customer steps
+        shared["phase_times"] = phase_times(bands, analysis.finish)
+    totals = shared["phase_times"]
     total = word("picture.total", locale)
     cells = []
     for (index, _, _), (_, _, _, x0, x1, _) in zip(grid.band_columns, page.phase_specs):

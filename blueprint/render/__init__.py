@@ -22,7 +22,7 @@ from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
-from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz
+from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many
 
 __all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
            "render", "render_layout", "render_pages"]
@@ -103,28 +103,35 @@ def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, 
                  dpi: int = PNG_DPI, plain: bool = False, details: bool = False) -> list[tuple[Page, str | bytes]]:
     """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options).
 
-    Pages are drawn by parallel Graphviz processes (one per core, at most four)."""
+    Pages are drawn by parallel Graphviz processes (one per core, at most four), each drawing a run
+    of pages."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     spec = page if isinstance(page, PageSpec) else PageSpec(page, orientation, fit)
     pages = plan_pages(bp, spec, locale, evidence, analysis=not plain, details=details)
-    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
-        drawn = list(pool.map(lambda p: _draw_page(p, format, dpi), pages))
+    workers = min(os.cpu_count() or 1, 4, len(pages))
+    runs = [pages[k * len(pages) // workers:(k + 1) * len(pages) // workers] for k in range(workers)]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        drawn = [picture for run in pool.map(lambda run: _draw_pages(run, format, dpi), runs) for picture in run]
     return list(zip(pages, drawn))
 
 
-def _draw_page(page: Page, format: str, dpi: int) -> str | bytes:
-    dot, edges = dot_and_edges(page.sheet)
-    dot.graph_attr.update(viewport=page.viewport(), margin="0")
+def _draw_pages(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:
+    """Each of ``pages`` drawn in ``format``, by one Graphviz process."""
+    dots = []
+    for page in pages:
+        dot, edges = dot_and_edges(page.sheet)
+        dot.graph_attr.update(viewport=page.viewport(), margin="0")
+        if format == "png":
+            _check_pixels(page.width, page.height, dpi)
+            dot.graph_attr["dpi"] = str(dpi)
+        dots.append((dot, edges))
     if format == "dot":
-        return dot.source
-    if format == "png":
-        _check_pixels(page.width, page.height, dpi)
-        dot.graph_attr["dpi"] = str(dpi)
-    data = run_graphviz(dot, format)
+        return [dot.source for dot, _ in dots]
+    drawn = run_graphviz_many([dot for dot, _ in dots], format)
     if format == "svg":
-        return postprocess_svg(data, titles(page.sheet), edges)
-    return pdf_dated(data) if format == "pdf" else png_with_dpi(data, dpi)
+        return [postprocess_svg(data, titles(page.sheet), edges) for data, page, (_, edges) in zip(drawn, pages, dots)]
+    return [pdf_dated(data) if format == "pdf" else png_with_dpi(data, dpi) for data in drawn]
 
 
 def _check_pixels(width: float, height: float, dpi: int) -> None:

@@ -125,3 +125,43 @@ def test_a_png_too_large_for_graphviz_is_refused_not_shrunk():
     assert layout(GENERATED).width * 144 / 72 > MAX_PIXELS
     with pytest.raises(RenderError, match="--page a3"):
         render(GENERATED, "png")
+
+
+# ------------------------------------------------------------------------------------------------
+# Pages are drawn by one Graphviz process per run of pages; the drawings are the ones a process per
+# page makes, and the choice of orientation is the one laying out both would make.
+
+def _one_by_one(pages, format):
+    from blueprint.render import _draw_pages
+    return [_draw_pages([page], format, 72)[0] for page in pages]
+
+
+def test_pages_drawn_together_are_the_pages_drawn_one_by_one():
+    bp = load(EXAMPLES[0])
+    drawn = render_pages(bp, "svg", page="a4")
+    assert len(drawn) > 2
+    assert [svg for _, svg in drawn] == _one_by_one([page for page, _ in drawn], "svg")
+    pdfs = render_pages(bp, "pdf", page="a4")
+    assert [len(PdfReader(io.BytesIO(pdf)).pages) for _, pdf in pdfs] == [1] * len(drawn)
+    pngs = render_pages(bp, "png", page="a4", dpi=30)
+    assert all(png.startswith(b"\x89PNG\r\n\x1a\n") and png.count(b"IEND") == 1 for _, png in pngs)
+
+
+def test_a_label_that_reads_like_the_start_of_a_document_does_not_cut_a_drawing():
+    bp = loads("blueprint: 1\ntitle: t\nphases: [{id: a}, {id: b}]\nsteps:\n"
+               + "".join(f"- {{id: s{i}, lane: customer, phase: {'a' if i < 20 else 'b'}, "
+                         f"label: '<?xml %PDF- {i}'}}\n" for i in range(40)))
+    drawn = render_pages(bp, "svg", page="a4")
+    assert len(drawn) > 1
+    assert [svg for _, svg in drawn] == _one_by_one([page for page, _ in drawn], "svg")
+    assert all(svg.count("<svg") == 1 and "&lt;?xml" in svg for _, svg in drawn)
+
+
+@pytest.mark.parametrize("size", ["a3", "a4"])
+def test_the_orientation_with_fewer_pages_is_chosen_landscape_on_a_tie(size):
+    for _, bp in CASES[:4]:
+        chosen = plan_pages(bp, PageSpec(size))
+        counts = {o: len(plan_pages(bp, PageSpec(size, o))) for o in ("landscape", "portrait")}
+        landscape = chosen[0].width > chosen[0].height
+        assert len(chosen) == min(counts.values())
+        assert landscape == (counts["landscape"] <= counts["portrait"])
