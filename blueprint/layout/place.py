@@ -216,6 +216,8 @@ def _sheet_flows(bp: Blueprint, whole: Grid, window: Window | None, shared: dict
     """The flows and recovery links a picture may draw: all of them, or on a print sheet those with
     an end on it, in the blueprint's order (found through an index by column made once for all
     sheets, so that printing stays linear in the blueprint's size)."""
+    if window is None:
+        return [*bp.flows, *bp.recoveries]
     if "flows" not in shared:
         flows = [*bp.flows, *bp.recoveries]
         by_column: dict[int, list[int]] = defaultdict(list)
@@ -226,8 +228,6 @@ def _sheet_flows(bp: Blueprint, whole: Grid, window: Window | None, shared: dict
                 by_column[column].append(k)
         shared["flows"] = (flows, by_column)
     flows, by_column = shared["flows"]
-    if window is None:
-        return flows
     found = {k for column in range(window.first, window.last + 1) for k in by_column.get(column, ())}
     return [flows[k] for k in sorted(found)]
 
