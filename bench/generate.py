@@ -3,7 +3,7 @@
 The shape follows the example halls: a customer journey that hands off to frontstage staff,
 which hand off to backstage and support and get an answer back; phases of 20 steps; durations on
 every step, wait points with standards, fail points with recoveries, some support and return
-flows. Deterministic for a given size and seed.
+flows (some of them labelled). Deterministic for a given size and seed.
 
     python bench/generate.py 1000 > /tmp/b1000.yaml
 """
@@ -82,7 +82,11 @@ def generate(n: int, seed: int = 1) -> str:
     out.append("flows:")
     for i in range(0, n - 2, 10):
         if lanes[i] in ("clerk", "backoffice") and lanes[i + 2] not in ("customer",):
-            out.append(f"  - {{from: s{i}, to: s{i + 2}, kind: support}}")
+            out.append(f"  - {{from: s{i}, to: s{i + 2}, kind: support, label: 转交资料}}")
+    # The back office answers the counter: a labelled return on the request's route.
+    for i in range(1, n):
+        if lanes[i] == "backoffice" and lanes[i - 1] == "clerk" and i % 3 == 0:
+            out.append(f"  - {{from: s{i}, to: s{i - 1}, kind: return, label: 回复办理结果}}")
     out.append("standards:")
     for i in range(0, n - 5, 50):
         out.append(f"  - {{id: std{i}, label: 办理不超过30分钟, from: s{i}, to: s{i + 5}, max: 30min}}")

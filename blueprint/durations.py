@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from .errors import brief, kind_of
 from .words import word
@@ -71,6 +72,21 @@ def parse_duration(value: object) -> timedelta:
     >>> parse_duration("3分钟").total_seconds()
     180.0
     """
+    return _parse_text(value) if type(value) is str and len(value) <= _CACHED_CHARS else _parse(value)
+
+
+# A file writes the same few durations on thousands of steps: each short text is read once (only
+# what parses is kept; a text that fails raises anew each time). Long ones are not kept: the cache
+# lives as long as the process and must stay small whatever it is fed.
+_CACHED_CHARS = 32
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(value: str) -> timedelta:
+    return _parse(value)
+
+
+def _parse(value: object) -> timedelta:
     if isinstance(value, bool):
         raise DurationError(f"expected a duration like 3min, 90s or 1.5h, got {str(value).lower()}",
                             f"这里应填时长，例如 3min、90s 或 1.5h，而不是 {str(value).lower()}")
@@ -109,6 +125,15 @@ def parse_duration_range(value: object) -> tuple[timedelta, timedelta]:
     >>> parse_duration_range(5)[0] == parse_duration_range(5)[1]
     True
     """
+    return _range_of_text(value) if type(value) is str and len(value) <= _CACHED_CHARS else _range(value)
+
+
+@lru_cache(maxsize=4096)
+def _range_of_text(value: str) -> tuple[timedelta, timedelta]:
+    return _range(value)
+
+
+def _range(value: object) -> tuple[timedelta, timedelta]:
     match = _RANGE_START.match(value) if isinstance(value, str) else None
     high_text = value[match.end():].rstrip(" ") if match else ""
     if not high_text:  # what RANGE_PATTERN's (.+?) needs: something after the separator

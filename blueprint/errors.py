@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .controls import visible
 
 __all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
-           "suggest", "kind_of", "brief"]
+           "suggest", "closest", "kind_of", "brief"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +130,12 @@ class BlueprintError(Exception, Bilingual):
         return Problem(self.rule, self.message, self.pos, self.message_zh)
 
 
-def _closest(word: object, candidates: Iterable[str]) -> str | None:
+def closest(word: object, candidates: Iterable[str]) -> str | None:
+    """The candidate ``word`` is most likely a misspelling of (ignoring case), or None.
+
+    >>> closest("backstagee", ["customer", "backstage"]), closest("zzz", ["customer"])
+    ('backstage', None)
+    """
     if not isinstance(word, str):
         return None
     candidates = list(candidates)
@@ -160,7 +165,7 @@ def suggest(word: object, candidates: Iterable[str]) -> Message:
     >>> suggest("zzz", ["customer"])
     Message(en='', zh='')
     """
-    match = _closest(word, candidates)
+    match = closest(word, candidates)
     if match is None:
         return Message("", "")
     return Message(f" (did you mean '{match}'?)", f"（是不是 '{match}'？）")

@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 
 from .analysis import touchpoints as tp
+from .analysis.numbering import graph_numbers
 from .graph import graph_to_json
 from .model import Zone
 from .words import normalize, word
@@ -39,15 +40,16 @@ __all__ = [
     "inventory_xlsx",
 ]
 
-#: Inventory columns written to CSV and XLSX: ids of phases and lanes give way to their labels.
-INVENTORY_EXPORT_COLUMNS: tuple[str, ...] = tuple(
+#: Inventory columns written to CSV and XLSX: first the step's number on the picture
+#: (:mod:`blueprint.analysis.numbering`); ids of phases and lanes give way to their labels.
+INVENTORY_EXPORT_COLUMNS: tuple[str, ...] = ("number", *(
     key for key in tp.INVENTORY_COLUMNS if key not in ("phase", "lane")
-)
+))
 
-#: Fail point columns written to XLSX.
-FAIL_POINT_EXPORT_COLUMNS: tuple[str, ...] = tuple(
+#: Fail point columns written to XLSX, after the step's number.
+FAIL_POINT_EXPORT_COLUMNS: tuple[str, ...] = ("number", *(
     key for key in tp.FAIL_POINT_COLUMNS if key not in ("phase", "lane", "recovery_lane")
-)
+))
 
 #: The sheets of the XLSX workbook, in order; their names are the catalogue's ``sheet.<key>`` words
 #: (at most 31 characters each).
@@ -96,6 +98,12 @@ def _table(rows: Iterable[dict], columns: Sequence[str], locale: str) -> list[li
     return [[_display_value(key, row.get(key), locale) for key in columns] for row in rows]
 
 
+def _numbered(G: nx.MultiDiGraph, rows: Iterable[dict]) -> list[dict]:
+    """``rows`` with the number of their step, the one its card and evidence note show."""
+    numbers = graph_numbers(G)
+    return [{"number": numbers.get(row["step"]), **row} for row in rows]
+
+
 def _headings(columns: Sequence[str], locale: str) -> list[str]:
     return [tp.column_label(key, locale) for key in columns]
 
@@ -116,13 +124,13 @@ def inventory_csv(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
     ...           "label: 进厅, touchpoint: environment, duration: 1}\\n").to_graph()
     >>> data = inventory_csv(G, "zh")
     >>> data[:3] == b"\\xef\\xbb\\xbf", data.decode("utf-8-sig").splitlines()[1]
-    (True, 'a,进厅,,顾客行为,顾客行为,环境,,,,1分钟,1.0,否,,,,,')
+    (True, '1,a,进厅,,顾客行为,顾客行为,环境,,,,1分钟,1.0,否,,,,,')
     """
     lang = normalize(locale)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(_headings(INVENTORY_EXPORT_COLUMNS, lang))
-    for line in _table(tp.inventory(G, lang), INVENTORY_EXPORT_COLUMNS, lang):
+    for line in _table(_numbered(G, tp.inventory(G, lang)), INVENTORY_EXPORT_COLUMNS, lang):
         writer.writerow([guard_cell(value) if isinstance(value, str) else value for value in line])
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -203,7 +211,7 @@ def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
     def title(key: str) -> str:
         return word(f"sheet.{key}", lang)
 
-    inventory = tp.inventory(G, lang)
+    inventory = _numbered(G, tp.inventory(G, lang))
     _write_sheet(workbook, title("inventory"), _headings(INVENTORY_EXPORT_COLUMNS, lang),
                  _table(inventory, INVENTORY_EXPORT_COLUMNS, lang))
 
@@ -233,7 +241,7 @@ def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
                      _table(chosen, INVENTORY_EXPORT_COLUMNS, lang))
 
     _write_sheet(workbook, title("fail_points"), _headings(FAIL_POINT_EXPORT_COLUMNS, lang),
-                 _table(tp.fail_points(G), FAIL_POINT_EXPORT_COLUMNS, lang))
+                 _table(_numbered(G, tp.fail_points(G)), FAIL_POINT_EXPORT_COLUMNS, lang))
 
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -245,5 +253,9 @@ def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
 
 
 def graph_json(G: nx.MultiDiGraph) -> str:
-    """The graph as node-link JSON (see :func:`blueprint.graph.graph_to_json`)."""
-    return graph_to_json(G)
+    """The graph as node-link JSON (see :func:`blueprint.graph.graph_to_json`); each step also
+    carries its ``number`` on the picture."""
+    numbered = G.copy()
+    for node, number in graph_numbers(G).items():
+        numbered.nodes[node]["number"] = number
+    return graph_to_json(numbered)

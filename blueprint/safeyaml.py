@@ -132,6 +132,9 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+#: The numbers of the core schema in the order they are tried: the first kind that matches whole wins.
+_NUMBER = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in (
+    ("int", _INT), ("oct", _OCT), ("hex", _HEX), ("float", _FLOAT), ("inf", _INF), ("nan", _NAN))))
 # Only plain scalars starting with one of these can be anything but text.
 _SPECIAL_START = frozenset("~nNtTfF0123456789+-.")
 #: Integers written with more digits than this stay text. 256 hex digits are at most 309 decimal
@@ -155,19 +158,21 @@ def resolve_plain(value: str) -> object:
         return _BOOLS[value]
     if len(value) > MAX_NUMBER_DIGITS and _is_long_integer(value):
         return value  # a number Python could not print: the digits as written
-    if _INT.fullmatch(value):
+    number = _NUMBER.fullmatch(value)  # one match, not one per kind: most such scalars are '3min'
+    if number is None:
+        return value
+    kind = number.lastgroup
+    if kind == "int":
         return int(value)
-    if _OCT.fullmatch(value):
+    if kind == "oct":
         return int(value[2:], 8)
-    if _HEX.fullmatch(value):
+    if kind == "hex":
         return int(value[2:], 16)
-    if _FLOAT.fullmatch(value):
+    if kind == "float":
         return float(value)
-    if _INF.fullmatch(value):
+    if kind == "inf":
         return -math.inf if value[0] == "-" else math.inf
-    if _NAN.fullmatch(value):
-        return math.nan
-    return value
+    return math.nan
 
 
 def _is_long_integer(value: str) -> bool:
@@ -448,18 +453,31 @@ def _build(loader, path: str, limits: Limits, stack: list[_Frame], char_budget: 
     expanded_chars = 0
     root = None
     done = False
+    # libyaml makes a new string for every scalar: a key like 'lane' or a value like 'customer' would
+    # be kept once per step. Equal scalars share one string instead, and a key and the value written
+    # beside it share their line number (both live on, in the positions): a quarter of the memory a
+    # large file's blueprint holds.
+    share = {}.setdefault
+    last_line = 0
+    special_start = _SPECIAL_START
 
     while True:
         event = get_event()
         cls = event.__class__
         if cls is ScalarEvent:
             mark = event.start_mark
-            pos = (mark.line + 1, mark.column + 1)
+            line = mark.line + 1
+            if line == last_line:
+                line = last_line
+            else:
+                last_line = line
+            pos = (line, mark.column + 1)
             text = event.value
+            text = share(text, text)
             plain = not event.style  # None from the Python parser, "" from libyaml
             if plain and event.implicit[0]:
                 # Most plain scalars are words: only a few first characters can start anything else.
-                value = text if text and text[0] not in _SPECIAL_START else resolve_plain(text)
+                value = text if text and text[0] not in special_start else resolve_plain(text)
             elif event.tag is None or event.tag == "!" or event.implicit[0] or event.implicit[1]:
                 value = text
             else:

@@ -35,6 +35,23 @@ def test_refused(value):
     assert isinstance(exc.value, ValueError) and CJK.search(exc.value.message_zh)
 
 
+def test_a_text_read_again_reads_the_same_and_a_bad_one_fails_every_time():
+    """Short texts are read once and kept (a file repeats them on every step): keeping must not
+    change an answer, keep a failure, or hold long texts."""
+    from blueprint.durations import parse_duration_range
+
+    for _ in range(2):
+        assert parse_duration("90s") == timedelta(seconds=90)
+        assert parse_duration_range("2-4min") == (timedelta(minutes=2), timedelta(minutes=4))
+        with pytest.raises(DurationError):
+            parse_duration("3 weeks")
+        with pytest.raises(DurationError):
+            parse_duration_range("4-2min")
+    long = "1s" * 5000
+    assert parse_duration(long) == timedelta(seconds=5000) == parse_duration(long)
+    assert parse_duration("90s") is parse_duration("90s")  # the short text was kept
+
+
 def test_too_long_and_negative_numbers():
     with pytest.raises(ValueError, match="hundred years"):
         parse_duration("999999999h")

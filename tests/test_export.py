@@ -68,11 +68,11 @@ def test_inventory_csv_reads_back_zh(G):
     rows = read_csv(export.inventory_csv(G, "zh"))
     header, body = rows[0], rows[1:]
     assert header == [tp.column_label(key, "zh") for key in export.INVENTORY_EXPORT_COLUMNS]
-    assert header[:3] == ["步骤编号", "步骤", "阶段"]
-    assert [row[0] for row in body] == [row["step"] for row in tp.inventory(G)]
+    assert header[:4] == ["序号", "步骤编号", "步骤", "阶段"]
+    assert [row[1] for row in body] == [row["step"] for row in tp.inventory(G)]
     record = dict(zip(export.INVENTORY_EXPORT_COLUMNS, body[0]))
     assert record == {
-        "step": "enter", "label": "进入营业厅", "phase_label": "到店", "lane_label": "客户",
+        "number": "1", "step": "enter", "label": "进入营业厅", "phase_label": "到店", "lane_label": "客户",
         "zone": "顾客行为", "kind": "环境", "channel": "营业厅", "owner": "", "evidence": "门头；主推海报",
         "duration": "1分钟", "duration_min": "1.0", "wait": "否", "wait_max": "", "fail": "",
         "recovery": "", "recovery_label": "", "emotion": "0",
@@ -84,7 +84,7 @@ def test_inventory_csv_reads_back_zh(G):
 
 def test_inventory_csv_en_headings_and_words(G):
     rows = read_csv(export.inventory_csv(G, "en"))
-    assert rows[0][:4] == ["Step id", "Step", "Phase", "Lane"]
+    assert rows[0][:5] == ["No.", "Step id", "Step", "Phase", "Lane"]
     record = dict(zip(export.INVENTORY_EXPORT_COLUMNS, rows[1]))
     assert (record["zone"], record["kind"], record["wait"], record["duration"]) == (
         "Customer actions", "Environment", "no", "1 min",
@@ -163,7 +163,8 @@ def test_inventory_xlsx_values_en(G):
     assert first["kind"] == "Environment" and first["zone"] == "Customer actions"
     assert first["duration_min"] == 1.0 and first["emotion"] == 0  # numbers stay numbers
     assert first["owner"] is None  # empty cells stay empty
-    assert book["Inventory"].auto_filter.ref == "A1:Q12"
+    assert first["number"] == 1  # the number its card shows, as a number
+    assert book["Inventory"].auto_filter.ref == "A1:R12"
 
     assert sheet_rows(book["By kind"]) == [
         ["Touchpoint kind", "Count"], ["People", 2], ["Environment", 2], ["Equipment", 1],
@@ -181,11 +182,11 @@ def test_inventory_xlsx_values_en(G):
         ["空阶段", 0, 0, 0, 0, 0, 0, 0],
         ["No phase", 0, 0, 0, 1, 0, 0, 1],
     ]
-    assert [row[0] for row in sheet_rows(book["Employees"])[1:]] == ["greet", "walk", "call-back", "hand"]
-    assert [row[0] for row in sheet_rows(book["Equipment"])[1:]] == ["ticket", "record", "app"]
+    assert [row[1] for row in sheet_rows(book["Employees"])[1:]] == ["greet", "walk", "call-back", "hand"]
+    assert [row[1] for row in sheet_rows(book["Equipment"])[1:]] == ["ticket", "record", "app"]
     fails = sheet_rows(book["Fail points"])
     assert fails[0] == [tp.column_label(key, "en") for key in export.FAIL_POINT_EXPORT_COLUMNS]
-    assert [row[0] for row in fails[1:]] == ["ticket", "wait", "record", "batch"]
+    assert [row[1] for row in fails[1:]] == ["ticket", "wait", "record", "batch"]
     record = dict(zip(export.FAIL_POINT_EXPORT_COLUMNS, fails[3]))
     assert (record["recovery"], record["recovery_label"], record["recovery_exists"]) == ("ghost", None, "no")
     assert dict(zip(export.FAIL_POINT_EXPORT_COLUMNS, fails[1]))["recovery_lane_label"] == "导购员"
@@ -193,7 +194,7 @@ def test_inventory_xlsx_values_en(G):
 
 def test_inventory_xlsx_headings_zh(G):
     book = open_xlsx(export.inventory_xlsx(G, "zh"))
-    assert sheet_rows(book["触点清单"])[0][:3] == ["步骤编号", "步骤", "阶段"]
+    assert sheet_rows(book["触点清单"])[0][:4] == ["序号", "步骤编号", "步骤", "阶段"]
     assert sheet_rows(book["按类型"])[1] == ["人员", 2]
     assert sheet_rows(book["阶段×类型"])[-1][0] == "无阶段"
     assert sheet_rows(book["失误点"])[1][-1] == "是"
@@ -201,10 +202,10 @@ def test_inventory_xlsx_headings_zh(G):
 
 def test_inventory_xlsx_column_widths_count_cjk_double(G):
     sheet = open_xlsx(export.inventory_xlsx(G, "zh"))["触点清单"]
-    # Column B holds labels like 手机营业厅查询 (7 wide characters = 14 columns).
-    assert sheet.column_dimensions["B"].width >= 14
-    # Column A holds ids; "call-back" is 9 narrow characters, the heading 步骤编号 is 8 + filter button.
-    assert 9 <= sheet.column_dimensions["A"].width < 14
+    # Column C holds labels like 手机营业厅查询 (7 wide characters = 14 columns).
+    assert sheet.column_dimensions["C"].width >= 14
+    # Column B holds ids; "call-back" is 9 narrow characters, the heading 步骤编号 is 8 + filter button.
+    assert 9 <= sheet.column_dimensions["B"].width < 14
     assert all(dimension.width <= 60 for dimension in sheet.column_dimensions.values())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -12,6 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -75,6 +77,22 @@ def test_the_commands_made_what_they_say(workdir):
     assert (workdir / "pictures" / "hall-walk.zh.png").read_bytes().startswith(b"\x89PNG")
     assert (workdir / "fault-report.graphml").read_text(encoding="utf-8").startswith("<?xml")
     assert '"$schema"' in (workdir / "blueprint.schema.json").read_text(encoding="utf-8")
+
+
+def test_the_board_the_readme_creates_opens_with_its_links(workdir):
+    from blueprint.store import close_database, open_database
+    from blueprint.store.boards import BoardStore
+
+    url = f"sqlite:///{workdir / 'workshop.db'}"
+    store = BoardStore(open_database(url))
+    try:
+        made = json.loads(run_in(workdir, "blueprint board create examples/hall-walk.zh.yaml --db "
+                                          "sqlite:///workshop.db --base-url http://localhost:8501").stdout)
+        token = parse_qs(urlsplit(made["participant_url"]).query)["token"][0]
+        assert made["participant_url"].startswith("http://localhost:8501/board?board=")
+        assert store.resolve(token).role == "participant" and store.resolve(token).board == made["board"]
+    finally:
+        close_database(url)
 
 
 def test_shown_outputs_are_real(workdir):

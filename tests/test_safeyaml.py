@@ -311,3 +311,13 @@ def test_every_refusal_says_it_in_chinese_too(text, limits):
     assert error.text("zh") == error.message_zh and error.text("en") == error.message
     assert error.problem.describe("zh") == f"{error.pos}: {error.message_zh} ({error.rule})"
     assert str(error) == error.problem.describe("en")  # the English line is what str() always gave
+
+
+def test_equal_scalars_are_kept_once_with_their_own_positions():
+    """A large file repeats its keys and lane names on every step: one string each, not one per use."""
+    data = read_yaml("- {id: a, lane: customer}\n- id: b\n  lane: customer\n")
+    first, second = data
+    assert [k for k in first if k == "lane"][0] is [k for k in second if k == "lane"][0]
+    assert first["lane"] is second["lane"] == "customer"
+    assert (first.value_pos["lane"], second.value_pos["lane"]) == ((1, 17), (3, 9))
+    assert second.key_pos["lane"] == (3, 3) and second.value_pos["lane"][0] is second.key_pos["lane"][0]

@@ -2,10 +2,14 @@
 
     blueprint board create hall.yaml --base-url https://bp.example.org
     blueprint board export BOARD_ID --format md > outcome.md
+    blueprint board export BOARD_ID --format xlsx -o outcome.xlsx
+    blueprint board export BOARD_ID --format pdf --page a3 -o outcome.pdf
 
 ``create`` prints the board id, the facilitator link (keep it: it runs the workshop) and the
-participant link (share it). ``export`` prints the ranking, the notes by step, the actions, the
-participants and the blueprint's revisions as JSON, CSV or Markdown.
+participant link (share it). ``export`` writes the ranking, the notes by step, the actions, the
+participants and the blueprint's revisions as JSON, CSV, Markdown or an Excel workbook (XLSX), or
+the blueprint drawn with its notes and the dots of a vote round on the cards (SVG, PDF). XLSX and
+PDF are binary: they go to ``-o FILE``, or to standard output only when it is not a terminal.
 The database is ``--db``, else $BLUEPRINT_DATABASE_URL, else SQLite in the data directory.
 """
 
@@ -16,11 +20,14 @@ import json
 import sys
 from urllib.parse import urlencode
 
-from ._common import add_locale
+from ..paper import PAGE_SIZES
+from ..words import locales
 
 NAME = "board"
 HELP = "create a workshop board from a blueprint, or export a board's outcome"
 DEFAULT_BASE_URL = "http://localhost:8501"
+EXPORT_FORMATS = ("json", "md", "csv", "xlsx", "svg", "pdf")
+_BINARY = ("xlsx", "pdf")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,10 +39,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"address of the app the links open (default: {DEFAULT_BASE_URL})")
     create.add_argument("--format", choices=("text", "json"), default="json", help="output format (default: json)")
     _add_db(create)
-    export = actions.add_parser("export", help="print a board's outcome")
+    export = actions.add_parser("export", help="write a board's outcome")
     export.add_argument("board", metavar="BOARD", help="the board's id")
-    export.add_argument("--format", choices=("json", "md", "csv"), default="json", help="output format (default: json)")
-    add_locale(export, "language of the Markdown headings")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="json", help="output format (default: json)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output; "
+                                                               "xlsx and pdf refuse a terminal)")
+    export.add_argument("--round", type=int, metavar="N", help="the vote round whose dots the picture shows "
+                                                                "(default: the latest)")
+    export.add_argument("--page", choices=("none", *PAGE_SIZES), default="none",
+                        help="print the PDF on sheets of this size (default: none, one page of the picture's size)")
+    export.add_argument("--locale", choices=locales(), help="language of the headings (default: en) and of the "
+                                                          "picture's words (default: the blueprint's)")
     _add_db(export)
 
 
@@ -73,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
         shown = make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return _fail(f"not a database URL: {args.db!r}")
+    if args.action == "export" and args.format in _BINARY and args.output in (None, "-") and sys.stdout.isatty():
+        return _fail(f"{args.format.upper()} is binary: write it to a file with -o FILE (or pipe it)")
+    if args.action == "export" and args.page != "none" and args.format != "pdf":
+        return _fail("--page prints sheets of a PDF: use it with --format pdf")
     if args.action == "create":
         if not args.base_url.startswith(("http://", "https://")):
             return _fail(f"--base-url must start with http:// or https://, not {args.base_url!r}")
@@ -96,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
             made = store.create(text, title=args.title or "")
         else:
             outcome = store.board_outcome(args.board)
+            text = store.board_text(args.board) if args.format in ("svg", "pdf") else ""
     except BoardError as error:
         return _fail(str(error))
     except (SQLAlchemyError, OSError) as error:
@@ -103,11 +122,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"cannot open the database {shown}: {reason}")
 
     if args.action == "export":
-        from ..store.outcome import to_csv, to_json, to_markdown
-
-        writer = {"json": to_json, "csv": to_csv, "md": lambda data: to_markdown(data, args.locale)}[args.format]
-        sys.stdout.write(writer(outcome).rstrip("\n") + "\n")
-        return 0
+        return _export(args, outcome, text)
     result = {"board": made.board, "document": made.document,
               "facilitator_url": link(args.base_url, made.board, made.facilitator_token),
               "participant_url": link(args.base_url, made.board, made.participant_token)}
@@ -116,4 +131,40 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"board: {made.board}\nfacilitator link (keep it): {result['facilitator_url']}\n"
               f"participant link (share it): {result['participant_url']}")
+    return 0
+
+
+def _export(args: argparse.Namespace, outcome: dict, text: str) -> int:
+    from ..errors import BlueprintError
+    from ..render.svg import RenderError
+    from ..store import outcome as outcomes
+
+    locale = args.locale or "en"
+    try:
+        if args.format in ("svg", "pdf"):
+            # The picture speaks the blueprint's language unless --locale says otherwise.
+            data = outcomes.to_picture(text, outcome, args.format, args.locale, round_id=args.round,
+                                       page=args.page)
+        elif args.format == "xlsx":
+            data = outcomes.to_xlsx(outcome, locale)
+        elif args.format == "md":
+            data = outcomes.to_markdown(outcome, locale)
+        else:
+            data = {"json": outcomes.to_json, "csv": outcomes.to_csv}[args.format](outcome)
+    except BlueprintError as error:
+        return _fail(error.problem.describe("en"))
+    except (ValueError, ImportError, RenderError) as error:
+        return _fail(str(error))
+    if isinstance(data, str):
+        data = (data.rstrip("\n") + "\n").encode("utf-8")
+    try:
+        if args.output in (None, "-"):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            with open(args.output, "wb") as handle:
+                handle.write(data)
+    except OSError as error:
+        return _fail(f"{args.output}: {error.strerror or error}")
     return 0

@@ -26,6 +26,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..analysis import touchpoints as tp
+from ..analysis.numbering import step_numbers
 from ..durations import DurationError, compact_duration, format_duration, parse_duration
 from ..errors import BlueprintError, Message, Pos
 from ..export import INVENTORY_EXPORT_COLUMNS, guard_cell
@@ -95,11 +96,12 @@ def heading(key: str, locale: str) -> str:
 # Export
 
 
-def _row(bp: Blueprint, step, lang: str) -> dict[str, Any]:
+def _row(bp: Blueprint, step, lang: str, number: int) -> dict[str, Any]:
     lane = bp.lane_by_id.get(step.lane)
     phase = bp.phase_by_id.get(step.phase) if step.phase else None
     recovery = bp.step_by_id.get(step.recovery.id) if step.recovery else None
     return {
+        "number": number,
         "step": step.id,
         "label": step.label,
         "phase": step.phase,
@@ -133,14 +135,15 @@ def export_sheet(bp: Blueprint, fmt: str = "csv", locale: str | None = None) -> 
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n- {id: a, lane: customer, label: '=1+1', next: b}\\n"
     ...            "- {id: b, lane: support, label: B}\\n")
     >>> lines = export_sheet(bp).content.decode("utf-8-sig").splitlines()
-    >>> lines[1].split(",")[:2], lines[2].split(",")[-4]
-    (['a', "'=1+1"], '')
+    >>> lines[1].split(",")[:3], lines[2].split(",")[-4]
+    (['1', 'a', "'=1+1"], '')
     """
     from ..export import _write_sheet  # the inventory's sheet writer: same look, same formula guard
 
     lang = normalize(locale if locale is not None else bp.locale)
     headings = [heading(key, lang) for key in STEP_COLUMNS]
-    rows = [[_row(bp, step, lang)[key] for key in STEP_COLUMNS] for step in bp.steps]
+    numbers = step_numbers(bp)  # the numbers the picture shows; an import reads past them
+    rows = [[_row(bp, step, lang, numbers[step.index])[key] for key in STEP_COLUMNS] for step in bp.steps]
     lost = []
     extra = [flow for flow in bp.flows if flow.origin != "next"]
     if extra:

@@ -64,9 +64,12 @@ class Analysis:
 
     breaches: dict[int, list[Breach]]
     finish: dict[int, timedelta]
+    #: Every step's number in journey order, by ``index`` (:mod:`blueprint.analysis.numbering`).
+    numbers: dict[int, int]
 
 
 def analyse(bp: Blueprint, locale: str) -> Analysis:
+    from ..analysis.numbering import step_numbers
     from .times import finish_times
 
-    return Analysis(breaches(bp, locale), finish_times(bp))
+    return Analysis(breaches(bp, locale), finish_times(bp), step_numbers(bp))

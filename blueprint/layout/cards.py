@@ -9,7 +9,7 @@ from .geometry import Style
 from .text import text_width, wrap
 from ..words import word
 
-__all__ = ["BadgeSpec", "card_height", "card_text", "detail_lines", "meta_lines"]
+__all__ = ["BadgeSpec", "card_height", "card_text", "detail_lines", "meta_lines", "number_tag"]
 
 
 #: A badge before it has a place: kind, text, detail, exceeded.
@@ -17,17 +17,24 @@ BadgeSpec = tuple[str, str, str, bool]
 
 
 def card_text(step: Step, style: Style, locale: str, breaches: list[Breach] | None = None,
-              details: bool = False) -> tuple[list[str], list[str], str, list[BadgeSpec], list[str]]:
+              details: bool = False, number: int = 0) -> tuple[list[str], list[str], str, list[BadgeSpec], list[str]]:
     """A card's label lines, owner and duration lines, footer, badges and detail lines. With
     ``breaches`` (the analysis on the picture, see :mod:`.breaches`; ``None`` for a plain picture)
-    a fail point shows its text after an "F" and a wait or step over its standard shows by how
-    much; with ``details`` the step's KPIs and notes follow in small text."""
+    a fail point shows its text after an "F" and the step's ``number`` ("F3 Terminal fails"), and
+    a wait or step over its standard shows by how much; with ``details`` the step's KPIs and notes
+    follow in small text."""
     inner = style.card_width - 2 * style.card_pad_x
     lines = wrap(step.label or step.id, inner, style.label_size, style.max_label_lines) or [""]
     duration = format_duration(step.duration, locale) if step.duration is not None else ""
     extra = detail_lines(step, locale, inner, style.small_size) if details else []
     return (lines, meta_lines(step.owner or "", duration, inner, style.small_size),
-            *_footer_and_badges(step, locale, breaches), extra)
+            *_footer_and_badges(step, locale, breaches, number), extra)
+
+
+def number_tag(number: int, style: Style) -> tuple[str, float, float]:
+    """A step number's tag: its text, width and height (as small as a badge)."""
+    text = str(number)
+    return text, text_width(text, style.badge_size) + 7, style.badge_height
 
 
 def detail_lines(step: Step, locale: str, width: float, size: float) -> list[str]:
@@ -61,14 +68,16 @@ def meta_lines(owner: str, duration: str, width: float, size: float) -> list[str
     return [*wrap(owner, width, size, 2), duration]
 
 
-def _footer_and_badges(step: Step, locale: str, breaches: list[Breach] | None) -> tuple[str, list[BadgeSpec]]:
+def _footer_and_badges(step: Step, locale: str, breaches: list[Breach] | None,
+                       number: int) -> tuple[str, list[BadgeSpec]]:
     touchpoint = step.touchpoint.label(locale) if step.touchpoint is not None else ""
     badges: list[BadgeSpec] = []
     if step.fail:
         if breaches is None:
             badges.append(("fail-point", word("badge.fail", locale), "", False))
         else:  # a Shostack fail point: "F" and what fails
-            badges.append(("fail-point", f"F  {' '.join(str(step.fail).split())}", str(step.fail), False))
+            mark = f"F{number}" if number else "F"
+            badges.append(("fail-point", f"{mark}  {' '.join(str(step.fail).split())}", str(step.fail), False))
     over = [breach for breach in breaches or [] if breach.wait]
     if step.wait or step.wait_max is not None:
         text = word("badge.wait", locale)

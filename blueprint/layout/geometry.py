@@ -141,6 +141,10 @@ class Card:
     exceeded: bool = False
     #: KPIs and notes, in small text under the rest (only when details are asked for).
     details: list[str] = field(default_factory=list)
+    #: The step's number in journey order (:mod:`blueprint.analysis.numbering`), in a small tag
+    #: on the card's top edge at the right.
+    number: int = 0
+    number_box: Box | None = None
 
 
 @dataclass
@@ -187,10 +191,14 @@ class LinePlacement:
 
 @dataclass
 class EvidenceNote:
+    """What the customer sees at a step, with the step's number in a tag at the top right."""
+
     step: Step
     column: int
     box: Box
     lines: list[str]
+    number: int = 0
+    number_box: Box | None = None
 
 
 @dataclass

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..analysis.numbering import flow_order, inherit_bands
 from ..model import Blueprint, Lane, Phase, Zone
 
 __all__ = ["Grid", "Row", "flow_order", "grid_rows"]
@@ -29,39 +29,6 @@ def grid_rows(bp: Blueprint) -> list[Row]:
     return rows
 
 
-def flow_order(count: int, edges: list[tuple[int, int]]) -> list[int]:
-    """A topological order of ``count`` nodes, earliest index first; cycles break at their earliest node.
-
-    >>> flow_order(4, [(2, 1), (1, 3), (3, 1)])
-    [0, 2, 1, 3]
-    """
-    successors: list[list[int]] = [[] for _ in range(count)]
-    indegree = [0] * count
-    for u, v in edges:
-        successors[u].append(v)
-        indegree[v] += 1
-    ready = [i for i in range(count) if indegree[i] == 0]
-    heapq.heapify(ready)
-    done = [False] * count
-    order: list[int] = []
-    earliest = 0
-    while len(order) < count:
-        if not ready:
-            while done[earliest]:
-                earliest += 1
-            ready = [earliest]
-        node = heapq.heappop(ready)
-        if done[node]:
-            continue
-        done[node] = True
-        order.append(node)
-        for succ in successors[node]:
-            indegree[succ] -= 1
-            if indegree[succ] == 0 and not done[succ]:
-                heapq.heappush(ready, succ)
-    return order
-
-
 class Grid:
     """Steps in cells: ``row`` from the lane, ``column`` from the phase band and the flow."""
 
@@ -81,9 +48,6 @@ class Grid:
             and f.source.id != f.target.id
         ]
         self.order = flow_order(len(self.steps), self.edges)
-        self.rank = [0] * len(self.steps)
-        for rank, i in enumerate(self.order):
-            self.rank[i] = rank
         self.predecessors: list[list[int]] = [[] for _ in self.steps]
         self.successors: list[list[int]] = [[] for _ in self.steps]
         for u, v in self.edges:
@@ -123,19 +87,8 @@ class Grid:
     def _bands(self, bp: Blueprint) -> list[int]:
         """The band of every step: its phase's index; ``len(phases)`` is the unlabelled band."""
         index = {phase.id: i for i, phase in enumerate(self.phases)}
-        band: list[int | None] = [index.get(step.phase) if step.phase else None for step in self.steps]
-        for i in self.order:  # inherit from the latest predecessor in flow order
-            if band[i] is None:
-                known = [p for p in self.predecessors[i] if band[p] is not None and self.rank[p] < self.rank[i]]
-                if known:
-                    band[i] = band[max(known, key=self.rank.__getitem__)]
-        for i in reversed(self.order):  # else from the earliest successor
-            if band[i] is None:
-                known = [s for s in self.successors[i] if band[s] is not None]
-                if known:
-                    band[i] = band[min(known, key=self.rank.__getitem__)]
-        unlabelled = len(self.phases)
-        return [unlabelled if b is None else b for b in band]
+        own = [index.get(step.phase) if step.phase else None for step in self.steps]
+        return inherit_bands(self.order, self.edges, own, len(self.phases))
 
     def _place(self) -> None:
         by_band: dict[int, list[int]] = defaultdict(list)

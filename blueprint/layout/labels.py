@@ -41,15 +41,26 @@ class Boxes:
         return len(found)
 
 
+# Where on a stretch of its edge a label is tried, from the middle outwards.
+_FRACTIONS = (0.5, 0.35, 0.65, 0.2, 0.8, 0.42, 0.58, 0.27, 0.73, 0.1, 0.9)
+# A label beside its edge keeps this far from it.
+_BESIDE = 2.0
+
+
 def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: list[float],
-                gap_centers: list[float]) -> FlowLabel | None:
+                gap_centers: list[float], owner: object = None) -> FlowLabel | None:
     """Put a flow's label on a stretch of its own edge: never on a card, a note or a line, and
-    crossing as few other edges as it can (on the longest stretch when that is a tie)."""
+    over no other edge when any place allows it (else crossing as few as it can).
+
+    A label sits on its edge, centred on a stretch (the longest stretches first); where every such
+    place covers another edge, it sits just beside its edge instead (left or right of a vertical
+    stretch, above or below a horizontal one). ``owner`` is whose edges in ``soft`` the label may
+    cover: its own connector (default the route)."""
     size = style.flow_label_size
     lh = style.lh(size)
-    points = route.points
+    owner = route if owner is None else owner
     segments = sorted(
-        ((abs(x1 - x0) + abs(y1 - y0), (x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in pairwise(points)),
+        ((abs(x1 - x0) + abs(y1 - y0), (x0, y0), (x1, y1)) for (x0, y0), (x1, y1) in pairwise(route.points)),
         key=lambda item: -item[0],
     )
     best: tuple[int, FlowLabel] | None = None
@@ -58,6 +69,7 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
     # no place on the edge has room for it whole.
     longest = longest_word(route.flow.label, size) + 1
     for whole_words in (True, False):
+        measured = []
         for length, (x0, y0), (x1, y1) in segments:
             if x0 == x1:  # vertical: as wide as the gap it runs in
                 k = _nearest(gap_centers, x0)
@@ -68,21 +80,34 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
             if not lines:
                 return None
             w = max(text_width(line, size) for line in lines) + 6
-            h = len(lines) * lh + 3
-            for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):
-                cx, cy = x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction
-                label = FlowLabel(Box(cx - w / 2, cy - h / 2, w, h), lines)
-                fallback = fallback or label
-                if hard.hits(label.box):
-                    continue
-                crossings = soft.hits(label.box, ignore=route)
-                if best is None or crossings < best[0]:
-                    best = (crossings, label)
-                if crossings == 0:
+            measured.append(((x0, y0), (x1, y1), lines, w, len(lines) * lh + 3))
+        for beside in (False, True):
+            for (x0, y0), (x1, y1), lines, w, h in measured:
+                for fraction in _FRACTIONS:
+                    cx, cy = x0 + (x1 - x0) * fraction, y0 + (y1 - y0) * fraction
+                    if not beside:
+                        centres = [(cx, cy)]
+                    elif x0 == x1:
+                        centres = [(cx + w / 2 + _BESIDE, cy), (cx - w / 2 - _BESIDE, cy)]
+                    else:
+                        centres = [(cx, cy - h / 2 - _BESIDE), (cx, cy + h / 2 + _BESIDE)]
+                    for mx, my in centres:
+                        label = FlowLabel(Box(mx - w / 2, my - h / 2, w, h), lines)
+                        fallback = fallback or label
+                        if hard.hits(label.box):
+                            continue
+                        crossings = soft.hits(label.box, ignore=owner)
+                        if best is None or crossings < best[0]:
+                            best = (crossings, label)
+                        if crossings == 0:
+                            break
+                    if best is not None and best[0] == 0:
+                        break
+                if best is not None and best[0] == 0:
                     break
             if best is not None and best[0] == 0:
                 break
-        if best is not None:
+        if best is not None and best[0] == 0:
             break
     chosen = best[1] if best is not None else fallback
     if chosen is not None:

@@ -7,10 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from ..analysis.numbering import step_numbers
 from ..durations import format_duration
 from ..model import Blueprint, Flow, FlowKind, Line, Phase, Zone
 from .breaches import Analysis, analyse
-from .cards import BadgeSpec, card_height, card_text
+from .cards import BadgeSpec, card_height, card_text, number_tag
 from .geometry import (
     Badge,
     Banner,
@@ -48,6 +49,12 @@ _EMOTION_H = 48.0
 _EMOTION_STEP = 9.0
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
+# How often the picture is placed at most: once, and again with gaps widened for crowded labels.
+_LABEL_PASSES = 3
+# Routes ending on one card side stand this far apart at most, and this far from its corners at least:
+# along the top and bottom (clear of the badges on the top's left), along the left and right.
+_SIDE_SPACING_C, _SIDE_MARGIN_C = 24.0, 30.0
+_SIDE_SPACING_R, _SIDE_MARGIN_R = 14.0, 9.0
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 _Tracks = dict[tuple[str, int], int]
@@ -67,24 +74,35 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     if analysis is True:
         analysis = analyse(bp, locale)
     found = analysis.breaches if analysis else None
-    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details)
-    notes = _measure_evidence(grid, rows, style) if evidence else _Notes()
+    number = analysis.numbers if analysis else step_numbers(bp)  # once for all sheets where it can
+    numbers = [number.get(step.index, 0) for step in grid.steps]
+    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers)
     planned, tracks = _plan_routes(bp, grid, rows)
-    columns = _columns(grid, style, tracks)
-    problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
     timed = analysis and any(step.duration is not None for step in grid.steps)
     felt = analysis and any(step.emotion is not None for step in grid.steps)
-    page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
-                 _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
-    cards = _cards(grid, rows, style, texts, card_h, columns, page)
-    routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
-    lanes, zones = _bands(rows, style, locale, columns, page)
-    lines = _lines(rows, style, locale, columns, page)
-    phases = [PhaseBand(phase, first, last, Box(x0, page.phase_top, x1 - x0, page.bottom - page.phase_top),
-                        Box(x0, page.phase_top, x1 - x0, page.phase_header_h), lines)
-              for phase, first, last, x0, x1, lines in page.phase_specs]
-    evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page)
-    _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
+    # A label with no place clear of other edges widens the gap it is in, and everything is placed
+    # again (rarely more than once: only where routes crowd a narrow gap).
+    wider: dict[int, float] = {}
+    reach = _note_reach(grid, rows, style) if evidence else {}
+    for _ in range(_LABEL_PASSES):
+        columns = _columns(grid, style, tracks, wider, reach)
+        notes = _measure_evidence(grid, rows, style, numbers, columns) if evidence else _Notes()
+        problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
+        page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
+                     _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
+        cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
+        routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
+        lanes, zones = _bands(rows, style, locale, columns, page)
+        lines = _lines(rows, style, locale, columns, page)
+        phases = [PhaseBand(phase, first, last, Box(x0, page.phase_top, x1 - x0, page.bottom - page.phase_top),
+                            Box(x0, page.phase_top, x1 - x0, page.phase_header_h), lines)
+                  for phase, first, last, x0, x1, lines in page.phase_specs]
+        evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page, numbers)
+        crowded = _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
+        if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()):
+            break
+        for k, w in crowded.items():
+            wider[k] = max(wider.get(k, 0.0), w)
     links = _sheet_links(bp, whole, grid, window, cards, style) if window is not None else []
     time_row = _time_row(analysis, whole, grid, style, locale, columns, page) if page.time_band else None
     curve = _emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
@@ -106,10 +124,11 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
 
 
 def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found: dict[int, list] | None,
-                   details: bool) -> tuple[list[_CardText], list[float]]:
+                   details: bool, numbers: list[int]) -> tuple[list[_CardText], list[float]]:
     """Every card's text, and the card height of each row (the tallest card of the row)."""
-    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []), details)
-             for step in grid.steps]
+    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []), details,
+                       numbers[i])
+             for i, step in enumerate(grid.steps)]
     card_h = [style.card_min_height] * row_count
     for i, (lines, meta, touchpoint, badges, extra) in enumerate(texts):
         step = grid.steps[i]
@@ -121,33 +140,71 @@ def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found:
 
 @dataclass
 class _Notes:
-    """Evidence notes per column (step index and wrapped lines, top to bottom), and the row's height."""
+    """Evidence notes per column (step index, wrapped lines, left edge and width, side by side),
+    and the row's height."""
 
-    by_column: dict[int, list[tuple[int, list[str]]]] = field(default_factory=dict)
+    by_column: dict[int, list[tuple[int, list[str], float, float]]] = field(default_factory=dict)
     height: float = 0.0
     line_height: float = 0.0
 
     def note_height(self, lines: list[str]) -> float:
-        return len(lines) * self.line_height + 8
+        # The lower half of the number tag on the top edge reaches into the note, above the text.
+        return len(lines) * self.line_height + 8 + _NOTE_TAG_ROOM
 
 
-def _measure_evidence(grid: Grid, rows: list[Row], style: Style) -> _Notes:
-    """The evidence notes: the customer and frontstage steps of each column, top to bottom."""
-    note_inner = style.card_width - 10
-    notes = _Notes(defaultdict(list), 0.0, style.lh(style.note_size))
+# Notes side by side over one column keep this far apart and are this wide; notes of neighbouring
+# columns keep this far apart.
+_NOTE_GAP = 4.0
+_NOTE_WIDTH = 84.0
+_NOTE_CLEAR = 12.0
+_NOTE_TAG_ROOM = 4.0
+
+
+def _evidence_steps(grid: Grid, rows: list[Row]) -> dict[int, list[int]]:
+    """The steps with evidence the customer sees (customer and frontstage lanes), per column, in
+    the order of the lanes."""
+    by_column: dict[int, list[int]] = defaultdict(list)
     for i in sorted(range(len(grid.steps)), key=lambda i: (grid.column[i], grid.row[i], i)):
-        step = grid.steps[i]
-        if step.evidence and rows[grid.row[i]].zone in (Zone.CUSTOMER, Zone.FRONTSTAGE):
+        if grid.steps[i].evidence and rows[grid.row[i]].zone in (Zone.CUSTOMER, Zone.FRONTSTAGE):
+            by_column[grid.column[i]].append(i)
+    return by_column
+
+
+def _note_reach(grid: Grid, rows: list[Row], style: Style) -> dict[int, float]:
+    """How far the notes of a column reach past its cards on either side: where several steps of
+    the column have evidence, far enough for each note to be :data:`_NOTE_WIDTH` wide."""
+    reach = {}
+    for column, members in _evidence_steps(grid, rows).items():
+        if len(members) > 1:
+            span = len(members) * _NOTE_WIDTH + (len(members) - 1) * _NOTE_GAP
+            reach[column] = max(0.0, span - style.card_width) / 2
+    return reach
+
+
+def _measure_evidence(grid: Grid, rows: list[Row], style: Style, numbers: list[int], columns: _Columns) -> _Notes:
+    """The evidence notes: one over each customer or frontstage step that has evidence, in its
+    step's column. Where several steps of one column have evidence, their notes stand side by
+    side in the order of the lanes (reaching into the gaps beside the column, which no route
+    enters up there), so none sits under another step's note."""
+    notes = _Notes(defaultdict(list), 0.0, style.lh(style.note_size))
+    for column, members in _evidence_steps(grid, rows).items():
+        # Wider than the column where several notes share it (the gaps beside it widened to fit).
+        x0 = columns.x[column] - columns.reach[column]
+        span = style.card_width + 2 * columns.reach[column]
+        w = (span - _NOTE_GAP * (len(members) - 1)) / len(members)
+        for n, i in enumerate(members):
+            note_inner = w - 10
             lines: list[str] = []
-            for item in step.evidence:
-                wrapped = wrap(str(item), note_inner - text_width(_BULLET, style.note_size), style.note_size, 4)
+            for item in grid.steps[i].evidence:
+                wrapped = wrap(str(item), note_inner - text_width(_BULLET, style.note_size), style.note_size,
+                               4 if len(members) == 1 else 6)
                 if wrapped:  # a hanging indent: the item's further lines start under its text
                     lines.extend([_BULLET + wrapped[0], *(_HANG + line for line in wrapped[1:])])
             if lines:
-                notes.by_column[grid.column[i]].append((i, lines))
+                notes.by_column[column].append((i, lines, x0 + n * (w + _NOTE_GAP), w))
     if notes.by_column:
-        notes.height = max(sum(notes.note_height(lines) + 4 for _, lines in stack) - 4
-                           for stack in notes.by_column.values()) + 2 * style.lane_pad
+        notes.height = max(notes.note_height(lines) for stack in notes.by_column.values()
+                           for _, lines, _, _ in stack) + 2 * style.lane_pad
     return notes
 
 
@@ -200,13 +257,18 @@ class _Columns:
     header_w: float
     right: float
     card_width: float
+    #: How far each column's evidence notes reach past its cards on either side.
+    reach: list[float] = field(default_factory=list)
 
     def gap_center(self, k: int) -> float:
         left = self.x[k - 1] + self.card_width if k > 0 else self.header_x + self.header_w
         return left + self.gaps[k] / 2
 
 
-def _columns(grid: Grid, style: Style, tracks: _Tracks) -> _Columns:
+def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: dict[int, float],
+             reach: dict[int, float]) -> _Columns:
+    """x positions; ``wider`` adds width to some gaps (room for a label beside its edge), and the
+    gaps beside a column make room for notes that ``reach`` past it."""
     columns = max(grid.columns, 1)
     band_of_column = [0] * columns
     for band, first, last in grid.band_columns:
@@ -222,13 +284,23 @@ def _columns(grid: Grid, style: Style, tracks: _Tracks) -> _Columns:
         if k == 0 or k == columns:
             base = style.column_gap / 2 + style.phase_pad
         need = (tracks.get(("g", k), 0) + 1) * style.track + 2 * style.stub
-        gap_w.append(max(base, need if tracks.get(("g", k)) else base))
+        # Notes reaching into the gap keep clear of the next column's notes (and phase frames of
+        # each other); no route runs up there, so the gap's own width serves them first.
+        notes = reach.get(k - 1, 0.0) + reach.get(k, 0.0)
+        if k == 0 or k == columns:
+            room = notes + style.phase_pad + _NOTE_CLEAR
+        elif band_of_column[k] != band_of_column[k - 1]:
+            room = notes + 2 * style.phase_pad + 2 * _NOTE_CLEAR
+        else:
+            room = notes + _NOTE_CLEAR
+        gap_w.append(max(base, room, need if tracks.get(("g", k)) else base) + wider.get(k, 0.0))
     col_x = []
     x = header_x + header_w + gap_w[0]
     for c in range(columns):
         col_x.append(x)
         x += style.card_width + gap_w[c + 1]
-    return _Columns(columns, col_x, gap_w, header_x, header_w, x, style.card_width)
+    return _Columns(columns, col_x, gap_w, header_x, header_w, x, style.card_width,
+                    [reach.get(c, 0.0) for c in range(columns)])
 
 
 @dataclass
@@ -288,8 +360,8 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
     phase_specs = []
     for band, first, last in grid.band_columns:
         phase = grid.phases[band] if band < len(grid.phases) else None
-        x0 = columns.x[first] - style.phase_pad
-        x1 = columns.x[last] + style.card_width + style.phase_pad
+        x0 = columns.x[first] - style.phase_pad - columns.reach[first]
+        x1 = columns.x[last] + style.card_width + style.phase_pad + columns.reach[last]
         lines = wrap(phase.display_label(), (x1 - x0 - 12) / _BOLD, style.header_size, 3) if phase else []
         phase_specs.append((phase, first, last, x0, x1, lines))
     header_lines = max([len(spec[5]) for spec in phase_specs] + [1])
@@ -350,7 +422,7 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
 
 
 def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], card_h: list[float],
-           columns: _Columns, page: _Page) -> list[Card]:
+           columns: _Columns, page: _Page, numbers: list[int]) -> list[Card]:
     """Cards in the middle of their row, with their badges."""
     cards: list[Card] = []
     for i, step in enumerate(grid.steps):
@@ -358,13 +430,16 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
         h = card_h[r]
         box = Box(columns.x[c], page.row_y[r] + (page.row_h[r] - h) / 2, style.card_width, h)
         lines, meta, touchpoint, badge_specs, extra = texts[i]
-        # Badges sit on the card's top edge, like tags, clear of the text in the middle; a long
-        # one (a fail point's text) is cut to the room left, its whole text kept for the tooltip.
+        # The step number in a small tag on the top edge at the right; badges from the left, like
+        # tags, clear of the text in the middle; a long one (a fail point's text) is cut to the
+        # room left, its whole text kept for the tooltip.
+        _, tag_w, tag_h = number_tag(numbers[i], style)
+        number_box = Box(box.right - style.card_pad_x - tag_w, box.y - tag_h / 2, tag_w, tag_h)
         badges = []
         bx = box.x + style.card_pad_x
         widths = [text_width(text, style.badge_size) + 12 for _, text, _, _ in badge_specs]
         for n, (kind, text, detail, exceeded) in enumerate(badge_specs):
-            room = box.right - style.card_pad_x - bx - 8 - sum(widths[n + 1:])
+            room = number_box.x - 4 - bx - 8 - sum(widths[n + 1:])
             if text_width(text, style.badge_size) > room:
                 text = ellipsize(text, room, style.badge_size)
             bw = text_width(text, style.badge_size) + 8
@@ -373,7 +448,7 @@ def _cards(grid: Grid, rows: list[Row], style: Style, texts: list[_CardText], ca
             bx += bw + 4
         exceeded = any(badge.exceeded for badge in badges)
         cards.append(Card(step, rows[r].zone, r, c, box, lines, meta, touchpoint, step.emotion, badges, exceeded,
-                          extra))
+                          extra, numbers[i], number_box))
     return cards
 
 
@@ -381,22 +456,24 @@ def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows:
             tracks: _Tracks, card_h: list[float], columns: _Columns, page: _Page) -> list[Route]:
     """Each planned route's corners in points: every segment on its track in its gap."""
 
-    def track_offset(resource: tuple[str, int], track: int) -> float:
-        kind, index = resource
-        count = tracks.get(resource, 1)
-        if kind == "ch":
-            return offset(track, count, style.track, around_line=page.is_zone_channel[index])
-        if kind == "g":
-            return offset(track, count, style.track)
+    def track_offset(segment: Segment) -> float:
+        kind, index = segment.resource
+        track = segment.track
+        if kind in ("ch", "g"):  # a gap is as wide as all its tracks
+            count = tracks.get(segment.resource, 1)
+            return offset(track, count, style.track, around_line=kind == "ch" and page.is_zone_channel[index])
+        # Through the middle of cards: the tracks that meet one card spread along its side, so
+        # that arrowheads on one side stand apart.
+        count = segment.width
         if kind == "r":
-            spacing = min(7.0, (card_h[index] - 12) / max(count - 1, 1))
-            return offset(track, count, spacing)
-        spacing = min(10.0, (style.card_width - 24) / max(count - 1, 1))
+            spacing = min(_SIDE_SPACING_R, (card_h[index] - 2 * _SIDE_MARGIN_R) / max(count - 1, 1))
+        else:
+            spacing = min(_SIDE_SPACING_C, (style.card_width - 2 * _SIDE_MARGIN_C) / max(count - 1, 1))
         return offset(track, count, spacing)
 
     def coordinate(segment: Segment) -> float:
         kind, index = segment.resource
-        shift = track_offset(segment.resource, segment.track)
+        shift = track_offset(segment)
         if kind == "g":
             return columns.gap_center(index) + shift
         if kind == "c":
@@ -458,42 +535,56 @@ def _lines(rows: list[Row], style: Style, locale: str, columns: _Columns, page: 
 
 
 def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, columns: _Columns,
-                    page: _Page) -> tuple[list[EvidenceNote], tuple[Box, list[str]] | None]:
+                    page: _Page, numbers: list[int]) -> tuple[list[EvidenceNote], tuple[Box, list[str]] | None]:
     """The notes stacked in their column of the evidence row, and the row's label."""
     band = page.evidence_band
     if band is None:
         return [], None
     placed: list[EvidenceNote] = []
     for column, stack in sorted(notes.by_column.items()):
-        ny = band.y + style.lane_pad
-        for i, lines in stack:
-            h = notes.note_height(lines)
-            placed.append(EvidenceNote(grid.steps[i], column, Box(columns.x[column], ny, style.card_width, h), lines))
-            ny += h + 4
+        for i, lines, x, w in stack:
+            box = Box(x, band.y + style.lane_pad, w, notes.note_height(lines))
+            _, tag_w, tag_h = number_tag(numbers[i], style)
+            # On the top edge at the right, left of the note's folded corner, like a card's.
+            tag = Box(box.right - 9 - tag_w, box.y - tag_h / 2, tag_w, tag_h)
+            placed.append(EvidenceNote(grid.steps[i], column, box, lines, numbers[i], tag))
     header_w = columns.header_w
     label_lines = wrap(word("row.evidence", locale), (header_w - 12) / _BOLD, style.header_size, 3)
     return placed, (Box(columns.header_x, band.y, header_w, band.h), label_lines)
 
 
 def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNote], phases: list[PhaseBand],
-                 lines: list[LinePlacement], style: Style, columns: _Columns) -> None:
+                 lines: list[LinePlacement], style: Style, columns: _Columns) -> dict[int, float]:
     """Flow labels on their own edge, clear of cards, notes, lines and other labels, and crossing
-    as few other edges as possible."""
+    as few other edges as possible. Returns, for the gaps where a label still covers another edge,
+    the width to add to the gap so that it fits beside."""
     if not any(route.flow.label for route in routes):
-        return
+        return {}
     hard = Boxes()
     for box in [card.box for card in cards] + [note.box for note in notes] + [p.header for p in phases]:
         hard.add(box)
     for line in lines:
         hard.add(Box(line.x0, line.y - 4, line.x1 - line.x0, 8))
+    # A request and the answer drawn on its route back are one connector: either label may sit on it.
+    connectors: dict[tuple, Route] = {}
+    owners = [connectors.setdefault(min(tuple(route.points), tuple(route.points[::-1])), route) for route in routes]
     soft = Boxes()
-    for route in routes:
+    for route, owner in zip(routes, owners):
         for (x0, y0), (x1, y1) in pairwise(route.points):
-            soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), route)
+            soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), owner)
     centers = [columns.gap_center(k) for k in range(len(columns.gaps))]
-    for route in routes:
+    crowded: dict[int, float] = {}
+    for route, owner in zip(routes, owners):
         if route.flow.label:
-            route.label = place_label(route, style, hard, soft, columns.gaps, centers)
+            route.label = place_label(route, style, hard, soft, columns.gaps, centers, owner)
+            if route.label is not None and soft.hits(route.label.box, ignore=owner):
+                k = _nearest_gap(centers, route.label.box.cx)
+                crowded[k] = max(crowded.get(k, 0.0), 2 * route.label.box.w + 8)
+    return crowded
+
+
+def _nearest_gap(centers: list[float], x: float) -> int:
+    return min(range(len(centers)), key=lambda k: abs(centers[k] - x))
 
 
 def _sheet_links(bp: Blueprint, whole: Grid, grid: Grid, window: Window, cards: list[Card],

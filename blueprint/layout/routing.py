@@ -26,6 +26,13 @@ class Segment:
     lo: float
     hi: float
     track: int = 0
+    #: The tracks of the segments this one overlaps, directly or through others: its offset is
+    #: spread over them alone, not over every track its whole row or column needs.
+    width: int = 1
+    #: Where the route leaves its source card (its first segment) and arrives at its target (its
+    #: last), as ``lo`` or ``hi``; None elsewhere.
+    tail: float | None = None
+    head: float | None = None
 
 
 @dataclass(slots=True)
@@ -193,11 +200,17 @@ def assign_tracks(plans: list[Plan]) -> dict[tuple[str, int], int]:
     """Give overlapping segments of one gap different tracks; return the number of tracks per gap.
 
     A sweep along each gap: segments in order of their start, each on the lowest-numbered track
-    that is free there. Segments may share a track when they only meet in the middle of a card (one
-    enters it from above, the other leaves below); meeting in a gap would merge them.
+    that is free there. Two segments may share a track when they only meet in the middle of a card
+    where one arrives and the other leaves (a flow that goes on through the card); meeting in a gap
+    would merge them, and two that both leave (or both arrive) would read as one line through the
+    card. Each segment's ``width`` is the number of tracks of its cluster of overlapping segments.
     """
     by_resource: dict[tuple[str, int], list[Segment]] = defaultdict(list)
     for plan in plans:
+        if plan.segments:
+            first, last = plan.segments[0], plan.segments[-1]
+            first.tail = first.lo if plan.start in ("bottom", "right") else first.hi
+            last.head = last.hi if plan.end in ("top", "left") else last.lo
         for segment in plan.segments:
             by_resource[segment.resource].append(segment)
     counts: dict[tuple[str, int], int] = {}
@@ -208,17 +221,31 @@ def assign_tracks(plans: list[Plan]) -> dict[tuple[str, int], int]:
         busy: list[tuple[float, int, int]] = []  # (end, track, segment number), earliest end first
         free: list[int] = []  # tracks whose last segment ended before the current start
         ending: dict[float, list[tuple[int, int]]] = defaultdict(list)  # (track, segment number) by end
+        cluster: list[Segment] = []  # the segments overlapping (or touching) one another so far
+        reach = -math.inf  # where the cluster ends
         for number, segment in enumerate(segments):
             lo = segment.lo
+            if lo > reach + 0.01:
+                _close_cluster(cluster)
+                cluster = []
+            cluster.append(segment)
+            reach = max(reach, segment.hi)
             while busy and busy[0][0] < lo - 0.01:
                 _, track, put = heapq.heappop(busy)
                 if last[track] == put:  # the track's last segment, so the track is free from here on
                     heapq.heappush(free, track)
             touching = ending.get(lo) if through_cards and round(lo) % 2 == 1 else None
             while touching and last[touching[0][0]] != touching[0][1]:
-                heapq.heappop(touching)
-            if touching and (not free or touching[0][0] < free[0]):
-                track = heapq.heappop(touching)[0]
+                heapq.heappop(touching)  # its track has been taken since
+            # A track to go on with: one whose segment arrives here where this one leaves, or the
+            # other way round (both leaving, or both arriving, they would read as one line).
+            through = min((entry for entry in touching or ()
+                           if last[entry[0]] == entry[1] and (segments[entry[1]].head == lo) != (segment.head == lo)),
+                          default=None)
+            if through is not None and (not free or through[0] < free[0]):
+                track = through[0]
+                touching.remove(through)
+                heapq.heapify(touching)
             elif free:
                 track = heapq.heappop(free)
             else:
@@ -228,8 +255,15 @@ def assign_tracks(plans: list[Plan]) -> dict[tuple[str, int], int]:
             last[track] = number
             heapq.heappush(busy, (segment.hi, track, number))
             heapq.heappush(ending[segment.hi], (track, number))
+        _close_cluster(cluster)
         counts[resource] = len(last)
     return counts
+
+
+def _close_cluster(cluster: list[Segment]) -> None:
+    width = max((segment.track for segment in cluster), default=0) + 1
+    for segment in cluster:
+        segment.width = width
 
 
 def offset(track: int, count: int, spacing: float, around_line: bool = False) -> float:

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from ..errors import Message, Pos, suggest
+from ..errors import Pos, closest
+from ..phrases import Phrase, say
 
 __all__ = ["DOC_ZH", "Directives", "parse"]
 
@@ -98,21 +99,16 @@ class Directives:
         """The findings no comment hides."""
         return [f for f in findings if not self.hides(f.line, f.rule)]
 
-    def mistakes(self, known: Mapping[str, object]) -> list[tuple[Pos, Message]]:
+    def mistakes(self, known: Mapping[str, object]) -> list[tuple[Pos, Phrase]]:
         """``(pos, message)`` for each word that is not ``rule:`` and a known rule id."""
         found = []
         for pos, word, bare in self.words:
             if word not in known:
-                hint = suggest(word, known)
-                found.append((pos, Message(
-                    f"disable comment: rule '{word}' does not exist{hint.en}; 'blueprint rules' lists them",
-                    f"禁用注释：规则 '{word}' 不存在{hint.zh}；'blueprint rules' 会列出所有规则",
-                )))
+                match = closest(word, known)
+                hint = say("lint.did-you-mean", match=match) if match is not None else ""
+                found.append((pos, say("lint.comment.unknown-rule", rule=word, hint=hint)))
             elif bare:
-                found.append((pos, Message(
-                    f"disable comment: write 'rule:{word}' to name a rule; this word is ignored",
-                    f"禁用注释：请写成 'rule:{word}' 来指明规则；这个词已被忽略",
-                )))
+                found.append((pos, say("lint.comment.bare-word", rule=word)))
         return found
 
 

@@ -24,15 +24,11 @@ from typing import Iterator
 
 from ..errors import Message, Pos
 from ..model import Blueprint, Flow, FlowKind, Standard, Step, Zone
-from ..words import word
 
-__all__ = ["Context", "Edge", "StandardPath", "ZONE_ZH", "strongly_connected"]
+__all__ = ["Context", "Edge", "StandardPath", "strongly_connected"]
 
 _FRONT = (Zone.CUSTOMER, Zone.FRONTSTAGE)
 #: The zones as messages name them in Chinese: ``后台步骤 'repair'``.
-ZONE_ZH = {zone: word(f"zone.{zone.value}", "zh") for zone in Zone}
-
-
 @dataclass(frozen=True, slots=True)
 class Edge:
     """A flow (or recovery link) between two known steps, by step number."""
@@ -312,12 +308,6 @@ class Context:
         if len(ids) > limit:
             ids = ids[: limit - 2] + ["…"] + ids[-2:]
         return " → ".join(ids)
-
-    def list_text(self, numbers: list[int], limit: int = 5, locale: str = "en") -> str:
-        """Step ids joined by commas (Chinese: 、), the first ``limit`` of them."""
-        comma = word("join.list", locale)
-        ids = [f"'{self.steps[i].id}'" for i in numbers[:limit]]
-        return comma.join(ids) + (f"{comma}…" if len(numbers) > limit else "")
 
 
 def strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:

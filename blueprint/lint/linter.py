@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from ..controls import visible
 from ..errors import Bilingual, BlueprintError, Message, Pos
+from ..phrases import Phrase, say
 from ..loader import load, loads, read_stream
 from ..model import Blueprint
 from . import comments, registry
@@ -41,9 +42,18 @@ class Finding(Bilingual):
     rule: str
     message: str
     message_zh: str = field(default="", compare=False)
+    #: The message as catalogue key and values, when the rule said it so: written out in any language.
+    phrase: Phrase | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return self.describe()
+
+    def text(self, locale: str = "en") -> str:
+        """The message in ``locale``: any language of the catalogue for a rule's message, else the
+        English or the Chinese."""
+        if self.phrase is not None:
+            return _one_line(self.phrase.text(locale))
+        return Bilingual.text(self, locale)
 
     def describe(self, locale: str = "en") -> str:
         """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``; control
@@ -112,19 +122,19 @@ def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[F
     return findings
 
 
-def _finding(pos: Pos, level: str, rule_id: str, message: Message | str) -> Finding:
-    """A finding from a rule's ``(pos, message)``: a :class:`Message` in both languages, or
-    English alone (shown in English whatever the locale)."""
+def _finding(pos: Pos, level: str, rule_id: str, message: Phrase | Message | str) -> Finding:
+    """A finding from a rule's ``(pos, message)``: a :class:`Phrase` of the catalogue, a
+    :class:`Message` in English and Chinese, or English alone (shown in English whatever the locale)."""
+    if isinstance(message, Phrase):
+        return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(message.text("en")),
+                       _one_line(message.text("zh")), message)
     en, zh = (message, "") if isinstance(message, str) else message
     return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(en), _one_line(zh))
 
 
 def _rule_error(path: str, rule_id: str, exc: Exception) -> Finding:
     detail = _one_line(f"{type(exc).__name__}: {exc}")
-    return _finding(Pos(path, 1, 1), "error", "rule-error", Message(
-        f"rule '{rule_id}' failed ({detail}); the other rules ran: please report this bug",
-        f"规则 '{rule_id}' 运行出错（{detail}）；其他规则照常运行了：请报告这个缺陷",
-    ))
+    return _finding(Pos(path, 1, 1), "error", "rule-error", say("lint.rule-error.failed", rule=rule_id, detail=detail))
 
 
 def _one_line(message: str) -> str:

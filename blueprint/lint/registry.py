@@ -3,7 +3,9 @@
 A rule module has ``ID``, ``LEVEL`` (its default), a docstring that is its documentation,
 ``DOC_ZH`` (the same documentation in Chinese) and, when it checks the blueprint itself,
 ``check(ctx, options)`` yielding ``(pos, message)`` where ``message`` is a
-:class:`~blueprint.errors.Message` ``(en, zh)``; the linter stamps the rule id and level. Modules
+:class:`~blueprint.phrases.Phrase`: a catalogue key ``lint.<rule-id>.<message>`` with the values of its
+placeholders, written out in any language of :mod:`blueprint.words`; the linter stamps the rule id
+and level. Modules
 without ``check`` document findings that the loader (``schema``, ``unknown-key``...) or the linter
 (``rule-error``) makes.
 """

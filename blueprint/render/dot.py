@@ -3,13 +3,15 @@
 The DOT is meant for ``neato -n2``: node ``pos`` and edge ``pos`` are in points with ``y`` up, so
 Graphviz only draws. Node names are the ``id``\\ s the SVG keeps (``step-3``, ``lane-0``,
 ``phase-1``, ``line-of-visibility``); :func:`titles` maps them to the ``<title>`` text the SVG
-contract asks for (the step id, ``lane:<id>``, ``phase:<id>``). All text goes through
-:mod:`blueprint.render.quote`.
+contract asks for (the step id, ``lane:<id>``, ``phase:<id>``). A step's number in journey order
+is a group of its own beside the step's (``step-3-number``, class ``step-number``; on an evidence
+note ``evidence-3-number``, class ``evidence-number``), so the step's group keeps its id and classes.
+All text goes through :mod:`blueprint.render.quote`.
 
 Graphviz draws nodes in the order the file names them, and each edge right after its tail node,
 so the DOT is written in layers (one anonymous subgraph each, which also holds the layer's shared
 attributes): sheet, bands, phase frames, lines, header column, evidence notes, cards with their
-edges, badges, flow labels, legend.
+edges, badges, step numbers, flow labels, legend.
 """
 
 from __future__ import annotations
@@ -338,11 +340,18 @@ def _background(w: _Writer, grid: Layout) -> None:
     w.add(header)
 
     notes = w.layer(shape="note", fillcolor="#FFFBE6", color="#D8C37A", penwidth="0.8", class_="evidence",
-                    fontsize=_num(style.note_size), fontcolor="#4D4420", width=_inches(style.card_width))
+                    fontsize=_num(style.note_size), fontcolor="#4D4420")
     for note in grid.evidence:
         notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy),
-                   height=_inches(note.box.h), label=plain_lines(note.lines, "left"))
+                   width=_inches(note.box.w), height=_inches(note.box.h), label=plain_lines(note.lines, "left"),
+                   labelloc="b")  # clear of the number tag on its top edge
     w.add(notes)
+    tags = _number_layer(w, style, "evidence-number")
+    for note in grid.evidence:
+        if note.number_box is not None:
+            w.node(tags, dom_id("evidence", note.step.index, "number"), note.number_box,
+                   label=plain_lines([str(note.number)]))
+    w.add(tags)
     if grid.time_row is not None:
         _time_row(w, grid)
     if grid.emotion_curve is not None:
@@ -407,6 +416,12 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
                        label=plain_lines([badge.text]))
     for _, layer in sorted(badges.items()):
         w.add(layer)
+    tags = _number_layer(w, style, "step-number")
+    for card in cards:
+        if card.number_box is not None:
+            w.node(tags, dom_id("step", card.step.index, "number"), card.number_box,
+                   label=plain_lines([str(card.number)]))
+    w.add(tags)
 
     labels = w.layer(fillcolor="#FFFFFFE6", fontsize=_num(style.flow_label_size), class_="flow-label")
     for n, route in routes:
@@ -422,6 +437,12 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
     w.add(links)
     if legend:
         _legend(w, grid)
+
+
+def _number_layer(w: _Writer, style, cls: str) -> graphviz.Digraph:
+    """Step numbers in small quiet tags: white, a thin grey frame, grey text."""
+    return w.layer(shape="box", style="rounded,filled", fillcolor="#FFFFFF", color="#AEB8C2", penwidth="0.6",
+                   fontcolor=_MUTED, fontsize=_num(style.badge_size), class_=cls)
 
 
 def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[tuple[int, Route]]) -> None:
@@ -521,6 +542,9 @@ def titles(grid: Layout) -> dict[str, str]:
         result[dom_id("zone", zone.zone.value, "label")] = f"zone-label:{zone.zone.value}"
     for note in grid.evidence:
         result[dom_id("evidence", note.step.index)] = f"evidence:{note.step.id}"
+        result[dom_id("evidence", note.step.index, "number")] = f"evidence-number:{note.step.id}: {note.number}"
+    for card in grid.cards:
+        result[dom_id("step", card.step.index, "number")] = f"step-number:{card.step.id}: {card.number}"
     if grid.time_row is not None:
         result["time-row"] = "time-row"
     if grid.emotion_curve is not None:

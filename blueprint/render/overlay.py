@@ -225,7 +225,7 @@ def _notes(target: str, found: _Target, counts: dict[str, int], locale: str) -> 
     x = box.x1 - 6 - sum(widths) - 2 * (len(widths) - 1)
     for (kind, n), width in zip(counts.items(), widths):
         body, _ = _pill(x, box.y1, str(n), _NOTE_COLORS[kind], _NOTE_INK.get(kind, "#FFFFFF"))
-        tooltip = f"{target}: {word(f'overlay.{kind}.count', locale).format(n)}"
+        tooltip = f"{target}: {word(f'note-kind.{kind}.count', locale).format(n)}"
         parts.append(_group(found.element, f"note-{kind}", f"note-badge note-{kind}", tooltip, body))
         x += width + 2
     return "".join(parts)
@@ -247,7 +247,7 @@ def _diff(target: str, found: _Target, status: str, locale: str) -> tuple[str, s
     box = found.box
     color, dash, sign = _DIFF[status]
     dashes = f' stroke-dasharray="{dash}"' if dash else ""
-    tooltip = f"{word('overlay.' + status, locale)}: {target}"
+    tooltip = f"{word('diff.' + status, locale)}: {target}"
     g = _FRAME_GAP
     frame = (f'<path fill="none" stroke="{color}" stroke-width="2.5"{dashes} '
              f'd="{_rounded(box.x0 - g, box.y0 - g, box.x1 + g, box.y1 + g, 8)}"/>\n')
@@ -262,13 +262,16 @@ def _legend(svg: str, kinds: list[str], heat: bool, statuses: list[str], locale:
     """One row of samples and words at the top right of what this SVG shows (below the title
     when the title reaches that far), on a white ground."""
     size, gap = 8.0, 12.0
-    items: list[tuple[str, str]] = [("note-" + kind, word(f"overlay.{kind}", locale)) for kind in kinds]
+    items: list[tuple[str, str]] = [("note-" + kind, word(f"note-kind.{kind}", locale)) for kind in kinds]
     if heat:
         items.append(("heat", word("overlay.votes", locale)))
-    items += [("diff-" + status, word(f"overlay.{status}", locale)) for status in statuses]
+    items += [("diff-" + status, word(f"diff.{status}", locale)) for status in statuses]
     widths = [18 + 4 + text_width(text, size) for _, text in items]
     total = sum(widths) + gap * (len(items) - 1) + 16
-    page = _box(_PAGE.search(svg).group(1))
+    sheet = _PAGE.search(svg)
+    if sheet is None:  # not a picture render() drew: the marks speak for themselves
+        return ""
+    page = _box(sheet.group(1))
     x, top = page.x1 - 8 - total, page.y0 + 8
     title = _TITLE.search(svg)
     if title is not None:

@@ -24,6 +24,7 @@ __all__ = [
     "postprocess_svg",
     "render_svg",
     "run_graphviz",
+    "svg_to_pdf",
 ]
 
 
@@ -178,3 +179,25 @@ def join_pdfs(documents: list[bytes]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def svg_to_pdf(svg: str) -> bytes:
+    """A one-page PDF of ``svg`` at its own size, drawn by cairo as Graphviz draws its PDFs (fonts
+    embedded), dated as :func:`blueprint.render.stamps.pdf_dated` says: for SVG that Graphviz did
+    not draw whole, such as a picture with marks over it. Needs ``cairosvg`` (the ``app`` extra).
+
+    Raises:
+        ImportError: Without cairosvg.
+        RenderError: For SVG that is not safe (see :func:`check_svg`) or that cairo cannot draw.
+    """
+    try:
+        import cairosvg
+    except ImportError as error:  # the core install stays light; the app extra brings cairosvg
+        raise ImportError("PDF of a marked picture needs cairosvg: pip install 'service-blueprint[app]'") from error
+    from .stamps import pdf_dated
+
+    check_svg(svg)  # only drawing elements: nothing cairosvg would fetch or run
+    try:
+        return pdf_dated(cairosvg.svg2pdf(bytestring=svg.encode("utf-8"), unsafe=False))
+    except (ValueError, OSError) as error:
+        raise RenderError(f"cannot draw the picture as PDF: {error}") from error

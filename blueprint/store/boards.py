@@ -16,8 +16,10 @@ from __future__ import annotations
 import json
 import re
 import threading
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,8 +30,8 @@ from .models import Action, Board, BoardEvent, Note, Participant, Revision, Vote
 from .tokens import digest, looks_like_token, matches, new_id, new_token
 
 __all__ = [
-    "ACTION_STATUSES", "NOTE_KINDS", "Access", "BoardError", "BoardInfo", "BoardStore", "NewBoard", "NotAllowed",
-    "NoteInfo", "RoundInfo",
+    "ACTION_STATUSES", "DEFAULT_BASE_URL", "NOTE_KINDS", "Access", "BoardError", "BoardInfo", "BoardStore",
+    "BoardView", "NewBoard", "NotAllowed", "NoteInfo", "RoundInfo", "board_link",
 ]
 
 NOTE_KINDS = ("pain", "idea", "question", "positive")
@@ -42,8 +44,27 @@ MAX_NOTES_PER_BOARD = 5000
 MAX_NAME_CHARS = 60
 MAX_DOTS = 20
 MAX_TIMER_SECONDS = 24 * 3600
+#: Where the app runs when nothing says otherwise (``streamlit run``'s default port).
+DEFAULT_BASE_URL = "http://localhost:8501"
+#: Boards' notes and rounds as of an event, shared by this process's views (see BoardStore._as_of_latest).
+_SNAPSHOTS: OrderedDict[tuple, tuple] = OrderedDict()
+_SNAPSHOTS_LOCK = threading.Lock()
+_SNAPSHOT_ENTRIES = 256
+#: Participants' own tokens (digest) -> their seat, per database: see BoardStore.resolve.
+_PEOPLE: dict[tuple[str, str], "Access"] = {}
+_PEOPLE_LOCK = threading.Lock()
+_PEOPLE_ENTRIES = 100_000
 #: Control characters other than tab and newline (and DEL, C1): refused in what people type.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def board_link(base_url: str, board: str, token: str) -> str:
+    """The app's link that opens ``board`` with ``token``: ``BASE/board?board=ID&token=TOKEN``.
+
+    >>> board_link("https://bp.example.org/", "b1", "t-2")
+    'https://bp.example.org/board?board=b1&token=t-2'
+    """
+    return f"{base_url.rstrip('/')}/board?{urlencode({'board': board, 'token': token})}"
 
 
 class BoardError(ValueError):
@@ -117,6 +138,27 @@ class RoundInfo:
     ranking: list[tuple[str, int, int]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class BoardView:
+    """Everything one person's view of a board shows, read at once (:meth:`BoardStore.view`)."""
+
+    #: The board's latest event id, read first: a change made meanwhile moves it again.
+    event: int
+    access: Access
+    info: BoardInfo
+    text: str
+    notes: list[NoteInfo]
+    rounds: list[RoundInfo]
+    actions: list[dict]
+    participants: list[tuple[int, str]]
+    #: This participant's dots in the open round, by item (empty for the facilitator, or no round open).
+    my_votes: dict[str, int]
+
+    @property
+    def open_round(self) -> RoundInfo | None:
+        return next((found for found in reversed(self.rounds) if found.closed is None), None)
+
+
 def _utc(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:  # SQLite hands times back without their zone
         return moment.replace(tzinfo=UTC)
@@ -169,6 +211,10 @@ class BoardStore:
         if not looks_like_token(token):
             raise NotAllowed("this link is not valid", "此链接无效")
         hashed = digest(token)  # type: ignore[arg-type]
+        with _PEOPLE_LOCK:
+            known = _PEOPLE.get((self.database.url, hashed))
+        if known is not None:
+            return known
         with self.database.read() as session:
             board = session.scalar(select(Board).where(
                 (Board.facilitator_hash == hashed) | (Board.participant_hash == hashed)))
@@ -179,7 +225,14 @@ class BoardStore:
                     return Access(board.id, "participant", None, "")
             person = session.scalar(select(Participant).where(Participant.token_hash == hashed))
             if person is not None and matches(token, person.token_hash):
-                return Access(person.board_id, "participant", person.id, person.name)
+                found = Access(person.board_id, "participant", person.id, person.name)
+                # A participant's own token always opens the same seat (never rotated, renamed or
+                # removed): every view asks each second, so it is looked up once per process.
+                with _PEOPLE_LOCK:
+                    if len(_PEOPLE) >= _PEOPLE_ENTRIES:
+                        _PEOPLE.clear()
+                    _PEOPLE[(self.database.url, hashed)] = found
+                return found
         raise NotAllowed("this link is not valid", "此链接无效")
 
     def _facilitator(self, token: object) -> Access:
@@ -240,17 +293,47 @@ class BoardStore:
                 select(Participant).where(Participant.board_id == access.board).order_by(Participant.id))]
 
     def notes(self, token: object) -> list[NoteInfo]:
+        """The board's notes, oldest first."""
         access = self.resolve(token)
-        with self.database.read() as session:
+
+        def load(session: Session) -> tuple[NoteInfo, ...]:
             rows = session.scalars(select(Note).where(Note.board_id == access.board, Note.deleted.is_(None))
                                    .order_by(Note.id))
-            return [_note(row) for row in rows]
+            return tuple(_note(row) for row in rows)
+
+        return list(self._as_of_latest(access.board, "notes", load))
 
     def rounds(self, token: object) -> list[RoundInfo]:
         """Every vote round of the board, oldest first, with its ranking."""
         access = self.resolve(token)
+        found = self._as_of_latest(access.board, "rounds", lambda session: tuple(_rounds(session, access.board)))
+        return [replace(item, ranking=list(item.ranking)) for item in found]  # the shared copy stays as it is
+
+    def _as_of_latest(self, board: str, what: str, load) -> tuple:
+        """``load(session)`` of the board as of its latest event, loaded once per event in this process.
+
+        Every open view reloads when the board's latest event moves, all at about the same moment:
+        keyed by the event id read first (so what is loaded is at least that new), one load serves
+        every view of this server. The event table stays the truth: another server's write moves
+        the id, and the next read here misses the cache."""
         with self.database.read() as session:
-            return _rounds(session, access.board)
+            latest = session.scalar(select(func.max(BoardEvent.id)).where(BoardEvent.board_id == board)) or 0
+            return self._shared(session, board, what, latest, load)
+
+    def _shared(self, session: Session, board: str, what: str, latest: int, load) -> tuple:
+        """``load(session)`` as of the event ``latest`` (read first in ``session``), once per event here."""
+        key = (self.database.url, board, what, latest)
+        with _SNAPSHOTS_LOCK:
+            found = _SNAPSHOTS.get(key)
+            if found is not None:
+                _SNAPSHOTS.move_to_end(key)
+                return found
+        found = load(session)
+        with _SNAPSHOTS_LOCK:
+            _SNAPSHOTS[key] = found
+            while len(_SNAPSHOTS) > _SNAPSHOT_ENTRIES:
+                _SNAPSHOTS.popitem(last=False)
+        return found
 
     def my_votes(self, token: object, round_id: int) -> dict[str, int]:
         access = self.resolve(token)
@@ -266,10 +349,53 @@ class BoardStore:
             return [_action(row) for row in session.scalars(
                 select(Action).where(Action.board_id == access.board).order_by(Action.id))]
 
-    def latest_event(self, board: str) -> int:
-        """The id of the board's newest change (0 for none): poll it, reload when it moved."""
+    def view(self, token: object) -> BoardView:
+        """What the view of ``token`` shows, in one read: the board, its text, notes, rounds and their
+        rankings, the participant's own dots, actions and participants."""
+        from .models import Document
+
+        access = self.resolve(token)
         with self.database.read() as session:
-            return session.scalar(select(func.max(BoardEvent.id)).where(BoardEvent.board_id == board)) or 0
+            event = session.scalar(select(func.max(BoardEvent.id)).where(BoardEvent.board_id == access.board)) or 0
+            board = session.get(Board, access.board)
+            head = session.get(Document, board.document_id).head_revision_id
+            text = session.scalar(select(Revision.text).where(Revision.id == head)) if head else ""
+            # Notes and rounds as of the event read first, shared with this server's other views.
+            rounds = [replace(item, ranking=list(item.ranking)) for item in self._shared(
+                session, board.id, "rounds", event, lambda session: tuple(_rounds(session, board.id)))]
+            notes = list(self._shared(session, board.id, "notes", event, lambda session: tuple(
+                _note(row) for row in session.scalars(select(Note).where(
+                    Note.board_id == board.id, Note.deleted.is_(None)).order_by(Note.id)))))
+            current = next((found for found in reversed(rounds) if found.closed is None), None)
+            mine = {}
+            if current is not None and access.participant is not None:
+                mine = dict(session.execute(select(Vote.item, Vote.count).where(
+                    Vote.round_id == current.id, Vote.participant_id == access.participant)).all())
+            return BoardView(
+                event, access,
+                BoardInfo(board.id, board.title, board.document_id, board.state, board.presenter_step,
+                          _utc(board.timer_end), _utc(board.created)),
+                text or "",
+                notes,
+                rounds,
+                [_action(row) for row in session.scalars(
+                    select(Action).where(Action.board_id == board.id).order_by(Action.id))],
+                [(row.id, row.name) for row in session.scalars(
+                    select(Participant).where(Participant.board_id == board.id).order_by(Participant.id))],
+                mine,
+            )
+
+    def latest_event(self, board: str, *, skip: tuple[str, ...] = ()) -> int:
+        """The id of the board's newest change (0 for none): poll it, reload when it moved.
+
+        ``skip`` leaves out kinds of change a view does not show (a participant does not see
+        others' dots before the round closes, so ``("vote",)`` spares them a reload per dot).
+        """
+        query = select(func.max(BoardEvent.id)).where(BoardEvent.board_id == board)
+        if skip:
+            query = query.where(BoardEvent.kind.not_in(skip))
+        with self.database.read() as session:
+            return session.scalar(query) or 0
 
     # --- notes -----------------------------------------------------------------------------
 
@@ -537,6 +663,17 @@ class BoardStore:
                 "revisions": [{"id": row.id, "author": row.author, "message": row.message,
                                "created": _iso(row.created)} for row in revisions],
             }
+
+    def board_text(self, board: str) -> str:
+        """The blueprint text of the board ``board`` (its document's head revision), by id, as
+        :meth:`board_outcome` reads the board: for the outcome's picture."""
+        with self.database.read() as session:
+            found = session.get(Board, board) if looks_like_token(board) else None
+            if found is None:
+                raise BoardError(f"no board {_shown(board)}", f"没有看板 {_shown(board)}")
+            document_id = found.document_id
+        draft = self.documents.get(document_id)
+        return draft.text if draft else ""
 
     # --- inside ----------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@
 
 On SQLite every write transaction starts with ``BEGIN IMMEDIATE`` on the one writer connection
 of the process, so two writers queue for the lock instead of one failing half-way; readers use
-their own connections and never wait for a writer (WAL). On PostgreSQL one pool serves both.
+their own connections and never wait for a writer (WAL). On PostgreSQL reads and writes have a
+pool each, so that polling views never queue behind writers waiting for a board's lock.
 Opening a database brings its tables up to date with the Alembic migrations shipped in
 ``migrations/``, under a lock so that two processes starting together do not both migrate.
 """
@@ -69,6 +70,11 @@ class Database:
     writer: Engine
     reader: Engine
 
+    def __post_init__(self) -> None:
+        # Made once: a sessionmaker per call would set up its event dispatch on every read.
+        self._writing = sessionmaker(self.writer, expire_on_commit=False)
+        self._reading = sessionmaker(self.reader, expire_on_commit=False)
+
     @property
     def is_sqlite(self) -> bool:
         return self.writer.dialect.name == "sqlite"
@@ -76,13 +82,13 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one write transaction: committed on leaving, rolled back on an error."""
-        with sessionmaker(self.writer, expire_on_commit=False)() as session, session.begin():
+        with self._writing() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading (its transaction sees one snapshot; nothing is written)."""
-        with sessionmaker(self.reader, expire_on_commit=False)() as session:
+        with self._reading() as session:
             yield session
 
     def dispose(self) -> None:
@@ -122,8 +128,13 @@ def _engines(url: str) -> tuple[Engine, Engine]:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         return _sqlite_engine(url, writer=True), _sqlite_engine(url, writer=False)
-    engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
-    return engine, engine
+    # Reads have a pool of their own: every open view polls the board each second, and a burst of
+    # writes queueing for the board's row lock (each holding its connection meanwhile) must not make
+    # those polls wait for a connection, nor the polls the writes. Per process at most 20 writing
+    # and 30 reading connections: two servers stay well inside PostgreSQL's default 100.
+    writer = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    reader = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return writer, reader
 
 
 def _migrate(database: Database) -> None:

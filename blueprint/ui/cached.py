@@ -21,6 +21,7 @@ from . import pipeline
 __all__ = [
     "analysis",
     "choices",
+    "comparison",
     "converted",
     "completions",
     "details",
@@ -30,6 +31,7 @@ __all__ = [
     "findings",
     "labels",
     "load_error",
+    "marked_svg",
     "step_at_line",
     "step_ids",
     "step_line",
@@ -68,6 +70,22 @@ def summary(text: str) -> dict:
 def svg(text: str) -> tuple[str | None, str | None]:
     """The drawing (:func:`pipeline.svg`)."""
     return pipeline.svg(_loaded(text))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def marked_svg(text: str, notes: tuple[tuple[str, str, int], ...], heat: tuple[tuple[str, int], ...],
+               locale: str) -> tuple[str | None, str | None]:
+    """The drawing with a workshop's marks on its cards (:func:`blueprint.render.overlay.overlay`):
+    ``notes`` as ``(step or phase, kind, count)``, ``heat`` as ``(step or phase, dots)``."""
+    from ..render.overlay import overlay
+
+    picture, why = svg(text)
+    if picture is None or not (notes or heat):
+        return picture, why
+    counts: dict[str, dict[str, int]] = {}
+    for target, kind, count in notes:
+        counts.setdefault(target, {})[kind] = count
+    return overlay(picture, notes=counts, heat=dict(heat), locale=locale), why
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -152,3 +170,9 @@ def analysis(text: str) -> dict | None:
 @st.cache_data(max_entries=16, show_spinner=False)
 def converted(text: str, fmt: str, locale: str) -> tuple[bytes, str, list[tuple[str, str]]] | None:
     return pipeline.converted(_loaded(text), fmt, locale)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def comparison(before: str, after: str, locale: str) -> dict | None:
+    """The diff of two texts with both pictures marked (:func:`pipeline.comparison`)."""
+    return pipeline.comparison(_loaded(before), _loaded(after), locale)

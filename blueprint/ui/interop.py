@@ -64,7 +64,8 @@ def export_section(text: str, locale: str) -> None:
 
 def import_section(locale: str) -> None:
     """Upload a file from another tool, adjust the mapping, preview, then create the blueprint."""
-    from .pages.common import go, uploader_words
+    from .navigation import go
+    from .pages.common import uploader_words
 
     st.markdown(f"**{_w('import_title', locale)}**")
     st.caption(_w("import_help", locale))

@@ -25,6 +25,8 @@ from ..safeyaml import DEFAULT_LIMITS, Limits, decode
 __all__ = [
     "EDITOR_PATH",
     "analysis_report",
+    "comparison",
+    "diff_marks",
     "converted",
     "EXPORT_KINDS",
     "ExampleInfo",
@@ -508,3 +510,49 @@ def export_file(loaded: Loaded, kind: str, locale: str = "en", page: str = "none
     if kind == "csv":
         return inventory_csv(G, locale), name, mime
     return inventory_xlsx(G, locale), name, mime
+
+
+# -- as-is / to-be ---------------------------------------------------------------------------------
+
+
+def diff_marks(result: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """What each picture of a diff marks (:func:`blueprint.analysis.diff.diff`'s result): on the
+    as-is side removed, moved and changed steps by their ids there; on the to-be side added,
+    moved and changed ones. A step that moved and changed is marked moved.
+
+    >>> diff_marks({"added": [{"id": "n"}], "removed": [{"id": "o"}], "renamed": [{"from": "a", "to": "b"}],
+    ...             "moved": [{"id": "m"}], "changed": [{"id": "b"}, {"id": "m"}]})
+    ({'o': 'removed', 'm': 'moved', 'a': 'changed'}, {'n': 'added', 'm': 'moved', 'b': 'changed'})
+    """
+    back = {pair["to"]: pair["from"] for pair in result["renamed"]}
+    before = {step["id"]: "removed" for step in result["removed"]}
+    after = {step["id"]: "added" for step in result["added"]}
+    for status in ("moved", "changed"):
+        for entry in result[status]:
+            before.setdefault(back.get(entry["id"], entry["id"]), status)
+            after.setdefault(entry["id"], status)
+    return before, after
+
+
+def comparison(before: Loaded, after: Loaded, locale: str = "en") -> dict | None:
+    """The semantic diff from ``before`` (as-is) to ``after`` (to-be) and both pictures with its
+    marks (:mod:`blueprint.render.overlay`); None when either text does not load.
+
+    Keys: ``diff`` (:func:`blueprint.analysis.diff.diff`), ``marks`` and ``svg`` (each
+    ``{"before", "after"}``; a picture is None when Graphviz failed, ``why`` says why), ``labels``
+    (step id -> label on each side).
+    """
+    from ..analysis.diff import diff
+    from ..render.overlay import overlay
+
+    if before.blueprint is None or after.blueprint is None:
+        return None
+    result = diff(before.blueprint, after.blueprint)
+    marks = dict(zip(("before", "after"), diff_marks(result)))
+    pictures, why = {}, {}
+    for side, loaded in (("before", before), ("after", after)):
+        picture, why[side] = svg(loaded)
+        pictures[side] = overlay(picture, diff=marks[side], locale=locale) if picture else None
+    return {"diff": result, "marks": marks, "svg": pictures, "why": why,
+            "labels": {side: {step.id: step.label for step in loaded.blueprint.steps}
+                       for side, loaded in (("before", before), ("after", after))}}

@@ -10,6 +10,7 @@ RULE = "standard-unmeasured"
 INVALID = {
     "invalid-missing-durations.yaml": [(10, 10, "visit"), (11, 33, "leave")],
     "invalid-cycle.yaml": [(9, 10, "queue")],
+    "invalid-one-missing-duration.yaml": [(8, 10, "visit")],
 }
 
 
@@ -30,6 +31,8 @@ def test_messages_say_why():
     assert "step 'leave'" in step_finding.message
     (cycle,) = check_named("invalid-cycle.yaml")
     assert "goes round a cycle through 'explain', 'ask'" in cycle.message
+    (one,) = check_named("invalid-one-missing-duration.yaml")
+    assert "1 step on its path has no 'duration' ('greet')" in one.message
 
 
 def test_exceeded_wins_over_unmeasured():

@@ -136,7 +136,11 @@ def test_evidence_of_customer_facing_steps_sits_in_their_column():
     notes = {note.step.id: note for note in grid.evidence}
     assert set(notes) == {"a", "b"}  # backstage evidence is not seen by the customer
     cards = {card.step.id: card for card in grid.cards}
-    assert notes["a"].box.x == cards["a"].box.x and notes["b"].box.bottom < cards["a"].box.y
+    # a and b share a column: their notes stand side by side over it, the customer's on the left.
+    assert notes["a"].box.right < notes["b"].box.x and notes["a"].box.y == notes["b"].box.y
+    assert notes["a"].box.bottom < cards["a"].box.y
+    for step in "ab":
+        assert notes[step].box.x < cards[step].box.right and cards[step].box.x < notes[step].box.right
     assert grid_of("steps:\n- {id: a, lane: customer, label: A, evidence: [x]}\n", evidence=False).evidence == []
 
 
@@ -254,3 +258,103 @@ def test_a_request_and_its_answer_are_one_connector_or_far_apart(name, grid):
             merged = route.points == request.points[::-1]
             assert merged or all(gap == 0 or gap >= 24 for gap in _parallel_gaps(route.points, request.points)), (
                 f"{request.source.step.id} <-> {route.source.step.id}")
+
+
+def _segments(route) -> list[Box]:
+    return [Box(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)) for (x0, y0), (x1, y1) in pairwise(route.points)]
+
+
+def _covers(label: Box, segment: Box) -> bool:
+    """The label's box has part of the segment inside it (a segment along its border is fine)."""
+    return label.x < segment.right and segment.x < label.right and label.y < segment.bottom and segment.y < label.bottom
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_no_flow_label_covers_another_arrow_or_a_card(name, grid):
+    labelled = [route for route in grid.routes if route.label is not None]
+    assert labelled or name not in ("hall-walk.en.yaml", "generated-300"), "the test must see labels"
+    for route in labelled:
+        box = route.label.box
+        for other in grid.routes:
+            if other is route or other.points in (route.points, route.points[::-1]):
+                continue  # its own connector: a request and the answer drawn on its route
+            assert not any(_covers(box, segment) for segment in _segments(other)), (
+                f"the label {route.flow.label!r} of {route.source.step.id}->{route.target.step.id} covers "
+                f"{other.source.step.id}->{other.target.step.id}")
+        assert not any(box.overlaps(card.box) for card in grid.cards), route.flow.label
+
+
+def _side(point, box: Box) -> str:
+    x, y = point
+    if abs(y - box.y) < 0.01:
+        return "top"
+    if abs(y - box.bottom) < 0.01:
+        return "bottom"
+    return "left" if abs(x - box.x) < 0.01 else "right"
+
+
+def _card_ends(grid) -> dict[tuple[int, str], list[tuple[float, bool]]]:
+    """Per card and side, where connectors meet it (along the side) and whether they leave it
+    there; a request and the answer drawn on its route are one connector."""
+    ends: dict[tuple[int, str], list[tuple[float, bool]]] = {}
+    seen = set()
+    for route in grid.routes:
+        key = min(tuple(route.points), tuple(route.points[::-1]))
+        if key in seen:
+            continue
+        seen.add(key)
+        for point, card, leaves in ((route.points[0], route.source, True), (route.points[-1], route.target, False)):
+            side = _side(point, card.box)
+            along = point[0] if side in ("top", "bottom") else point[1]
+            ends.setdefault((card.step.index, side), []).append((along, leaves))
+    return ends
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_arrows_on_one_card_side_are_spread_and_a_branch_up_and_down_does_not_read_as_one_line(name, grid):
+    ends = _card_ends(grid)
+    boxes = {card.step.index: card.box for card in grid.cards}
+    crowded_sides = 0
+    for (index, side), found in ends.items():
+        if len(found) > 1:
+            crowded_sides += 1
+            along = sorted(a for a, _ in found)
+            # Arrowheads stand apart: two arrowheads' width along the left and right sides, more
+            # along the top and bottom; where a card's height holds fewer at that spacing, they
+            # spread over the side and still do not touch.
+            box = boxes[index]
+            least = 14 if side in ("left", "right") else 20
+            if side in ("left", "right") and (len(along) - 1) * least > box.h - 18:
+                least = grid.style.arrow + 3
+            assert min(b - a for a, b in pairwise(along)) >= least - 0.01, (name, index, side, along)
+    assert crowded_sides or name not in ("hall-walk.en.yaml", "generated-300"), "the test must see busy sides"
+    for card in grid.cards:
+        up = {round(a, 2) for a, leaves in ends.get((card.step.index, "top"), []) if leaves}
+        down = {round(a, 2) for a, leaves in ends.get((card.step.index, "bottom"), []) if leaves}
+        assert not up & down, f"{card.step.id}: two flows leave its top and bottom at the same x"
+
+
+@pytest.mark.parametrize("name, grid", PRINTED, ids=[name for name, _ in PRINTED])
+def test_each_evidence_note_stands_over_its_own_step_and_under_no_other_note(name, grid):
+    cards = {card.step.index: card.box for card in grid.cards}
+    shared = 0
+    for note in grid.evidence:
+        box, card = note.box, cards[note.step.index]
+        assert grid.evidence_band.contains(box), note.step.id
+        # Over its step: most of the note lies within the step's column (with three or more
+        # notes over one column, at least part of each, the notes centred on the column).
+        sharing = [other.box for other in grid.evidence if other.column == note.column]
+        least = box.w / 2 if len(sharing) <= 2 else 1
+        assert min(box.right, card.right) - max(box.x, card.x) >= least, note.step.id
+        middle = (min(b.x for b in sharing) + max(b.right for b in sharing)) / 2
+        assert abs(middle - card.cx) < 0.5, note.step.id
+        # No other note above or below it: their spans across the page do not meet.
+        others = [other for other in grid.evidence if other is not note and other.box.x < box.right
+                  and box.x < other.box.right]
+        assert not others, (note.step.id, [other.step.id for other in others])
+        shared += sum(1 for other in grid.evidence if other.column == note.column) > 1
+    assert shared or name not in ("hall-walk.en.yaml", "hall-walk.zh.yaml"), "the test must see a shared column"
+    if name.startswith("hall-walk"):  # the guide's uniform stands over the guide's greeting
+        (greet,) = [note for note in grid.evidence if note.step.id == "greet"]
+        (enter,) = [note for note in grid.evidence if note.step.id == "enter"]
+        assert greet.column == enter.column and enter.box.right < greet.box.x

@@ -71,7 +71,7 @@ def test_every_mark_sits_on_its_card(path, locale):
         (kind,) = {cls.removeprefix("note-") for cls in badge.classes} & set(NOTE_KINDS)
         assert f"note-{kind}" in badge.classes
         assert _texts(badge) == [str(notes[step][kind])]
-        assert badge.title == f"{step}: " + word(f"overlay.{kind}.count", locale).format(notes[step][kind])
+        assert badge.title == f"{step}: " + word(f"note-kind.{kind}.count", locale).format(notes[step][kind])
         card, mark = cards[step].rect(), badge.rect()
         # On the card's lower edge, within its width.
         assert mark.y0 < card.y1 < mark.y1 and card.x0 <= mark.x0 and mark.x1 <= card.x1
@@ -98,8 +98,8 @@ def test_every_mark_sits_on_its_card(path, locale):
         assert cards[frame.title.split(": ", 1)[1]].rect().inside(frame.rect())
 
     legend = _texts(groups(root, "overlay-legend")[0])
-    assert legend == [word(f"overlay.{kind}", locale) for kind in NOTE_KINDS] + [word("overlay.votes", locale)] + [
-        word(f"overlay.{status}", locale) for status in DIFF_STATUSES]
+    assert legend == [word(f"note-kind.{kind}", locale) for kind in NOTE_KINDS] + [word("overlay.votes", locale)] + [
+        word(f"diff.{status}", locale) for status in DIFF_STATUSES]
 
 
 def test_marks_overlap_no_other_card_and_badges_do_not_overlap_each_other():
@@ -166,7 +166,7 @@ def test_hostile_ids_and_tooltips_are_escaped():
     check_svg(marked)
     root = parse(marked)
     assert {group.title.split(": ")[0] for group in _marks(root, "note-badge")} == {hostile}
-    assert _marks(root, "diff-removed")[0].title == f"{word('overlay.removed', 'zh')}: {hostile}"
+    assert _marks(root, "diff-removed")[0].title == f"{word('diff.removed', 'zh')}: {hostile}"
 
 
 @pytest.mark.parametrize("bad", [

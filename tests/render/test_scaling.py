@@ -37,6 +37,33 @@ def test_segments_on_one_track_never_overlap_and_tracks_are_as_few_as_the_overla
         # First fit by start is optimal for intervals: no more tracks than segments over one point.
         deepest = max(sum(1 for s in mine if s.lo <= x <= s.hi) for x in range(41))
         assert counts[(kind, 0)] <= deepest
+        # A segment spreads over the tracks of the segments it overlaps: one width for all of them.
+        for a in mine:
+            assert a.track < a.width
+            for b in mine:
+                if a.lo <= b.hi and b.lo <= a.hi:
+                    assert a.width == b.width
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20), st.booleans()), min_size=1, max_size=30))
+def test_two_routes_share_a_track_through_a_card_only_when_one_arrives_and_the_other_leaves(raw):
+    """One route per segment in a card column: each leaves its source card (downwards, or upwards)."""
+    plans = []
+    for a, b, down in raw:
+        if a != b:
+            lo, hi = 2 * min(a, b) + 1, 2 * max(a, b) + 1
+            plans.append(Plan("bottom" if down else "top", "top" if down else "bottom",
+                              [Segment("v", ("c", 0), lo, hi)]))
+    assign_tracks(plans)
+    ends = [(plan.segments[0], plan.start) for plan in plans]
+    for first, start in ends:
+        for second, other in ends:
+            if first is not second and first.track == second.track and first.hi == second.lo:
+                # `first` ends where `second` begins: one arrives there and the other leaves.
+                first_arrives = start == "bottom"  # going down, it arrives at its hi
+                second_arrives = other == "top"  # going up, it arrives at its lo
+                assert first_arrives != second_arrives
 
 
 @settings(max_examples=200, deadline=None)

@@ -287,3 +287,42 @@ def test_the_outcome_as_data_markdown_csv_and_json(boards):
     assert "Lighter door" in markdown and "## " in markdown
     with pytest.raises(BoardError):
         boards.board_outcome("no-such-board")
+
+
+def test_one_view_reads_what_a_person_sees_and_nothing_of_another_board(boards):
+    made, other = boards.create(HALL, title="Hall"), boards.create(HALL)
+    ann = joined(boards, made.participant_token, "Ann")
+    bob = joined(boards, made.participant_token, "Bob")
+    pain = boards.add_note(ann, "enter", "pain", "The door is heavy")
+    boards.add_note(other.facilitator_token, "enter", "idea", "elsewhere")
+    current = boards.open_round(made.facilitator_token, "pain", 2)
+    boards.vote(ann, current, str(pain))
+    boards.vote(bob, current, str(pain))
+    boards.add_action(made.facilitator_token, "Lighter door", step="enter", owner="Lin")
+    seen = boards.view(ann)
+    assert seen.event == boards.latest_event(made.board) > 0
+    assert (seen.access.role, seen.access.name, seen.info.title, seen.text) == ("participant", "Ann", "Hall", HALL)
+    assert [note.text for note in seen.notes] == ["The door is heavy"]
+    assert seen.open_round.id == current and seen.my_votes == {str(pain): 1}
+    assert seen.open_round.ranking == [(str(pain), 2, 2)]
+    assert [action["title"] for action in seen.actions] == ["Lighter door"]
+    assert [name for _id, name in seen.participants] == ["Ann", "Bob"]
+    facilitator = boards.view(made.facilitator_token)
+    assert facilitator.access.role == "facilitator" and facilitator.my_votes == {}
+    boards.close_round(made.facilitator_token, current)
+    assert boards.view(ann).open_round is None and boards.view(ann).event > seen.event
+    with pytest.raises(NotAllowed):
+        boards.view("x" * 32)
+
+
+def test_the_latest_event_a_participant_polls_leaves_out_dots_spent(boards):
+    made = boards.create(HALL)
+    ann = joined(boards, made.participant_token, "Ann")
+    pain = boards.add_note(ann, "enter", "pain", "The door is heavy")
+    current = boards.open_round(made.facilitator_token, "pain", 2)
+    before, before_all = boards.latest_event(made.board, skip=("vote",)), boards.latest_event(made.board)
+    boards.vote(ann, current, str(pain))
+    assert boards.latest_event(made.board, skip=("vote",)) == before  # nothing a participant shows
+    assert boards.latest_event(made.board) > before_all  # the facilitator's live ranking moves
+    boards.close_round(made.facilitator_token, current)
+    assert boards.latest_event(made.board, skip=("vote",)) > before  # the result shows

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from blueprint import loader
+from blueprint.loader import steps as step_reading
 from blueprint.ui import pipeline
 from blueprint.ui.i18n import t
 from tests.ui.conftest import APP, draft_text, open_example, stored_text, switch_page, type_in_editor, view
@@ -82,10 +82,10 @@ def test_a_text_the_loader_crashes_on_is_shown_with_the_error_and_undo_works(app
     open_example(app)
     original = draft_text(app)
 
-    def crash(self, step, mapping, owner):
+    def crash(reader, step, mapping, owner):
         raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
 
-    monkeypatch.setattr(loader._Builder, "emotion", crash)
+    monkeypatch.setattr(step_reading, "read_emotion", crash)
     crashing = original.replace("steps:", "steps:\n  - {id: crash, lane: customer, label: c, emotion: 1}", 1)
     type_in_editor(app, crashing)
     assert not app.exception, app.exception

@@ -225,7 +225,7 @@ def test_export_files_are_real_files():
     graph = json.loads(pipeline.export_file(pipeline.load_text(text), "json")[0])
     assert {node["id"] for node in graph["nodes"]} == {s.id for s in blueprint.loads(text).steps}
     rows = list(csv.reader(io.StringIO(pipeline.export_file(pipeline.load_text(text), "csv", "zh")[0].decode("utf-8-sig"))))
-    assert rows[0][0] == "步骤编号" and len(rows) > 10
+    assert rows[0][:2] == ["序号", "步骤编号"] and len(rows) > 10
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(pipeline.export_file(pipeline.load_text(text), "xlsx", "en")[0]))

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...errors import Message
+from ...phrases import IdList, say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -69,14 +69,6 @@ def check(ctx, options):
         if cyclic[source] and components[source] == components[target] and target <= source:
             a, b = ctx.steps[source], ctx.steps[target]
             loop = members[components[source]]
-            through, through_zh = ctx.list_text(loop), ctx.list_text(loop, locale="zh")
-            fix = (Message("give it 'kind: return'", "请给它加上 'kind: return'")
-                   if edge.flow.origin == "flows" else
-                   Message("move it from 'next:' to 'flows:' with 'kind: return'",
-                           "请把它从 'next:' 移到 'flows:'，并加上 'kind: return'"))
-            yield edge.flow.pos, Message(
-                f"flow from '{a.id}' back to '{b.id}' closes a cycle through {through}: if it "
-                f"hands something back, {fix.en}; otherwise break the loop",
-                f"从 '{a.id}' 回到 '{b.id}' 的连线形成了一个循环（经过 {through_zh}）："
-                f"如果它是把结果交回去，{fix.zh}；否则请打断这个循环",
-            )
+            fix = say("lint.cycle.fix-flow" if edge.flow.origin == "flows" else "lint.cycle.fix-next")
+            yield edge.flow.pos, say("lint.cycle.closes", source=a.id, target=b.id, fix=fix,
+                                     through=IdList(tuple(ctx.steps[i].id for i in loop)))

@@ -37,9 +37,8 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
 from ...model import Zone
-from ..context import ZONE_ZH
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "OPTIONS", "OPTION_CHOICES", "check"]
 
@@ -69,9 +68,5 @@ def check(ctx, options):
     out, into, link_out = ctx.journey_out, ctx.link_in, ctx.link_out
     for i, step in enumerate(ctx.steps):
         if step.zone in zones and not out[i] and (into[i] or link_out[i]):
-            yield step.where("id"), Message(
-                f"{step.zone.value} step '{step.id}' has no way out: add 'next:' or a flow "
-                "(kind: return) that passes the result on",
-                f"{ZONE_ZH[step.zone]}步骤 '{step.id}' 没有出口：请加上 'next:'，"
-                "或一条把结果传下去的连线（kind: return）",
-            )
+            yield step.where("id"), say("lint.dead-end.no-way-out", zone=say(f"zone.{step.zone.value}"),
+                                        step=step.id)

@@ -32,7 +32,7 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -54,7 +54,4 @@ def check(ctx, options):
     used = {step.lane for step in ctx.bp.steps}
     for lane in ctx.bp.lane_by_id.values():
         if not lane.implicit and lane.id not in used:
-            yield lane.where("id"), Message(
-                f"lane '{lane.id}' has no steps: add its steps or remove the lane",
-                f"泳道 '{lane.id}' 里没有步骤：请添加它的步骤，或删除这条泳道",
-            )
+            yield lane.where("id"), say("lint.empty-lane.no-steps", lane=lane.id)

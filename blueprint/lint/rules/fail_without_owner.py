@@ -38,7 +38,7 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -59,8 +59,4 @@ DOC_ZH = """失误点所在的步骤没有责任人。
 def check(ctx, options):
     for step in ctx.steps:
         if step.fail and not step.owner:
-            yield step.where("fail"), Message(
-                f"step '{step.id}' has a fail point but no owner: add 'owner:' with the role or "
-                "system that answers for it",
-                f"步骤 '{step.id}' 标出了失误点，却没有责任人：请加上 'owner:'，写明对它负责的岗位或系统",
-            )
+            yield step.where("fail"), say("lint.fail-without-owner.no-owner", step=step.id)

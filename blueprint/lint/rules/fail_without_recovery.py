@@ -37,7 +37,7 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -58,8 +58,4 @@ DOC_ZH = """失误点没有补救。
 def check(ctx, options):
     for step in ctx.steps:
         if step.fail and step.recovery is None:
-            yield step.where("fail"), Message(
-                f"step '{step.id}' has a fail point but no recovery: add 'recovery:' with the id "
-                "of the step that puts it right",
-                f"步骤 '{step.id}' 标出了失误点，却没有补救：请加上 'recovery:'，写明负责补救的步骤编号",
-            )
+            yield step.where("fail"), say("lint.fail-without-recovery.no-recovery", step=step.id)

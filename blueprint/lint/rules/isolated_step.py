@@ -31,7 +31,7 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -55,7 +55,4 @@ def check(ctx, options):
     into, out = ctx.link_in, ctx.link_out
     for i, step in enumerate(ctx.steps):
         if not into[i] and not out[i]:
-            yield step.where("id"), Message(
-                f"step '{step.id}' has no flow in or out: connect it with 'next:' or a flow, or remove it",
-                f"步骤 '{step.id}' 没有任何连线进出：请用 'next:' 或连线把它接进流程，或删除它",
-            )
+            yield step.where("id"), say("lint.isolated-step.no-flow", step=step.id)

@@ -34,9 +34,8 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
 from ...model import Zone
-from ..context import ZONE_ZH
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -65,10 +64,6 @@ def check(ctx, options):
         source, target = zones[edge.source], zones[edge.target]
         if (source is Zone.CUSTOMER and target in _BEHIND) or (target is Zone.CUSTOMER and source in _BEHIND):
             a, b = ctx.steps[edge.source], ctx.steps[edge.target]
-            yield edge.flow.pos, Message(
-                f"flow from {source.value} step '{a.id}' goes straight to {target.value} step '{b.id}', "
-                "skipping the frontstage: add a frontstage step (a person, a terminal, an app screen) "
-                "that carries the handoff",
-                f"连线从{ZONE_ZH[source]}步骤 '{a.id}' 直接到了{ZONE_ZH[target]}步骤 '{b.id}'，跳过了前台："
-                "请加一个前台步骤（一位员工、一台终端或一个 App 页面）来承接这次交接",
-            )
+            yield edge.flow.pos, say("lint.missing-handoff.skips-frontstage", source=a.id, target=b.id,
+                                     source_zone=say(f"zone.{source.value}"),
+                                     target_zone=say(f"zone.{target.value}"))

@@ -39,9 +39,8 @@ flows:
 
 from __future__ import annotations
 
-from ...errors import Message
 from ...model import FlowKind, Zone
-from ..context import ZONE_ZH
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -70,10 +69,5 @@ def check(ctx, options):
             continue  # a return flow closes a loop, it does not open one
         if front[edge.source] and zones[edge.target] in _BEHIND and not comes_back[edge.target]:
             a, b = ctx.steps[edge.source], ctx.steps[edge.target]
-            yield edge.flow.pos, Message(
-                f"handoff from '{a.id}' to {b.zone.value} step '{b.id}' never comes back: no flow "
-                f"leads from '{b.id}' to a frontstage or customer step; close the loop with a flow "
-                "(kind: return) that brings the result back to the frontstage",
-                f"从 '{a.id}' 交接给{ZONE_ZH[b.zone]}步骤 '{b.id}' 的事情没有下文：没有任何连线从 '{b.id}' "
-                "回到前台或顾客步骤；请用一条连线（kind: return）把结果带回前台，形成闭环",
-            )
+            yield edge.flow.pos, say("lint.open-loop.never-back", source=a.id, target=b.id,
+                                     zone=say(f"zone.{b.zone.value}"))

@@ -37,7 +37,7 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 from ...model import Zone
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
@@ -60,9 +60,4 @@ def check(ctx, options):
     with_customer = {step.phase for step in ctx.steps if step.zone is Zone.CUSTOMER}
     for phase in ctx.bp.phase_by_id.values():
         if phase.id not in with_customer:
-            yield phase.where("id"), Message(
-                f"phase '{phase.id}' has no customer step: add what the customer does or sees "
-                "meanwhile (waiting counts), or merge the phase into one the customer takes part in",
-                f"阶段 '{phase.id}' 中没有顾客步骤：请加上顾客此时做什么或看到什么（等待也算），"
-                "或把这个阶段并入顾客参与的阶段",
-            )
+            yield phase.where("id"), say("lint.phase-without-customer.no-customer", phase=phase.id)

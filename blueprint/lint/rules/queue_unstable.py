@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -74,12 +74,6 @@ def check(ctx, options):
         step = steps[row["step"]]
         queue = step.queue
         needed = math.floor(row["load"]) + 1
-        utilisation = f"{row['utilisation']:.0%}"
-        yield queue.where("servers"), Message(
-            f"queue at step '{step.id}' is unstable: {row['arrivals_per_hour']:g} customers an hour "
-            f"need {row['load']:.1f} counters busy all the time, {row['servers']} are open (utilisation "
-            f"{utilisation}); open at least {needed}, divert more to self-service, or shorten the service",
-            f"步骤 '{step.id}' 的排队不稳定：每小时 {row['arrivals_per_hour']:g} 位顾客需要 {row['load']:.1f} "
-            f"个台席一直忙着，只开了 {row['servers']} 个（利用率 {utilisation}）；请至少开放 {needed} 个，"
-            "或把更多业务分流到自助渠道，或缩短办理时间",
-        )
+        yield queue.where("servers"), say(
+            "lint.queue-unstable.unstable", step=step.id, arrivals=row["arrivals_per_hour"], load=row["load"],
+            servers=row["servers"], utilisation=row["utilisation"], needed=needed)

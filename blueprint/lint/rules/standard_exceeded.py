@@ -41,8 +41,7 @@ standards:
 
 from __future__ import annotations
 
-from ...errors import Message
-from ...durations import duration_text
+from ...phrases import Duration, Phrase, say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -66,15 +65,10 @@ DOC_ZH = """各步骤的时长兑现不了的服务标准（时限）。
 """
 
 
-def _name(standard) -> Message:
-    label = standard.label
-    return Message(f"standard '{standard.id}'" + (f" ({label})" if label else ""),
-                   f"服务标准 '{standard.id}'" + (f"（{label}）" if label else ""))
-
-
-def _durations(*durations) -> tuple[list[str], list[str]]:
-    """Each duration written for the English and for the Chinese message."""
-    return [duration_text(d) for d in durations], [duration_text(d, "zh") for d in durations]
+def _name(standard) -> Phrase:
+    if standard.label:
+        return say("lint.standard-exceeded.standard-labelled", standard=standard.id, label=standard.label)
+    return say("lint.standard-exceeded.standard", standard=standard.id)
 
 
 def check(ctx, options):
@@ -85,31 +79,16 @@ def check(ctx, options):
     for item in checks(ctx):
         if item.status != EXCEEDED:
             continue
-        (takes, limit), (takes_zh, limit_zh) = _durations(item.time, item.bound)
+        takes, limit = Duration(item.time), Duration(item.bound)
         if item.kind == "step":
-            name = _name(item.standard)
-            yield item.pos, Message(
-                f"step '{item.step.id}' takes {takes}, over the {limit} of {name.en}: "
-                "shorten the step or raise 'max'",
-                f"按{name.zh}，步骤 '{item.step.id}' 最多 {limit_zh}，现在需要 {takes_zh}："
-                "请缩短这个步骤，或放宽 'max'",
-            )
+            yield item.pos, say("lint.standard-exceeded.step", step=item.step.id, takes=takes, limit=limit,
+                                standard=_name(item.standard))
         elif item.kind == "path":
             standard = item.standard
-            name, path = _name(standard), ctx.path_text([ctx.number[i] for i in item.critical])
-            start, end = standard.from_step.id, standard.to_step.id
-            at_least = bool(item.unmeasured)
-            yield item.pos, Message(
-                f"{name.en}: the longest path from '{start}' to '{end}' takes "
-                f"{'at least ' if at_least else ''}{takes} ({path}), over the {limit} bound: "
-                "shorten those steps or raise 'max'",
-                f"{name.zh}：从 '{start}' 到 '{end}' 的最长路径{'至少' if at_least else ''}需要 "
-                f"{takes_zh}（{path}），超过了 {limit_zh} 的时限：请缩短这些步骤，或放宽 'max'",
-            )
+            at_least = say("lint.standard-exceeded.at-least") if item.unmeasured else ""
+            yield item.pos, say(
+                "lint.standard-exceeded.path", standard=_name(standard), start=standard.from_step.id,
+                end=standard.to_step.id, at_least=at_least, takes=takes, limit=limit,
+                path=ctx.path_text([ctx.number[i] for i in item.critical]))
         else:
-            yield item.pos, Message(
-                f"step '{item.step.id}' takes {takes}, over its wait standard of {limit}: "
-                "shorten the wait or raise 'wait'",
-                f"步骤 '{item.step.id}' 需要 {takes_zh}，超过了它的等待时限 {limit_zh}：请缩短等待，或放宽 'wait'",
-            )
-
+            yield item.pos, say("lint.standard-exceeded.wait", step=item.step.id, takes=takes, limit=limit)

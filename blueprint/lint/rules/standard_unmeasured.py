@@ -39,7 +39,7 @@ standards:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import IdList, say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -71,11 +71,7 @@ def check(ctx, options):
             for ref in standard.steps:
                 step = steps.get(ref.id)
                 if step is not None and step.duration is None:
-                    yield ref.pos, Message(
-                        f"standard '{name}' cannot be checked for step '{ref.id}': the step has no "
-                        "'duration'; add one",
-                        f"服务标准 '{name}' 无法核对步骤 '{ref.id}'：这个步骤没有 'duration'，请补上",
-                    )
+                    yield ref.pos, say("lint.standard-unmeasured.step", standard=name, step=ref.id)
             continue
         measured = ctx.standard_paths.get(id(standard))
         if measured is None:
@@ -84,20 +80,14 @@ def check(ctx, options):
         if not measured.steps:
             continue  # standard-unreachable reports it
         if measured.cycle:
-            cycle = measured.cycle
-            yield standard.where("id"), Message(
-                f"standard '{name}' cannot be checked: the flow from '{start}' to '{end}' goes round a "
-                f"cycle through {ctx.list_text(cycle)}; mark the flow that hands back 'kind: return'",
-                f"服务标准 '{name}' 无法核对：从 '{start}' 到 '{end}' 的流程绕进了一个循环"
-                f"（经过 {ctx.list_text(cycle, locale='zh')}）；请把交回结果的那条连线标为 'kind: return'",
-            )
+            yield standard.where("id"), say("lint.standard-unmeasured.cycle", standard=name, start=start, end=end,
+                                            through=_ids(ctx, measured.cycle))
         elif measured.unmeasured and measured.longest <= standard.max:
             missing = measured.unmeasured
-            many = len(missing) > 1
-            yield standard.where("id"), Message(
-                f"standard '{name}' cannot be checked: {len(missing)} step{'s' if many else ''} "
-                f"on its path {'have' if many else 'has'} no 'duration' ({ctx.list_text(missing)}); "
-                "add the durations",
-                f"服务标准 '{name}' 无法核对：路径上有 {len(missing)} 个步骤没有 'duration'"
-                f"（{ctx.list_text(missing, locale='zh')}）；请补上时长",
-            )
+            key = "lint.standard-unmeasured.many-missing" if len(missing) > 1 else "lint.standard-unmeasured.one-missing"
+            yield standard.where("id"), say(key, standard=name, count=len(missing), steps=_ids(ctx, missing))
+
+
+def _ids(ctx, numbers: list[int]) -> IdList:
+    """The ids of steps by number, for a message."""
+    return IdList(tuple(ctx.steps[i].id for i in numbers))

@@ -34,7 +34,7 @@ standards:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -59,9 +59,5 @@ def check(ctx, options):
             continue
         standard = measured.standard
         start, end = standard.from_step.id, standard.to_step.id
-        yield standard.to_step.pos, Message(
-            f"standard '{standard.id}' measures nothing: no flow leads from '{start}' to '{end}' (flows "
-            "of kind return are not followed); check 'from' and 'to', or the flows between them",
-            f"服务标准 '{standard.id}' 什么也量不到：没有连线从 '{start}' 通到 '{end}'（kind: return 的连线不算）；"
-            "请检查 'from' 和 'to'，或两者之间的连线",
-        )
+        yield standard.to_step.pos, say("lint.standard-unreachable.nothing", standard=standard.id,
+                                        start=start, end=end)

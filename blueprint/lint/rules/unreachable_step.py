@@ -38,7 +38,7 @@ flows:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -62,9 +62,4 @@ def check(ctx, options):
     reached = ctx.reached_from_entries
     for i, step in enumerate(ctx.steps):
         if not reached[i]:
-            yield step.where("id"), Message(
-                f"step '{step.id}' cannot be reached from any entry step (one no flow leads into): "
-                "add a flow into it, or into the loop it is in, from the journey",
-                f"从任何入口步骤（没有连线进入的步骤）都走不到步骤 '{step.id}'："
-                "请从旅程中加一条连线通向它，或通向它所在的循环",
-            )
+            yield step.where("id"), say("lint.unreachable-step.unreached", step=step.id)

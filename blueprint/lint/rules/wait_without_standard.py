@@ -30,7 +30,7 @@ steps:
 
 from __future__ import annotations
 
-from ...errors import Message
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
@@ -54,9 +54,4 @@ def check(ctx, options):
     covered = ctx.covered_by_standard
     for i, step in enumerate(ctx.steps):
         if step.wait and step.wait_max is None and not covered[i]:
-            yield step.where("wait"), Message(
-                f"step '{step.id}' is a wait point with no standard: give the most it may take "
-                "('wait: 10min') or cover it with a standard under 'standards:'",
-                f"步骤 '{step.id}' 是等待点，却没有服务时限：请写明最多等多久（'wait: 10min'），"
-                "或在 'standards:' 下用一条服务标准覆盖它",
-            )
+            yield step.where("wait"), say("lint.wait-without-standard.no-standard", step=step.id)

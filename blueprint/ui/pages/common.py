@@ -10,6 +10,7 @@ from importlib import resources
 import streamlit as st
 
 from .. import cached, session
+from ..navigation import go
 from ..i18n import LOCALES, t
 from ..text import md_escape
 from ..view import view
@@ -18,7 +19,6 @@ __all__ = [
     "ICON",
     "LANGUAGE_KEY",
     "STYLE",
-    "go",
     "load_error_words",
     "no_draft",
     "open_text",
@@ -40,13 +40,6 @@ STYLE = "<style>" + _ASSETS.joinpath("app.css").read_text(encoding="utf-8") + "<
 def translator(locale: str) -> Callable[..., str]:
     """``tr(key, **fmt)`` in ``locale``."""
     return lambda key, **fmt: t(key, locale, **fmt)
-
-
-def go(name: str) -> None:
-    """Switch to one of the app's pages by its URL path (``editor``, ``tables``...)."""
-    from . import page_by_name
-
-    st.switch_page(page_by_name(name))
 
 
 def _language_changed() -> None:

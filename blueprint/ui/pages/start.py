@@ -10,9 +10,10 @@ from ...safeyaml import DEFAULT_LIMITS
 from ...templates import starter
 from .. import cached, interop, pipeline, recent, session
 from ..i18n import LOCALES, t
+from ..navigation import go
 from ..text import md_escape
 from ..view import view
-from .common import go, relative_time, show_notice, translator, uploader_words
+from .common import relative_time, show_notice, translator, uploader_words
 
 __all__ = ["EXAMPLES_DIR", "UPLOAD_TYPES", "example_key", "page"]
 

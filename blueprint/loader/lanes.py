@@ -1,0 +1,98 @@
+"""Lanes (zone by zone, the four standard ones when none are declared) and phases."""
+
+from __future__ import annotations
+
+from ..errors import Pos, suggest
+from ..model import Lane, Phase, Zone
+from ..safeyaml import YMap
+from .keys import ZONE_NAMES
+from .reader import Reader
+
+__all__ = ["read_lanes", "read_phases"]
+
+
+def read_lanes(reader: Reader, top: YMap) -> list[Lane]:
+    items = reader.list_of(top, "lanes", ("blueprint", None))
+    if not items:
+        if items is not None:
+            reader.report("schema",
+                          "'lanes' is empty: leave it out to get the four standard lanes",
+                          "'lanes' 是空的：删掉它，就会得到四条标准泳道",
+                          top.value_pos["lanes"])
+        here = Pos(reader.path, *top.pos)
+        return [Lane(here, id=zone.value, zone=zone, implicit=True) for zone in Zone]
+    lanes: list[Lane] = []
+    for item, position in zip(items, items.item_pos):
+        lane = read_lane(reader, item, position)
+        if lane is not None:
+            lanes.append(lane)
+    reader.check_unique(lanes, "lane")
+    return lanes
+
+
+def read_lane(reader: Reader, item: object, position: tuple[int, int]) -> Lane | None:
+    if isinstance(item, str) or (isinstance(item, (int, float)) and not isinstance(item, bool)):
+        # `- frontstage` is short for `{id: frontstage}`
+        ident = reader.ident(item, position, ("lane", None), "id")
+        if ident is None:
+            return None
+        here = reader.at(position)
+        lane = Lane(here, {"id": here}, {"id": here}, id=ident)
+        lane.zone = zone_from_id(reader, lane)
+        return lane
+    mapping = reader.mapping_or_none(item, position, "lane")
+    if mapping is None:
+        return None
+    ident = reader.required_id(mapping, "id", ("lane", None))
+    owner = ("lane", ident)
+    reader.check_keys(mapping, "lane", owner)
+    pos, key_pos, value_pos = reader.positions(mapping)
+    if ident is None:
+        return None
+    lane = Lane(pos, key_pos, value_pos, id=ident, label=reader.text(mapping, "label", owner))
+    if "zone" in mapping:
+        zone = reader.choice(mapping, "zone", owner, ZONE_NAMES)
+        lane.zone = Zone(zone) if zone else None
+    else:
+        lane.zone = zone_from_id(reader, lane)
+    return lane
+
+
+def zone_from_id(reader: Reader, lane: Lane) -> Zone | None:
+    """A lane without ``zone:`` is in the zone its id names, if it names one."""
+    if lane.id in ZONE_NAMES:
+        return Zone(lane.id)
+    hint = suggest(lane.id, ZONE_NAMES)
+    reader.report(
+        "schema",
+        f"lane '{lane.id}' has no zone: add 'zone:' with one of {', '.join(ZONE_NAMES)}{hint.en}",
+        f"泳道 '{lane.id}' 不属于任何区域：请加上 'zone:'，取 {'、'.join(ZONE_NAMES)} 之一{hint.zh}",
+        lane.where("id"),
+    )
+    return None
+
+
+def read_phases(reader: Reader, top: YMap) -> list[Phase]:
+    items = reader.list_of(top, "phases", ("blueprint", None))
+    if not items:
+        return []
+    phases: list[Phase] = []
+    for item, position in zip(items, items.item_pos):
+        if isinstance(item, str) or (isinstance(item, (int, float)) and not isinstance(item, bool)):
+            ident = reader.ident(item, position, ("phase", None), "id")
+            if ident is not None:
+                here = reader.at(position)
+                phases.append(Phase(here, {"id": here}, {"id": here}, id=ident))
+            continue
+        mapping = reader.mapping_or_none(item, position, "phase")
+        if mapping is None:
+            continue
+        ident = reader.required_id(mapping, "id", ("phase", None))
+        owner = ("phase", ident)
+        reader.check_keys(mapping, "phase", owner)
+        if ident is None:
+            continue
+        pos, key_pos, value_pos = reader.positions(mapping)
+        phases.append(Phase(pos, key_pos, value_pos, id=ident, label=reader.text(mapping, "label", owner)))
+    reader.check_unique(phases, "phase")
+    return phases

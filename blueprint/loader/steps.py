@@ -1,0 +1,128 @@
+"""Steps: ids, lanes and labels, and what a step may carry (times, waits, a queue, an emotion)."""
+
+from __future__ import annotations
+
+from ..durations import DurationError, parse_duration, parse_duration_range
+from ..errors import Message, brief, kind_of
+from ..model import Lane, Step, Touchpoint, Zone
+from ..safeyaml import YMap
+from .keys import TOUCHPOINTS
+from .queues import read_queue
+from .reader import Owner, Reader, named
+
+__all__ = ["read_steps"]
+
+
+def read_steps(reader: Reader, top: YMap, lanes: list[Lane]) -> list[Step]:
+    if "steps" not in top:
+        reader.report("schema",
+                      "blueprint has no 'steps': a blueprint needs at least one step",
+                      "蓝图缺少 'steps'：蓝图至少要有一个步骤",
+                      top.pos)
+        return []
+    items = reader.list_of(top, "steps", ("blueprint", None))
+    if items is None:
+        return []
+    if not items:
+        reader.report("schema",
+                      "'steps' is empty: a blueprint needs at least one step",
+                      "'steps' 是空的：蓝图至少要有一个步骤",
+                      top.value_pos["steps"])
+        return []
+    zones = {lane.id: lane.zone for lane in lanes}
+    steps: list[Step] = []
+    for item, position in zip(items, items.item_pos):
+        mapping = reader.mapping_or_none(item, position, "step")
+        if mapping is not None:
+            step = read_step(reader, mapping, zones)
+            if step is not None:
+                step.index = len(steps)
+                steps.append(step)
+    reader.check_unique(steps, "step")
+    return steps
+
+
+def read_step(reader: Reader, mapping: YMap, zones: dict[str, Zone | None]) -> Step | None:
+    ident = reader.required_id(mapping, "id", ("step", None))
+    owner = ("step", ident)
+    reader.check_keys(mapping, "step", owner)
+    pos, key_pos, value_pos = reader.positions(mapping)
+    lane = reader.required_id(mapping, "lane", owner)
+    label = reader.text(mapping, "label", owner, required=True)
+    if ident is None:
+        return None
+    step = Step(
+        pos, key_pos, value_pos, id=ident, lane=lane or "", label=label or "",
+        zone=zones.get(lane) if lane else None,
+        phase=reader.ident(mapping["phase"], mapping.value_pos["phase"], owner, "phase")
+        if "phase" in mapping else None,
+        next=reader.refs(mapping, "next", owner),
+        description=reader.text(mapping, "description", owner),
+        owner=reader.text(mapping, "owner", owner),
+        channel=reader.text(mapping, "channel", owner),
+        evidence=reader.texts(mapping, "evidence", owner),
+        fail=reader.text(mapping, "fail", owner),
+        recovery=reader.ref(mapping, "recovery", owner),
+        kpis=reader.texts(mapping, "kpis", owner),
+        notes=reader.texts(mapping, "notes", owner),
+    )
+    touchpoint = reader.choice(mapping, "touchpoint", owner, TOUCHPOINTS)
+    if touchpoint is not None:
+        step.touchpoint = Touchpoint(touchpoint)
+    if "duration" in mapping:
+        read_step_duration(reader, step, mapping, owner)
+    if "wait" in mapping:
+        read_wait(reader, step, mapping, owner)
+    if "queue" in mapping:
+        step.queue = read_queue(reader, mapping, owner)
+    if "emotion" in mapping:
+        read_emotion(reader, step, mapping, owner)
+    return step
+
+
+def read_step_duration(reader: Reader, step: Step, mapping: YMap, owner: Owner) -> None:
+    """``duration: 3min``, or a range ``2-4min`` whose middle is the expected time."""
+    try:
+        low, high = parse_duration_range(mapping["duration"])
+    except DurationError as exc:
+        name = named(owner)
+        reader.report("schema", f"{name.en}: 'duration': {exc}", f"{name.zh} 的 'duration'：{exc.message_zh}",
+                      mapping.value_pos["duration"])
+        return
+    step.duration = (low + high) / 2
+    if low != high:
+        step.duration_range = (low, high)
+
+
+def read_wait(reader: Reader, step: Step, mapping: YMap, owner: Owner) -> None:
+    value = mapping["wait"]
+    if isinstance(value, bool):
+        step.wait = value
+        return
+    try:
+        step.wait_max = parse_duration(value)
+        step.wait = True
+    except DurationError as exc:
+        name = named(owner)
+        reader.report("schema",
+                      f"{name.en}: 'wait' must be true, false or a duration: {exc}",
+                      f"{name.zh}：'wait' 应是 true、false 或一个时长；{exc.message_zh}",
+                      mapping.value_pos["wait"])
+
+
+def read_emotion(reader: Reader, step: Step, mapping: YMap, owner: Owner) -> None:
+    value = mapping["emotion"]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 1.0 is a whole number, as in JSON Schema
+    if isinstance(value, int) and not isinstance(value, bool) and -2 <= value <= 2:
+        step.emotion = value
+        return
+    name = named(owner)
+    # In Chinese a word follows 而不是 directly, a value written in the file after a space.
+    shown = kind_of(value) if isinstance(value, (dict, list)) else Message(brief(value), f" {brief(value)}")
+    reader.report(
+        "schema",
+        f"{name.en}: 'emotion' must be a whole number from -2 to 2, not {shown.en}",
+        f"{name.zh}：'emotion' 应是 -2 到 2 之间的整数，而不是{shown.zh}",
+        mapping.value_pos["emotion"],
+    )
