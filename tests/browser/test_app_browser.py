@@ -171,7 +171,8 @@ def test_click_a_step_to_see_and_edit_its_details(page, server):
     heading = t("details.title", "zh", label=step.label, step="greet")
     page.wait_for_selector(f"text={heading}", timeout=15_000)
     owner = page.get_by_label(t("field.owner", "zh"), exact=True)
-    assert owner.input_value() == step.owner
+    # The heading can come a moment before the form's fields on a busy machine: wait for the value.
+    expect(owner).to_have_value(step.owner, timeout=15_000)
     assert page.locator("g.bp-selected title").text_content() == "greet"
     line, _ch = find_in_editor(page, "id: greet")
     cursor = page.evaluate("document.querySelector('.bp-editor .CodeMirror').CodeMirror.getCursor().line")

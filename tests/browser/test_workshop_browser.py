@@ -38,6 +38,11 @@ def steps_grid(page):
     grid.wait_for(timeout=30_000)
     page.wait_for_selector('[class*="st-key-bp_table_steps"] [data-testid="data-grid-canvas"]', timeout=30_000)
     wait_for_app(page)
+    # The grid takes the screen's height once it is laid out: its headers and rows come then.
+    page.wait_for_function(
+        """() => document.querySelectorAll('[class*="st-key-bp_table_steps"] table[role=grid] thead th').length > 0
+           && document.querySelectorAll('[class*="st-key-bp_table_steps"] table[role=grid] tbody tr').length > 0""",
+        timeout=30_000)
     return grid
 
 
