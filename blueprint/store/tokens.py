@@ -24,8 +24,13 @@ def new_token() -> str:
 
 
 def new_id() -> str:
-    """A public id of 128 bits (22 characters): a document's, which its link carries."""
-    return secrets.token_urlsafe(16)
+    """A public id of 128 bits (22 characters): a document's or a board's, which links carry and
+    people paste on the command line, so never starting with ``-`` (argparse would take it for
+    an option: ``blueprint board export -x...``)."""
+    while True:
+        made = secrets.token_urlsafe(16)
+        if not made.startswith("-"):
+            return made
 
 
 def digest(token: str) -> str:
