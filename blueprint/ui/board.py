@@ -20,6 +20,7 @@ from ..store.boards import (
     DEFAULT_BASE_URL, Access, BoardError, BoardStore, BoardView, NotAllowed, board_link,
 )
 from ..store.tokens import looks_like_token
+from . import owner
 
 __all__ = [
     "BOARD_PATH", "Opened", "base_url", "forget", "link", "link_token", "open_board", "own_token", "remember_link",
@@ -34,15 +35,7 @@ _stores_lock = threading.Lock()
 _LINK_KEY = "bp_board_link"
 _OWN_KEY = "bp_board_own"
 _COOKIE_PREFIX = "bp_board_"
-_YEAR = 365 * 24 * 3600
 
-_cookie_writer = st.components.v2.component(
-    "service_blueprint_board_cookie",
-    js=("export default function ({data}) {\n"
-        "  if (data && data.cookie && !document.cookie.split('; ').includes(data.pair)) document.cookie = data.cookie;\n"
-        "}\n"),
-    isolate_styles=False,
-)
 
 
 def store() -> BoardStore:
@@ -141,9 +134,7 @@ def write_cookie(board: str) -> None:
     if sent == held:
         return  # the browser has it already
     if looks_like_token(held) and looks_like_token(board):
-        pair = f"{_COOKIE_PREFIX}{board}={held}"
-        _cookie_writer(key="bp_board_cookie", data={
-            "pair": pair, "cookie": f"{pair}; Path=/; Max-Age={_YEAR}; SameSite=Lax"})
+        owner.set_cookie(_COOKIE_PREFIX + board, held, key="bp_board_cookie")
 
 
 @dataclass(frozen=True, slots=True)

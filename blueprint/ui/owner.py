@@ -17,7 +17,7 @@ import streamlit as st
 
 from ..store.tokens import digest, looks_like_token, new_token
 
-__all__ = ["COOKIE", "author", "remember", "token"]
+__all__ = ["COOKIE", "author", "remember", "set_cookie", "token"]
 
 COOKIE = "bp_owner"
 _KEY = "bp_owner"
@@ -63,6 +63,11 @@ def remember() -> None:
     value = token()
     if st.session_state.get(_WRITTEN):
         return
-    pair = f"{COOKIE}={value}"
-    _cookie_writer(key="bp_owner_cookie", data={"pair": pair,
-                                                "cookie": f"{pair}; Path=/; Max-Age={_YEAR}; SameSite=Lax"})
+    set_cookie(COOKIE, value, key="bp_owner_cookie")
+
+
+def set_cookie(name: str, value: str, *, key: str) -> None:
+    """Have the browser keep ``name=value`` for a year on every page of the app (the element
+    ``key`` writes it; a cookie the browser has already is not written again)."""
+    pair = f"{name}={value}"
+    _cookie_writer(key=key, data={"pair": pair, "cookie": f"{pair}; Path=/; Max-Age={_YEAR}; SameSite=Lax"})

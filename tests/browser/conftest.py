@@ -8,6 +8,7 @@ missing Chromium or Playwright fails the run, elsewhere the tests are skipped wi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -43,20 +44,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The app served by ``streamlit run`` on 127.0.0.1; yields its base URL."""
-    port = _free_port()
-    data = tmp_path_factory.mktemp("data")
-    env = {**os.environ, "BLUEPRINT_DATA_DIR": str(data), "BLUEPRINT_DRAFTS_DIR": str(data / "drafts")}
-    env.pop("BLUEPRINT_DATABASE_URL", None)
-    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
-         "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false",
-         "--server.fileWatcherType=none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+@contextlib.contextmanager
+def serving(command: list[str], env: dict, port: int, log):
+    """Run ``command`` (a ``streamlit run`` on ``port``) until the block ends; yields its base URL
+    once its health check answers, and stops the whole process group after."""
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -78,6 +71,20 @@ def server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app served by ``streamlit run`` on 127.0.0.1; yields its base URL."""
+    port = _free_port()
+    data = tmp_path_factory.mktemp("data")
+    env = {**os.environ, "BLUEPRINT_DATA_DIR": str(data), "BLUEPRINT_DRAFTS_DIR": str(data / "drafts")}
+    env.pop("BLUEPRINT_DATABASE_URL", None)
+    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
+    with serving([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
+                  "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false",
+                  "--server.fileWatcherType=none"], env, port, log) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

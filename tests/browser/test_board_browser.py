@@ -12,11 +12,8 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import signal
-import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -27,7 +24,7 @@ from blueprint import loads
 from blueprint.store import open_database
 from blueprint.store.boards import BoardStore
 from blueprint.ui.i18n import t
-from tests.browser.conftest import _free_port, new_tab, no_exception_box, screenshot, wait_for_app
+from tests.browser.conftest import _free_port, new_tab, no_exception_box, screenshot, serving, wait_for_app
 from tests.conftest import ROOT
 from tests.postgres import new_database
 
@@ -63,29 +60,8 @@ def app_server(database_url: str, tmp_path):
     env = {**os.environ, **replica_env, "BLUEPRINT_DATA_DIR": str(tmp_path / f"data{port}"),
            "BLUEPRINT_DRAFTS_DIR": str(tmp_path / f"data{port}" / "drafts")}
     log = (tmp_path / f"streamlit-{port}.log").open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start: see {log.name}")
-            time.sleep(0.3)
+    with serving(command, env, port, log) as base:
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
 
 
 @dataclass
