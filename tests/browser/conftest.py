@@ -26,7 +26,12 @@ from tests.conftest import ROOT
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 # Two people in a test are two windows of one browser, only one of them in front:
+                 # the other's timers (the live check runs every second) must not be throttled as a
+                 # background tab's are, for each person has their own browser in front of them.
+                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                 "--disable-backgrounding-occluded-windows"]
 #: Screen sizes every page must fit: a laptop and a projector.
 SCREENS = {"laptop": (1366, 768), "projector": (1920, 1080)}
 EDITOR = ".bp-editor .CodeMirror"
