@@ -30,7 +30,7 @@ def pins(lock: str) -> dict[str, list[tuple[str, str | None]]]:
     return found
 
 
-RUNTIME, TEST = pins("requirements.lock"), pins("requirements-test.lock")
+RUNTIME, TEST = pins("requirements.txt"), pins("requirements-test.txt")
 #: Modules of this repository itself: the package, the tests, the benchmarks' helpers.
 OURS = {"blueprint", "tests", "__future__", *(path.stem for path in (ROOT / "bench").glob("*.py"))}
 
@@ -80,8 +80,8 @@ def _declared(*extras: str) -> list[Requirement]:
     return [Requirement(r) for r in requirements]
 
 
-@pytest.mark.parametrize("lock, extras", [("requirements.lock", ("app",)),
-                                          ("requirements-test.lock", ("app", "test", "lock"))])
+@pytest.mark.parametrize("lock, extras", [("requirements.txt", ("app",)),
+                                          ("requirements-test.txt", ("app", "test", "lock"))])
 def test_each_declared_dependency_is_pinned_within_its_range(lock, extras):
     locked = pins(lock)
     for requirement in _declared(*extras):
@@ -103,7 +103,7 @@ def test_this_environment_is_one_the_locks_cover():
     assert "streamlit" in here and "pyyaml" in here
 
 
-@pytest.mark.parametrize("lock", ["requirements.lock", "requirements-test.lock"])
+@pytest.mark.parametrize("lock", ["requirements.txt", "requirements-test.txt"])
 def test_every_pin_carries_hashes(lock):
     text = (ROOT / lock).read_text(encoding="utf-8")
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
