@@ -358,14 +358,22 @@ def _background(w: _Writer, grid: Layout) -> None:
         _emotion_curve(w, grid)
 
 
+def _labelled_band(w: _Writer, grid: Layout, name: str, band, fill: str, header_fill: str) -> graphviz.Digraph:
+    """A layer of class ``name`` holding a full-width band (node ``name``, ``band.box``) and its
+    header cell (``name-label``, ``band.label_box`` with ``band.label``); the caller adds the rest."""
+    style = grid.style
+    layer = w.layer(shape="none", style="", class_=name)
+    w.node(layer, name, band.box, shape="box", style="filled", fillcolor=fill)
+    w.node(layer, f"{name}-label", band.label_box, shape="box", style="filled", fillcolor=header_fill,
+           label=_table(band.label, band.label_box.w - 12, band.label_box.h - 4, style.header_size, _INK,
+                        align="CENTER", bold=True))
+    return layer
+
+
 def _time_row(w: _Writer, grid: Layout) -> None:
     """The band under the last lane with each phase's time and the running total."""
     style, row = grid.style, grid.time_row
-    layer = w.layer(shape="none", style="", class_="time-row")
-    w.node(layer, "time-row", row.box, shape="box", style="filled", fillcolor="#F1F3F5")
-    w.node(layer, "time-row-label", row.label_box, shape="box", style="filled", fillcolor="#E2E6EA",
-           label=_table(row.label, row.label_box.w - 12, row.label_box.h - 4, style.header_size, _INK,
-                        align="CENTER", bold=True))
+    layer = _labelled_band(w, grid, "time-row", row, "#F1F3F5", "#E2E6EA")
     for n, (box, lines) in enumerate(row.cells):
         w.node(layer, dom_id("time-row", n), box,
                label=_table(lines, box.w - 12, box.h - 4, style.small_size, _INK, align="CENTER"))
@@ -374,12 +382,8 @@ def _time_row(w: _Writer, grid: Layout) -> None:
 
 def _emotion_curve(w: _Writer, grid: Layout) -> None:
     """The customer's emotion as a line through a coloured point per step."""
-    style, curve = grid.style, grid.emotion_curve
-    layer = w.layer(shape="none", style="", class_="emotion-curve")
-    w.node(layer, "emotion-curve", curve.box, shape="box", style="filled", fillcolor="#FBFBF8")
-    w.node(layer, "emotion-curve-label", curve.label_box, shape="box", style="filled", fillcolor="#ECEBE4",
-           label=_table(curve.label, curve.label_box.w - 12, curve.label_box.h - 4, style.header_size, _INK,
-                        align="CENTER", bold=True))
+    curve = grid.emotion_curve
+    layer = _labelled_band(w, grid, "emotion-curve", curve, "#FBFBF8", "#ECEBE4")
     base = curve.box.cy
     w.node(layer, "emotion-curve-zero", Box(curve.box.x + curve.label_box.w, base - 0.5,
                                             curve.box.w - curve.label_box.w, 1), shape="box", style="filled",
