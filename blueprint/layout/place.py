@@ -55,6 +55,9 @@ _LABEL_PASSES = 3
 # along the top and bottom (clear of the badges on the top's left), along the left and right.
 _SIDE_SPACING_C, _SIDE_MARGIN_C = 24.0, 30.0
 _SIDE_SPACING_R, _SIDE_MARGIN_R = 14.0, 9.0
+# Sheet-link tags keep this far from each other; a tag tries this many slots down (up) its card's side.
+_LINK_GAP = 4.5
+_LINK_SLOTS = 40
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 _Tracks = dict[tuple[str, int], int]
@@ -629,18 +632,34 @@ def _sheet_links(flows: list[Flow], whole: Grid, grid: Grid, window: Window, car
             ends[(grid.position[flow.target.id], False, sheet_a)].append(flow.source)
     size = style.flow_label_size
     h = style.lh(size) + 3
-    stacked: dict[tuple[int, bool], int] = defaultdict(int)
+    taken = Boxes()  # the tags placed so far, grown by half the gap they keep from each other
+    solid = Boxes()  # the cards, which a tag never covers
+    for card in cards:
+        solid.add(card.box)
+    side: dict[tuple[int, bool], int] = defaultdict(int)
     links: list[SheetLink] = []
     for (i, outgoing, sheet), others in sorted(ends.items()):
         card = cards[i]
         text = f"→ {sheet}" if outgoing else f"{sheet} →"
         w = text_width(text, size) + 6
-        k = stacked[(i, outgoing)]
-        stacked[(i, outgoing)] += 1
-        y = card.box.y + 4 + k * (h + 2)
         x = card.box.right + 2 if outgoing else card.box.x - 2 - w
-        links.append(SheetLink(card, outgoing, sheet, others, Box(x, y, w, h), text))
+        # Down the card's right side from its top for flows leaving, up its left side from its
+        # bottom for flows arriving (so the tags of two neighbouring cards in a gap stand apart);
+        # the first slot clear of every tag placed so far, with a few points between them.
+        box = None
+        for k in range(side[(i, outgoing)], side[(i, outgoing)] + _LINK_SLOTS):
+            y = card.box.y + 4 + k * (h + _LINK_GAP) if outgoing else card.box.bottom - 4 - h - k * (h + _LINK_GAP)
+            box = Box(x, y, w, h)
+            side[(i, outgoing)] = k + 1
+            if not taken.hits(_grown(box, _LINK_GAP / 2)) and not solid.hits(box):
+                break
+        taken.add(_grown(box, _LINK_GAP / 2))
+        links.append(SheetLink(card, outgoing, sheet, others, box, text))
     return links
+
+
+def _grown(box: Box, by: float) -> Box:
+    return Box(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
 
 
 def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
