@@ -45,6 +45,9 @@ class Boxes:
 _FRACTIONS = (0.5, 0.35, 0.65, 0.2, 0.8, 0.42, 0.58, 0.27, 0.73, 0.1, 0.9)
 # A label beside its edge keeps this far from it.
 _BESIDE = 2.0
+# A label is at most this wide where it fits on this many lines; a longer one gets wider, up to
+# the widest, and then as many lines as it needs: it is never cut.
+_WIDTH, _LINES, _WIDEST = 110.0, 3, 220.0
 
 
 def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: list[float],
@@ -76,7 +79,7 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
                 room = max(gap_w[k] - 6, 26)
             else:
                 room = max(length - 20, 24)
-            lines = wrap(route.flow.label, min(max(room, longest) if whole_words else room, 110), size, 3)
+            lines = _wrapped(route.flow.label, min(max(room, longest) if whole_words else room, _WIDTH), size)
             if not lines:
                 return None
             w = max(text_width(line, size) for line in lines) + 6
@@ -113,6 +116,28 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
     if chosen is not None:
         hard.add(chosen.box)
     return chosen
+
+
+def _wrapped(label: str, width: float, size: float) -> list[str]:
+    """``label`` wrapped at ``width``; where that takes more than :data:`_LINES` lines, at the
+    least width up to :data:`_WIDEST` that takes no more (else at the widest, on all the lines it
+    needs). Nothing is left out.
+
+    >>> _wrapped("Peak alert: more guides", 30, 8)
+    ['Peak alert:', 'more', 'guides']
+    >>> len(_wrapped("word " * 80, 100, 8)) > 3
+    True
+    """
+    lines = wrap(label, width, size)
+    if len(lines) <= _LINES:
+        return lines
+    wider = max(width, text_width(label, size) / _LINES)
+    while wider < _WIDEST:
+        lines = wrap(label, wider, size)
+        if len(lines) <= _LINES:
+            return lines
+        wider += 8
+    return wrap(label, max(width, _WIDEST), size)
 
 
 def _nearest(values: list[float], x: float) -> int:

@@ -61,6 +61,8 @@ _LINK_SLOTS = 40
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 _Tracks = dict[tuple[str, int], int]
+# Room added for labels: width by gap between columns, height by gap between lanes (("ch", r)).
+_Wider = dict[int | tuple[str, int], float]
 
 
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
@@ -89,14 +91,14 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     felt = analysis and any(step.emotion is not None for step in grid.steps)
     # A label with no place clear of other edges widens the gap it is in, and everything is placed
     # again (rarely more than once: only where routes crowd a narrow gap).
-    wider: dict[int, float] = {}
+    wider: _Wider = {}
     reach = _note_reach(grid, rows, style) if evidence else {}
     for _ in range(_LABEL_PASSES):
         columns = _columns(grid, style, tracks, wider, reach)
         notes = _measure_evidence(grid, rows, style, numbers, columns) if evidence else _Notes()
         problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
         page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
-                     _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0)
+                     _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0, wider)
         cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
         routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
         lanes, zones = _bands(rows, style, locale, columns, page)
@@ -105,7 +107,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
                             Box(x0, page.phase_top, x1 - x0, page.phase_header_h), lines)
                   for phase, first, last, x0, x1, lines in page.phase_specs]
         evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page, numbers)
-        crowded = _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns)
+        crowded = _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns, page)
         if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()):
             break
         for k, w in crowded.items():
@@ -291,7 +293,7 @@ class _Columns:
         return left + self.gaps[k] / 2
 
 
-def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: dict[int, float],
+def _columns(grid: Grid, style: Style, tracks: _Tracks, wider: _Wider,
              reach: dict[int, float]) -> _Columns:
     """x positions; ``wider`` adds width to some gaps (room for a label beside its edge), and the
     gaps beside a column make room for notes that ``reach`` past it."""
@@ -371,7 +373,7 @@ def _time_row_height(style: Style) -> float:
 
 def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: Style, locale: str,
           columns: _Columns, tracks: _Tracks, card_h: list[float], evidence_h: float, emotion_h: float,
-          time_h: float) -> _Page:
+          time_h: float, wider: _Wider) -> _Page:
     right = columns.right
     # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
     title = ellipsize(title, (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
@@ -419,6 +421,7 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
         else:
             base = style.lane_gap if r > 0 or evidence_band is None else style.lane_gap + 4
             h = max(base, (count + 1) * style.track + 2 * style.stub if count else base)
+        h += wider.get(("ch", r), 0.0)  # room for a long flow label between the lanes' cards
         channel_y.append(y + h / 2)
         y += h
         label = row.lane.display_label(locale) if row.lane is not None else ""
@@ -580,10 +583,12 @@ def _evidence_notes(grid: Grid, style: Style, locale: str, notes: _Notes, column
 
 
 def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNote], phases: list[PhaseBand],
-                 lines: list[LinePlacement], style: Style, columns: _Columns) -> dict[int, float]:
+                 lines: list[LinePlacement], style: Style, columns: _Columns, page: _Page) -> _Wider:
     """Flow labels on their own edge, clear of cards, notes, lines and other labels, and crossing
-    as few other edges as possible. Returns, for the gaps where a label still covers another edge,
-    the width to add to the gap so that it fits beside."""
+    as few other edges as possible. Returns where the picture needs more room for its labels: for
+    the gaps between columns where a label still covers another edge, the width to add so that it
+    fits beside; for the gaps between lanes where a long label found no place clear of the cards,
+    the height to add so that it fits between them (``("ch", r)``)."""
     if not any(route.flow.label for route in routes):
         return {}
     hard = Boxes()
@@ -591,6 +596,8 @@ def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNot
         hard.add(box)
     for line in lines:
         hard.add(Box(line.x0, line.y - 4, line.x1 - line.x0, 8))
+    # The header column: a wide label beside an edge in the first column stays in the drawing.
+    hard.add(Box(0, 0, columns.header_x + columns.header_w, page.bottom))
     # A request and the answer drawn on its route back are one connector: either label may sit on it.
     connectors: dict[tuple, Route] = {}
     owners = [connectors.setdefault(min(tuple(route.points), tuple(route.points[::-1])), route) for route in routes]
@@ -599,13 +606,21 @@ def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNot
         for (x0, y0), (x1, y1) in pairwise(route.points):
             soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), owner)
     centers = [columns.gap_center(k) for k in range(len(columns.gaps))]
-    crowded: dict[int, float] = {}
+    crowded: _Wider = {}
     for route, owner in zip(routes, owners):
-        if route.flow.label:
-            route.label = place_label(route, style, hard, soft, columns.gaps, centers, owner)
-            if route.label is not None and soft.hits(route.label.box, ignore=owner):
-                k = _nearest_gap(centers, route.label.box.cx)
-                crowded[k] = max(crowded.get(k, 0.0), 2 * route.label.box.w + 8)
+        if not route.flow.label:
+            continue
+        route.label = place_label(route, style, hard, soft, columns.gaps, centers, owner)
+        if route.label is None:
+            continue
+        box = route.label.box
+        if hard.hits(box) > 1:  # on a card or a line (besides itself): no stretch had the room
+            r = min(range(1, len(page.channel_y)), key=lambda r: abs(page.channel_y[r] - box.cy))
+            need = box.h + 2 * style.lane_pad + (box.h if page.is_zone_channel[r] else 0.0)
+            crowded[("ch", r)] = max(crowded.get(("ch", r), 0.0), need)
+        elif soft.hits(box, ignore=owner):
+            k = _nearest_gap(centers, box.cx)
+            crowded[k] = max(crowded.get(k, 0.0), 2 * box.w + 8)
     return crowded
 
 
