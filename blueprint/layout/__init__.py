@@ -74,7 +74,8 @@ __all__ = [
 
 
 def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
-           window: Window | None = None, analysis: bool | Analysis = True, details: bool = False) -> Layout:
+           window: Window | None = None, analysis: bool | Analysis = True, details: bool = False,
+           stack: bool = True) -> Layout:
     """Place everything a blueprint picture shows.
 
     Args:
@@ -88,6 +89,9 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
             waits over their time standards (False: the plain picture; an :class:`Analysis`
             made before, to share it between the sheets of one blueprint).
         details: Write each step's KPIs and notes in small text on its card.
+        stack: Give a lane several rows where its steps in a phase would otherwise make the
+            picture much wider than tall (see :func:`blueprint.layout.grid.stacking`); False: one
+            row per lane.
 
     >>> from blueprint import loads
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
@@ -99,4 +103,4 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
     [('a', 0, 0), ('b', 1, 0), ('c', 0, 1)]
     """
     with paused_gc():
-        return _place(bp, locale, evidence, style, window, analysis, details)
+        return _place(bp, locale, evidence, style, window, analysis, details, stack)

@@ -1,4 +1,9 @@
-"""The grid: rows from lanes in zone order, columns from phase bands and flow order."""
+"""The grid: rows from lanes in zone order, columns from phase bands and flow order.
+
+A lane may have several rows (a *stack*): its steps in a phase then fill the lane's rows down a
+column before the next column, so a run of one lane's steps takes half (a third...) of the width,
+each step under the one before it with a short arrow down. :func:`stacking` decides which lanes
+stack, for a picture much wider than a page is."""
 
 from __future__ import annotations
 
@@ -8,35 +13,124 @@ from dataclasses import dataclass
 from ..analysis.numbering import flow_order, inherit_bands
 from ..model import Blueprint, Lane, Phase, Zone
 
-__all__ = ["Grid", "Row", "flow_order", "grid_rows"]
+__all__ = ["Grid", "Row", "flow_order", "grid_rows", "stacking"]
 
 
 @dataclass
 class Row:
     zone: Zone
     lane: Lane | None
+    #: Which of its lane's rows this is (0 for the first), and how many the lane has.
+    sub: int = 0
+    stack: int = 1
 
 
-def grid_rows(bp: Blueprint) -> list[Row]:
+def grid_rows(bp: Blueprint, stacks: dict[str, int] | None = None) -> list[Row]:
+    """The rows top to bottom: each lane in zone order, as many rows as ``stacks`` gives it (one
+    by default); an empty row for a zone without lanes."""
     rows: list[Row] = []
     seen: set[str] = set()
     lanes = [lane for lane in bp.lanes_in_zone_order() if not (lane.id in seen or seen.add(lane.id))]
+    stacks = stacks or {}
     for zone in Zone:
         in_zone = [lane for lane in lanes if lane.zone is zone]
-        rows.extend(Row(zone, lane) for lane in in_zone)
+        for lane in in_zone:
+            count = stacks.get(lane.id, 1)
+            rows.extend(Row(zone, lane, sub, count) for sub in range(count))
         if not in_zone:
             rows.append(Row(zone, None))
     return rows
+
+
+# Stacking: a picture is stacked while it is wider than this (width : height) ...
+_WIDE = 1.6
+# ... and while it stays no taller than an A3 page's long side (in points, at full size: what
+# prints on one page), or than this many rows more for a picture taller than that anyway ...
+_PAGE = 1191.0
+_TALLER = 4
+# ... with at most this many rows to a lane. The sizes are estimated before anything is measured:
+# a column's width with its gap, a row's height with its gaps, what the phase headers, the
+# evidence and emotion rows and the legend add to the height, and a phase's gap.
+_MOST = 3
+_COLUMN_W, _ROW_H, _OVERHEAD_H, _PHASE_W = 174.0, 92.0, 260.0, 28.0
+# A lane's extra row must make the picture this much less wide for its height; the columns are
+# counted on this many phases.
+_SAVES = 0.06
+_SAMPLE = 60
+
+
+def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
+    """How many rows each lane gets (lanes not named keep one) so that the picture, placed on
+    ``rows`` (one per lane) as ``grid``, becomes markedly less wide.
+
+    Greedily, the lane whose extra row makes the picture least wide for its height gets it, while
+    the picture is wider than :data:`_WIDE` times its height, no taller than an A3 page (or :data:`_TALLER` rows more
+    than it was), and the
+    row brings the ratio down by :data:`_SAVES` at least; a lane whose steps hand off down their
+    column at every turn saves no column and keeps its one row. The columns are counted by placing the steps again, on
+    the first :data:`_SAMPLE` phases at most (the rest are assumed alike), so that deciding costs
+    the same for a blueprint of any length."""
+    lanes = list(dict.fromkeys(row.lane.id for row in rows if row.lane is not None))
+    if not lanes:
+        return {}
+    lane_ix = {lane: n for n, lane in enumerate(lanes)}
+    step_lane = [lane_ix[rows[r].lane.id] for r in grid.lane_row]
+    bands, by_band = grid._by_band()
+    sample = [by_band.get(band, []) for band in bands[:_SAMPLE]]
+    scale = len(bands) / max(len(sample), 1)
+    others = len(rows) - len(lanes)  # the empty rows of zones without lanes
+
+    def columns(stacks: list[int]) -> float:
+        first, r = [], 0
+        for row in rows:  # the lanes' first rows, with the stacks given
+            if row.lane is None:
+                r += 1
+            elif row.sub == 0:
+                first.append(r)
+                r += stacks[lane_ix[row.lane.id]]
+        lane_row = {i: first[step_lane[i]] for members in sample for i in members}
+        stack = {i: stacks[step_lane[i]] for i in lane_row}
+        row: dict[int, int] = {}
+        return scale * sum(_cells(members, lane_row, stack, grid.predecessors, row)[1] for members in sample)
+
+    def ratio(stacks: list[int], count: float) -> float:
+        width = count * _COLUMN_W + len(bands) * _PHASE_W
+        return width / (_OVERHEAD_H + (others + sum(stacks)) * _ROW_H)
+
+    stacks = [1] * len(lanes)
+    count = columns(stacks)
+    tallest = max(_PAGE, _OVERHEAD_H + (len(rows) + _TALLER) * _ROW_H)
+    while ratio(stacks, count) > _WIDE:
+        best = None
+        for n in range(len(lanes)):
+            trial = stacks[:n] + [stacks[n] + 1] + stacks[n + 1:]
+            if stacks[n] >= _MOST or _OVERHEAD_H + (others + sum(trial)) * _ROW_H > tallest:
+                continue
+            fewer = columns(trial)
+            better = ratio(trial, fewer)
+            if better <= (1 - _SAVES) * ratio(stacks, count) and (best is None or better < best[0]):
+                best = (better, fewer, n)
+        if best is None:
+            break
+        _, count, n = best
+        stacks[n] += 1
+    return {lane: stacks[n] for n, lane in enumerate(lanes) if stacks[n] > 1}
 
 
 class Grid:
     """Steps in cells: ``row`` from the lane, ``column`` from the phase band and the flow."""
 
     def __init__(self, bp: Blueprint, rows: list[Row]):
-        row_of_lane = {row.lane.id: i for i, row in enumerate(rows) if row.lane is not None}
+        row_of_lane: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            if row.lane is not None:
+                row_of_lane.setdefault(row.lane.id, i)
         self.steps = [step for step in bp.steps if step.lane in row_of_lane]
         self.skipped = [step for step in bp.steps if step.lane not in row_of_lane]
-        self.row = [row_of_lane[step.lane] for step in self.steps]
+        #: Each step's lane's first row and its number of rows; ``row`` is the one it is placed in.
+        self.lane_row = [row_of_lane[step.lane] for step in self.steps]
+        self.stack = [rows[r].stack for r in self.lane_row]
+        self.row = list(self.lane_row)
         position: dict[str, int] = {}
         for i, step in enumerate(self.steps):
             position.setdefault(step.id, i)
@@ -60,6 +154,23 @@ class Grid:
         self.occupied: set[tuple[int, int]] = set()
         self._place()
 
+    def restacked(self, rows: list[Row]) -> Grid:
+        """The same steps, flow and phases placed again on ``rows`` (the same lanes, some stacked)."""
+        again = object.__new__(Grid)
+        again.__dict__.update({key: value for key, value in self.__dict__.items() if not key.startswith("_")})
+        row_of_lane: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            if row.lane is not None:
+                row_of_lane.setdefault(row.lane.id, i)
+        again.lane_row = [row_of_lane[step.lane] for step in self.steps]
+        again.stack = [rows[r].stack for r in again.lane_row]
+        again.row = list(again.lane_row)
+        again.column = [0] * len(self.steps)
+        again.band_columns = []
+        again.occupied = set()
+        again._place()
+        return again
+
     def window(self, first: int, last: int) -> Grid:
         """The same grid cut to columns ``first`` to ``last``, renumbered from 0 (a print sheet)."""
         cut = object.__new__(Grid)
@@ -67,6 +178,8 @@ class Grid:
         cut.steps = [self.steps[i] for i in keep]
         cut.skipped = self.skipped
         cut.row = [self.row[i] for i in keep]
+        cut.lane_row = [self.lane_row[i] for i in keep]
+        cut.stack = [self.stack[i] for i in keep]
         cut.column = [self.column[i] - first for i in keep]
         cut.position = {}
         for j, step in enumerate(cut.steps):
@@ -94,37 +207,21 @@ class Grid:
         own = [index.get(step.phase) if step.phase else None for step in self.steps]
         return inherit_bands(self.order, self.edges, own, len(self.phases))
 
-    def _place(self) -> None:
+    def _by_band(self) -> tuple[list[int], dict[int, list[int]]]:
+        """The bands left to right and each band's steps in flow order."""
         by_band: dict[int, list[int]] = defaultdict(list)
         for i in self.order:
             by_band[self.band[i]].append(i)
         bands = list(range(len(self.phases)))
         if by_band.get(len(self.phases)) or not self.phases:
             bands.append(len(self.phases))
+        return bands, by_band
+
+    def _place(self) -> None:
+        bands, by_band = self._by_band()
         offset = 0
         for band in bands:
-            local: dict[int, int] = {}
-            # Per row, the taken columns of this band, each pointing towards the next free one.
-            taken: dict[int, dict[int, int]] = defaultdict(dict)
-            width = 1
-            for i in by_band.get(band, []):
-                row = self.row[i]
-                lowest = 0
-                for p in self.predecessors[i]:
-                    if p in local:
-                        lowest = max(lowest, local[p] + (1 if self.row[p] == row else 0))
-                column = _first_free(taken[row], lowest)
-                local[i] = column
-                taken[row][column] = column + 1
-                # Keep the cells of a straight handoff free, so nothing lands on its line.
-                for p in self.predecessors[i]:
-                    if p in local and local[p] == column and self.row[p] != row:
-                        low, high = sorted((self.row[p], row))
-                        between = range(low + 1, high)
-                        if not any(column in taken[r] for r in between):
-                            for r in between:
-                                taken[r][column] = column + 1
-                width = max(width, column + 1)
+            local, width = _cells(by_band.get(band, []), self.lane_row, self.stack, self.predecessors, self.row)
             for i, column in local.items():
                 self.column[i] = offset + column
                 self.occupied.add((self.row[i], offset + column))
@@ -132,6 +229,48 @@ class Grid:
             offset += width
         self.columns = offset
 
+
+def _cells(members: list[int], lane_row, stack, predecessors: list[list[int]], row) -> tuple[dict[int, int], int]:
+    """Cells for the steps of one band, in flow order: each step's column in the band (returned,
+    with the band's width) and its row (written into ``row``). ``lane_row`` and ``stack`` give each
+    step's lane's first row and number of rows."""
+    local: dict[int, int] = {}
+    # Per row, the taken columns of this band, each pointing towards the next free one.
+    taken: dict[int, dict[int, int]] = defaultdict(dict)
+    width = 1
+    for i in members:
+        first, count = lane_row[i], stack[i]
+        # The earliest cell: the column of a predecessor in another lane (a handoff goes straight
+        # down or up), the cell after one in the same lane (below it in a stacked lane, else in
+        # the next column); a stacked lane's cells are taken down a column, then across.
+        lowest = (0, 0)
+        for p in predecessors[i]:
+            if p in local:
+                if lane_row[p] != first:
+                    lowest = max(lowest, (local[p], 0))
+                elif row[p] - first + 1 < count:
+                    lowest = max(lowest, (local[p], row[p] - first + 1))
+                else:
+                    lowest = max(lowest, (local[p] + 1, 0))
+        if count == 1:
+            column, r = _first_free(taken[first], lowest[0]), first
+        else:
+            column, sub = min((_first_free(taken[first + sub], lowest[0] + (sub < lowest[1])), sub)
+                              for sub in range(count))
+            r = first + sub
+        row[i] = r
+        local[i] = column
+        taken[r][column] = column + 1
+        # Keep the cells of a straight handoff free, so nothing lands on its line.
+        for p in predecessors[i]:
+            if p in local and local[p] == column and lane_row[p] != first:
+                low, high = sorted((row[p], r))
+                between = range(low + 1, high)
+                if not any(column in taken[b] for b in between):
+                    for b in between:
+                        taken[b][column] = column + 1
+        width = max(width, column + 1)
+    return local, width
 
 
 def _first_free(taken: dict[int, int], column: int) -> int:

@@ -30,7 +30,7 @@ from .geometry import (
     Window,
     ZoneBand,
 )
-from .grid import Grid, Row, grid_rows
+from .grid import Grid, Row, grid_rows, stacking
 from .labels import Boxes, legend, place_label
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
@@ -66,14 +66,20 @@ _Wider = dict[int | tuple[str, int], float]
 
 
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
-          window: Window | None = None, analysis: bool | Analysis = True, details: bool = False) -> Layout:
+          window: Window | None = None, analysis: bool | Analysis = True, details: bool = False,
+          stack: bool = True) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = normalize(locale, normalize(bp.locale))
     shared = analysis.shared if isinstance(analysis, Analysis) else {}
     if "grid" not in shared:  # the sheets of one blueprint share its grid
         rows = grid_rows(bp)
-        shared["grid"] = (rows, Grid(bp, rows))
+        whole = Grid(bp, rows)
+        stacks = stacking(whole, rows) if stack else {}
+        if stacks:
+            rows = grid_rows(bp, stacks)
+            whole = whole.restacked(rows)
+        shared["grid"] = (rows, whole)
     rows, whole = shared["grid"]
     grid = whole if window is None else whole.window(window.first, window.last)
     flows = _sheet_flows(bp, whole, window, shared)
@@ -87,6 +93,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     numbers = [number.get(step.index, 0) for step in grid.steps]
     texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers)
     planned, tracks = _plan_routes(flows, grid, rows)
+    _room_for_arrowheads(planned, card_h, style)
     timed = analysis and any(step.duration is not None for step in grid.steps)
     felt = analysis and any(step.emotion is not None for step in grid.steps)
     # A label with no place clear of other edges widens the gap it is in, and everything is placed
@@ -167,6 +174,7 @@ _NOTE_GAP = 4.0
 _NOTE_WIDTH = 84.0
 _NOTE_CLEAR = 12.0
 _NOTE_TAG_ROOM = 4.0
+_NOTE_REACH = 0.6 * _NOTE_WIDTH
 
 
 def _evidence_steps(grid: Grid, rows: list[Row]) -> dict[int, list[int]]:
@@ -186,7 +194,8 @@ def _note_reach(grid: Grid, rows: list[Row], style: Style) -> dict[int, float]:
     for column, members in _evidence_steps(grid, rows).items():
         if len(members) > 1:
             span = len(members) * _NOTE_WIDTH + (len(members) - 1) * _NOTE_GAP
-            reach[column] = max(0.0, span - style.card_width) / 2
+            # At most so far that the outermost notes still stand partly over the column.
+            reach[column] = min(max(0.0, span - style.card_width) / 2, _NOTE_REACH)
     return reach
 
 
@@ -268,6 +277,17 @@ def _plan_routes(flows: list[Flow], grid: Grid, rows: list[Row]) -> tuple[list[t
         planned.append((flow, a, b, plan))
     own = [plan for n, (*_, plan) in enumerate(planned) if n not in answers]
     return planned, assign_tracks(own)
+
+
+def _room_for_arrowheads(planned: list[tuple[Flow, int, int, Plan]], card_h: list[float], style: Style) -> None:
+    """Cards as tall as the arrows meeting their left or right side need to stand an arrowhead
+    and a bit apart (many branches leaving one card of a stacked lane for the row above)."""
+    for *_, plan in planned:
+        for segment in (plan.segments[0], plan.segments[-1]) if plan.segments else ():
+            kind, r = segment.resource
+            if kind == "r" and segment.width > 1:
+                need = (segment.width - 1) * _SIDE_SPACING_R + 2 * _SIDE_MARGIN_R
+                card_h[r] = max(card_h[r], need)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -424,7 +444,7 @@ def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: S
         h += wider.get(("ch", r), 0.0)  # room for a long flow label between the lanes' cards
         channel_y.append(y + h / 2)
         y += h
-        label = row.lane.display_label(locale) if row.lane is not None else ""
+        label = row.lane.display_label(locale) if row.lane is not None and row.sub == 0 else ""
         if label == row.zone.label(locale):
             label = ""  # the zone's name beside it already says it
         lines = wrap(label, style.lane_label_width - 12, style.header_size, 4) if label else []
@@ -534,9 +554,11 @@ def _bands(rows: list[Row], style: Style, locale: str, columns: _Columns,
     lane_x = columns.header_x + style.zone_width
     right = columns.right
     for r, row in enumerate(rows):
-        if row.lane is not None:
-            box = Box(lane_x, page.row_y[r], right - lane_x, page.row_h[r])
-            label_box = Box(lane_x, page.row_y[r], style.lane_label_width, page.row_h[r])
+        if row.lane is not None and row.sub == 0:  # a stacked lane: one band over all its rows
+            last = r + row.stack - 1
+            h = page.row_y[last] + page.row_h[last] - page.row_y[r]
+            box = Box(lane_x, page.row_y[r], right - lane_x, h)
+            label_box = Box(lane_x, page.row_y[r], style.lane_label_width, h)
             lanes.append(LaneBand(row.lane, row.zone, r, box, label_box, page.lane_lines[r]))
     for zone in Zone:
         members = [r for r, row in enumerate(rows) if row.zone is zone]

@@ -186,7 +186,7 @@ def test_print_sheets_each_mark_the_cards_they_hold():
     bp = load(HALL_EN)
     notes, heat, diff = _every_mark(bp)
     seen: list[str] = []
-    for _, sheet in render_pages(bp, "svg", page="a3"):
+    for printed, sheet in render_pages(bp, "svg", page="a3"):
         marked = overlay(sheet, notes=notes, heat=heat, diff=diff)
         check_svg(marked)
         root = parse(marked)
@@ -194,7 +194,9 @@ def test_print_sheets_each_mark_the_cards_they_hold():
         for badge in _marks(root, "note-badge"):
             step = badge.title.split(": ")[0]
             assert badge.rect().overlaps(cards[step].rect())
-        seen += [group.title.split(": ")[0] for group in _marks(root, "vote-count")]
+        # A sheet taller than the page goes on in parts: a card at the cut is marked on both.
+        seen += [group.title.split(": ")[0] for group in _marks(root, "vote-count")
+                 if printed.part == 0 or group.title.split(": ")[0] not in seen]
         if _marks(root, "vote-count"):
             # The legend lies within the sheet's own page.
             page = root.find(f"{SVG}g").find(f"{SVG}polygon").get("points")

@@ -102,7 +102,7 @@ def test_the_cli_writes_one_svg_per_page_into_a_directory_and_refuses_one_file(t
         text = svg.read_text(encoding="utf-8")
         assert re.search(r'<svg width="842pt" height="1191pt"', text)
         links += len(re.findall(r'class="node sheet-link"', text))
-    assert links == sum(len(page.sheet.links) for page in pages)
+    assert links == sum(len(page.sheet.links) for page in pages if page.part == 0)  # a tag prints on one part
     assert main(["render", str(path), "--page", "a3", "-f", "png", "-o", str(tmp_path / "one.png")]) == 2
     assert "-o DIR/" in capsys.readouterr().err
 
@@ -154,7 +154,8 @@ def test_a_label_that_reads_like_the_start_of_a_document_does_not_cut_a_drawing(
     drawn = render_pages(bp, "svg", page="a4")
     assert len(drawn) > 1
     assert [svg for _, svg in drawn] == _one_by_one([page for page, _ in drawn], "svg")
-    assert all(svg.count("<svg") == 1 and "&lt;?xml" in svg for _, svg in drawn)
+    assert all(svg.count("<svg") == 1 for _, svg in drawn)
+    assert all("&lt;?xml" in svg for page, svg in drawn if page.part == 0)  # a lower part may hold no card
 
 
 @pytest.mark.parametrize("size", ["a3", "a4"])

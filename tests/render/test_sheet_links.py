@@ -42,12 +42,12 @@ def test_sheet_link_tags_keep_4_pt_apart_and_off_the_cards(name, path):
 def test_the_drawn_tags_are_where_the_layout_put_them():
     """The same on the drawn sheets: each tag's frame in the SVG, apart from every other."""
     bp = load(next(path for path in EXAMPLES if path.name == "bank-branch.zh.yaml"))
-    drawn = 0
+    drawn = placed = 0
     for page, svg in render_pages(bp, "svg", page="a3"):
         tags = [group.rect() for group in groups(parse(svg), "sheet-link")]
-        assert len(tags) == len(page.sheet.links)
         drawn += len(tags)
+        placed += len(page.sheet.links) if page.part == 0 else 0  # a sheet in parts: each tag on one
         for i, tag in enumerate(tags):
             for other in tags[i + 1:]:
                 assert _gap(tag, other) >= GAP, (page.suffix, tag, other)
-    assert drawn > 8  # the bank's branches continue on other sheets from many steps
+    assert drawn == placed > 8  # the bank's branches continue on other sheets from many steps
