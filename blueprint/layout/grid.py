@@ -114,6 +114,13 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
             break
         _, count, n = best
         stacks[n] += 1
+    # A row that later rows made useless (the columns are now set by another lane) goes again.
+    for n in range(len(lanes)):
+        while stacks[n] > 1:
+            trial = stacks[:n] + [stacks[n] - 1] + stacks[n + 1:]
+            if columns(trial) > count:
+                break
+            stacks = trial
     return {lane: stacks[n] for n, lane in enumerate(lanes) if stacks[n] > 1}
 
 

@@ -48,9 +48,9 @@ CASES = [(path.name, load(path)) for path in EXAMPLES]
 
 
 @pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
-def test_every_example_is_no_wider_for_its_height_and_the_widest_markedly_less(name, bp):
+def test_every_example_is_no_wider_for_its_height_and_the_hall_markedly_less(name, bp):
     wide, compact = layout(bp, stack=False), layout(bp)
     before, after = wide.width / wide.height, compact.width / compact.height
     assert after <= before + 1e-9
-    if before > 2.5:  # the wide strips of the issue (hall-walk.zh was 3.3 : 1)
-        assert after < 0.8 * before, (before, after)
+    if name.startswith("hall-walk"):  # the issue's wide strip (hall-walk.zh was 3.3 : 1)
+        assert after < 0.7 * before, (before, after)
