@@ -14,6 +14,11 @@ predecessors' columns: one column later for a predecessor in the same lane, the 
 predecessor in another lane, so a handoff goes straight down or up; the cells such a straight
 handoff passes through are kept free.
 
+Where one lane's steps in a phase would make the picture a wide strip, the lane gets several rows
+(a stack, see :func:`.grid.stacking`): its steps fill them down a column, each under the one
+before it, before the next column; handoffs keep their straight line. ``layout(stack=False)``
+keeps one row per lane.
+
 Steps without a (known) phase take the phase of their latest predecessor in flow order, else of
 their earliest successor; steps with neither go in an unlabelled band after the phases (the only
 band when the blueprint has no phases).
