@@ -54,9 +54,9 @@ _TALLER = 4
 _MOST = 3
 _COLUMN_W, _ROW_H, _OVERHEAD_H, _PHASE_W = 174.0, 92.0, 260.0, 28.0
 # A lane's extra row must make the picture this much less wide for its height; the columns are
-# counted on this many phases.
+# counted on this many steps at most (the first ones, in flow order).
 _SAVES = 0.06
-_SAMPLE = 60
+_SAMPLE = 800
 
 
 def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
@@ -67,17 +67,23 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
     the picture is wider than :data:`_WIDE` times its height, no taller than an A3 page (or :data:`_TALLER` rows more
     than it was), and the
     row brings the ratio down by :data:`_SAVES` at least; a lane whose steps hand off down their
-    column at every turn saves no column and keeps its one row. The columns are counted by placing the steps again, on
-    the first :data:`_SAMPLE` phases at most (the rest are assumed alike), so that deciding costs
-    the same for a blueprint of any length."""
+    column at every turn saves no column and keeps its one row. The columns are counted by placing the steps again, the
+    first :data:`_SAMPLE` at most (the rest assumed alike), so that deciding costs the same for a
+    blueprint of any length."""
     lanes = list(dict.fromkeys(row.lane.id for row in rows if row.lane is not None))
     if not lanes:
         return {}
     lane_ix = {lane: n for n, lane in enumerate(lanes)}
     step_lane = [lane_ix[rows[r].lane.id] for r in grid.lane_row]
     bands, by_band = grid._by_band()
-    sample = [by_band.get(band, []) for band in bands[:_SAMPLE]]
-    scale = len(bands) / max(len(sample), 1)
+    sample: list[list[int]] = []  # the first steps of the first phases, in flow order
+    room = _SAMPLE
+    for band in bands:
+        if room <= 0:
+            break
+        sample.append(by_band.get(band, [])[:room])
+        room -= len(sample[-1])
+    scale = len(grid.steps) / max(_SAMPLE - room, 1) if room <= 0 else 1.0
     others = len(rows) - len(lanes)  # the empty rows of zones without lanes
 
     def columns(stacks: list[int]) -> float:
@@ -108,7 +114,8 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
                 continue
             fewer = columns(trial)
             better = ratio(trial, fewer)
-            if better <= (1 - _SAVES) * ratio(stacks, count) and (best is None or better < best[0]):
+            # Columns saved, not just height added, and enough of them to be worth the row.
+            if fewer < count and better <= (1 - _SAVES) * ratio(stacks, count) and (best is None or better < best[0]):
                 best = (better, fewer, n)
         if best is None:
             break
