@@ -32,6 +32,7 @@ __all__ = [
     "labels",
     "load_error",
     "marked_svg",
+    "preview_svg",
     "step_at_line",
     "step_ids",
     "step_line",
@@ -70,6 +71,13 @@ def summary(text: str) -> dict:
 def svg(text: str) -> tuple[str | None, str | None]:
     """The drawing (:func:`pipeline.svg`)."""
     return pipeline.svg(_loaded(text))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def preview_svg(text: str) -> tuple[str | None, str | None]:
+    """The drawing as the preview shows it (:func:`pipeline.preview_svg`)."""
+    picture, why = svg(text)
+    return (pipeline.preview_svg(picture) if picture else picture), why
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
