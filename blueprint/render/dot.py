@@ -113,7 +113,9 @@ class _Writer:
 
     def _value(self, value: str) -> str:
         # A plain label (NoHtml) equals its text as a key but is quoted differently: never memoized.
-        return graphviz.quoting.quote(value) if isinstance(value, graphviz.quoting.NoHtml) else self.quoted(value)
+        if isinstance(value, graphviz.quoting.NoHtml):
+            return graphviz.quoting.quote(value)
+        return self.quoted(value)
 
     def edge(self, layer: graphviz.Digraph, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),

@@ -40,8 +40,8 @@ def test_an_edit_redraws_only_the_cards_it_changed(page, server):
     line, ch = find_in_editor(page, "label: 进入营业厅")
     put_cursor(page, line, ch + len("label: 进入营业厅"))
     page.keyboard.type("X")
-    page.wait_for_function(f"() => {ROOT}?.querySelector('.bp-canvas > svg')?.textContent.includes('进入营业厅X')",
-                           timeout=30_000)
+    page.wait_for_function(
+        f"() => {ROOT}?.querySelector('.bp-canvas > svg')?.textContent.includes('进入营业厅X')", timeout=30_000)
     replaced = page.evaluate("""() => { const root = %s;
       return Array.from(root.querySelectorAll('g.step')).filter(
         (g) => window.__cards.get(g.querySelector('title').textContent) !== g)

@@ -3,9 +3,9 @@
 // Python sends {svg, highlight: {id, nonce} | null, labels, height, empty}. The SVG is redrawn
 // only when its text changes, and then only in part when it can be (an edit changes a few of a
 // drawing's thousands of groups: see `patch`); the view (zoom and position) is kept across a
-// re-render of a drawing of about the same size. A click on a step group (class "step", <title> = step id)
-// sends the id as the trigger value `clicked`; a highlight request outlines that step and brings
-// it into view.
+// re-render of a drawing of about the same size. A click on a step group (class "step",
+// <title> = step id) sends the id as the trigger value `clicked`; a highlight request outlines
+// that step and brings it into view.
 
 const ZOOM_STEP = 1.25;
 const CLICK_SLOP_PX = 5;
@@ -123,8 +123,9 @@ function remember(state, text) {
   if (!parts || !graph) return;
   const children = Array.from(graph.children);
   const groups = children.filter((child) => child.nodeName.toLowerCase() === "g");
-  const first = children[children.indexOf(groups[0]) - 1];
-  if (groups.length !== parts.groups.length || !first || children.indexOf(groups[0]) + groups.length !== children.length) return;
+  const at = children.indexOf(groups[0]);
+  const first = children[at - 1];  // the head's last element: the white page
+  if (groups.length !== parts.groups.length || !first || at + groups.length !== children.length) return;
   state.parts = {...parts, nodes: groups, first};
 }
 
