@@ -79,6 +79,8 @@ def svg(text: str) -> tuple[str | None, str | None]:
         _drawn[text] = None
         while len(_drawn) > 32:
             _drawn.popitem(last=False)
+    if started is not None and started.cancel():
+        started = None  # still waiting behind other sessions' drawings: drawn here, at once
     return started.result() if started is not None else pipeline.svg(_loaded(text))
 
 
