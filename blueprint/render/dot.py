@@ -94,7 +94,7 @@ class _Writer:
         )
 
     def quoted(self, name: str) -> str:
-        """``name`` as a DOT identifier, by the package's own quoting, once per name."""
+        """``name`` (or an attribute value) as a DOT identifier, by the package's own quoting, once per name."""
         found = self._quoted.get(name)
         if found is None:
             found = self._quoted[name] = graphviz.quoting.quote(name)
@@ -135,7 +135,14 @@ class _Writer:
         if size:
             attrs["width"] = _inches(box.w)
             attrs["height"] = _inches(box.h)
-        layer.node(name, pos=self.point(box.cx, box.cy), **attrs)
+        attrs["pos"] = self.point(box.cx, box.cy)
+        # The statement Digraph.node writes (label first, then the attributes sorted), with each
+        # value quoted once per picture: a printed blueprint has hundreds of sheets, each with
+        # the same header column, and the package's per-call checks cost more than Graphviz's drawing.
+        label = attrs.pop("label", None)
+        pairs = [f"label={self.quoted(label)}"] if label is not None else []
+        pairs += [f"{key}={self.quoted(value)}" for key, value in sorted(attrs.items())]
+        layer.body.append(f"\t{self.quoted(name)} [{' '.join(pairs)}]\n")
 
 
 def _table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",
