@@ -81,9 +81,9 @@ def print_pdf(pages: Sequence[Page], run_graphviz: Callable[[str, str], bytes], 
     runs = [sheets[k * len(sheets) // count:(k + 1) * len(sheets) // count] for k in range(count)]
     view = _viewport(max(sheet.width for sheet in sheets), max(sheet.height for sheet in sheets), pages[0].scale)
     with ThreadPoolExecutor(max_workers=count) as pool:
-        futures = [pool.submit(run_graphviz, _together(run, view), "pdf") for run in runs]
-        drawings = [future.result() for future in futures]
-    return _write(pages, runs, drawings, view)
+        futures = [pool.submit(_drawn, run_graphviz, _together(run, view), len(run)) for run in runs]
+        drawn = [future.result() for future in futures]
+    return _write(pages, runs, drawn, view)
 
 
 def _viewport(width: float, height: float, zoom: float) -> str:
@@ -160,41 +160,53 @@ def _numbers(text: str) -> list[float]:
     return [float(part) for part in text.split(",")]
 
 
-def _write(pages: Sequence[Page], runs: Sequence[Sequence[Layout]], drawings: Sequence[bytes], view: str) -> bytes:
-    """The PDF: each page its sheet's drawing from its run's page, with that page's fonts."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import DecodedStreamObject, NameObject
+def _drawn(run_graphviz: Callable[[str, str], bytes], source: str, count: int):
+    """The page Graphviz draws of ``source`` (``count`` sheets), for its fonts, and each sheet's
+    drawing as a content stream of its own, compressed (zlib lets other threads run meanwhile)."""
+    from pypdf import PdfReader
+    from pypdf.generic import DecodedStreamObject
 
     from .stamps import pdf_dated
 
+    reader = PdfReader(io.BytesIO(pdf_dated(run_graphviz(source, "pdf"))))
+    if len(reader.pages) != 1:
+        raise CannotCut(f"{len(reader.pages)} pages drawn for one")
+    page = reader.pages[0]
+    if any(key in page["/Resources"] for key in _UNFOLLOWED_RESOURCES):
+        raise CannotCut("a pattern, shading, image or colour space the cut does not follow")
+    streams = []
+    for drawing in _cut(page.get_contents().get_data(), count):
+        stream = DecodedStreamObject()
+        stream.set_data(drawing + b"\nQ\n")
+        streams.append(stream.flate_encode(level=1))  # the fastest: still a tenth of the pages drawn one by one
+    return page, dict(reader.metadata or {}), streams
+
+
+def _write(pages: Sequence[Page], runs: Sequence[Sequence[Layout]], drawn: Sequence[tuple], view: str) -> bytes:
+    """The PDF: each page its sheet's drawing, shifted into place, with the fonts of its run's page."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
+
     writer = PdfWriter()
-    found: dict[int, tuple[bytes, object, object]] = {}
-    info: dict = {}
-    for run, drawing in zip(runs, drawings):
-        reader = PdfReader(io.BytesIO(pdf_dated(drawing)))
-        if len(reader.pages) != 1:
-            raise CannotCut(f"{len(reader.pages)} pages drawn for one")
-        info = info or dict(reader.metadata or {})
-        page = reader.pages[0]
-        if any(key in page["/Resources"] for key in _UNFOLLOWED_RESOURCES):
-            raise CannotCut("a pattern, shading, image or colour space the cut does not follow")
+    found: dict[int, tuple[object, object, object]] = {}
+    for run, (page, _, streams) in zip(runs, drawn):
         resources = page["/Resources"].clone(writer)
         group = page["/Group"].clone(writer) if "/Group" in page else None
-        for sheet, drawn in zip(run, _cut(page.get_contents().get_data(), len(run))):
-            found[id(sheet)] = (drawn, resources, group)
+        for sheet, stream in zip(run, streams):
+            found[id(sheet)] = (stream, resources, group)
     for page in pages:
-        drawn, resources, group = found[id(page.sheet)]
+        stream, resources, group = found[id(page.sheet)]
         dx, dy = _shift(page.viewport(), view)
         # A white page as Graphviz paints it, then cairo's flip of y with the page's shift.
-        head = (f"1 1 1 rg 0 0 {page.width:g} {page.height:g} re f\n"
-                f"1 0 0 -1 {dx:.4f} {page.height - dy:.4f} cm\nq\n").encode()
-        stream = DecodedStreamObject()
-        stream.set_data(head + drawn + b"\nQ\n")
+        head = DecodedStreamObject()
+        head.set_data(f"1 1 1 rg 0 0 {page.width:g} {page.height:g} re f\n"
+                      f"1 0 0 -1 {dx:.4f} {page.height - dy:.4f} cm\nq\n".encode())
         out = writer.add_blank_page(page.width, page.height)
         out[NameObject("/Resources")] = resources
         if group is not None:
             out[NameObject("/Group")] = group
-        out.replace_contents(stream.flate_encode())
+        out.replace_contents(ArrayObject([head, stream]))  # a sheet on several pages is stored once
+    info = drawn[0][1]
     writer.add_metadata({"/Producer": "blueprint", **{key: info[key] for key in ("/CreationDate", "/ModDate")
                                                        if key in info}})
     out = io.BytesIO()
