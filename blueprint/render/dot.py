@@ -94,7 +94,8 @@ class _Writer:
         )
 
     def quoted(self, name: str) -> str:
-        """``name`` (or an attribute value) as a DOT identifier, by the package's own quoting, once per name."""
+        """``name`` (or an attribute value other than a label) as a DOT identifier, by the package's
+        own quoting, once per name."""
         found = self._quoted.get(name)
         if found is None:
             found = self._quoted[name] = graphviz.quoting.quote(name)
@@ -136,11 +137,12 @@ class _Writer:
             attrs["width"] = _inches(box.w)
             attrs["height"] = _inches(box.h)
         attrs["pos"] = self.point(box.cx, box.cy)
-        # The statement Digraph.node writes (label first, then the attributes sorted), with each
-        # value quoted once per picture: a printed blueprint has hundreds of sheets, each with
-        # the same header column, and the package's per-call checks cost more than Graphviz's drawing.
+        # The statement Digraph.node writes (label first, then the attributes sorted), with names
+        # and values quoted once per picture: a printed blueprint has hundreds of sheets, and the
+        # package's per-call checks cost more than Graphviz's drawing. A label (HTML-like, or plain
+        # text that must never become HTML) goes to the package's quoting as it is.
         label = attrs.pop("label", None)
-        pairs = [f"label={self.quoted(label)}"] if label is not None else []
+        pairs = [f"label={graphviz.quoting.quote(label)}"] if label is not None else []
         pairs += [f"{key}={self.quoted(value)}" for key, value in sorted(attrs.items())]
         layer.body.append(f"\t{self.quoted(name)} [{' '.join(pairs)}]\n")
 
