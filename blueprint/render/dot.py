@@ -16,6 +16,7 @@ edges, badges, step numbers, flow labels, legend.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -57,6 +58,9 @@ _EXCEEDED = ("#B5470B", "#FFFFFF")
 _EMOTION = {-2: "#C0392B", -1: "#E67E22", 0: "#7F8C8D", 1: "#27AE60", 2: "#1E8449"}
 
 
+_quote = functools.lru_cache(maxsize=1 << 16, typed=True)(graphviz.quoting.quote)  # nohtml text apart
+
+
 def _num(value: float) -> str:
     """A coordinate or size in points to a tenth, short and stable.
 
@@ -83,7 +87,6 @@ class _Writer:
     def __init__(self, grid: Layout):
         self.height = grid.height
         self.edges: list[str] = []
-        self._quoted: dict[str, str] = {}
         self.dot = graphviz.Digraph(
             name="blueprint",
             graph_attr={"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0",
@@ -95,11 +98,9 @@ class _Writer:
 
     def quoted(self, name: str) -> str:
         """``name`` (or an attribute value other than a label) as a DOT identifier, by the package's
-        own quoting, once per name."""
-        found = self._quoted.get(name)
-        if found is None:
-            found = self._quoted[name] = graphviz.quoting.quote(name)
-        return found
+        own quoting, remembered: the sheets of a printed blueprint repeat names, classes, colours
+        and sizes."""
+        return _quote(name)
 
     def edge(self, layer: graphviz.Digraph, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
@@ -140,10 +141,12 @@ class _Writer:
         # The statement Digraph.node writes (label first, then the attributes sorted), with names
         # and values quoted once per picture: a printed blueprint has hundreds of sheets, and the
         # package's per-call checks cost more than Graphviz's drawing. A label (HTML-like, or plain
-        # text that must never become HTML) goes to the package's quoting as it is.
+        # text that must never become HTML) goes to the package's quoting as it is; a position is
+        # a pair of numbers, quoted as the package quotes it.
         label = attrs.pop("label", None)
         pairs = [f"label={graphviz.quoting.quote(label)}"] if label is not None else []
-        pairs += [f"{key}={self.quoted(value)}" for key, value in sorted(attrs.items())]
+        pairs += [f'{key}="{value}"' if key == "pos" else f"{key}={self.quoted(value)}"
+                  for key, value in sorted(attrs.items())]
         layer.body.append(f"\t{self.quoted(name)} [{' '.join(pairs)}]\n")
 
 
