@@ -23,7 +23,8 @@ from ..model import Blueprint
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
 from .pdfpages import CannotCut, print_pdf
-from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many, split_pdf
+from .svg import (RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many,
+                  split_pdf)
 
 __all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
            "render", "render_layout", "render_pages"]
@@ -133,7 +134,8 @@ def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]
     workers = min(os.cpu_count() or 1, 4, len(pages))
     runs = [pages[k * len(pages) // workers:(k + 1) * len(pages) // workers] for k in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return [picture for run in pool.map(lambda run: _draw_pages(run, format, dpi), runs) for picture in run]
+        drawn = pool.map(lambda run: _draw_pages(run, format, dpi), runs)
+        return [picture for run in drawn for picture in run]
 
 
 def _draw_pages(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:

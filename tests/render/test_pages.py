@@ -190,10 +190,12 @@ def _placed_text(page) -> Counter:
 def _drawn_one_by_one(bp, size):
     from blueprint.render import _draw_pages
     from blueprint.render.svg import join_pdfs
-    return PdfReader(io.BytesIO(join_pdfs([_draw_pages([page], "pdf", 72)[0] for page in plan_pages(bp, PageSpec(size))])))
+    pages = plan_pages(bp, PageSpec(size))
+    return PdfReader(io.BytesIO(join_pdfs([_draw_pages([page], "pdf", 72)[0] for page in pages])))
 
 
-@pytest.mark.parametrize("path, size", [(EXAMPLES[0], "a4"), (EXAMPLES[1], "letter")], ids=["zh-a4", "en-letter"])
+@pytest.mark.parametrize("path, size", [(EXAMPLES[0], "a4"), (EXAMPLES[1], "letter")],
+                         ids=["zh-a4", "en-letter"])
 def test_each_printed_page_shows_what_graphviz_draws_of_that_page_alone(path, size):
     bp = load(path)
     printed = PdfReader(io.BytesIO(render(bp, "pdf", page=size)))
@@ -201,7 +203,8 @@ def test_each_printed_page_shows_what_graphviz_draws_of_that_page_alone(path, si
     assert len(printed.pages) == len(alone.pages) > 1
     for page, same in zip(printed.pages, alone.pages):
         assert page.mediabox == same.mediabox
-        assert [round(float(v)) for v in page.mediabox][2:] in (list(PAGE_SIZES[size]), list(PAGE_SIZES[size][::-1]))
+        width_height = [round(float(v)) for v in page.mediabox][2:]
+        assert width_height in (list(PAGE_SIZES[size]), list(PAGE_SIZES[size][::-1]))
         assert _placed_text(page) == _placed_text(same)
     text = "".join(page.extract_text() for page in printed.pages)
     assert CJK.search(text) if path.name.endswith(".zh.yaml") else not CJK.search(text)
