@@ -16,7 +16,6 @@ edges, badges, step numbers, flow labels, legend.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -58,9 +57,6 @@ _EXCEEDED = ("#B5470B", "#FFFFFF")
 _EMOTION = {-2: "#C0392B", -1: "#E67E22", 0: "#7F8C8D", 1: "#27AE60", 2: "#1E8449"}
 
 
-_quote = functools.lru_cache(maxsize=1 << 16, typed=True)(graphviz.quoting.quote)  # nohtml text apart
-
-
 def _num(value: float) -> str:
     """A coordinate or size in points to a tenth, short and stable.
 
@@ -87,6 +83,7 @@ class _Writer:
     def __init__(self, grid: Layout):
         self.height = grid.height
         self.edges: list[str] = []
+        self._quoted: dict[str, str] = {}
         self.dot = graphviz.Digraph(
             name="blueprint",
             graph_attr={"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0",
@@ -97,15 +94,34 @@ class _Writer:
         )
 
     def quoted(self, name: str) -> str:
-        """``name`` (or an attribute value other than a label) as a DOT identifier, by the package's
-        own quoting, remembered: the sheets of a printed blueprint repeat names, classes, colours
-        and sizes."""
-        return _quote(name)
+        """``name`` as a DOT identifier, by the package's own quoting, once per name."""
+        found = self._quoted.get(name)
+        if found is None:
+            found = self._quoted[name] = graphviz.quoting.quote(name)
+        return found
+
+    def attr_list(self, attrs: dict[str, str]) -> str:
+        """The attribute list ``Digraph.node`` and ``Digraph.edge`` write for ``attrs`` (``label``
+        first, the rest sorted), each key and value quoted by the package's own rules once per
+        writer: on a big picture the package's per-call argument checks and quoting of the same
+        colours and sizes again and again took a third of the DOT's time."""
+        label = attrs.pop("label", None)
+        items = [] if label is None else [f"label={self._value(label)}"]
+        items += [f"{self.quoted(key)}={self._value(value)}" for key, value in sorted(attrs.items())
+                  if value is not None]
+        return f" [{' '.join(items)}]" if items else ""
+
+    def _value(self, value: str) -> str:
+        # A plain label (NoHtml) equals its text as a key but is quoted differently: never memoized.
+        if isinstance(value, graphviz.quoting.NoHtml):
+            return graphviz.quoting.quote(value)
+        return self.quoted(value)
 
     def edge(self, layer: graphviz.Digraph, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
         and :attr:`edges` keeps the ``id`` each number stands for."""
-        layer.edge(tail, head, **attrs)
+        # The statement Digraph.edge writes (node names are the renderer's ids: no port or compass).
+        layer.body.append(f"\t{self.quoted(tail)} -> {self.quoted(head)}{self.attr_list(attrs)}\n")
         self.edges.append(element_id)
 
     def point(self, x: float, y: float) -> str:
@@ -138,16 +154,7 @@ class _Writer:
             attrs["width"] = _inches(box.w)
             attrs["height"] = _inches(box.h)
         attrs["pos"] = self.point(box.cx, box.cy)
-        # The statement Digraph.node writes (label first, then the attributes sorted), with names
-        # and values quoted once per picture: a printed blueprint has hundreds of sheets, and the
-        # package's per-call checks cost more than Graphviz's drawing. A label (HTML-like, or plain
-        # text that must never become HTML) goes to the package's quoting as it is; a position is
-        # a pair of numbers, quoted as the package quotes it.
-        label = attrs.pop("label", None)
-        pairs = [f"label={graphviz.quoting.quote(label)}"] if label is not None else []
-        pairs += [f'{key}="{value}"' if key == "pos" else f"{key}={self.quoted(value)}"
-                  for key, value in sorted(attrs.items())]
-        layer.body.append(f"\t{self.quoted(name)} [{' '.join(pairs)}]\n")
+        layer.body.append(f"\t{self.quoted(name)}{self.attr_list(attrs)}\n")  # what Digraph.node writes
 
 
 def _table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",
