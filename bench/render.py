@@ -4,7 +4,8 @@ For generated blueprints (bench/generate.py) of 50, 500 and 2,000 steps it times
 and interleaved:
 
 * ours, end to end: YAML text -> ``blueprint.loads`` -> layout -> DOT -> ``neato -n2`` -> safe SVG;
-* ours printed on A3 (``blueprint render --page a3``), end to end to the multi-page PDF;
+* ours printed on A3 (``blueprint render --page a3``), end to end to the multi-page PDF (each run
+  of sheets one Graphviz picture, cut into pages: see blueprint/render/pdfpages.py);
 * ``dot -Tsvg`` on the same graph with one cluster per lane, as a user writes it (no attributes
   beyond a box per step and a label per lane, so the default top-to-bottom ranking and splines),
   the DOT built with the graphviz package beforehand and not timed: Graphviz's own time only. The
@@ -130,8 +131,7 @@ def main(argv: list[str]) -> int:
             for key, source in sources.items():
                 seconds, dot_svgs[key] = dot_time(source)
                 times[key].append(seconds)
-        # Printing takes seconds to a minute (a page is a Graphviz process): once is enough to see it.
-        times["A3"].append(ours_a3(text))
+            times["A3"].append(ours_a3(text))
         best = {key: min(values) for key, values in times.items()}
         ratio = best["ours"] / best["TB"]
         right = grid_is_right(grid)
@@ -145,6 +145,7 @@ def main(argv: list[str]) -> int:
               + " + ".join(f"{x:.3f}" for x in min(parts, key=sum)))
         if not right:
             status = 1
+    print("load average (1, 5, 15 min): " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
     return status
 
 

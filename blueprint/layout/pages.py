@@ -112,8 +112,7 @@ def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: S
     page_w, page_h = size
     least = MIN_TEXT / smallest_text(style)
     runs = _split(whole, page_w / least)
-    xs, edge = whole.column_x, style.column_gap / 2 + style.phase_pad + style.margin
-    widths = [(xs[0] + xs[last] + style.card_width - xs[first] + edge) if xs else whole.width for first, last in runs]
+    widths = [_run_width(whole, first, last) if whole.column_x else whole.width for first, last in runs]
     scale = min(page_w / max(widths), page_h / whole.height if spec.fit == "page" else math.inf)
     scale = max(least, min(scale, _MAX_SCALE))
     return len(runs) * max(1, math.ceil(whole.height * scale / page_h - 1e-6))
@@ -173,23 +172,15 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
 
 def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:
     """Runs of columns, each as wide as a sheet may be, cut between phases where one fits."""
-    style = whole.style
-    xs = whole.column_x
-    count = len(xs)
+    count = len(whole.column_x)
     if not count:
         return [(0, 0)]
-    left = xs[0]  # margin, header column and the first gap
-    edge = style.column_gap / 2 + style.phase_pad + style.margin
-
-    def width(first: int, last: int) -> float:
-        return left + xs[last] + style.card_width - xs[first] + edge
-
     phase_ends = sorted({band.last for band in whole.phases})
     runs: list[tuple[int, int]] = []
     first = 0
     while first < count:
         last = first
-        while last + 1 < count and width(first, last + 1) <= widest:
+        while last + 1 < count and _run_width(whole, first, last + 1) <= widest:
             last += 1
         ends = [end for end in phase_ends if first <= end <= last]
         if ends and last + 1 < count:
@@ -197,6 +188,14 @@ def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:
         runs.append((first, last))
         first = last + 1
     return runs
+
+
+def _run_width(whole: Layout, first: int, last: int) -> float:
+    """How wide a sheet of columns ``first`` to ``last`` of ``whole`` is, as the whole spaces them:
+    margin, header column and first gap, the columns, half a gap, the phase's padding, margin."""
+    style, xs = whole.style, whole.column_x
+    edge = style.column_gap / 2 + style.phase_pad + style.margin
+    return xs[0] + xs[last] + style.card_width - xs[first] + edge
 
 
 def _halve(run: tuple[int, int]) -> list[tuple[int, int]]:

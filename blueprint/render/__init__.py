@@ -22,7 +22,9 @@ from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
 from .dot import dot_and_edges, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
-from .svg import RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many
+from .pdfpages import CannotCut, print_pdf
+from .svg import (RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many,
+                  split_pdf)
 
 __all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
            "render", "render_layout", "render_pages"]
@@ -84,10 +86,10 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
         RenderError: When Graphviz is missing or fails, or a PNG would be too large to draw.
     """
     if page is not None and page != "none":
+        if format == "pdf":
+            return _print_pdf(_plan(bp, locale, evidence, page, orientation, fit, plain, details))
         pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi,
                              plain=plain, details=details)
-        if format == "pdf":
-            return join_pdfs([data for _, data in pages])
         if len(pages) > 1:
             raise ValueError(f"this blueprint prints on {len(pages)} pages: draw them with render_pages "
                              f"(blueprint render -o DIR/), or as one PDF")
@@ -101,19 +103,39 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
 def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, evidence: bool = True, *,
                  page: PageSpec | str = "a3", orientation: str = "auto", fit: str = "page",
                  dpi: int = PNG_DPI, plain: bool = False, details: bool = False) -> list[tuple[Page, str | bytes]]:
-    """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options).
-
-    Pages are drawn by parallel Graphviz processes (one per core, at most four), each drawing a run
-    of pages."""
+    """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options); a
+    PDF page as a document of its own."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    pages = _plan(bp, locale, evidence, page, orientation, fit, plain, details)
+    if format == "pdf":
+        return list(zip(pages, split_pdf(_print_pdf(pages))))
+    return list(zip(pages, _draw_in_runs(pages, format, dpi)))
+
+
+def _plan(bp: Blueprint, locale: str | None, evidence: bool, page: PageSpec | str, orientation: str, fit: str,
+          plain: bool, details: bool) -> list[Page]:
     spec = page if isinstance(page, PageSpec) else PageSpec(page, orientation, fit)
-    pages = plan_pages(bp, spec, locale, evidence, analysis=not plain, details=details)
+    return plan_pages(bp, spec, locale, evidence, analysis=not plain, details=details)
+
+
+def _print_pdf(pages: list[Page]) -> bytes:
+    """One PDF of ``pages``: drawn in a few Graphviz pictures cut into pages (see
+    :mod:`.pdfpages`), or page by page where a picture cannot be cut."""
+    try:
+        return print_pdf(pages, run_graphviz, min(os.cpu_count() or 1, 4))
+    except CannotCut:
+        return join_pdfs(_draw_in_runs(pages, "pdf", PNG_DPI))
+
+
+def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:
+    """Each of ``pages`` drawn in ``format`` by parallel Graphviz processes (one per core, at most
+    four), each drawing a run of pages."""
     workers = min(os.cpu_count() or 1, 4, len(pages))
     runs = [pages[k * len(pages) // workers:(k + 1) * len(pages) // workers] for k in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        drawn = [picture for run in pool.map(lambda run: _draw_pages(run, format, dpi), runs) for picture in run]
-    return list(zip(pages, drawn))
+        drawn = pool.map(lambda run: _draw_pages(run, format, dpi), runs)
+        return [picture for run in drawn for picture in run]
 
 
 def _draw_pages(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:

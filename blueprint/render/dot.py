@@ -16,6 +16,7 @@ edges, badges, step numbers, flow labels, legend.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -57,6 +58,9 @@ _EXCEEDED = ("#B5470B", "#FFFFFF")
 _EMOTION = {-2: "#C0392B", -1: "#E67E22", 0: "#7F8C8D", 1: "#27AE60", 2: "#1E8449"}
 
 
+_quote = functools.lru_cache(maxsize=1 << 16, typed=True)(graphviz.quoting.quote)
+
+
 def _num(value: float) -> str:
     """A coordinate or size in points to a tenth, short and stable.
 
@@ -83,7 +87,6 @@ class _Writer:
     def __init__(self, grid: Layout):
         self.height = grid.height
         self.edges: list[str] = []
-        self._quoted: dict[str, str] = {}
         self.dot = graphviz.Digraph(
             name="blueprint",
             graph_attr={"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0",
@@ -94,11 +97,9 @@ class _Writer:
         )
 
     def quoted(self, name: str) -> str:
-        """``name`` as a DOT identifier, by the package's own quoting, once per name."""
-        found = self._quoted.get(name)
-        if found is None:
-            found = self._quoted[name] = graphviz.quoting.quote(name)
-        return found
+        """``name`` as a DOT identifier, by the package's own quoting, remembered across pictures:
+        the hundreds of sheets of a printed blueprint repeat names, classes, colours and sizes."""
+        return _quote(name)
 
     def attr_list(self, attrs: dict[str, str]) -> str:
         """The attribute list ``Digraph.node`` and ``Digraph.edge`` write for ``attrs`` (``label``

@@ -24,6 +24,7 @@ __all__ = [
     "postprocess_svg",
     "render_svg",
     "run_graphviz",
+    "split_pdf",
     "svg_to_pdf",
 ]
 
@@ -51,10 +52,12 @@ _NUMBERED = re.compile(r"(?:\w+_)?(node|edge)(\d+)")
 _GRAPHVIZ_FONT = "Noto Sans CJK SC"
 
 
-def run_graphviz(dot: graphviz.Digraph, format: str) -> bytes:
-    """Draw ``dot`` with ``neato -n2`` (positions and routes as given) in ``format``."""
+def run_graphviz(dot: graphviz.Digraph | str, format: str) -> bytes:
+    """Draw ``dot`` (a graph, or DOT source of one or more graphs) with ``neato -n2`` (positions
+    and routes as given) in ``format``."""
+    source = dot if isinstance(dot, str) else dot.source
     try:
-        return dot.pipe(format=format, engine="neato", neato_no_op=2, quiet=True)
+        return graphviz.pipe("neato", format, source.encode("utf-8"), neato_no_op=2, quiet=True)
     except graphviz.ExecutableNotFound as exc:
         raise RenderError(
             "Graphviz is not installed (no 'neato'/'dot' on PATH): install the graphviz package "
@@ -75,14 +78,7 @@ def run_graphviz_many(dots: Sequence[graphviz.Digraph], format: str) -> list[byt
     costs more than drawing a printed page. Each drawing comes back on its own, in order."""
     if len(dots) == 1:
         return [run_graphviz(dots[0], format)]
-    source = "\n".join(dot.source for dot in dots).encode("utf-8")
-    try:
-        data = graphviz.pipe("neato", format, source, neato_no_op=2, quiet=True)
-    except graphviz.ExecutableNotFound:
-        return [run_graphviz(dot, format) for dot in dots]  # says what is missing
-    except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz failed: {detail[-1] if detail else exc}") from exc
+    data = run_graphviz("\n".join(dot.source for dot in dots), format)
     start = _DOCUMENT_STARTS[format]
     cuts = [match.start() for match in re.finditer(re.escape(start), data)]
     if len(cuts) != len(dots) or cuts[0] != 0:  # a start's bytes inside a drawing: draw one by one
@@ -207,6 +203,22 @@ def join_pdfs(documents: list[bytes]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def split_pdf(document: bytes) -> list[bytes]:
+    """Each page of ``document`` as a PDF of its own, dated as ``document`` is."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(document))
+    pages = []
+    for page in reader.pages:
+        writer = PdfWriter()
+        writer.add_page(page)
+        writer.add_metadata(dict(reader.metadata or {}))
+        out = io.BytesIO()
+        writer.write(out)
+        pages.append(out.getvalue())
+    return pages
 
 
 def svg_to_pdf(svg: str) -> bytes:

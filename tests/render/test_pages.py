@@ -15,7 +15,8 @@ from blueprint.cli import main
 from blueprint.layout import layout
 from blueprint.layout.pages import MIN_TEXT, PAGE_SIZES, PageSpec, plan_pages, smallest_text
 from blueprint.render import MAX_PIXELS, RenderError, render, render_pages
-from tests.conftest import EXAMPLES
+from blueprint.render.svg import run_graphviz
+from tests.conftest import CJK, EXAMPLES
 
 A3 = PAGE_SIZES["a3"]
 GENERATED = loads(generate(300))
@@ -166,3 +167,76 @@ def test_the_orientation_with_fewer_pages_is_chosen_landscape_on_a_tie(size):
         landscape = chosen[0].width > chosen[0].height
         assert len(chosen) == min(counts.values())
         assert landscape == (counts["landscape"] <= counts["portrait"])
+
+
+# ------------------------------------------------------------------------------------------------
+# A printed PDF is drawn as one Graphviz picture per run of sheets, then cut into pages: each page
+# must show what Graphviz draws of that page alone, and nothing of the other sheets.
+
+def _placed_text(page) -> Counter:
+    """Each run of text a PDF page shows inside its bounds, with where it starts (whole points)."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    found: Counter = Counter()
+
+    def visit(text, cm, tm, font, size):
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and 0 <= x <= width and 0 <= y <= height:
+            found[(text.strip(), round(x), round(y))] += 1
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def _drawn_one_by_one(bp, size):
+    from blueprint.render import _draw_pages
+    from blueprint.render.svg import join_pdfs
+    pages = plan_pages(bp, PageSpec(size))
+    return PdfReader(io.BytesIO(join_pdfs([_draw_pages([page], "pdf", 72)[0] for page in pages])))
+
+
+@pytest.mark.parametrize("path, size", [(EXAMPLES[0], "a4"), (EXAMPLES[1], "letter")],
+                         ids=["zh-a4", "en-letter"])
+def test_each_printed_page_shows_what_graphviz_draws_of_that_page_alone(path, size):
+    bp = load(path)
+    printed = PdfReader(io.BytesIO(render(bp, "pdf", page=size)))
+    alone = _drawn_one_by_one(bp, size)
+    assert len(printed.pages) == len(alone.pages) > 1
+    for page, same in zip(printed.pages, alone.pages):
+        assert page.mediabox == same.mediabox
+        width_height = [round(float(v)) for v in page.mediabox][2:]
+        assert width_height in (list(PAGE_SIZES[size]), list(PAGE_SIZES[size][::-1]))
+        assert _placed_text(page) == _placed_text(same)
+    text = "".join(page.extract_text() for page in printed.pages)
+    assert CJK.search(text) if path.name.endswith(".zh.yaml") else not CJK.search(text)
+
+
+def test_a_printed_page_carries_its_own_sheet_only():
+    pages = plan_pages(GENERATED, PageSpec("a3"))
+    reader = PdfReader(io.BytesIO(render(GENERATED, "pdf", page="a3")))
+    assert len(reader.pages) == len(pages) > 20
+    sizes = []
+    for page, printed in zip(pages, reader.pages):
+        # The title "... (3/45)", its end cut to "(3/…" on a narrow sheet.
+        titles = re.findall(re.escape(GENERATED.title) + r" \((\d+)/", printed.extract_text())
+        assert titles == [str(page.sheet.window.number)]
+        sizes.append(len(printed.get_contents().get_data()))
+    assert max(sizes) < sum(sizes) / 10  # no page holds the drawing of the whole run
+    fonts = {font.get_object()["/BaseFont"].split("+")[-1] for page in reader.pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert fonts == {"NotoSansCJKsc-Regular", "NotoSansCJKsc-Bold"}
+    # The fonts are embedded once per Graphviz picture, not once per page.
+    embedded = {font.idnum for page in reader.pages for font in page["/Resources"]["/Font"].values()}
+    assert len(embedded) <= 2 * 4
+
+
+def test_a_drawing_that_cannot_be_cut_is_printed_page_by_page(monkeypatch):
+    import blueprint.render.pdfpages as pdfpages
+    bp = load(EXAMPLES[0])
+    printed = PdfReader(io.BytesIO(render(bp, "pdf", page="a4")))
+    monkeypatch.setattr(pdfpages, "_MARK", "#000000")  # markers cairo draws like any black: no cut is found
+    with pytest.raises(pdfpages.CannotCut):
+        pdfpages.print_pdf(plan_pages(bp, PageSpec("a4")), run_graphviz, 2)
+    fallback = PdfReader(io.BytesIO(render(bp, "pdf", page="a4")))
+    assert len(fallback.pages) == len(printed.pages)
+    assert [_placed_text(page) for page in fallback.pages] == [_placed_text(page) for page in printed.pages]
