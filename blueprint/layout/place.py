@@ -84,8 +84,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     grid = whole if window is None else whole.window(window.first, window.last)
     flows = _sheet_flows(bp, whole, window, shared)
     title = bp.title or ""
-    if window is not None and window.count > 1:
-        title = f"{title} ({window.number}/{window.count})"
+    # A sheet's number is never cut: on a narrow sheet the blueprint's title gives way instead.
+    sheet_number = f" ({window.number}/{window.count})" if window is not None and window.count > 1 else ""
     if analysis is True:
         analysis = analyse(bp, locale)
     found = analysis.breaches if analysis else None
@@ -104,8 +104,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         columns = _columns(grid, style, tracks, wider, reach)
         notes = _measure_evidence(grid, rows, style, numbers, columns) if evidence else _Notes()
         problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
-        page = _rows(title, problems, grid, rows, style, locale, columns, tracks, card_h, notes.height,
-                     _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0, wider)
+        page = _rows(title, sheet_number, problems, grid, rows, style, locale, columns, tracks, card_h,
+                     notes.height, _EMOTION_H if felt else 0.0, _time_row_height(style) if timed else 0.0, wider)
         cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
         routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
         lanes, zones = _bands(rows, style, locale, columns, page)
@@ -391,12 +391,13 @@ def _time_row_height(style: Style) -> float:
     return 2 * style.lh(style.small_size) + 10
 
 
-def _rows(title: str, problems: list[str], grid: Grid, rows: list[Row], style: Style, locale: str,
-          columns: _Columns, tracks: _Tracks, card_h: list[float], evidence_h: float, emotion_h: float,
-          time_h: float, wider: _Wider) -> _Page:
+def _rows(title: str, sheet_number: str, problems: list[str], grid: Grid, rows: list[Row], style: Style,
+          locale: str, columns: _Columns, tracks: _Tracks, card_h: list[float], evidence_h: float,
+          emotion_h: float, time_h: float, wider: _Wider) -> _Page:
     right = columns.right
     # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
-    title = ellipsize(title, (min(right - style.margin, 4000) - 8) / _BOLD, style.title_size)
+    room = (min(right - style.margin, 4000) - 8) / _BOLD - text_width(sheet_number, style.title_size)
+    title = (ellipsize(title, room, style.title_size) + sheet_number).lstrip()
     title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * _BOLD + 8,
                     style.lh(style.title_size))
     y = title_box.bottom + 10
