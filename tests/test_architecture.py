@@ -105,7 +105,7 @@ def test_no_import_cycle():
 
 
 def test_the_walk_sees_imports():  # the checks above would pass on a walk that finds nothing
-    assert {"blueprint.model", "blueprint.errors", "blueprint.words"} <= imports("blueprint.loader.reader")
+    assert {"blueprint.model", "blueprint.errors", "blueprint.phrases"} <= imports("blueprint.loader.reader")
     assert "blueprint.lint.registry" in imports("blueprint.lint.linter")  # from . import registry
     assert "blueprint.layout" in imports("blueprint.render")
     assert layer_of("blueprint.lint.rules.cycle") < layer_of("blueprint.render.dot") < layer_of("blueprint.cli")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import Pos, suggest
+from ..errors import Pos, hint
 from ..model import Lane, Phase, Zone
+from ..phrases import Listed, say
 from ..safeyaml import YMap
 from .keys import ZONE_NAMES
 from .reader import Reader
@@ -15,10 +16,7 @@ def read_lanes(reader: Reader, top: YMap) -> list[Lane]:
     items = reader.list_of(top, "lanes", ("blueprint", None))
     if not items:
         if items is not None:
-            reader.report("schema",
-                          "'lanes' is empty: leave it out to get the four standard lanes",
-                          "'lanes' 是空的：删掉它，就会得到四条标准泳道",
-                          top.value_pos["lanes"])
+            reader.report("schema", say("lint.schema.empty-lanes"), top.value_pos["lanes"])
         here = Pos(reader.path, *top.pos)
         return [Lane(here, id=zone.value, zone=zone, implicit=True) for zone in Zone]
     lanes: list[Lane] = []
@@ -62,13 +60,9 @@ def zone_from_id(reader: Reader, lane: Lane) -> Zone | None:
     """A lane without ``zone:`` is in the zone its id names, if it names one."""
     if lane.id in ZONE_NAMES:
         return Zone(lane.id)
-    hint = suggest(lane.id, ZONE_NAMES)
-    reader.report(
-        "schema",
-        f"lane '{lane.id}' has no zone: add 'zone:' with one of {', '.join(ZONE_NAMES)}{hint.en}",
-        f"泳道 '{lane.id}' 不属于任何区域：请加上 'zone:'，取 {'、'.join(ZONE_NAMES)} 之一{hint.zh}",
-        lane.where("id"),
-    )
+    reader.report("schema", say("lint.schema.lane-without-zone", lane=lane.id, zones=Listed(ZONE_NAMES),
+                                hint=hint(lane.id, ZONE_NAMES)),
+                  lane.where("id"))
     return None
 
 

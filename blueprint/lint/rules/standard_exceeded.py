@@ -41,7 +41,8 @@ standards:
 
 from __future__ import annotations
 
-from ...phrases import Duration, Phrase, say
+from ...durations import Duration
+from ...phrases import Phrase, say
 
 __all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
 
