@@ -420,6 +420,43 @@ _LINT_EN: dict[str, str] = {
                                  "lists them",
     "lint.comment.bare-word": "disable comment: write 'rule:{rule}' to name a rule; this word is ignored",
     "lint.did-you-mean": " (did you mean '{match}'?)",
+
+    # The lint rules' documentation pages (blueprint.lint.docs): headings, the level, the page's words.
+    # A rule's own documentation in another language is in blueprint.rule_docs.
+    "rule-docs.section.finds": "What it finds",
+    "rule-docs.section.why": "Why it matters",
+    "rule-docs.section.failing": "Failing example",
+    "rule-docs.section.passing": "Passing example",
+    "rule-docs.section.options": "Options",
+    "rule-docs.level": "Default level: **{level}**.",
+    "rule-docs.level-fixed": "Default level: **{level}** (always; a config cannot disable or lower it).",
+    "rule-docs.heading": "{rule} ({level})",
+    "rule-docs.heading-fixed": "{rule} ({level}, always: a config cannot disable or lower it)",
+    "rule-docs.title": "# Lint rules",
+    "rule-docs.generated": "<!-- Generated from the rule modules' docstrings by `python -m blueprint.lint.docs > "
+                           "docs/rules.md`: edit the docstrings, not this file. -->",
+    "rule-docs.intro": "`blueprint lint` reports each finding with its rule id, level and `file:line:column`. "
+                       "Configure levels in `.blueprintlint.yaml`, hide a finding with "
+                       "`# blueprint: disable-line rule:<id>`, and read one rule with `blueprint rules <id>`.",
+    "rule-docs.table": "| rule | default level | finds |",
+    "rule-docs.configuration": "Configuration",
+    "rule-docs.comments": "Disable comments",
+    # The command line's own messages.
+    "cli.rules.no-rule": "no rule '{rule}'{hint}; 'blueprint rules' lists them",
+    "cli.lint.skipped": "skipped {path}: no top-level 'blueprint:' key, not a blueprint",
+    # The standard output format: levels, and the count under the findings.
+    "lint.level.error": "error",
+    "lint.level.warning": "warning",
+    "lint.level.info": "info",
+    "lint.count.summary": "{problems} ({errors}, {warnings}, {infos})",
+    "lint.count.problem.one": "{n} problem",
+    "lint.count.problem.many": "{n} problems",
+    "lint.count.error.one": "{n} error",
+    "lint.count.error.many": "{n} errors",
+    "lint.count.warning.one": "{n} warning",
+    "lint.count.warning.many": "{n} warnings",
+    "lint.count.info.one": "{n} info",
+    "lint.count.info.many": "{n} info",
 }
 
 _LINT_ZH: dict[str, str] = {
@@ -465,6 +502,41 @@ _LINT_ZH: dict[str, str] = {
     "lint.comment.unknown-rule": "禁用注释：规则 '{rule}' 不存在{hint}；'blueprint rules' 会列出所有规则",
     "lint.comment.bare-word": "禁用注释：请写成 'rule:{rule}' 来指明规则；这个词已被忽略",
     "lint.did-you-mean": "（是不是 '{match}'？）",
+
+    "rule-docs.section.finds": "发现什么",
+    "rule-docs.section.why": "为什么重要",
+    "rule-docs.section.failing": "错误示例",
+    "rule-docs.section.passing": "正确示例",
+    "rule-docs.section.options": "选项",
+    "rule-docs.level": "默认级别：**{level}**。",
+    "rule-docs.level-fixed": "默认级别：**{level}**（始终如此：配置无法关闭或降低它）。",
+    "rule-docs.heading": "{rule} ({level})",
+    "rule-docs.heading-fixed": "{rule} ({level}，始终如此：配置无法关闭或降低它)",
+    "rule-docs.title": "# 检查规则",
+    "rule-docs.generated": "<!-- 由 blueprint/rule_docs.py 中各规则的中文说明生成："
+                           "`python -m blueprint.lint.docs --locale zh > docs/rules.zh.md`；"
+                           "请修改那里，不要直接改这个文件。 -->",
+    "rule-docs.intro": "`blueprint lint` 报告的每一条结果都带有规则编号、级别和 `文件:行:列`。"
+                       "在 `.blueprintlint.yaml` 里调整级别，"
+                       "用 `# blueprint: disable-line rule:<id>` 隐藏某一条结果，"
+                       "用 `blueprint rules <id> --locale zh` 查看某条规则的说明。",
+    "rule-docs.table": "| 规则 | 默认级别 | 发现什么 |",
+    "rule-docs.configuration": "配置",
+    "rule-docs.comments": "禁用注释",
+    "cli.rules.no-rule": "没有规则 '{rule}'{hint}；'blueprint rules' 会列出所有规则",
+    "cli.lint.skipped": "跳过 {path}：顶层没有 'blueprint:' 键，不是蓝图",
+    "lint.level.error": "错误",
+    "lint.level.warning": "警告",
+    "lint.level.info": "提示",
+    "lint.count.summary": "共 {problems}（{errors}，{warnings}，{infos}）",
+    "lint.count.problem.one": "{n} 个问题",
+    "lint.count.problem.many": "{n} 个问题",
+    "lint.count.error.one": "{n} 个错误",
+    "lint.count.error.many": "{n} 个错误",
+    "lint.count.warning.one": "{n} 个警告",
+    "lint.count.warning.many": "{n} 个警告",
+    "lint.count.info.one": "{n} 个提示",
+    "lint.count.info.many": "{n} 个提示",
 }
 # --- The loader's messages (rules schema, unknown-key, duplicate-id, unknown-reference, long-label,
 # input-limit, yaml-syntax, duplicate-key), what a value is, and why a value is no duration or rate.

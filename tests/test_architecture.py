@@ -19,7 +19,7 @@ PACKAGE = ROOT / "blueprint"
 #: Layers from the bottom up, as docs/architecture.md draws them: a module may import its own layer
 #: and the ones below. Each entry is a module or a package (and everything in it).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("version", "entry", "errors", "words", "phrases", "gcpause", "filenames", "paper", "schema", "templates",
+    ("base", ("version", "entry", "errors", "words", "phrases", "rule_docs", "gcpause", "filenames", "paper", "schema", "templates",
               "safeyaml", "durations", "rates", "controls")),
     ("model", ("model", "loader", "graph", "edit")),
     ("analysis", ("analysis", "lint")),

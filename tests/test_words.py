@@ -184,3 +184,32 @@ def test_the_loaders_messages_come_in_a_new_language_from_catalogue_entries_only
     lines = capsys.readouterr().out.splitlines()
     assert lines and all(re.match(rf"{re.escape(str(broken))}:\d+:\d+: \[\w+\] ⟦.*⟧ \([a-z-]+\)$", line)
                          for line in lines)
+
+
+def test_a_new_languages_rule_documentation_is_one_table_of_translations(pseudo_locale, monkeypatch, capsys):
+    """A rule's documentation in a new language is an entry of that language's table in
+    blueprint.rule_docs (the headings and the page's words come from the catalogue); the examples
+    are the docstring's, and a rule left untranslated reads in English."""
+    from blueprint import rule_docs
+    from blueprint.lint import docs, registry
+
+    cycle, dead_end = registry.RULES["cycle"], registry.RULES["dead-end"]
+    english = docs.sections(cycle)
+    prose = "\n\n".join([pseudo(docs.summary(cycle)),
+                         *(f"## {pseudo(name)}\n{pseudo(english[name])}" for name in docs.SECTIONS[:2])])
+    monkeypatch.setitem(rule_docs.DOCS, PSEUDO, {"cycle": prose + "\n"})
+
+    assert list(docs.sections(cycle, PSEUDO)) == [pseudo(name) for name in docs.SECTIONS]
+    assert docs.examples(cycle, PSEUDO) == docs.examples(cycle) != (None, None)
+    assert docs.summary(dead_end, PSEUDO) == docs.summary(dead_end)
+    page = docs.render(PSEUDO)
+    assert page.startswith(pseudo("# Lint rules")) and f"\n### {pseudo('Failing example')}\n" in page
+    assert f"{pseudo('Default level: **warning**.')}" in page
+
+    assert main(["rules", "cycle", "--locale", PSEUDO]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(pseudo("cycle (warning)")) and pseudo(docs.summary(cycle)) in out
+    assert main(["rules", "cycel", "--locale", PSEUDO]) == 2
+    hint = pseudo(" (did you mean 'cycle'?)")
+    expected = pseudo("no rule 'cycel'" + hint + "; 'blueprint rules' lists them")
+    assert capsys.readouterr().err == f"blueprint: {expected}\n"
