@@ -397,7 +397,7 @@ def _counts(snap: BoardView, steps: dict[str, str], locale: str) -> None:
     totals = {kind: 0 for kind in NOTE_KINDS}
     for note in snap.notes:
         totals[note.kind] = totals.get(note.kind, 0) + 1
-    badges = " ".join(_badge(kind, f"{t(f'board.kind_{kind}', locale)} {totals[kind]}") for kind in NOTE_KINDS)
+    badges = " ".join(_badge(kind, f"{t(f'note-kind.{kind}', locale)} {totals[kind]}") for kind in NOTE_KINDS)
     st.markdown(badges)
 
 
@@ -405,7 +405,7 @@ def _badges(notes, locale: str) -> str:
     counts: dict[str, int] = {}
     for note in notes:
         counts[note.kind] = counts.get(note.kind, 0) + 1
-    return " ".join(_badge(kind, f"{t(f'board.kind_{kind}', locale)} {counts[kind]}")
+    return " ".join(_badge(kind, f"{t(f'note-kind.{kind}', locale)} {counts[kind]}")
                     for kind in NOTE_KINDS if counts.get(kind))
 
 
@@ -449,7 +449,7 @@ def _note_line(note, locale: str) -> None:
     text = "  \n".join(md_escape(line) for line in note.text.splitlines() if line.strip())
     when = (note.edited or note.created).astimezone().strftime("%H:%M")
     edited = t("board.edited", locale) if note.edited else ""
-    line = _badge(note.kind, t(f"board.kind_{note.kind}", locale))
+    line = _badge(note.kind, t(f"note-kind.{note.kind}", locale))
     st.markdown(f"{line} {text}  \n:gray[{md_escape(note.author)} · {when}{edited}]")
 
 
@@ -488,7 +488,7 @@ def _note_form(opened: Opened, snap: BoardView, steps: dict[str, str], locale: s
         st.markdown(f"**{tr('board.add_note')}**")
         kind_col, step_col = st.columns([2, 3])
         kind_col.selectbox(tr("board.note_kind"), list(NOTE_KINDS), key="note_kind", disabled=disabled,
-                           format_func=lambda kind: t(f"board.kind_{kind}", locale))
+                           format_func=lambda kind: t(f"note-kind.{kind}", locale))
         step_col.selectbox(tr("board.note_step"), options, key="note_step", disabled=disabled, format_func=name)
         st.text_area(tr("board.note_text"), key="note_text", max_chars=MAX_NOTE_CHARS, height=80,
                      disabled=disabled, placeholder=tr("board.note_placeholder"))
@@ -515,7 +515,7 @@ def _note_editor(opened: Opened, snap: BoardView, steps: dict[str, str], locale:
         key = f"bp_board_edit_{note.id}_{zlib.crc32(note.text.encode('utf-8'))}"
         kind_key = f"{key}_kind"
         st.selectbox(tr("board.note_kind"), list(NOTE_KINDS), index=NOTE_KINDS.index(note.kind), key=kind_key,
-                     format_func=lambda kind: t(f"board.kind_{kind}", locale))
+                     format_func=lambda kind: t(f"note-kind.{kind}", locale))
         st.text_area(tr("board.note_text"), value=note.text, key=key, max_chars=MAX_NOTE_CHARS, height=80)
         save_col, remove_col = st.columns(2)
         save_col.button(tr("board.note_save"), key="bp_board_edit_save", width="stretch", on_click=lambda: _act(
