@@ -38,15 +38,14 @@ def read_lane(reader: Reader, item: object, position: tuple[int, int]) -> Lane |
         lane = Lane(here, {"id": here}, {"id": here}, id=ident)
         lane.zone = zone_from_id(reader, lane)
         return lane
-    mapping = reader.mapping_or_none(item, position, "lane")
-    if mapping is None:
+    entry = reader.identified(item, position, "lane")
+    if entry is None:
         return None
-    ident = reader.required_id(mapping, "id", ("lane", None))
-    owner = ("lane", ident)
-    reader.check_keys(mapping, "lane", owner)
-    pos, key_pos, value_pos = reader.positions(mapping)
+    mapping, owner = entry
+    ident = owner[1]
     if ident is None:
         return None
+    pos, key_pos, value_pos = reader.positions(mapping)
     lane = Lane(pos, key_pos, value_pos, id=ident, label=reader.text(mapping, "label", owner))
     if "zone" in mapping:
         zone = reader.choice(mapping, "zone", owner, ZONE_NAMES)
@@ -78,15 +77,13 @@ def read_phases(reader: Reader, top: YMap) -> list[Phase]:
                 here = reader.at(position)
                 phases.append(Phase(here, {"id": here}, {"id": here}, id=ident))
             continue
-        mapping = reader.mapping_or_none(item, position, "phase")
-        if mapping is None:
+        entry = reader.identified(item, position, "phase")
+        if entry is None:
             continue
-        ident = reader.required_id(mapping, "id", ("phase", None))
-        owner = ("phase", ident)
-        reader.check_keys(mapping, "phase", owner)
-        if ident is None:
+        mapping, owner = entry
+        if owner[1] is None:
             continue
         pos, key_pos, value_pos = reader.positions(mapping)
-        phases.append(Phase(pos, key_pos, value_pos, id=ident, label=reader.text(mapping, "label", owner)))
+        phases.append(Phase(pos, key_pos, value_pos, id=owner[1], label=reader.text(mapping, "label", owner)))
     reader.check_unique(phases, "phase")
     return phases

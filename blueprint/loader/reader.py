@@ -67,6 +67,17 @@ class Reader:
                     position)
         return None
 
+    def identified(self, item: object, position, what: str) -> tuple[YMap, Owner] | None:
+        """An item of a list of ``what`` objects (lanes, phases, steps, standards) as its mapping and
+        its owner, ``(what, id)`` with the id None when it is missing or wrong; its keys are checked.
+        None, with a problem, when the item is not a mapping."""
+        mapping = self.mapping_or_none(item, position, what)
+        if mapping is None:
+            return None
+        owner = (what, self.required_id(mapping, "id", (what, None)))
+        self.check_keys(mapping, what, owner)
+        return mapping, owner
+
     def list_of(self, mapping: YMap, key: str, owner: Owner) -> YSeq | None:
         """The list under ``key``, or None (with a problem when it is something else)."""
         if key not in mapping:

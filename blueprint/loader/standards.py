@@ -14,12 +14,11 @@ def read_standards(reader: Reader, top: YMap) -> list[Standard]:
     items = reader.list_of(top, "standards", ("blueprint", None))
     standards: list[Standard] = []
     for item, position in zip(items or (), items.item_pos if items else ()):
-        mapping = reader.mapping_or_none(item, position, "standard")
-        if mapping is None:
+        entry = reader.identified(item, position, "standard")
+        if entry is None:
             continue
-        ident = reader.required_id(mapping, "id", ("standard", None))
-        owner = ("standard", ident)
-        reader.check_keys(mapping, "standard", owner)
+        mapping, owner = entry
+        ident = owner[1]
         pos, key_pos, value_pos = reader.positions(mapping)
         standard = Standard(
             pos, key_pos, value_pos, id=ident or "", label=reader.text(mapping, "label", owner),

@@ -27,9 +27,9 @@ def read_steps(reader: Reader, top: YMap, lanes: list[Lane]) -> list[Step]:
     zones = {lane.id: lane.zone for lane in lanes}
     steps: list[Step] = []
     for item, position in zip(items, items.item_pos):
-        mapping = reader.mapping_or_none(item, position, "step")
-        if mapping is not None:
-            step = read_step(reader, mapping, zones)
+        entry = reader.identified(item, position, "step")
+        if entry is not None:
+            step = read_step(reader, *entry, zones)
             if step is not None:
                 step.index = len(steps)
                 steps.append(step)
@@ -37,10 +37,8 @@ def read_steps(reader: Reader, top: YMap, lanes: list[Lane]) -> list[Step]:
     return steps
 
 
-def read_step(reader: Reader, mapping: YMap, zones: dict[str, Zone | None]) -> Step | None:
-    ident = reader.required_id(mapping, "id", ("step", None))
-    owner = ("step", ident)
-    reader.check_keys(mapping, "step", owner)
+def read_step(reader: Reader, mapping: YMap, owner: Owner, zones: dict[str, Zone | None]) -> Step | None:
+    ident = owner[1]
     pos, key_pos, value_pos = reader.positions(mapping)
     lane = reader.required_id(mapping, "lane", owner)
     label = reader.text(mapping, "label", owner, required=True)
