@@ -158,6 +158,33 @@ class BoardView:
     def open_round(self) -> RoundInfo | None:
         return next((found for found in reversed(self.rounds) if found.closed is None), None)
 
+    def note_counts(self) -> tuple[tuple[str, str, int], ...]:
+        """How many notes of each kind each step and phase holds, ``(target, kind, count)``: the
+        drawing's badges."""
+        counts: dict[tuple[str, str], int] = {}
+        for note in self.notes:
+            counts[note.target, note.kind] = counts.get((note.target, note.kind), 0) + 1
+        return tuple(sorted((target, kind, count) for (target, kind), count in counts.items()))
+
+    def heat(self, facilitator: bool) -> tuple[tuple[str, int], ...]:
+        """The dots of the latest round on each step (a note's dots on its step), ``(step, dots)``:
+        the drawing's heat.
+
+        The facilitator sees an open round's dots as they come; participants see a round's result
+        once it is closed, so nobody votes after the crowd.
+        """
+        shown = [found for found in self.rounds if facilitator or found.closed is not None]
+        if not shown:
+            return ()
+        latest = shown[-1]
+        notes = {str(note.id): note.target for note in self.notes}
+        dots: dict[str, int] = {}
+        for item, count, _voters in latest.ranking:
+            target = item if latest.topic == "step" else notes.get(item)
+            if target is not None:
+                dots[target] = dots.get(target, 0) + count
+        return tuple(sorted(dots.items()))
+
 
 def _utc(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:  # SQLite hands times back without their zone

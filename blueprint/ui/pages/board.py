@@ -325,7 +325,7 @@ def _board_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: s
             if presenter:
                 st.caption(tr("board.presenting", step=md_escape(steps.get(presenter, presenter))))
         shown = _shown_step(snap, facilitator)
-        picture, why = cached.marked_svg(snap.text, _note_counts(snap), _heat(snap, facilitator), locale)
+        picture, why = cached.marked_svg(snap.text, snap.note_counts(), snap.heat(facilitator), locale)
         labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
                   "width": tr("preview.width"), "fit": tr("preview.fit"), "phase": tr("preview.phase"),
                   "hint": tr("board.preview_hint")}
@@ -341,33 +341,6 @@ def _board_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: s
         _note_form(opened, snap, steps, locale)
         _note_editor(opened, snap, steps, locale)
         _note_list(snap, steps, locale)
-
-
-def _note_counts(snap: BoardView) -> tuple[tuple[str, str, int], ...]:
-    """How many notes of each kind each step and phase holds: the drawing's badges."""
-    counts: dict[tuple[str, str], int] = {}
-    for note in snap.notes:
-        counts[note.target, note.kind] = counts.get((note.target, note.kind), 0) + 1
-    return tuple(sorted((target, kind, count) for (target, kind), count in counts.items()))
-
-
-def _heat(snap: BoardView, facilitator: bool) -> tuple[tuple[str, int], ...]:
-    """The dots of the latest round on each step (a note's dots on its step): the drawing's heat.
-
-    The facilitator sees an open round's dots as they come; participants see a round's result
-    once it is closed, so nobody votes after the crowd.
-    """
-    shown = [found for found in snap.rounds if facilitator or found.closed is not None]
-    if not shown:
-        return ()
-    latest = shown[-1]
-    notes = {str(note.id): note.target for note in snap.notes}
-    dots: dict[str, int] = {}
-    for item, count, _voters in latest.ranking:
-        target = item if latest.topic == "step" else notes.get(item)
-        if target is not None:
-            dots[target] = dots.get(target, 0) + count
-    return tuple(sorted(dots.items()))
 
 
 def _walkthrough(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
