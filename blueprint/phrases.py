@@ -81,5 +81,7 @@ def say(key: str, /, **params: object) -> Phrase:
 
 def _written(value: object, locale: str) -> object:
     """A placeholder's value: in ``locale`` when it has words, else itself (so ``{load:.1f}`` works)."""
+    if isinstance(value, (str, int, float)):  # most values: ids, keys, numbers
+        return value
     text = getattr(value, "text", None)
     return text(locale) if callable(text) else value

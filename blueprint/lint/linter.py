@@ -87,7 +87,7 @@ def lint(source: Blueprint | str | bytes | os.PathLike | BinaryIO, config: Confi
             bp = load(source)
     except BlueprintError as error:
         # A file that does not load is always an error: there is nothing else to check.
-        return [_finding(error.pos, "error", error.rule, _said(error))]
+        return [_loaded(error.problem, "error")]
     return lint_blueprint(bp, settings)
 
 
@@ -98,7 +98,7 @@ def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[F
     for problem in bp.problems:
         level = config.level(problem.rule)
         if level is not None:
-            findings.append(_finding(problem.pos, level, problem.rule, _said(problem)))
+            findings.append(_loaded(problem, level))
     ctx = Context(bp)
     for rule_id, module in registry.CHECKS.items():
         level = config.level(rule_id)
@@ -131,9 +131,11 @@ def _finding(pos: Pos, level: str, rule_id: str, message: Phrase | Message | str
     return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(en), _one_line(zh))
 
 
-def _said(problem: Problem | BlueprintError) -> Phrase | Message:
-    """What the loader said: its catalogue phrase, or (from a caller that wrote both) the two texts."""
-    return problem.phrase or Message(problem.message, problem.message_zh)
+def _loaded(problem: Problem, level: str) -> Finding:
+    """A finding from what the loader said (its texts are written already: they are not written again)."""
+    pos = problem.pos
+    return Finding(pos.path, pos.line, pos.column, level, problem.rule, _one_line(problem.message),
+                   _one_line(problem.message_zh), problem.phrase)
 
 
 def _rule_error(path: str, rule_id: str, exc: Exception) -> Finding:
