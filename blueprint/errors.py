@@ -69,10 +69,15 @@ class Positions(Mapping):
 
 
 class Message(NamedTuple):
-    """One message in both languages, as the rules yield it: ``Message(en, zh)``."""
+    """One message in English and Chinese, from code that writes both (the importers' notes):
+    ``Message(en, zh)``; the catalogue's :class:`~blueprint.phrases.Phrase` is the way to say a new one."""
 
     en: str
     zh: str
+
+    def text(self, locale: str = "en") -> str:
+        """The Chinese for ``"zh"`` when there is one, else the English."""
+        return self.zh if locale == "zh" and self.zh else self.en
 
 
 class Bilingual:
@@ -93,7 +98,7 @@ class Bilingual:
         phrase = getattr(self, "phrase", None)
         if phrase is not None:
             return phrase.text(locale)
-        return self.message_zh if locale == "zh" and self.message_zh else self.message
+        return Message(self.message, self.message_zh).text(locale)
 
 
 @dataclass(frozen=True, slots=True)

@@ -791,10 +791,100 @@ _LOADER_ZH: dict[str, str] = {
     "yaml.context.while scanning for the next token": "内容",
 }
 
+# --- What a workshop board refuses (blueprint.store.boards): "board-error.<reason>".
+_BOARD_EN: dict[str, str] = {
+    "board-error.what.display-name": "display name",
+    "board-error.what.note": "note",
+    "board-error.what.action": "action",
+    "board-error.not-text": "the {what} must be text",
+    "board-error.empty": "the {what} is empty",
+    "board-error.too-long": "the {what} is longer than {limit} characters",
+    "board-error.control": "the {what} holds control characters",
+    "board-error.bad-link": "this link is not valid",
+    "board-error.facilitator-only": "only the facilitator can do this",
+    "board-error.join-as-participant": "join with the participant link",
+    "board-error.join-first": "join the board first",
+    "board-error.closed": "the board is closed",
+    "board-error.locked": "the facilitator has locked the board for now",
+    "board-error.stays-closed": "a closed board stays closed",
+    "board-error.no-board": "no board {board}",
+    "board-error.board-state": "unknown board state {state}",
+    "board-error.note-kind": "unknown note kind {kind} (use {kinds})",
+    "board-error.note-kind-short": "unknown note kind {kind}",
+    "board-error.too-many-notes-mine": "you already have {limit} notes on this board",
+    "board-error.too-many-notes": "the board already holds {limit} notes",
+    "board-error.no-note": "no note {note} on this board",
+    "board-error.not-yours": "only its author or the facilitator can change a note",
+    "board-error.no-step": "no step {step} in this blueprint",
+    "board-error.no-target": "no step or phase {target} in this blueprint",
+    "board-error.vote-topic": "unknown vote topic {topic} (use {topics})",
+    "board-error.dots": "dots per participant must be 1 to {most}",
+    "board-error.voters-only": "only participants who joined can vote",
+    "board-error.one-dot": "a vote adds or takes back one dot",
+    "board-error.round-closed": "this vote round is closed",
+    "board-error.dots-spent": "all your {dots} dots are spent",
+    "board-error.no-stacking": "one dot per item in this round",
+    "board-error.no-dot": "no dot of yours on this item",
+    "board-error.no-round": "no vote round {round} on this board",
+    "board-error.no-topic-note": "no {topic} note {item} on this board",
+    "board-error.timer": "the timer runs 0 to {most} seconds",
+    "board-error.action-field": "unknown action field {field}",
+    "board-error.no-action": "no action {action} on this board",
+    "board-error.owner": "the owner must be a name of at most 200 characters",
+    "board-error.due": "the due date {due} is not YYYY-MM-DD",
+    "board-error.action-status": "unknown action status {status} (use {statuses})",
+}
+
+# A translation may leave a value out where its words say it otherwise (the kinds, in its own words).
+_BOARD_ZH: dict[str, str] = {
+    "board-error.what.display-name": "显示名称",
+    "board-error.what.note": "便签",
+    "board-error.what.action": "行动",
+    "board-error.not-text": "{what}必须是文字",
+    "board-error.empty": "{what}为空",
+    "board-error.too-long": "{what}超过 {limit} 个字符",
+    "board-error.control": "{what}含有控制字符",
+    "board-error.bad-link": "此链接无效",
+    "board-error.facilitator-only": "只有主持人可以这样做",
+    "board-error.join-as-participant": "请用参与者链接加入",
+    "board-error.join-first": "请先加入看板",
+    "board-error.closed": "看板已关闭",
+    "board-error.locked": "主持人已暂时锁定看板",
+    "board-error.stays-closed": "已关闭的看板不能重新打开",
+    "board-error.no-board": "没有看板 {board}",
+    "board-error.board-state": "未知的看板状态 {state}",
+    "board-error.note-kind": "未知的便签类型（痛点、想法、问题、亮点）",
+    "board-error.note-kind-short": "未知的便签类型",
+    "board-error.too-many-notes-mine": "你在此看板上已有 {limit} 张便签",
+    "board-error.too-many-notes": "此看板已有 {limit} 张便签",
+    "board-error.no-note": "此看板上没有便签 {note}",
+    "board-error.not-yours": "只有作者或主持人可以修改便签",
+    "board-error.no-step": "此蓝图中没有步骤 {step}",
+    "board-error.no-target": "此蓝图中没有步骤或阶段 {target}",
+    "board-error.vote-topic": "未知的投票主题（痛点、想法、步骤）",
+    "board-error.dots": "每人票数须为 1 到 {most}",
+    "board-error.voters-only": "只有已加入的参与者可以投票",
+    "board-error.one-dot": "每次投票只能加或减一票",
+    "board-error.round-closed": "本轮投票已结束",
+    "board-error.dots-spent": "你的 {dots} 票已用完",
+    "board-error.no-stacking": "本轮每项只能投一票",
+    "board-error.no-dot": "你没有在此项投票",
+    "board-error.no-round": "此看板上没有投票轮次 {round}",
+    "board-error.no-topic-note": "此看板上没有便签 {item}",
+    "board-error.timer": "计时器为 0 到 {most} 秒",
+    "board-error.action-field": "未知的行动字段",
+    "board-error.no-action": "此看板上没有行动 {action}",
+    "board-error.owner": "负责人须为不超过 200 字符的名字",
+    "board-error.due": "截止日期 {due} 不是 YYYY-MM-DD 格式",
+    "board-error.action-status": "未知的行动状态（待办、进行中、完成）",
+}
+
 _EN.update(_LINT_EN)
 _EN.update(_LOADER_EN)
 _ZH.update(_LINT_ZH)
 _ZH.update(_LOADER_ZH)
+_EN.update(_BOARD_EN)
+_ZH.update(_BOARD_ZH)
 
 #: Every language: its code and its words. English is complete; another language may leave keys out.
 CATALOGUE: dict[Locale, dict[str, str]] = {"en": _EN, "zh": _ZH}

@@ -35,12 +35,14 @@ def _fields(text: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize("locale", words.locales())
-def test_every_shipped_language_has_every_word_with_the_same_placeholders(locale):
+def test_every_shipped_language_has_every_word_with_the_placeholders_english_has(locale):
     english, table = words.CATALOGUE["en"], words.CATALOGUE[locale]
     assert set(table) == set(english)
     for key, text in table.items():
-        # Named placeholders may come in another order: each language has its own word order.
-        assert sorted(_fields(text)) == sorted(_fields(english[key])), key
+        # Named placeholders may come in another order: each language has its own word order. A
+        # translation may leave a value out where its words say it otherwise, never add one.
+        assert set(_fields(text)) <= set(_fields(english[key])), key
+        assert set(_fields(text)) == set(_fields(english[key])) or key.startswith("board-error."), key
         assert text.strip() or key.startswith(("join.", "duration.exact.join")), key
 
 
