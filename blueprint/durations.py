@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
 from .errors import brief, kind_of
-from .words import word
+from .phrases import Phrase, say
+from .words import DEFAULT_LOCALE, word
 
 __all__ = [
     "parse_duration", "parse_duration_range", "compact_duration", "format_duration", "duration_text",
-    "DurationError", "UNITS", "PATTERN", "RANGE_PATTERN", "MAX_MINUTES",
+    "Duration", "DurationError", "UNITS", "PATTERN", "RANGE_PATTERN", "MAX_MINUTES",
 ]
 
 # Unit spellings -> seconds. Chinese units are accepted because workshop files are written in Chinese.
@@ -50,11 +52,16 @@ _MAX_SECONDS = MAX_MINUTES * 60
 
 
 class DurationError(ValueError):
-    """A value that is not a duration: ``str()`` is the English message, ``message_zh`` the Chinese."""
+    """A value that is not a duration: ``phrase`` is the message in every language, ``str()`` its
+    English, ``message_zh`` its Chinese."""
 
-    def __init__(self, message: str, message_zh: str):
-        super().__init__(message)
-        self.message_zh = message_zh
+    def __init__(self, phrase: Phrase):
+        super().__init__(phrase.text("en"))
+        self.phrase = phrase
+
+    @property
+    def message_zh(self) -> str:
+        return self.phrase.text("zh")
 
 
 def parse_duration(value: object) -> timedelta:
@@ -88,30 +95,22 @@ def _parse_text(value: str) -> timedelta:
 
 def _parse(value: object) -> timedelta:
     if isinstance(value, bool):
-        raise DurationError(f"expected a duration like 3min, 90s or 1.5h, got {str(value).lower()}",
-                            f"这里应填时长，例如 3min、90s 或 1.5h，而不是 {str(value).lower()}")
+        raise DurationError(say("duration-error.boolean", value=str(value).lower()))
     if isinstance(value, (int, float)):
         seconds = float(value) * 60
     elif isinstance(value, str):
         if not _WHOLE.fullmatch(value):
-            raise DurationError(
-                f"{brief(value)} is not a duration: write a number of minutes or a number "
-                "with a unit, like 90s, 3min, 1.5h or 10m",
-                f"{brief(value)} 不是时长：请写分钟数，或带单位的数字，例如 90s、3min、1.5h、10m 或 3分钟",
-            )
+            raise DurationError(say("duration-error.not-a-duration", value=brief(value)))
         if _BARE.fullmatch(value):
             seconds = float(value) * 60
         else:  # only numbers with units: scanning a long bare number for units is quadratic
             seconds = sum(float(n) * UNITS[u] for n, u in _PART.findall(value))
     else:
-        raise DurationError(f"expected a duration like 3min, 90s or 1.5h, got a {type(value).__name__}",
-                            f"这里应填时长，例如 3min、90s 或 1.5h，而不是{kind_of(value).zh}")
+        raise DurationError(say("duration-error.not-text", kind=kind_of(value)))
     if math.isnan(seconds) or seconds < 0:
-        raise DurationError(f"a duration cannot be negative or not a number, got {brief(value)}",
-                            f"时长不能是负数或非数字，这里是 {brief(value)}")
+        raise DurationError(say("duration-error.negative", value=brief(value)))
     if seconds > _MAX_SECONDS:
-        raise DurationError(f"duration {brief(value)} is longer than a hundred years",
-                            f"时长 {brief(value)} 超过了一百年")
+        raise DurationError(say("duration-error.too-long", value=brief(value)))
     return timedelta(seconds=round(seconds, 3))
 
 
@@ -147,8 +146,7 @@ def _range(value: object) -> tuple[timedelta, timedelta]:
         low_text += _PART.match(high_text).group(2)  # 2-4min: the low end is in minutes too
     low = parse_duration(low_text)
     if low > high:
-        raise DurationError(f"the range {brief(value)} starts above where it ends: write the low end first",
-                            f"范围 {brief(value)} 的起点比终点大：请先写小的一端")
+        raise DurationError(say("duration-error.range-reversed", value=brief(value)))
     return low, high
 
 
@@ -210,6 +208,17 @@ def duration_text(duration: timedelta, locale: str = "en") -> str:
     if seconds or not parts:
         parts.append(word("duration.exact.s", locale).format(_number(seconds)))
     return word("duration.exact.join", locale).join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A duration as a message's placeholder, written exactly in the message's language
+    (``4h 50min``, ``4小时50分钟``; see :mod:`blueprint.phrases`)."""
+
+    duration: timedelta
+
+    def text(self, locale: str = DEFAULT_LOCALE) -> str:
+        return duration_text(self.duration, locale)
 
 
 def _number(amount: float, decimals: int = 3) -> str:

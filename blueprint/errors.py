@@ -1,7 +1,9 @@
 """Source positions, collected problems, and the one error that stops loading.
 
-Every message is written in English and in Chinese: ``message`` is the English (what every output
-shows by default), ``message_zh`` the Chinese, and ``text(locale)`` picks one.
+A message is a :class:`blueprint.phrases.Phrase` (a catalogue key and its values), written out in
+any language of the catalogue by ``text(locale)``; ``message`` is its English (what every output
+shows by default) and ``message_zh`` its Chinese. A few callers outside the loader still pass the
+two texts themselves.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .controls import visible
+from .phrases import Phrase, say
 
 __all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
-           "suggest", "closest", "kind_of", "brief"]
+           "suggest", "hint", "closest", "kind_of", "brief"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,26 +69,36 @@ class Positions(Mapping):
 
 
 class Message(NamedTuple):
-    """One message in both languages, as the rules yield it: ``Message(en, zh)``."""
+    """One message in English and Chinese, from code that writes both (the importers' notes):
+    ``Message(en, zh)``; the catalogue's :class:`~blueprint.phrases.Phrase` is the way to say a new one."""
 
     en: str
     zh: str
 
+    def text(self, locale: str = "en") -> str:
+        """The Chinese for ``"zh"`` when there is one, else the English."""
+        return self.zh if locale == "zh" and self.zh else self.en
+
 
 class Bilingual:
-    """What carries a message in English (``message``) and in Chinese (``message_zh``, may be empty)."""
+    """What carries a message: a catalogue ``phrase`` (any language), or the English ``message`` and
+    the Chinese ``message_zh`` (may be empty) alone."""
 
     __slots__ = ()
 
     def text(self, locale: str = "en") -> str:
-        """The message in ``locale``: the Chinese for ``"zh"`` when there is one, else the English.
+        """The message in ``locale``: the phrase's words in that language when there is a phrase, else
+        the Chinese for ``"zh"`` when there is one, else the English.
 
         >>> where = Pos("a.yaml", 3, 5)
-        >>> problem = Problem("schema", "step 'a' has no 'label'", where, "步骤 'a'：缺少 'label'")
-        >>> problem.text("zh"), problem.text("en") == problem.text("fr") == problem.message
-        ("步骤 'a'：缺少 'label'", True)
+        >>> problem = Problem.said("schema", say("lint.schema.missing", name="step 'a'", key="label"), where)
+        >>> problem.message, problem.text("zh")
+        ("step 'a' has no 'label'", "step 'a'：缺少 'label'")
         """
-        return self.message_zh if locale == "zh" and self.message_zh else self.message
+        phrase = getattr(self, "phrase", None)
+        if phrase is not None:
+            return phrase.text(locale)
+        return Message(self.message, self.message_zh).text(locale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +107,19 @@ class Problem(Bilingual):
 
     ``rule`` is the lint rule id (``schema``, ``unknown-key``, ``duplicate-id``,
     ``unknown-reference``); the linter decides the level. ``message_zh`` is the same message in
-    Chinese; it takes no part in comparisons.
+    Chinese and ``phrase`` the message in every language; they take no part in comparisons.
     """
 
     rule: str
     message: str
     pos: Pos
     message_zh: str = field(default="", compare=False)
+    phrase: Phrase | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def said(cls, rule: str, phrase: Phrase, pos: Pos) -> Problem:
+        """The problem whose message is ``phrase``."""
+        return cls(rule, phrase.text("en"), pos, phrase.text("zh"), phrase)
 
     def __str__(self) -> str:
         return self.describe()
@@ -115,10 +134,14 @@ class BlueprintError(Exception, Bilingual):
     """Input that cannot be loaded at all: not YAML, a duplicate key, or hostile input.
 
     ``str(error)`` is one line: ``path:line:col: message (rule)``, in English;
-    ``error.problem.describe("zh")`` is the same line in Chinese.
+    ``error.problem.describe("zh")`` is the same line in Chinese. ``message`` is a catalogue
+    :class:`~blueprint.phrases.Phrase`, or the English text with ``message_zh`` beside it.
     """
 
-    def __init__(self, rule: str, message: str, pos: Pos, message_zh: str = ""):
+    def __init__(self, rule: str, message: str | Phrase, pos: Pos, message_zh: str = ""):
+        self.phrase = message if isinstance(message, Phrase) else None
+        if self.phrase is not None:
+            message, message_zh = self.phrase.text("en"), self.phrase.text("zh")
         super().__init__(visible(f"{pos}: {message} ({rule})"))
         self.rule = rule
         self.message = message
@@ -127,7 +150,7 @@ class BlueprintError(Exception, Bilingual):
 
     @property
     def problem(self) -> Problem:
-        return Problem(self.rule, self.message, self.pos, self.message_zh)
+        return Problem(self.rule, self.message, self.pos, self.message_zh, self.phrase)
 
 
 def closest(word: object, candidates: Iterable[str]) -> str | None:
@@ -154,7 +177,8 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     >>> did_you_mean("zzz", ["customer"])
     ''
     """
-    return suggest(word, candidates).en
+    found = hint(word, candidates)
+    return found if isinstance(found, str) else found.en
 
 
 def suggest(word: object, candidates: Iterable[str]) -> Message:
@@ -165,10 +189,18 @@ def suggest(word: object, candidates: Iterable[str]) -> Message:
     >>> suggest("zzz", ["customer"])
     Message(en='', zh='')
     """
+    found = hint(word, candidates)
+    return Message(found, found) if isinstance(found, str) else Message(found.en, found.zh)
+
+
+def hint(word: object, candidates: Iterable[str]) -> Phrase | str:
+    """:func:`did_you_mean` as a placeholder's value: a phrase in every language, or ``""``.
+
+    >>> hint("backstagee", ["customer", "backstage"]).text("zh"), hint("zzz", ["customer"])
+    ("（是不是 'backstage'？）", '')
+    """
     match = closest(word, candidates)
-    if match is None:
-        return Message("", "")
-    return Message(f" (did you mean '{match}'?)", f"（是不是 '{match}'？）")
+    return "" if match is None else say("lint.did-you-mean", match=match)
 
 
 def brief(value: object, limit: int = 60) -> str:
@@ -184,24 +216,22 @@ def brief(value: object, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 
-def kind_of(value: object) -> Message:
+def kind_of(value: object) -> Phrase:
     """What a value is, for messages that say what it should have been.
 
-    >>> kind_of([1]), kind_of(True).zh
-    (Message(en='a list', zh='列表'), '布尔值 true')
+    >>> kind_of([1]).en, kind_of(True).zh
+    ('a list', '布尔值 true')
     """
     if value is None:
-        return Message("an empty value", "空值")
+        return say("value-kind.empty")
     if isinstance(value, bool):
-        word = str(value).lower()
-        return Message(f"the boolean {word}", f"布尔值 {word}")
+        return say("value-kind.boolean", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return Message(f"the number {value}", f"数字 {value}")
+        return say("value-kind.number", value=value)
     if isinstance(value, str):
-        return Message("text", "文本")
+        return say("value-kind.text")
     if isinstance(value, dict):
-        return Message("a mapping", "键值对")
+        return say("value-kind.mapping")
     if isinstance(value, list):
-        return Message("a list", "列表")
-    name = type(value).__name__
-    return Message(name, name)
+        return say("value-kind.list")
+    return say("value-kind.other", name=type(value).__name__)

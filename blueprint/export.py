@@ -190,10 +190,8 @@ def inventory_xlsx(G: nx.MultiDiGraph, locale: str = "en") -> bytes:
     their text (wide CJK characters count double, at most 60). Needs ``openpyxl`` (the ``app``
     extra).
 
-    Raises
-    ------
-    ImportError
-        If openpyxl is not installed.
+    Raises:
+        ImportError: If openpyxl is not installed.
     """
     try:
         from openpyxl import Workbook

@@ -3,9 +3,12 @@
 A lint rule does not write its message in English and in Chinese: it says which message, by key,
 and with what (``say("lint.dead-end.no-way-out", zone=..., step="record")``). The words are the
 catalogue's (:mod:`blueprint.words`), so a new language is new catalogue entries, not edits of the
-rules. A placeholder's value is written in the message's language when it is a :class:`Phrase`
-itself, a :class:`Duration` or an :class:`IdList`; anything else is inserted as it is.
+rules. A placeholder's value is written in the message's language when it has words of its own (a
+:class:`Phrase`, an :class:`IdList`, a :class:`blueprint.durations.Duration`: anything with a
+``text(locale)``); anything else is inserted as it is.
 
+>>> from datetime import timedelta
+>>> from blueprint.durations import Duration
 >>> late = say("lint.standard-exceeded.wait", step="greet", takes=Duration(timedelta(seconds=90)),
 ...            limit=Duration(timedelta(minutes=1)))
 >>> late.text("en")
@@ -17,12 +20,10 @@ itself, a :class:`Duration` or an :class:`IdList`; anything else is inserted as 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
-from .durations import duration_text
 from .words import DEFAULT_LOCALE, normalize, word
 
-__all__ = ["Phrase", "Duration", "IdList", "say"]
+__all__ = ["Phrase", "IdList", "Listed", "say"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +37,17 @@ class Phrase:
         """The message in ``locale`` (English where the catalogue lacks it)."""
         locale = normalize(locale)
         template = word(self.key, locale)
-        if not self.params:
-            return template
         return template.format(**{name: _written(value, locale) for name, value in self.params})
 
+    @property
+    def en(self) -> str:
+        """The message in English."""
+        return self.text("en")
 
-@dataclass(frozen=True, slots=True)
-class Duration:
-    """A duration in a message, written exactly (``4h 50min``, ``4小时50分钟``)."""
-
-    duration: timedelta
-
-    def text(self, locale: str = DEFAULT_LOCALE) -> str:
-        return duration_text(self.duration, locale)
+    @property
+    def zh(self) -> str:
+        """The message in Chinese."""
+        return self.text("zh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +64,24 @@ class IdList:
         return shown + (f"{comma}…" if len(self.ids) > self.limit else "")
 
 
-def say(key: str, **params: object) -> Phrase:
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """Words in a message, joined the language's way (``a, b``, ``a、b``), all of them, unquoted."""
+
+    items: tuple[str, ...]
+
+    def text(self, locale: str = DEFAULT_LOCALE) -> str:
+        return word("join.list", locale).join(self.items)
+
+
+def say(key: str, /, **params: object) -> Phrase:
     """The message ``key`` with its placeholders' values."""
     return Phrase(key, tuple(params.items()))
 
 
 def _written(value: object, locale: str) -> object:
     """A placeholder's value: in ``locale`` when it has words, else itself (so ``{load:.1f}`` works)."""
-    if isinstance(value, (Phrase, Duration, IdList)):
-        return value.text(locale)
-    return value
+    if isinstance(value, (str, int, float)):  # most values: ids, keys, numbers
+        return value
+    text = getattr(value, "text", None)
+    return text(locale) if callable(text) else value

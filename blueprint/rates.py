@@ -10,6 +10,7 @@ import re
 
 from .durations import DurationError, UNITS
 from .errors import brief
+from .phrases import say
 
 __all__ = ["parse_rate", "parse_share", "parse_servers", "RATE_PATTERN", "SHARE_PATTERN"]
 
@@ -23,9 +24,9 @@ SHARE_PATTERN = rf"^ *({_NUMBER}) *(%?) *$"
 _SHARE = re.compile(SHARE_PATTERN)
 
 
-def _bad(message: str, message_zh: str) -> DurationError:
-    # DurationError is the package's ValueError with a Chinese message; rates reuse it.
-    return DurationError(message, message_zh)
+def _bad(what: str, value: object) -> DurationError:
+    # DurationError is the package's ValueError with a message in every language; rates reuse it.
+    return DurationError(say(f"rate-error.{what}", value=brief(value)))
 
 
 def parse_rate(value: object) -> float:
@@ -40,12 +41,9 @@ def parse_rate(value: object) -> float:
         number, unit = match.groups()
         per_hour = float(number) * 3600 / UNITS[unit] if unit else float(number)
     else:
-        raise _bad(f"{brief(value)} is not an arrival rate: write customers per hour or per minute, "
-                   "like 120/h or 2/min",
-                   f"{brief(value)} 不是到达率：请写每小时或每分钟的人数，例如 120/h 或 2/min")
+        raise _bad("not-a-rate", value)
     if math.isnan(per_hour) or math.isinf(per_hour) or per_hour < 0:
-        raise _bad(f"an arrival rate cannot be negative, got {brief(value)}",
-                   f"到达率不能是负数，这里是 {brief(value)}")
+        raise _bad("negative", value)
     return per_hour
 
 
@@ -61,8 +59,7 @@ def parse_share(value: object) -> float:
     elif isinstance(value, str) and (match := _SHARE.fullmatch(value)):
         share = float(match.group(1)) / (100 if match.group(2) else 1)
     if share is None or math.isnan(share) or not 0 <= share <= 1:
-        raise _bad(f"{brief(value)} is not a share: write a number from 0 to 1, or a percentage like 30%",
-                   f"{brief(value)} 不是比例：请写 0 到 1 之间的数，或百分数，例如 30%")
+        raise _bad("not-a-share", value)
     return share
 
 
@@ -81,9 +78,7 @@ def parse_servers(value: object) -> int:
         # Past seven digits it is over the limit below whatever it says: no int() of 5,000 digits.
         number = int(value.strip()) if len(value.strip()) <= 7 else 10**7
     if number is None or number < 1:
-        raise _bad(f"{brief(value)} is not a number of servers: write a whole number of at least 1",
-                   f"{brief(value)} 不是服务台数：请写不小于 1 的整数")
+        raise _bad("not-servers", value)
     if number > 100_000:
-        raise _bad(f"{brief(value)} servers is more than this tool computes (100000 at most)",
-                   f"{brief(value)} 个服务台超出了可计算的范围（最多 100000 个）")
+        raise _bad("too-many-servers", value)
     return number

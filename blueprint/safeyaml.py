@@ -24,8 +24,11 @@ from dataclasses import dataclass
 import yaml
 
 from .errors import BlueprintError, Pos, brief
+from .phrases import Phrase, say
+from .words import CATALOGUE, DEFAULT_LOCALE
 
-__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain", "resolve_plain", "MAX_NUMBER_DIGITS"]
+__all__ = ["Limits", "YMap", "YSeq", "read_yaml", "decode", "to_plain", "resolve_plain", "human_size",
+           "MAX_NUMBER_DIGITS"]
 
 try:  # libyaml's parser when the wheel has it; the pure-Python parser gives the same events
     _Loader = yaml.CSafeLoader
@@ -79,8 +82,15 @@ class YSeq(list):
         self.item_pos: list[Position] = []
 
 
-def _human_size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+def human_size(n: int, unit: str | None = None) -> str:
+    """A size in bytes as messages write it: ``5.0 MB``, ``12 KB`` (``unit="MB"``: always in MB).
+
+    >>> human_size(5 * 1024 * 1024), human_size(12 * 1024), human_size(12 * 1024, "MB")
+    ('5.0 MB', '12 KB', '0.0 MB')
+    """
+    if unit == "MB" or n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    return f"{n / 1024:.0f} KB"
 
 
 def _pos_of_offset(text: str, offset: int) -> tuple[int, int]:
@@ -92,34 +102,22 @@ def _pos_of_offset(text: str, offset: int) -> tuple[int, int]:
 def decode(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Bytes of a file to text, refusing what is too large, binary or not UTF-8."""
     if len(data) > limits.max_bytes:
-        size, limit = _human_size(len(data)), _human_size(limits.max_bytes)
-        raise BlueprintError(
-            "input-limit", f"file is {size}, over the {limit} limit", Pos(path, 1, 1),
-            f"文件大小为 {size}，超过了 {limit} 的上限",
-        )
+        raise BlueprintError("input-limit", say("lint.input-limit.file", size=human_size(len(data)),
+                                                limit=human_size(limits.max_bytes)), Pos(path, 1, 1))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BlueprintError("yaml-syntax", "file is UTF-16: save it as UTF-8", Pos(path, 1, 1),
-                             "文件是 UTF-16 编码：请另存为 UTF-8")
+        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.utf16"), Pos(path, 1, 1))
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise BlueprintError(
-            "yaml-syntax", "binary file: a blueprint is UTF-8 text", Pos(path, line, 1),
-            "这是二进制文件：蓝图应是 UTF-8 文本文件",
-        )
+        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.binary-file"), Pos(path, line, 1))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
-        byte = f"0x{data[exc.start]:02x}"
-        raise BlueprintError(
-            "yaml-syntax",
-            f"not UTF-8 text: byte {byte} cannot be decoded; save the file as UTF-8",
-            Pos(path, line, column),
-            f"不是 UTF-8 文本：字节 {byte} 无法解码；请把文件另存为 UTF-8",
-        ) from None
+        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.not-utf8", byte=f"0x{data[exc.start]:02x}"),
+                             Pos(path, line, column)) from None
 
 
 # --- scalars: the YAML 1.2 core schema -------------------------------------------------------
@@ -204,77 +202,32 @@ def _tagged_scalar(tag: str, value: str, pos: Pos) -> object:
         return float(resolved)
     if type(resolved) is not wanted:
         name = tag.rsplit(":", 1)[-1]
-        raise BlueprintError("yaml-syntax", f"{brief(value)} is not a valid {name}", pos,
-                             f"{brief(value)} 不是有效的 {name}")
+        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.bad-tagged-value", value=brief(value), type=name),
+                             pos)
     return resolved
 
 
 def _tag_not_allowed(tag: str, pos: Pos) -> BlueprintError:
-    return BlueprintError("yaml-syntax", f"tag '{tag}' is not allowed in a blueprint", pos,
-                          f"蓝图中不能使用标签 '{tag}'")
+    return BlueprintError("yaml-syntax", say("lint.yaml-syntax.tag", tag=tag), pos)
 
 
-# libyaml's own words for what stopped it, and for what it was reading (shown as "at line N").
-# Messages not listed here keep their English in the Chinese text.
-_LIBYAML_PROBLEMS_ZH = {
-    "did not find expected ',' or ']'": "缺少 ',' 或 ']'",
-    "did not find expected ',' or '}'": "缺少 ',' 或 '}'",
-    "did not find expected key": "这里应是一个键，缩进对齐了吗？",
-    "did not find expected '-' indicator": "这里应是以 '-' 开头的列表项，缩进对齐了吗？",
-    "did not find expected node content": "这里缺少内容",
-    "did not find expected <document start>": "这里应是文档开头 '---'",
-    "did not find expected alphabetic or numeric character": "这里应是字母或数字",
-    "did not find expected comment or line break": "这里应是注释或换行",
-    "did not find expected hexdecimal number": "这里应是十六进制数字",
-    "did not find expected whitespace or line break": "这里应是空格或换行",
-    "did not find the expected '>'": "缺少 '>'",
-    "could not find expected ':'": "缺少 ':'",
-    "mapping values are not allowed in this context": "这里不能再有冒号和值（文本里有冒号时请加引号）",
-    "block sequence entries are not allowed in this context": "这里不能开始 '-' 列表项",
-    "found character that cannot start any token": "这个字符不能出现在这里；缩进请用空格，不要用制表符",
-    "found a tab character that violates indentation": "制表符打乱了缩进：请用空格缩进",
-    "found a tab character where an indentation space is expected": "这里应是缩进的空格，却是制表符",
-    "found unexpected end of stream": "文件意外结束，引号或括号没有闭合吗？",
-    "found unknown escape character": "未知的转义字符",
-    "found undefined tag handle": "未定义的标签前缀",
-    "found unknown directive name": "未知的指令",
-    "found duplicate %YAML directive": "%YAML 指令重复",
-    "found duplicate %TAG directive": "%TAG 指令重复",
-    "found incompatible YAML document": "不兼容的 YAML 版本",
-    "control characters are not allowed": "不允许出现控制字符",
-}
-_LIBYAML_CONTEXTS_ZH = {
-    "while parsing a flow sequence": "方括号列表",
-    "while parsing a flow mapping": "花括号键值对",
-    "while parsing a flow node": "括号",
-    "while parsing a block collection": "列表",
-    "while parsing a block mapping": "键值对",
-    "while parsing a block node": "内容",
-    "while parsing a node": "内容",
-    "while parsing a quoted scalar": "带引号的文本",
-    "while scanning a quoted scalar": "带引号的文本",
-    "while scanning a plain scalar": "文本",
-    "while scanning a block scalar": "多行文本",
-    "while scanning a simple key": "键",
-    "while scanning an alias": "别名",
-    "while scanning an anchor": "锚点",
-    "while scanning a tag": "标签",
-    "while scanning a directive": "指令",
-    "while scanning for the next token": "内容",
-}
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, mark) -> tuple[str, str]:
-    """What the YAML parser says stopped it, in English (its own words) and in Chinese."""
-    problem = exc.problem or "invalid YAML"
-    problem_zh = _LIBYAML_PROBLEMS_ZH.get(problem, problem) if exc.problem else "不是有效的 YAML"
+def _syntax_message(exc: yaml.MarkedYAMLError, mark) -> Phrase | str:
+    """What the YAML parser says stopped it: its own English words, translated where the catalogue
+    has them (``yaml.problem.<words>``, ``yaml.context.<words>``); words libyaml may add one day
+    stay English."""
+    problem = _libyaml_words("problem", exc.problem) if exc.problem else say("lint.yaml-syntax.invalid")
     if not (exc.context and exc.context_mark and exc.context_mark is not mark):
-        return problem, problem_zh
+        return problem
     line = exc.context_mark.line + 1
-    what = _LIBYAML_CONTEXTS_ZH.get(exc.context)
-    if what is None:  # words libyaml may add one day: its English stays
-        return f"{problem} ({exc.context} at line {line})", f"{problem_zh}（{exc.context}，第 {line} 行）"
-    return f"{problem} ({exc.context} at line {line})", f"第 {line} 行开始的{what}中，{problem_zh}"
+    context = _libyaml_words("context", exc.context)
+    if isinstance(context, str):
+        return say("lint.yaml-syntax.in-other-context", problem=problem, context=context, line=line)
+    return say("lint.yaml-syntax.in-context", problem=problem, context=context, line=line)
+
+
+def _libyaml_words(what: str, words: str) -> Phrase | str:
+    key = f"yaml.{what}.{words}"
+    return say(key) if key in CATALOGUE[DEFAULT_LOCALE] else words
 
 
 # --- the event-driven builder ----------------------------------------------------------------
@@ -303,10 +256,7 @@ def _apply_merges(mapping: YMap, sources: list, path: str) -> None:
         items = source if isinstance(source, YSeq) else [source]
         for item in items:
             if not isinstance(item, YMap):
-                raise BlueprintError(
-                    "yaml-syntax", "a merge key '<<' needs a mapping or a list of mappings",
-                    Pos(path, *pos), "合并键 '<<' 后面应是一个键值对，或键值对的列表",
-                )
+                raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.merge"), Pos(path, *pos))
             for key, value in item.items():
                 if key not in mapping:
                     mapping[key] = value
@@ -321,17 +271,11 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
     ``input-limit``; an empty document gives ``None``.
     """
     if len(text) * 4 > limits.max_bytes and len(text.encode("utf-8")) > limits.max_bytes:
-        size, limit = _human_size(len(text.encode("utf-8"))), _human_size(limits.max_bytes)
-        raise BlueprintError(
-            "input-limit", f"text is {size}, over the {limit} limit", Pos(path, 1, 1),
-            f"文本大小为 {size}，超过了 {limit} 的上限",
-        )
+        raise BlueprintError("input-limit", say("lint.input-limit.text", size=human_size(len(text.encode("utf-8"))),
+                                                limit=human_size(limits.max_bytes)), Pos(path, 1, 1))
     nul = text.find("\x00")
     if nul >= 0:
-        raise BlueprintError(
-            "yaml-syntax", "binary data: a blueprint is UTF-8 text", Pos(path, *_pos_of_offset(text, nul)),
-            "包含二进制数据：蓝图应是 UTF-8 文本",
-        )
+        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.binary-data"), Pos(path, *_pos_of_offset(text, nul)))
     loader = _Loader(text)
     stack: list[_Frame] = []
     try:
@@ -342,24 +286,22 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
         if too_deep:
             raise _nesting_error(path, too_deep, limits.max_depth) from None
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
-        message, message_zh = _syntax_message(exc, mark)
-        raise BlueprintError("yaml-syntax", message, pos, message_zh) from None
+        message = _syntax_message(exc, mark)
+        if isinstance(message, str):  # libyaml's words the catalogue does not know: English in any language
+            raise BlueprintError("yaml-syntax", message, pos, message) from None
+        raise BlueprintError("yaml-syntax", message, pos) from None
     except yaml.reader.ReaderError as exc:
         pos = Pos(path, *_pos_of_offset(text, min(exc.position, len(text))))
-        raise BlueprintError(
-            "yaml-syntax", f"character {exc.character!r} is not allowed in YAML text", pos,
-            f"YAML 文本中不能出现字符 {exc.character!r}",
-        ) from None
+        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.character", char=repr(exc.character)), pos) from None
     except yaml.YAMLError as exc:  # an error libyaml reports without a position
         message = str(exc).splitlines()[0]
-        raise BlueprintError("yaml-syntax", message, Pos(path, 1, 1), f"无法读取 YAML：{message}") from None
+        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.unreadable", message=message), Pos(path, 1, 1)) from None
     finally:
         loader.dispose()
 
 
 def _nesting_error(path: str, pos: Position, max_depth: int) -> BlueprintError:
-    return BlueprintError("input-limit", f"nesting is deeper than {max_depth} levels", Pos(path, *pos),
-                          f"嵌套超过了 {max_depth} 层")
+    return BlueprintError("input-limit", say("lint.input-limit.nesting", depth=max_depth), Pos(path, *pos))
 
 
 def _too_deep(text: str, stack: list[_Frame], mark, exc: yaml.MarkedYAMLError,
@@ -517,34 +459,21 @@ def _build(loader, path: str, limits: Limits, stack: list[_Frame], char_budget: 
             try:
                 value, size, chars = anchors[event.anchor]
             except KeyError:
-                raise BlueprintError("yaml-syntax", f"unknown alias '*{event.anchor}'", Pos(path, *pos),
-                                     f"别名 '*{event.anchor}' 没有对应的锚点") from None
+                raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.unknown-alias", alias=event.anchor),
+                                     Pos(path, *pos)) from None
             expanded += size
             expanded_chars += chars
             if expanded_chars > char_budget:
-                raise BlueprintError(
-                    "input-limit",
-                    f"aliases expand the text to more than {char_budget:,} characters "
-                    f"({limits.expansion_ratio} times the file, at most {limits.max_expanded_chars:,})",
-                    Pos(path, *pos),
-                    f"别名展开后的文本超过 {char_budget:,} 个字符"
-                    f"（上限为文件的 {limits.expansion_ratio} 倍，最多 {limits.max_expanded_chars:,}）",
-                )
+                raise BlueprintError("input-limit", say("lint.input-limit.alias-chars", budget=char_budget,
+                                                        ratio=limits.expansion_ratio, most=limits.max_expanded_chars),
+                                     Pos(path, *pos))
             if expanded > budget:
-                raise BlueprintError(
-                    "input-limit",
-                    f"aliases expand to more than {budget:,} nodes (an alias bomb?)",
-                    Pos(path, *pos),
-                    f"别名展开后超过 {budget:,} 个节点（是“别名炸弹”吗？）",
-                )
+                raise BlueprintError("input-limit", say("lint.input-limit.alias-nodes", budget=budget), Pos(path, *pos))
             is_merge_key = False
         elif isinstance(event, DocumentStartEvent):
             mark = event.start_mark
-            raise BlueprintError(
-                "yaml-syntax", "a blueprint file holds one YAML document, and a second one starts here",
-                Pos(path, mark.line + 1, mark.column + 1),
-                "一个蓝图文件只能有一个 YAML 文档，这里开始了第二个",
-            )
+            raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.second-document"),
+                                 Pos(path, mark.line + 1, mark.column + 1))
         elif cls is StreamEndEvent:
             return root
         else:  # DocumentEnd
@@ -568,21 +497,12 @@ def _build(loader, path: str, limits: Limits, stack: list[_Frame], char_budget: 
                     parent.key = _MERGE
                 else:
                     if isinstance(value, (YMap, YSeq)):
-                        raise BlueprintError(
-                            "yaml-syntax", "a mapping key must be a plain value, not a mapping or list",
-                            Pos(path, *pos), "键必须是普通的值，不能是键值对或列表",
-                        )
+                        raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.complex-key"), Pos(path, *pos))
                     mapping = parent.node
                     if value in mapping:
                         first = mapping.key_pos[value]
-                        raise BlueprintError(
-                            "duplicate-key",
-                            f"duplicate key '{value}' (first at line {first[0]}, column {first[1]}): "
-                            "YAML keeps only one of them, so remove or rename one",
-                            Pos(path, *pos),
-                            f"键 '{value}' 写了两次（第一次在第 {first[0]} 行第 {first[1]} 列）："
-                            "YAML 只会保留其中一个，请删除或改名其中一个",
-                        )
+                        raise BlueprintError("duplicate-key", say("lint.duplicate-key.twice", key=value, line=first[0],
+                                                                  column=first[1]), Pos(path, *pos))
                     parent.key = value
                 parent.key_pos = pos
             else:

@@ -7,6 +7,7 @@ a function, under ``if TYPE_CHECKING``): an import deferred to dodge a cycle is 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -19,7 +20,7 @@ PACKAGE = ROOT / "blueprint"
 #: Layers from the bottom up, as docs/architecture.md draws them: a module may import its own layer
 #: and the ones below. Each entry is a module or a package (and everything in it).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("version", "entry", "errors", "words", "phrases", "gcpause", "filenames", "paper", "schema", "templates",
+    ("base", ("version", "entry", "errors", "words", "phrases", "rule_docs", "gcpause", "filenames", "paper", "schema", "templates",
               "safeyaml", "durations", "rates", "controls")),
     ("model", ("model", "loader", "graph", "edit")),
     ("analysis", ("analysis", "lint")),
@@ -105,7 +106,25 @@ def test_no_import_cycle():
 
 
 def test_the_walk_sees_imports():  # the checks above would pass on a walk that finds nothing
-    assert {"blueprint.model", "blueprint.errors", "blueprint.words"} <= imports("blueprint.loader.reader")
+    assert {"blueprint.model", "blueprint.errors", "blueprint.phrases"} <= imports("blueprint.loader.reader")
     assert "blueprint.lint.registry" in imports("blueprint.lint.linter")  # from . import registry
     assert "blueprint.layout" in imports("blueprint.render")
     assert layer_of("blueprint.lint.rules.cycle") < layer_of("blueprint.render.dot") < layer_of("blueprint.cli")
+
+
+# -- one docstring convention: a summary line, prose, Google-style sections, doctest examples ------
+
+#: numpydoc's section underline (``Parameters`` over ``----------``): the project writes ``Args:``.
+_NUMPYDOC = re.compile(r"^\s*(Parameters|Returns|Yields|Raises|Examples|Attributes|Notes|See Also)\n\s*-{3,}\s*$",
+                       re.MULTILINE)
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_one_docstring_convention(module):
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    assert ast.get_docstring(tree), f"{module} has no module docstring"
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            text = ast.get_docstring(node, clean=True) or ""
+            assert not _NUMPYDOC.search(text), f"{module}.{getattr(node, 'name', '')}: numpydoc sections"
+            assert not text[:1].isspace(), f"{module}.{getattr(node, 'name', '')}: the summary starts the docstring"

@@ -35,12 +35,14 @@ def _fields(text: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize("locale", words.locales())
-def test_every_shipped_language_has_every_word_with_the_same_placeholders(locale):
+def test_every_shipped_language_has_every_word_with_the_placeholders_english_has(locale):
     english, table = words.CATALOGUE["en"], words.CATALOGUE[locale]
     assert set(table) == set(english)
     for key, text in table.items():
-        # Named placeholders may come in another order: each language has its own word order.
-        assert sorted(_fields(text)) == sorted(_fields(english[key])), key
+        # Named placeholders may come in another order: each language has its own word order. A
+        # translation may leave a value out where its words say it otherwise, never add one.
+        assert set(_fields(text)) <= set(_fields(english[key])), key
+        assert set(_fields(text)) == set(_fields(english[key])) or key.startswith("board-error."), key
         assert text.strip() or key.startswith(("join.", "duration.exact.join")), key
 
 
@@ -128,3 +130,88 @@ def test_every_rule_writes_its_messages_in_a_new_language_from_catalogue_entries
               if key.startswith(tuple(f"lint.{rule_id}." for rule_id in checking))}
     assert wanted - used == set()
     assert rule_error.ID == "rule-error"
+
+
+#: The rules whose findings the loader makes: what a file that does not load, or loads with
+#: problems, is told.
+LOADER_RULES = ("schema", "unknown-key", "duplicate-id", "unknown-reference", "long-label", "input-limit",
+                "yaml-syntax", "duplicate-key")
+
+
+def _bracketed_whole(written: str) -> bool:
+    """Whether ``written`` is one catalogue entry from end to end: no text outside its brackets."""
+    depth = 0
+    for index, char in enumerate(written):
+        depth += (char == "⟦") - (char == "⟧")
+        if depth == 0 and index < len(written) - 1:
+            return False
+    return written.startswith("⟦") and depth == 0
+
+
+def test_the_loaders_messages_come_in_a_new_language_from_catalogue_entries_only(pseudo_locale, tmp_path,
+                                                                                 capsys):
+    """A broken file's findings (content problems, and files that do not load at all) read wholly in
+    the pseudo-locale; without the brackets they are the English, word for word."""
+    from blueprint.lint.linter import lint as lint_file
+
+    from .lint.helpers import FIXTURES
+    from .test_loader import BROKEN, SINGLE_PROBLEMS
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    sources = [broken, *sorted(path for rule in LOADER_RULES for path in (FIXTURES / rule).glob("invalid-*.yaml"))]
+    for index, (body, *_rest) in enumerate(SINGLE_PROBLEMS):
+        sources.append(tmp_path / f"single-{index}.yaml")
+        sources[-1].write_text(body, encoding="utf-8")
+    odd = {"utf16.yaml": "blueprint: 1\n".encode("utf-16"), "latin1.yaml": "title: caf\xe9\n".encode("latin-1"),
+           "nul.yaml": b"blueprint: 1\x00\n", "alias.yaml": b"a: *nowhere\n", "tag.yaml": b"a: !!python/name:os\n",
+           "merge.yaml": b"a: {<<: 1}\n", "key.yaml": b"? [a]\n: 1\n", "duration.yaml":
+           b"blueprint: 1\ntitle: t\nsteps:\n  - {id: a, lane: customer, label: A, duration: [1], wait: 5-3min,"
+           b" queue: {arrivals: -1, servers: 0, hours: {'9:00': x}}}\n"}
+    for name, data in odd.items():
+        sources.append(tmp_path / name)
+        sources[-1].write_bytes(data)
+
+    findings = [f for path in sources for f in lint_file(path) if f.rule in LOADER_RULES]
+    assert {f.rule for f in findings} == set(LOADER_RULES)
+    assert len(findings) > 60
+    for finding in findings:
+        written = finding.text(PSEUDO)
+        assert _bracketed_whole(written), (finding.rule, written)
+        assert written.replace("⟦", "").replace("⟧", "") == finding.message
+        assert finding.text("zh") == finding.message_zh != finding.message
+
+    # As the command line writes them, with file:line:col kept.
+    assert main(["lint", "--locale", PSEUDO, "-f", "parsable", str(broken)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(re.match(rf"{re.escape(str(broken))}:\d+:\d+: \[\w+\] ⟦.*⟧ \([a-z-]+\)$", line)
+                         for line in lines)
+
+
+def test_a_new_languages_rule_documentation_is_one_table_of_translations(pseudo_locale, monkeypatch, capsys):
+    """A rule's documentation in a new language is an entry of that language's table in
+    blueprint.rule_docs (the headings and the page's words come from the catalogue); the examples
+    are the docstring's, and a rule left untranslated reads in English."""
+    from blueprint import rule_docs
+    from blueprint.lint import docs, registry
+
+    cycle, dead_end = registry.RULES["cycle"], registry.RULES["dead-end"]
+    english = docs.sections(cycle)
+    prose = "\n\n".join([pseudo(docs.summary(cycle)),
+                         *(f"## {pseudo(name)}\n{pseudo(english[name])}" for name in docs.SECTIONS[:2])])
+    monkeypatch.setitem(rule_docs.DOCS, PSEUDO, {"cycle": prose + "\n"})
+
+    assert list(docs.sections(cycle, PSEUDO)) == [pseudo(name) for name in docs.SECTIONS]
+    assert docs.examples(cycle, PSEUDO) == docs.examples(cycle) != (None, None)
+    assert docs.summary(dead_end, PSEUDO) == docs.summary(dead_end)
+    page = docs.render(PSEUDO)
+    assert page.startswith(pseudo("# Lint rules")) and f"\n### {pseudo('Failing example')}\n" in page
+    assert f"{pseudo('Default level: **warning**.')}" in page
+
+    assert main(["rules", "cycle", "--locale", PSEUDO]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(pseudo("cycle (warning)")) and pseudo(docs.summary(cycle)) in out
+    assert main(["rules", "cycel", "--locale", PSEUDO]) == 2
+    hint = pseudo(" (did you mean 'cycle'?)")
+    expected = pseudo("no rule 'cycel'" + hint + "; 'blueprint rules' lists them")
+    assert capsys.readouterr().err == f"blueprint: {expected}\n"

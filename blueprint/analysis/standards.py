@@ -76,6 +76,16 @@ def _ends(step: Step) -> tuple[timedelta, timedelta, timedelta] | None:
     return low, step.duration, high
 
 
+def _measured(check: Check, step: Step) -> Check:
+    """``check`` of one step with the step's best, expected and worst time, or unmeasured without a duration."""
+    ends = _ends(step)
+    if ends is None:
+        check.unmeasured, check.reason = [step.id], "no-duration"
+    else:
+        check.best, check.time, check.worst = ends
+    return check
+
+
 def checks(ctx) -> list[Check]:
     """Every check of the blueprint in file order, from a lint :class:`~blueprint.lint.context.Context`."""
     found: list[Check] = []
@@ -88,13 +98,8 @@ def checks(ctx) -> list[Check]:
                 step = steps.get(ref.id)
                 if step is None:
                     continue
-                check = Check("step", standard.id, standard.label, standard.max, ref.pos, standard, step)
-                ends = _ends(step)
-                if ends is None:
-                    check.unmeasured, check.reason = [step.id], "no-duration"
-                else:
-                    check.best, check.time, check.worst = ends
-                found.append(check)
+                found.append(_measured(Check("step", standard.id, standard.label, standard.max, ref.pos, standard,
+                                             step), step))
             continue
         measured = ctx.standard_paths.get(id(standard))
         if measured is None:
@@ -115,13 +120,8 @@ def checks(ctx) -> list[Check]:
         found.append(check)
     for step in ctx.steps:
         if step.wait_max is not None:
-            check = Check("wait", step.id, step.label, step.wait_max, step.where("wait"), step=step)
-            ends = _ends(step)
-            if ends is None:
-                check.unmeasured, check.reason = [step.id], "no-duration"
-            else:
-                check.best, check.time, check.worst = ends
-            found.append(check)
+            found.append(_measured(Check("wait", step.id, step.label, step.wait_max, step.where("wait"), step=step),
+                                   step))
     return found
 
 

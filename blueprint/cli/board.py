@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from urllib.parse import urlencode
 
 from ..paper import PAGE_SIZES
 from ..words import locales
@@ -58,15 +57,6 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
                                                     "else SQLite in the data directory)")
 
 
-def link(base_url: str, board: str, token: str) -> str:
-    """``BASE/board?board=ID&token=TOKEN``.
-
-    >>> link("https://bp.example.org/", "b1", "t-2")
-    'https://bp.example.org/board?board=b1&token=t-2'
-    """
-    return f"{base_url.rstrip('/')}/board?{urlencode({'board': board, 'token': token})}"
-
-
 def _fail(message: str) -> int:
     print(f"blueprint: {' '.join(message.split())}", file=sys.stderr)
     return 2
@@ -80,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from ..loader import loads, read_stream
     from ..safeyaml import DEFAULT_LIMITS, decode
     from ..store import database_url, open_database
-    from ..store.boards import BoardError, BoardStore
+    from ..store.boards import BoardError, BoardStore, board_link
 
     url = database_url(args.db)
     try:
@@ -124,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "export":
         return _export(args, outcome, text)
     result = {"board": made.board, "document": made.document,
-              "facilitator_url": link(args.base_url, made.board, made.facilitator_token),
-              "participant_url": link(args.base_url, made.board, made.participant_token)}
+              "facilitator_url": board_link(args.base_url, made.board, made.facilitator_token),
+              "participant_url": board_link(args.base_url, made.board, made.participant_token)}
     if args.format == "json":
         print(json.dumps(result))
     else:

@@ -60,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
             handle.write(result.content)
     if args.verbose:
         for item in result.lost:
-            print(f"not carried: {item.zh if messages == 'zh' else item.en}", file=sys.stderr)
+            print(f"not carried: {item.text(messages)}", file=sys.stderr)
     return 1 if bp.problems else 0

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             handle.write(text)
     if args.verbose:
         for note in imported.notes:
-            print(f"note: {note.zh if args.locale == 'zh' else note.en}", file=sys.stderr)
+            print(f"note: {note.text(args.locale)}", file=sys.stderr)
     elif imported.notes:
         print(f"{len(imported.notes)} note(s) on what was guessed or not carried: run with --verbose",
               file=sys.stderr)

@@ -27,6 +27,7 @@ import sys
 
 from ..controls import visible
 from ..lint.formats import FORMATS
+from ..phrases import say
 from ._common import add_locale
 
 NAME = "lint"
@@ -152,6 +153,4 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _skipped(path: str, locale: str) -> str:
-    if locale == "zh":
-        return f"blueprint: 跳过 {path}：顶层没有 'blueprint:' 键，不是蓝图"
-    return f"blueprint: skipped {path}: no top-level 'blueprint:' key, not a blueprint"
+    return f"blueprint: {say('cli.lint.skipped', path=path).text(locale)}"

@@ -1,6 +1,6 @@
 """List the lint rules with their default level and what they find, or print one rule's
 documentation: what it finds, why it matters, a failing and a passing example. With --locale zh,
-in Chinese."""
+in that language."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import suggest
+    from ..errors import hint
     from ..lint import docs, registry
+    from ..phrases import say
 
     if args.rule is None:
         width = max(len(rule_id) for rule_id in registry.RULES)
@@ -28,12 +29,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{rule_id:<{width}}  {module.LEVEL:<7}  {docs.summary(module, args.locale)}")
         return 0
     if args.rule not in registry.RULES:
-        hint = suggest(args.rule, registry.RULES)
-        if args.locale == "zh":
-            message = f"没有规则 '{args.rule}'{hint.zh}；'blueprint rules' 会列出所有规则"
-        else:
-            message = f"no rule '{args.rule}'{hint.en}; 'blueprint rules' lists them"
-        print(f"blueprint: {message}", file=sys.stderr)
+        message = say("cli.rules.no-rule", rule=args.rule, hint=hint(args.rule, registry.RULES))
+        print(f"blueprint: {message.text(args.locale)}", file=sys.stderr)
         return 2
     sys.stdout.write(docs.rule_text(args.rule, args.locale))
     return 0

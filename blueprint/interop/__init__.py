@@ -81,10 +81,8 @@ def import_file(data: bytes, path: str, fmt: str | None = None, *, sheet: str | 
     ``sheet`` and ``mapping`` (heading -> field) apply to spreadsheets; ``zones`` (lane name -> zone)
     to every format with lanes.
 
-    Raises
-    ------
-    BlueprintError
-        When the file cannot be read, with where (``file:line:col``, or sheet, row and column).
+    Raises:
+        BlueprintError: When the file cannot be read, with where (``file:line:col``, or sheet, row and column).
     """
     fmt = fmt or detect_format(path, data)
     if fmt in ("xlsx", "csv"):

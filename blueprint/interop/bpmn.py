@@ -195,16 +195,11 @@ def _route(a: Box, b: Box) -> list[tuple[float, float]]:
 def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
     """The blueprint as a BPMN 2.0 XML file with diagram interchange (DI).
 
-    Parameters
-    ----------
-    bp : Blueprint
-        A loaded blueprint; steps whose lane is unknown are left out (and listed as lost).
-    locale : {"en", "zh"}, optional
-        The language of the words the export writes itself (start, end, gateway names);
-        default the blueprint's own.
+    Args:
+        bp: A loaded blueprint; steps whose lane is unknown are left out (and listed as lost).
+        locale: The language of the words the export writes itself (start, end, gateway names);
+            default the blueprint's own.
 
-    Examples
-    --------
     >>> from blueprint import loads
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"
     ...            "- {id: a, lane: customer, label: Ask, next: b}\\n"
@@ -497,11 +492,9 @@ def _expanded_with_steps(element) -> bool:
 def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> Imported:
     """A blueprint from a BPMN 2.0 file: lanes, tasks and flows (see the module's docstring).
 
-    Raises
-    ------
-    BlueprintError
-        ``file:line:col`` of malformed or hostile XML, of a file that is not BPMN 2.0, or of a
-        reference to an element the file does not have.
+    Raises:
+        BlueprintError: ``file:line:col`` of malformed or hostile XML, of a file that is not BPMN 2.0, or of a
+            reference to an element the file does not have.
 
     >>> text = ('<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">'
     ...         '<laneSet><lane id="l" name="Customer"><flowNodeRef>a</flowNodeRef><flowNodeRef>b</flowNodeRef>'

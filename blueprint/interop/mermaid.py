@@ -146,10 +146,8 @@ _TASK = re.compile(r"^(?P<task>[^:]+?)\s*:\s*(?P<score>[^:]*?)\s*(?::\s*(?P<peop
 def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) -> Imported:
     """A blueprint from a Mermaid ``journey`` diagram.
 
-    Raises
-    ------
-    BlueprintError
-        ``file:line:col`` of a line that is not journey syntax or a score that is not a number.
+    Raises:
+        BlueprintError: ``file:line:col`` of a line that is not journey syntax or a score that is not a number.
 
     >>> text = "journey\\n  title Day\\n  section Go\\n    Make tea: 5: Me\\n    Walk: 2: Me, Cat\\n"
     >>> imported = import_journey(text.encode(), "day.mmd")

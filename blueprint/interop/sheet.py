@@ -248,10 +248,8 @@ def _unguard(value: str) -> str:
 def read_table(data: bytes, path: str, sheet: str | None = None) -> list[Table]:
     """The sheets of an XLSX file, or the one table of a CSV file, as cell values.
 
-    Raises
-    ------
-    BlueprintError
-        If the file is too large, not a spreadsheet, or an XLSX that inflates beyond 100 MB.
+    Raises:
+        BlueprintError: If the file is too large, not a spreadsheet, or an XLSX that inflates beyond 100 MB.
     """
     check_size(data, path)
     if data[:4] == b"PK\x03\x04":
@@ -378,24 +376,16 @@ def import_sheet(data: bytes, path: str, sheet: str | None = None,
                  mapping: Mapping[str, str] | None = None, zones: Mapping[str, str] | None = None) -> Imported:
     """A blueprint from a step table in XLSX or CSV.
 
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-    path : str
-        Its name, for messages and the default title.
-    sheet : str, optional
-        The sheet to read; default the first whose headings name a step column.
-    mapping : mapping of str to str, optional
-        Heading (or column letter) -> field (a key of :data:`HEADINGS` or :data:`STEP_COLUMNS`),
-        over the guessed mapping; an empty field leaves the column out.
-    zones : mapping of str to str, optional
-        Lane name -> zone, over the zones the table gives or the names suggest.
+    Args:
+        data: The file's content.
+        path: Its name, for messages and the default title.
+        sheet: The sheet to read; default the first whose headings name a step column.
+        mapping: Heading (or column letter) -> field (a key of :data:`HEADINGS` or
+            :data:`STEP_COLUMNS`), over the guessed mapping; an empty field leaves the column out.
+        zones: Lane name -> zone, over the zones the table gives or the names suggest.
 
-    Raises
-    ------
-    BlueprintError
-        With the sheet, row and column of a cell that cannot be read.
+    Raises:
+        BlueprintError: With the sheet, row and column of a cell that cannot be read.
     """
     tables = read_table(data, path, sheet)
     found = None

@@ -22,21 +22,8 @@ from typing import Iterable, Mapping
 from ..errors import Pos, closest
 from ..phrases import Phrase, say
 
-__all__ = ["DOC_ZH", "Directives", "parse"]
+__all__ = ["Directives", "parse"]
 
-#: The documentation in Chinese, for docs/rules.zh.md.
-DOC_ZH = """禁用注释：`# blueprint: disable-line`、`# blueprint: disable` 和 `# blueprint: enable`。
-
-* 写在行尾的 `# blueprint: disable-line rule:open-loop rule:dead-end`
-  会隐藏这些规则在这一行的结果；单独占一行时，作用于下一行。不写 `rule:` 就隐藏所有规则。
-* `# blueprint: disable rule:cycle` 从它所在的行起隐藏这条规则，直到文件末尾，或直到
-  `# blueprint: enable rule:cycle`（从它所在的行起生效）。不写 `rule:`
-  时，它们关闭和打开所有规则；在不带规则的 `disable` 之后，`enable rule:x` 会重新打开 `x`。
-
-指令后的每个词都必须写成 `rule:<id>`；不存在的编号，或没有 `rule:`
-的词，会被报告（`unknown-reference`）并被忽略，所以一个拼写错误绝不会隐藏所有规则。`rule-error`
-的结果和读不了的文件永远不会被隐藏。
-"""
 
 _ANY = re.compile(r"#[ \t]*blueprint:[ \t]*(?:disable|enable)")
 _DIRECTIVE = re.compile(r"#[ \t]*blueprint:[ \t]*(disable-line|disable|enable)(?=\s|$)(.*)$")

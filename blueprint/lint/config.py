@@ -27,26 +27,9 @@ from ..errors import BlueprintError, Pos, brief, did_you_mean
 from ..safeyaml import YMap, read_yaml
 from . import registry
 
-__all__ = ["DOC_ZH", "Config", "ConfigError", "CONFIG_NAMES", "PRESETS", "as_config", "find_config",
+__all__ = ["Config", "ConfigError", "CONFIG_NAMES", "PRESETS", "as_config", "find_config",
            "load_config", "parse_config"]
 
-#: The documentation in Chinese, for docs/rules.zh.md.
-DOC_ZH = """检查配置：带 ``extends:`` 和逐条规则设置的 ``.blueprintlint.yaml``。
-
-`blueprint lint` 读取 `-c FILE` 指定的文件；没有指定时，读取当前目录或上级目录中第一个
-`.blueprintlint.yaml`（或 `.yml`）；都没有就使用默认设置。配置文件像这样：
-
-    extends: default          # 或 strict：每个 warning 都变为 error，每个 info 都变为 warning
-    rules:
-      open-loop: disable
-      empty-lane: enable      # 这条规则按默认级别
-      cycle: {level: error}
-      dead-end: {level: warning, zones: [backstage, support]}   # 级别和这条规则的选项
-
-`yaml-syntax`、`duplicate-key`、`input-limit` 和 `rule-error`
-不能配置：读不了的文件、出错的规则，始终是错误。配置里的任何错误都是一条以 `invalid config:`
-开头、写明文件、行和列的错误（退出状态 2）。
-"""
 
 #: File names searched from the current directory upward.
 CONFIG_NAMES = (".blueprintlint.yaml", ".blueprintlint.yml")

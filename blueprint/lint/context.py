@@ -20,10 +20,8 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
-from typing import Iterator
 
-from ..errors import Message, Pos
-from ..model import Blueprint, Flow, FlowKind, Standard, Step, Zone
+from ..model import Blueprint, Flow, Standard, Step, Zone
 
 __all__ = ["Context", "Edge", "StandardPath", "strongly_connected"]
 
@@ -62,20 +60,6 @@ class Context:
     def __init__(self, bp: Blueprint):
         self.bp = bp
         self.path = bp.path
-
-    # -- loader problems ---------------------------------------------------------------------------
-
-    @cached_property
-    def _problems(self) -> dict[str, list]:
-        grouped: dict[str, list] = defaultdict(list)
-        for problem in self.bp.problems:
-            grouped[problem.rule].append(problem)
-        return grouped
-
-    def problems(self, rule_id: str) -> Iterator[tuple[Pos, Message]]:
-        """The loader's problems of one rule, as a rule yields them: ``(pos, Message(en, zh))``."""
-        for problem in self._problems.get(rule_id, ()):
-            yield problem.pos, Message(problem.message, problem.message_zh)
 
     # -- steps and edges ---------------------------------------------------------------------------
 

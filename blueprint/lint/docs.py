@@ -1,8 +1,10 @@
 """Rule documentation from the rule modules: ``docs/rules.md`` and ``docs/rules.zh.md`` are generated here.
 
-A rule's docstring is its English documentation and its ``DOC_ZH`` the Chinese prose, with the same
-sections (:data:`SECTIONS`, :data:`SECTIONS_ZH`); the YAML examples are written once, in the
-docstring, and shown in both. Regenerate with::
+A rule's docstring is its English documentation, with fixed sections (:data:`SECTIONS`); its
+documentation in another language is that language's table in :mod:`blueprint.rule_docs`, the
+same sections under the language's headings (the catalogue's ``rule-docs.section.*``). The YAML
+examples are written once, in the docstring, and shown in every language. A language without a
+translation of a rule reads it in English. Regenerate with::
 
     python -m blueprint.lint.docs > docs/rules.md
     python -m blueprint.lint.docs --locale zh > docs/rules.zh.md
@@ -15,40 +17,49 @@ import re
 import sys
 from types import ModuleType
 
-from ..words import locales
+from ..phrases import say
+from ..rule_docs import DOCS
+from ..words import locales, normalize, word
 from . import comments, config, registry
 
-__all__ = ["SECTIONS", "SECTIONS_ZH", "doc", "section_names", "summary", "sections", "examples",
-           "rule_text", "render"]
+__all__ = ["SECTIONS", "doc", "translation", "section_names", "summary", "sections", "examples", "rule_text",
+           "render"]
 
+_SECTION_KEYS = ("finds", "why", "failing", "passing")
 #: The sections every rule's docstring has, in this order (``Options`` may come after the first).
-SECTIONS = ("What it finds", "Why it matters", "Failing example", "Passing example")
-#: The same sections in ``DOC_ZH`` (``选项`` for the options).
-SECTIONS_ZH = ("发现什么", "为什么重要", "错误示例", "正确示例")
+SECTIONS = tuple(word(f"rule-docs.section.{key}") for key in _SECTION_KEYS)
 _HEADING = re.compile(r"^## (.+)$", re.MULTILINE)
 _YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 
 
-def doc(module: ModuleType, locale: str = "en") -> str:
-    """A module's documentation: its docstring, or its ``DOC_ZH`` in Chinese (when it has one).
+def translation(module: ModuleType, locale: str) -> str | None:
+    """The documentation of a rule (or of ``config`` / ``comments``) in ``locale``, from
+    :mod:`blueprint.rule_docs`; None where there is none (English always: it is the docstring)."""
+    name = getattr(module, "ID", module.__name__.rsplit(".", 1)[-1])
+    return DOCS.get(normalize(locale), {}).get(name)
 
-    ``DOC_ZH`` holds the Chinese prose; unless it writes its own examples, the YAML examples are
-    the docstring's, under Chinese headings: one copy of each example for both languages.
+
+def doc(module: ModuleType, locale: str = "en") -> str:
+    """A module's documentation in ``locale``: its translation, else its docstring.
+
+    A translation holds the prose; unless it writes its own examples, the YAML examples are the
+    docstring's, under the language's headings: one copy of each example for every language.
     """
-    if locale != "zh" or not getattr(module, "DOC_ZH", None):
+    text = translation(module, locale)
+    if text is None:
         return module.__doc__
-    text = module.DOC_ZH
-    if f"## {SECTIONS_ZH[2]}" in text:
+    failing, passing = section_names(locale)[2:]
+    if f"## {failing}" in text:
         return text
     english = sections(module, "en")
-    shared = "\n\n".join(f"## {zh}\n{english[en]}" for en, zh in zip(SECTIONS[2:], SECTIONS_ZH[2:])
+    shared = "\n\n".join(f"## {name}\n{english[en]}" for en, name in zip(SECTIONS[2:], (failing, passing))
                          if en in english)
     return f"{text.rstrip()}\n\n{shared}\n" if shared else text
 
 
 def section_names(locale: str = "en") -> tuple[str, ...]:
-    """:data:`SECTIONS` or :data:`SECTIONS_ZH`."""
-    return SECTIONS_ZH if locale == "zh" else SECTIONS
+    """The headings of :data:`SECTIONS` in ``locale``."""
+    return tuple(word(f"rule-docs.section.{key}", locale) for key in _SECTION_KEYS)
 
 
 def summary(module: ModuleType, locale: str = "en") -> str:
@@ -70,7 +81,7 @@ def sections(module: ModuleType, locale: str = "en") -> dict[str, str]:
 def examples(module: ModuleType, locale: str = "en") -> tuple[str | None, str | None]:
     """The YAML of the failing and the passing example (None where a section has no YAML)."""
     found = sections(module, locale)
-    failing, passing = section_names(locale)[2:]
+    failing, passing = section_names(locale if translation(module, locale) else "en")[2:]
 
     def block(name: str) -> str | None:
         match = _YAML_BLOCK.search(found.get(name, ""))
@@ -86,55 +97,21 @@ def _body(module: ModuleType, locale: str) -> str:
 
 def _level_note(module: ModuleType, locale: str) -> str:
     fixed = not registry.configurable(module.ID)
-    if locale == "zh":
-        always = "（始终如此：配置无法关闭或降低它）" if fixed else ""
-        return f"默认级别：**{module.LEVEL}**{always}。"
-    always = " (always; a config cannot disable or lower it)" if fixed else ""
-    return f"Default level: **{module.LEVEL}**{always}."
+    return say("rule-docs.level-fixed" if fixed else "rule-docs.level", level=module.LEVEL).text(locale)
 
 
 def rule_text(rule_id: str, locale: str = "en") -> str:
     """What ``blueprint rules ID`` prints: id, level, and the documentation."""
     module = registry.RULES[rule_id]
-    fixed = ""
-    if not registry.configurable(rule_id):
-        fixed = ("，始终如此：配置无法关闭或降低它" if locale == "zh"
-                 else ", always: a config cannot disable or lower it")
-    return f"{module.ID} ({module.LEVEL}{fixed})\n\n{doc(module, locale).strip()}\n"
-
-
-_PAGE = {
-    "en": {
-        "title": "# Lint rules",
-        "generated": ("<!-- Generated from the rule modules' docstrings by "
-                      "`python -m blueprint.lint.docs > docs/rules.md`: "
-                      "edit the docstrings, not this file. -->"),
-        "intro": ("`blueprint lint` reports each finding with its rule id, level and `file:line:column`. "
-                  "Configure levels in `.blueprintlint.yaml`, hide a finding with "
-                  "`# blueprint: disable-line rule:<id>`, and read one rule with `blueprint rules <id>`."),
-        "table": "| rule | default level | finds |",
-        "configuration": "Configuration",
-        "comments": "Disable comments",
-    },
-    "zh": {
-        "title": "# 检查规则",
-        "generated": ("<!-- 由各规则模块的 DOC_ZH 生成："
-                      "`python -m blueprint.lint.docs --locale zh > docs/rules.zh.md`；"
-                      "请修改 DOC_ZH，不要直接改这个文件。 -->"),
-        "intro": ("`blueprint lint` 报告的每一条结果都带有规则编号、级别和 `文件:行:列`。"
-                  "在 `.blueprintlint.yaml` 里调整级别，"
-                  "用 `# blueprint: disable-line rule:<id>` 隐藏某一条结果，"
-                  "用 `blueprint rules <id> --locale zh` 查看某条规则的说明。"),
-        "table": "| 规则 | 默认级别 | 发现什么 |",
-        "configuration": "配置",
-        "comments": "禁用注释",
-    },
-}
+    fixed = not registry.configurable(rule_id)
+    heading = say("rule-docs.heading-fixed" if fixed else "rule-docs.heading", rule=module.ID, level=module.LEVEL)
+    return f"{heading.text(locale)}\n\n{doc(module, locale).strip()}\n"
 
 
 def render(locale: str = "en") -> str:
     """The whole of ``docs/rules.md`` (``docs/rules.zh.md`` for ``"zh"``)."""
-    page = _PAGE["zh" if locale == "zh" else "en"]
+    page = {key: word(f"rule-docs.{key}", locale) for key in
+            ("title", "generated", "intro", "table", "configuration", "comments")}
     out = [page["title"], "", page["generated"], "", page["intro"], "", page["table"], "|---|---|---|"]
     for rule_id, module in registry.RULES.items():
         out.append(f"| [`{rule_id}`](#{rule_id}) | {module.LEVEL} | {summary(module, locale)} |")

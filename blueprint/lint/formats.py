@@ -1,7 +1,8 @@
 """Output formats for findings: ``standard``, ``parsable``, ``json``, ``sarif`` and ``github``.
 
 Each takes ``locale``: ``"en"`` (the default) writes the English messages, ``"zh"`` the Chinese
-ones (and, in ``standard``, Chinese words around them; in ``sarif``, the rules' Chinese docs).
+ones, any language of the catalogue its own (and, in ``standard``, its words around them; in
+``sarif``, the rules' docs in it).
 Levels, rule ids and the JSON keys stay the same in both.
 
 No format prints a control or bidi character raw (:mod:`blueprint.controls`): a file name or a key
@@ -12,13 +13,16 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from collections import Counter
 from pathlib import PurePath, PurePosixPath
 from typing import Iterable, TextIO
 from urllib.parse import quote
 
 from ..controls import json_visible, visible
+from ..phrases import Phrase, say
 from ..version import __version__
+from ..words import word
 from . import docs, registry
 from .linter import Finding
 
@@ -30,7 +34,6 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _UNDERLINE, _RESET = "\033[2m", "\033[4m", "\033[0m"
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
-_LEVELS_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: Where SARIF viewers send a user who asks what the tool is: the package's page on the index.
 INFORMATION_URI = "https://pypi.org/project/service-blueprint/"
@@ -89,7 +92,6 @@ def standard(findings: list[Finding], *, color: bool = False, locale: str = "en"
     """
     if not findings:
         return ""
-    zh = locale == "zh"
 
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
@@ -99,21 +101,25 @@ def standard(findings: list[Finding], *, color: bool = False, locale: str = "en"
         out.append(paint(visible(path), _UNDERLINE))
         for f in group:
             place = paint(f"{f.line}:{f.column}".ljust(9), _DIM)
-            # A Chinese level word is two characters, four columns wide: pad it to the English seven.
-            word = _LEVELS_ZH.get(f.level, f.level).ljust(5) if zh else f.level.ljust(7)
-            level = paint(word, _COLORS.get(f.level, ""))
+            level = paint(_padded(word(f"lint.level.{f.level}", locale, default=f.level), 7),
+                          _COLORS.get(f.level, ""))
             out.append(f"  {place} {level}  {visible(f.text(locale))}  {paint(f'({f.rule})', _DIM)}")
         out.append("")
     counts = Counter(f.level for f in findings)
-    total = len(findings)
-    if zh:
-        out.append(f"共 {total} 个问题（{counts['error']} 个错误，{counts['warning']} 个警告，"
-                   f"{counts['info']} 个提示）")
-    else:
-        out.append(f"{total} problem{'s' if total != 1 else ''} ({counts['error']} error"
-                   f"{'s' if counts['error'] != 1 else ''}, {counts['warning']} warning"
-                   f"{'s' if counts['warning'] != 1 else ''}, {counts['info']} info)")
+    counted = {f"{kind}s": _count(kind, counts[kind]) for kind in ("error", "warning", "info")}
+    out.append(say("lint.count.summary", problems=_count("problem", len(findings)), **counted).text(locale))
     return "\n".join(out) + "\n"
+
+
+def _count(what: str, number: int) -> Phrase:
+    """``1 error``, ``3 errors``, ``3 个错误``."""
+    return say(f"lint.count.{what}.{'one' if number == 1 else 'many'}", n=number)
+
+
+def _padded(text: str, columns: int) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns (a Chinese character takes two)."""
+    width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * (columns - width)
 
 
 def parsable(findings: list[Finding], *, locale: str = "en") -> str:

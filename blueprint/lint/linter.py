@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from ..controls import visible
-from ..errors import Bilingual, BlueprintError, Message, Pos
+from ..errors import Bilingual, BlueprintError, Message, Pos, Problem
 from ..phrases import Phrase, say
 from ..loader import load, loads, read_stream
 from ..model import Blueprint
@@ -87,7 +87,7 @@ def lint(source: Blueprint | str | bytes | os.PathLike | BinaryIO, config: Confi
             bp = load(source)
     except BlueprintError as error:
         # A file that does not load is always an error: there is nothing else to check.
-        return [_finding(error.pos, "error", error.rule, Message(error.message, error.message_zh))]
+        return [_loaded(error.problem, "error")]
     return lint_blueprint(bp, settings)
 
 
@@ -98,8 +98,7 @@ def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[F
     for problem in bp.problems:
         level = config.level(problem.rule)
         if level is not None:
-            findings.append(_finding(problem.pos, level, problem.rule,
-                                     Message(problem.message, problem.message_zh)))
+            findings.append(_loaded(problem, level))
     ctx = Context(bp)
     for rule_id, module in registry.CHECKS.items():
         level = config.level(rule_id)
@@ -130,6 +129,13 @@ def _finding(pos: Pos, level: str, rule_id: str, message: Phrase | Message | str
                        _one_line(message.text("zh")), message)
     en, zh = (message, "") if isinstance(message, str) else message
     return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(en), _one_line(zh))
+
+
+def _loaded(problem: Problem, level: str) -> Finding:
+    """A finding from what the loader said (its texts are written already: they are not written again)."""
+    pos = problem.pos
+    return Finding(pos.path, pos.line, pos.column, level, problem.rule, _one_line(problem.message),
+                   _one_line(problem.message_zh), problem.phrase)
 
 
 def _rule_error(path: str, rule_id: str, exc: Exception) -> Finding:

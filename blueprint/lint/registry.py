@@ -1,7 +1,7 @@
 """Every lint rule, imported explicitly: ``RULES`` maps rule id to rule module, in docs order.
 
-A rule module has ``ID``, ``LEVEL`` (its default), a docstring that is its documentation,
-``DOC_ZH`` (the same documentation in Chinese) and, when it checks the blueprint itself,
+A rule module has ``ID``, ``LEVEL`` (its default), a docstring that is its documentation (in
+other languages it is :mod:`blueprint.rule_docs`' entry for ``ID``) and, when it checks the blueprint itself,
 ``check(ctx, options)`` yielding ``(pos, message)`` where ``message`` is a
 :class:`~blueprint.phrases.Phrase`: a catalogue key ``lint.<rule-id>.<message>`` with the values of its
 placeholders, written out in any language of :mod:`blueprint.words`; the linter stamps the rule id

@@ -3,7 +3,7 @@
 Input that is not YAML, has a duplicate key or is hostile raises :class:`BlueprintError`.
 Everything else loads: content problems (missing keys, wrong types, unknown keys, duplicate ids,
 unknown references, bad durations) are collected in ``Blueprint.problems`` so one run reports
-them all. Every message is written in English and in Chinese (``Problem.message_zh``).
+them all. Every message is a catalogue phrase (:mod:`blueprint.phrases`), written out in any language.
 
 The reading is split by what is read: :mod:`.reader` turns positioned values into typed ones,
 :mod:`.lanes`, :mod:`.steps`, :mod:`.queues`, :mod:`.flows` and :mod:`.standards` read their part
@@ -18,7 +18,8 @@ from typing import BinaryIO
 from ..errors import BlueprintError, Pos, kind_of
 from ..gcpause import paused_gc
 from ..model import Blueprint
-from ..safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, read_yaml
+from ..phrases import say
+from ..safeyaml import DEFAULT_LIMITS, Limits, YMap, YSeq, decode, human_size, read_yaml
 from .document import read_blueprint
 from .keys import FLOW_KINDS, FORMAT_VERSION, KEYS, MAX_LABEL_CHARS, TOUCHPOINTS, ZONE_NAMES
 from .reader import Reader
@@ -34,11 +35,8 @@ def load(path: str | os.PathLike, *, limits: Limits = DEFAULT_LIMITS) -> Bluepri
     size = os.stat(name).st_size
     if size > limits.max_bytes:
         # Refuse before reading: a 2 GB file must not be pulled into memory.
-        megabytes, limit = f"{size / (1024 * 1024):.1f}", f"{limits.max_bytes / (1024 * 1024):.1f}"
-        raise BlueprintError(
-            "input-limit", f"file is {megabytes} MB, over the {limit} MB limit", Pos(name, 1, 1),
-            f"文件大小为 {megabytes} MB，超过了 {limit} MB 的上限",
-        )
+        raise BlueprintError("input-limit", say("lint.input-limit.file", size=human_size(size, "MB"),
+                                                limit=human_size(limits.max_bytes, "MB")), Pos(name, 1, 1))
     with open(name, "rb") as handle:
         data = handle.read(limits.max_bytes + 1)
     return loads(decode(data, name, limits), name, limits=limits)
@@ -49,11 +47,8 @@ def read_stream(stream: BinaryIO, path: str = "<stdin>", limits: Limits = DEFAUL
     600 MB piped in must not be held in memory to be refused. ``BlueprintError`` past the limit."""
     data = stream.read(limits.max_bytes + 1)
     if len(data) > limits.max_bytes:
-        limit = f"{limits.max_bytes / (1024 * 1024):.1f}"
-        raise BlueprintError(
-            "input-limit", f"the input is more than the {limit} MB limit", Pos(path, 1, 1),
-            f"输入超过了 {limit} MB 的上限",
-        )
+        raise BlueprintError("input-limit", say("lint.input-limit.stream", limit=human_size(limits.max_bytes, "MB")),
+                             Pos(path, 1, 1))
     return data
 
 
@@ -68,18 +63,8 @@ def loads(text: str | bytes, path: str = "<string>", *, limits: Limits = DEFAULT
 def _load_text(text: str, path: str, limits: Limits) -> Blueprint:
     data = read_yaml(text, path, limits)
     if data is None:
-        raise BlueprintError(
-            "schema", "empty file: a blueprint needs at least 'blueprint: 1', 'title' and 'steps'",
-            Pos(path, 1, 1), "文件是空的：蓝图至少要有 'blueprint: 1'、'title' 和 'steps'",
-        )
+        raise BlueprintError("schema", say("lint.schema.empty-file"), Pos(path, 1, 1))
     if not isinstance(data, YMap):
         line, column = data.pos if isinstance(data, YSeq) else (1, 1)
-        kind = kind_of(data)
-        raise BlueprintError(
-            "schema",
-            f"the top level of a blueprint must be a mapping with 'blueprint', 'title' and 'steps', "
-            f"not {kind.en}",
-            Pos(path, line, column),
-            f"蓝图的最外层应是含有 'blueprint'、'title' 和 'steps' 的键值对，而不是{kind.zh}",
-        )
+        raise BlueprintError("schema", say("lint.schema.top-not-a-mapping", kind=kind_of(data)), Pos(path, line, column))
     return read_blueprint(Reader(path, text), data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import brief
 from ..model import Blueprint
+from ..phrases import say
 from ..safeyaml import YMap
 from ..words import locales
 from .flows import read_flows
@@ -44,19 +45,10 @@ def read_blueprint(reader: Reader, top: YMap) -> Blueprint:
 
 def read_version(reader: Reader, top: YMap) -> int | None:
     if "blueprint" not in top:
-        reader.report("schema",
-                      "missing 'blueprint: 1' (the format version) at the top of the file",
-                      "文件开头缺少 'blueprint: 1'（格式版本）",
-                      top.pos)
+        reader.report("schema", say("lint.schema.no-version"), top.pos)
         return None
     value = top["blueprint"]
     if value == FORMAT_VERSION and isinstance(value, (int, float)) and not isinstance(value, bool):
         return FORMAT_VERSION
-    reader.report(
-        "schema",
-        f"'blueprint' is the format version and must be 1, not {brief(value)}: "
-        "this tool reads format version 1",
-        f"'blueprint' 是格式版本，应为 1，而不是 {brief(value)}：本工具读取的是格式版本 1",
-        top.value_pos["blueprint"],
-    )
+    reader.report("schema", say("lint.schema.wrong-version", value=brief(value)), top.value_pos["blueprint"])
     return None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import Pos, suggest
+from ..errors import Pos, hint
 from ..model import Lane, Phase, Zone
+from ..phrases import Listed, say
 from ..safeyaml import YMap
 from .keys import ZONE_NAMES
 from .reader import Reader
@@ -15,10 +16,7 @@ def read_lanes(reader: Reader, top: YMap) -> list[Lane]:
     items = reader.list_of(top, "lanes", ("blueprint", None))
     if not items:
         if items is not None:
-            reader.report("schema",
-                          "'lanes' is empty: leave it out to get the four standard lanes",
-                          "'lanes' 是空的：删掉它，就会得到四条标准泳道",
-                          top.value_pos["lanes"])
+            reader.report("schema", say("lint.schema.empty-lanes"), top.value_pos["lanes"])
         here = Pos(reader.path, *top.pos)
         return [Lane(here, id=zone.value, zone=zone, implicit=True) for zone in Zone]
     lanes: list[Lane] = []
@@ -40,15 +38,14 @@ def read_lane(reader: Reader, item: object, position: tuple[int, int]) -> Lane |
         lane = Lane(here, {"id": here}, {"id": here}, id=ident)
         lane.zone = zone_from_id(reader, lane)
         return lane
-    mapping = reader.mapping_or_none(item, position, "lane")
-    if mapping is None:
+    entry = reader.identified(item, position, "lane")
+    if entry is None:
         return None
-    ident = reader.required_id(mapping, "id", ("lane", None))
-    owner = ("lane", ident)
-    reader.check_keys(mapping, "lane", owner)
-    pos, key_pos, value_pos = reader.positions(mapping)
+    mapping, owner = entry
+    ident = owner[1]
     if ident is None:
         return None
+    pos, key_pos, value_pos = reader.positions(mapping)
     lane = Lane(pos, key_pos, value_pos, id=ident, label=reader.text(mapping, "label", owner))
     if "zone" in mapping:
         zone = reader.choice(mapping, "zone", owner, ZONE_NAMES)
@@ -62,13 +59,9 @@ def zone_from_id(reader: Reader, lane: Lane) -> Zone | None:
     """A lane without ``zone:`` is in the zone its id names, if it names one."""
     if lane.id in ZONE_NAMES:
         return Zone(lane.id)
-    hint = suggest(lane.id, ZONE_NAMES)
-    reader.report(
-        "schema",
-        f"lane '{lane.id}' has no zone: add 'zone:' with one of {', '.join(ZONE_NAMES)}{hint.en}",
-        f"泳道 '{lane.id}' 不属于任何区域：请加上 'zone:'，取 {'、'.join(ZONE_NAMES)} 之一{hint.zh}",
-        lane.where("id"),
-    )
+    reader.report("schema", say("lint.schema.lane-without-zone", lane=lane.id, zones=Listed(ZONE_NAMES),
+                                hint=hint(lane.id, ZONE_NAMES)),
+                  lane.where("id"))
     return None
 
 
@@ -84,15 +77,13 @@ def read_phases(reader: Reader, top: YMap) -> list[Phase]:
                 here = reader.at(position)
                 phases.append(Phase(here, {"id": here}, {"id": here}, id=ident))
             continue
-        mapping = reader.mapping_or_none(item, position, "phase")
-        if mapping is None:
+        entry = reader.identified(item, position, "phase")
+        if entry is None:
             continue
-        ident = reader.required_id(mapping, "id", ("phase", None))
-        owner = ("phase", ident)
-        reader.check_keys(mapping, "phase", owner)
-        if ident is None:
+        mapping, owner = entry
+        if owner[1] is None:
             continue
         pos, key_pos, value_pos = reader.positions(mapping)
-        phases.append(Phase(pos, key_pos, value_pos, id=ident, label=reader.text(mapping, "label", owner)))
+        phases.append(Phase(pos, key_pos, value_pos, id=owner[1], label=reader.text(mapping, "label", owner)))
     reader.check_unique(phases, "phase")
     return phases

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..durations import DurationError
 from ..model import Queue
+from ..phrases import say
 from ..rates import parse_rate, parse_servers, parse_share
 from ..safeyaml import YMap
 from .reader import Owner, Reader, named
@@ -27,22 +28,17 @@ def read_queue(reader: Reader, mapping: YMap, owner: Owner) -> Queue | None:
             try:
                 setattr(queue, key, parse(value[key]))
             except DurationError as exc:
-                reader.report("schema", f"{name.en}: queue '{key}': {exc}",
-                              f"{name.zh} 的排队 '{key}'：{exc.message_zh}", value.value_pos[key])
+                reader.report("schema", say("lint.schema.bad-queue-value", name=name, key=key, why=exc.phrase),
+                              value.value_pos[key])
     queue.service = reader.duration(value, "service", owner)
     if "hours" in value:
         queue.hours = read_queue_hours(reader, value, owner)
     if "servers" not in value:
-        reader.report("schema", f"{name.en}: 'queue' has no 'servers' (the counters open)",
-                      f"{name.zh}：'queue' 缺少 'servers'（开放的服务台数）", value.pos)
+        reader.report("schema", say("lint.schema.queue-without-servers", name=name), value.pos)
     if "arrivals" not in value and "hours" not in value:
-        reader.report("schema", f"{name.en}: 'queue' needs 'arrivals' (like 120/h) or 'hours'",
-                      f"{name.zh}：'queue' 需要 'arrivals'（例如 120/h）或 'hours'", value.pos)
+        reader.report("schema", say("lint.schema.queue-without-arrivals", name=name), value.pos)
     if "wait" not in mapping:
-        reader.report("schema", f"{name.en}: 'queue' belongs on a wait point: add 'wait: 10min' "
-                      "(or 'wait: true')",
-                      f"{name.zh}：'queue' 只能写在等待点上：请加上 'wait: 10min'（或 'wait: true'）",
-                      mapping.key_pos["queue"])
+        reader.report("schema", say("lint.schema.queue-without-wait", name=name), mapping.key_pos["queue"])
     return queue
 
 
@@ -56,7 +52,6 @@ def read_queue_hours(reader: Reader, value: YMap, owner: Owner) -> list[tuple[st
         try:
             found.append((str(label), parse_rate(hours[label])))
         except DurationError as exc:
-            name = named(owner)
-            reader.report("schema", f"{name.en}: queue hour '{label}': {exc}",
-                          f"{name.zh} 的排队时段 '{label}'：{exc.message_zh}", hours.value_pos[label])
+            reader.report("schema", say("lint.schema.bad-queue-hour", name=named(owner), hour=label, why=exc.phrase),
+                          hours.value_pos[label])
     return found

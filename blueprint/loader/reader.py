@@ -9,10 +9,10 @@ from typing import Iterable
 
 from ..controls import first_control
 from ..durations import DurationError, parse_duration
-from ..errors import Message, Pos, Positions, Problem, brief, kind_of, suggest
+from ..errors import Pos, Positions, Problem, brief, hint, kind_of
 from ..model import Ref
+from ..phrases import Listed, Phrase, say
 from ..safeyaml import YMap, YSeq
-from ..words import word
 from .keys import KEY_SETS, KEYS, MAX_LABEL_CHARS
 
 __all__ = ["Owner", "Reader", "named"]
@@ -25,12 +25,12 @@ _WHITESPACE = re.compile(r"\s")
 Owner = tuple[str, "str | None"]
 
 
-def named(owner: Owner) -> Message:
+def named(owner: Owner) -> Phrase:
     """``step 'greet'`` / ``步骤 'greet'``; ``step`` / ``步骤`` without an id."""
     what, ident = owner
     if ident is None:
-        return Message(what, word(f"thing.{what}", "zh"))
-    return Message(f"{what} '{ident}'", f"{word(f'thing.{what}', 'zh')} '{ident}'")
+        return say(f"thing.{what}")
+    return say("thing.named", thing=say(f"thing.{what}"), id=ident)
 
 
 class Reader:
@@ -44,9 +44,9 @@ class Reader:
     def at(self, position: tuple[int, int]) -> Pos:
         return Pos(self.path, position[0], position[1])
 
-    def report(self, rule: str, message: str, message_zh: str, position: tuple[int, int] | Pos) -> None:
+    def report(self, rule: str, message: Phrase, position: tuple[int, int] | Pos) -> None:
         pos = position if isinstance(position, Pos) else self.at(position)
-        self.problems.append(Problem(rule, message, pos, message_zh))
+        self.problems.append(Problem.said(rule, message, pos))
 
     def positions(self, mapping: YMap) -> tuple[Pos, Positions, Positions]:
         path = self.path
@@ -56,21 +56,27 @@ class Reader:
         allowed = KEY_SETS[what]
         for key in mapping:
             if key not in allowed:
-                name, hint = named(owner), suggest(key, KEYS[what])
-                self.report("unknown-key",
-                            f"{name.en}: unknown key {brief(key)}{hint.en}",
-                            f"{name.zh}：不认识的键 {brief(key)}{hint.zh}",
+                self.report("unknown-key", say("lint.unknown-key.unknown", name=named(owner), key=brief(key),
+                                               hint=hint(key, KEYS[what])),
                             mapping.key_pos[key])
 
     def mapping_or_none(self, value: object, position, what: str) -> YMap | None:
         if isinstance(value, YMap):
             return value
-        kind = kind_of(value)
-        self.report("schema",
-                    f"a {what} must be a mapping, not {kind.en}",
-                    f"{word(f'thing.{what}', 'zh')}应写成键值对，而不是{kind.zh}",
+        self.report("schema", say("lint.schema.not-a-mapping", thing=say(f"thing.{what}"), kind=kind_of(value)),
                     position)
         return None
+
+    def identified(self, item: object, position, what: str) -> tuple[YMap, Owner] | None:
+        """An item of a list of ``what`` objects (lanes, phases, steps, standards) as its mapping and
+        its owner, ``(what, id)`` with the id None when it is missing or wrong; its keys are checked.
+        None, with a problem, when the item is not a mapping."""
+        mapping = self.mapping_or_none(item, position, what)
+        if mapping is None:
+            return None
+        owner = (what, self.required_id(mapping, "id", (what, None)))
+        self.check_keys(mapping, what, owner)
+        return mapping, owner
 
     def list_of(self, mapping: YMap, key: str, owner: Owner) -> YSeq | None:
         """The list under ``key``, or None (with a problem when it is something else)."""
@@ -79,16 +85,12 @@ class Reader:
         value = mapping[key]
         if isinstance(value, YSeq):
             return value
-        name, kind = named(owner), kind_of(value)
-        self.report("schema",
-                    f"{name.en}: '{key}' must be a list, not {kind.en}",
-                    f"{name.zh}：'{key}' 应是列表，而不是{kind.zh}",
+        self.report("schema", say("lint.schema.not-a-list", name=named(owner), key=key, kind=kind_of(value)),
                     mapping.value_pos[key])
         return None
 
     def missing(self, mapping: YMap, key: str, owner: Owner) -> None:
-        name = named(owner)
-        self.report("schema", f"{name.en} has no '{key}'", f"{name.zh}：缺少 '{key}'", mapping.pos)
+        self.report("schema", say("lint.schema.missing", name=named(owner), key=key), mapping.pos)
 
     def text(self, mapping: YMap, key: str, owner: Owner, required: bool = False) -> str | None:
         if key not in mapping:
@@ -101,27 +103,18 @@ class Reader:
                 return self.cut(value, key, owner, mapping.value_pos[key])
             if value or not required:
                 return value
-            name = named(owner)
-            self.report("schema", f"{name.en}: '{key}' is empty", f"{name.zh}：'{key}' 是空的",
-                        mapping.value_pos[key])
+            self.report("schema", say("lint.schema.empty", name=named(owner), key=key), mapping.value_pos[key])
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
-        name, kind = named(owner), kind_of(value)
-        self.report("schema",
-                    f"{name.en}: '{key}' must be text, not {kind.en}",
-                    f"{name.zh}：'{key}' 应是文本，而不是{kind.zh}",
+        self.report("schema", say("lint.schema.not-text", name=named(owner), key=key, kind=kind_of(value)),
                     mapping.value_pos[key])
         return None
 
     def cut(self, value: str, key: str, owner: Owner, position) -> str:
         """A title or label cut to what a card could ever show, with a ``long-label`` warning."""
-        name = named(owner)
-        self.report("long-label",
-                    f"{name.en}: '{key}' has {len(value):,} characters; it is cut to {MAX_LABEL_CHARS}: "
-                    "keep it short and put the detail in 'description' or 'notes'",
-                    f"{name.zh}：'{key}' 有 {len(value):,} 个字符，已截断为 {MAX_LABEL_CHARS} 个："
-                    "请写短一些，把细节写进 'description' 或 'notes'",
+        self.report("long-label", say("lint.long-label.cut", name=named(owner), key=key, length=len(value),
+                                      limit=MAX_LABEL_CHARS),
                     position)
         return value[:MAX_LABEL_CHARS - 1] + "…"
 
@@ -130,28 +123,18 @@ class Reader:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            name, kind = named(owner), kind_of(value)
-            self.report("schema",
-                        f"{name.en}: '{key}' must be an id, not {kind.en}",
-                        f"{name.zh}：'{key}' 应是一个编号（id），而不是{kind.zh}",
+            self.report("schema", say("lint.schema.not-an-id", name=named(owner), key=key, kind=kind_of(value)),
                         position)
             return None
         if not value or _WHITESPACE.search(value):
-            name = named(owner)
-            self.report("schema",
-                        f"{name.en}: '{key}' {brief(value)} must be a non-empty id without spaces",
-                        f"{name.zh}：'{key}' 的值 {brief(value)} 应是不含空格、不为空的编号",
+            self.report("schema", say("lint.schema.id-with-spaces", name=named(owner), key=key, value=brief(value)),
                         position)
             return None
         if first_control(value) is not None:
             # Invisible characters that drive a terminal or reorder text have no place in an id.
             char = f"U+{ord(value[first_control(value)]):04X}"
-            name = named(owner)
-            self.report("schema",
-                        f"{name.en}: '{key}' {brief(value)} holds the control or bidi character {char}: "
-                        "an id is visible text",
-                        f"{name.zh}：'{key}' 的值 {brief(value)} 含有控制字符或双向文本控制字符 {char}："
-                        "编号只能是可见的文字",
+            self.report("schema", say("lint.schema.id-with-control", name=named(owner), key=key, value=brief(value),
+                                      char=char),
                         position)
             return None
         return value
@@ -193,10 +176,7 @@ class Reader:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return [str(value)]
         if not isinstance(value, YSeq):
-            name, kind = named(owner), kind_of(value)
-            self.report("schema",
-                        f"{name.en}: '{key}' must be a list of text, not {kind.en}",
-                        f"{name.zh}：'{key}' 应是文本的列表，而不是{kind.zh}",
+            self.report("schema", say("lint.schema.not-texts", name=named(owner), key=key, kind=kind_of(value)),
                         mapping.value_pos[key])
             return []
         found = []
@@ -206,10 +186,8 @@ class Reader:
             elif isinstance(item, (int, float)) and not isinstance(item, bool):
                 found.append(str(item))
             else:
-                name, kind = named(owner), kind_of(item)
-                self.report("schema",
-                            f"{name.en}: each item of '{key}' must be text, not {kind.en}",
-                            f"{name.zh}：'{key}' 的每一项都应是文本，而不是{kind.zh}",
+                self.report("schema", say("lint.schema.item-not-text", name=named(owner), key=key,
+                                          kind=kind_of(item)),
                             position)
         return found
 
@@ -219,8 +197,7 @@ class Reader:
         try:
             return parse_duration(mapping[key])
         except DurationError as exc:
-            name = named(owner)
-            self.report("schema", f"{name.en}: '{key}': {exc}", f"{name.zh} 的 '{key}'：{exc.message_zh}",
+            self.report("schema", say("lint.schema.bad-duration", name=named(owner), key=key, why=exc.phrase),
                         mapping.value_pos[key])
             return None
 
@@ -231,14 +208,10 @@ class Reader:
         choices = tuple(choices)
         if value in choices and isinstance(value, str):
             return value
-        name, hint = named(owner), suggest(value, choices)
-        shown = Message(value, value) if isinstance(value, str) else kind_of(value)
-        self.report(
-            "schema",
-            f"{name.en}: '{key}' must be one of {', '.join(choices)}, not '{shown.en}'{hint.en}",
-            f"{name.zh}：'{key}' 应是 {'、'.join(choices)} 之一，而不是 '{shown.zh}'{hint.zh}",
-            mapping.value_pos[key],
-        )
+        shown = value if isinstance(value, str) else kind_of(value)
+        self.report("schema", say("lint.schema.not-a-choice", name=named(owner), key=key, choices=Listed(choices),
+                                  value=shown, hint=hint(value, choices)),
+                    mapping.value_pos[key])
         return None
 
     def check_unique(self, objects: list, what: str) -> None:
@@ -247,10 +220,6 @@ class Reader:
             earlier = seen.setdefault(obj.id, obj)
             if earlier is not obj:  # positions are made only for the message
                 where, first = obj.where("id"), earlier.where("id")
-                self.report(
-                    "duplicate-id",
-                    f"{what} id '{obj.id}' is used twice (first at line {first.line}, column {first.column})",
-                    f"{word(f'thing.{what}', 'zh')}编号 '{obj.id}' 用了两次"
-                    f"（第一次在第 {first.line} 行第 {first.column} 列）",
-                    where,
-                )
+                self.report("duplicate-id", say("lint.duplicate-id.twice", thing=say(f"thing.{what}"), id=obj.id,
+                                                line=first.line, column=first.column),
+                            where)

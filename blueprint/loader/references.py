@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import Message, Pos, suggest
+from ..errors import Pos, hint
 from ..model import Blueprint
+from ..phrases import say
 from .reader import Reader, named
 
 __all__ = ["resolve_references"]
@@ -14,50 +15,38 @@ def resolve_references(reader: Reader, bp: Blueprint) -> None:
     lanes, phases, steps = bp.lane_by_id, bp.phase_by_id, bp.step_by_id
     for step in bp.steps:
         if step.lane and step.lane not in lanes:
-            name = named(("step", step.id))
-            report_unknown(reader, Message(f"{name.en}: lane '{step.lane}' is not declared",
-                                           f"{name.zh}：泳道 '{step.lane}' 没有声明"),
-                           step.lane, lanes, step.where("lane"))
+            report_unknown(reader, "lane", step.lane, lanes, step.where("lane"),
+                           name=named(("step", step.id)), lane=step.lane)
         if step.phase is not None and step.phase not in phases:
-            name = named(("step", step.id))
             if phases:
-                report_unknown(reader, Message(f"{name.en}: phase '{step.phase}' is not declared",
-                                               f"{name.zh}：阶段 '{step.phase}' 没有声明"),
-                               step.phase, phases, step.where("phase"))
+                report_unknown(reader, "phase", step.phase, phases, step.where("phase"),
+                               name=named(("step", step.id)), phase=step.phase)
             else:
-                reader.report("unknown-reference",
-                              f"{name.en}: phase '{step.phase}' is not declared: add it under 'phases:'",
-                              f"{name.zh}：阶段 '{step.phase}' 没有声明：请在 'phases:' 下添加",
+                reader.report("unknown-reference", say("lint.unknown-reference.no-phases", name=named(("step", step.id)),
+                                                       phase=step.phase),
                               step.where("phase"))
         for ref in step.next:
             if ref.id not in steps:
-                name = named(("step", step.id))
-                report_unknown(reader, Message(f"{name.en}: next step '{ref.id}' does not exist",
-                                               f"{name.zh}：下一步 '{ref.id}' 不存在"),
-                               ref.id, steps, ref.pos)
+                report_unknown(reader, "next", ref.id, steps, ref.pos, name=named(("step", step.id)), step=ref.id)
         if step.recovery is not None and step.recovery.id not in steps:
-            name, recovery = named(("step", step.id)), step.recovery.id
-            report_unknown(reader, Message(f"{name.en}: recovery step '{recovery}' does not exist",
-                                           f"{name.zh}：补救步骤 '{recovery}' 不存在"),
-                           recovery, steps, step.recovery.pos)
+            recovery = step.recovery.id
+            report_unknown(reader, "recovery", recovery, steps, step.recovery.pos,
+                           name=named(("step", step.id)), step=recovery)
     for flow in bp.flows:
         if flow.origin == "flows":
             for key, ref in (("from", flow.source), ("to", flow.target)):
                 if ref.id not in steps:
-                    report_unknown(reader, Message(f"flow: '{key}' step '{ref.id}' does not exist",
-                                                   f"连线：'{key}' 所指的步骤 '{ref.id}' 不存在"),
-                                   ref.id, steps, ref.pos)
+                    report_unknown(reader, "flow", ref.id, steps, ref.pos, key=key, step=ref.id)
     for standard in bp.standards:
         refs = [("from", standard.from_step), ("to", standard.to_step)]
         refs += [("steps", ref) for ref in standard.steps]
         for key, ref in refs:
             if ref is not None and ref.id not in steps:
-                name = named(("standard", standard.id))
-                report_unknown(reader, Message(f"{name.en}: '{key}' step '{ref.id}' does not exist",
-                                               f"{name.zh}：'{key}' 所指的步骤 '{ref.id}' 不存在"),
-                               ref.id, steps, ref.pos)
+                report_unknown(reader, "standard", ref.id, steps, ref.pos,
+                               name=named(("standard", standard.id)), key=key, step=ref.id)
 
 
-def report_unknown(reader: Reader, message: Message, ident: str, known, pos: Pos) -> None:
-    hint = suggest(ident, known)
-    reader.report("unknown-reference", message.en + hint.en, message.zh + hint.zh, pos)
+def report_unknown(reader: Reader, message: str, ident: str, known, pos: Pos, **params: object) -> None:
+    """``lint.unknown-reference.<message>`` with ``params`` and a did-you-mean among ``known``."""
+    reader.report("unknown-reference", say(f"lint.unknown-reference.{message}", **params, hint=hint(ident, known)),
+                  pos)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Standard
+from ..phrases import say
 from ..safeyaml import YMap, YSeq
 from .reader import Owner, Reader, named
 
@@ -13,12 +14,11 @@ def read_standards(reader: Reader, top: YMap) -> list[Standard]:
     items = reader.list_of(top, "standards", ("blueprint", None))
     standards: list[Standard] = []
     for item, position in zip(items or (), items.item_pos if items else ()):
-        mapping = reader.mapping_or_none(item, position, "standard")
-        if mapping is None:
+        entry = reader.identified(item, position, "standard")
+        if entry is None:
             continue
-        ident = reader.required_id(mapping, "id", ("standard", None))
-        owner = ("standard", ident)
-        reader.check_keys(mapping, "standard", owner)
+        mapping, owner = entry
+        ident = owner[1]
         pos, key_pos, value_pos = reader.positions(mapping)
         standard = Standard(
             pos, key_pos, value_pos, id=ident or "", label=reader.text(mapping, "label", owner),
@@ -36,25 +36,15 @@ def check_standard_shape(reader: Reader, mapping: YMap, owner: Owner) -> None:
     """A standard needs 'max', and either 'from' and 'to' or a non-empty 'steps'."""
     name = named(owner)
     if "max" not in mapping:
-        reader.report("schema",
-                      f"{name.en} has no 'max' (the most time it allows)",
-                      f"{name.zh}：缺少 'max'（允许的最长时间）",
-                      mapping.pos)
+        reader.report("schema", say("lint.schema.standard-without-max", name=name), mapping.pos)
     has_path = "from" in mapping or "to" in mapping
     if has_path and "steps" in mapping:
-        reader.report("schema",
-                      f"{name.en}: give either 'from' and 'to' or 'steps', not both",
-                      f"{name.zh}：'from' 和 'to' 与 'steps' 只能二选一，不能同时写",
-                      mapping.key_pos["steps"])
+        reader.report("schema", say("lint.schema.standard-path-and-steps", name=name), mapping.key_pos["steps"])
     elif has_path:
         for key in ("from", "to"):
             if key not in mapping:
                 reader.missing(mapping, key, owner)
     elif "steps" not in mapping:
-        reader.report("schema",
-                      f"{name.en} needs 'from' and 'to', or 'steps'",
-                      f"{name.zh}：需要 'from' 和 'to'，或者 'steps'",
-                      mapping.pos)
+        reader.report("schema", say("lint.schema.standard-without-steps", name=name), mapping.pos)
     elif isinstance(mapping["steps"], YSeq) and not mapping["steps"]:
-        reader.report("schema", f"{name.en}: 'steps' is empty", f"{name.zh}：'steps' 是空的",
-                      mapping.value_pos["steps"])
+        reader.report("schema", say("lint.schema.empty", name=name, key="steps"), mapping.value_pos["steps"])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..durations import DurationError, parse_duration, parse_duration_range
-from ..errors import Message, brief, kind_of
+from ..errors import brief, kind_of
 from ..model import Lane, Step, Touchpoint, Zone
+from ..phrases import say
 from ..safeyaml import YMap
 from .keys import TOUCHPOINTS
 from .queues import read_queue
@@ -15,26 +16,20 @@ __all__ = ["read_steps"]
 
 def read_steps(reader: Reader, top: YMap, lanes: list[Lane]) -> list[Step]:
     if "steps" not in top:
-        reader.report("schema",
-                      "blueprint has no 'steps': a blueprint needs at least one step",
-                      "蓝图缺少 'steps'：蓝图至少要有一个步骤",
-                      top.pos)
+        reader.report("schema", say("lint.schema.no-steps"), top.pos)
         return []
     items = reader.list_of(top, "steps", ("blueprint", None))
     if items is None:
         return []
     if not items:
-        reader.report("schema",
-                      "'steps' is empty: a blueprint needs at least one step",
-                      "'steps' 是空的：蓝图至少要有一个步骤",
-                      top.value_pos["steps"])
+        reader.report("schema", say("lint.schema.empty-steps"), top.value_pos["steps"])
         return []
     zones = {lane.id: lane.zone for lane in lanes}
     steps: list[Step] = []
     for item, position in zip(items, items.item_pos):
-        mapping = reader.mapping_or_none(item, position, "step")
-        if mapping is not None:
-            step = read_step(reader, mapping, zones)
+        entry = reader.identified(item, position, "step")
+        if entry is not None:
+            step = read_step(reader, *entry, zones)
             if step is not None:
                 step.index = len(steps)
                 steps.append(step)
@@ -42,10 +37,8 @@ def read_steps(reader: Reader, top: YMap, lanes: list[Lane]) -> list[Step]:
     return steps
 
 
-def read_step(reader: Reader, mapping: YMap, zones: dict[str, Zone | None]) -> Step | None:
-    ident = reader.required_id(mapping, "id", ("step", None))
-    owner = ("step", ident)
-    reader.check_keys(mapping, "step", owner)
+def read_step(reader: Reader, mapping: YMap, owner: Owner, zones: dict[str, Zone | None]) -> Step | None:
+    ident = owner[1]
     pos, key_pos, value_pos = reader.positions(mapping)
     lane = reader.required_id(mapping, "lane", owner)
     label = reader.text(mapping, "label", owner, required=True)
@@ -85,8 +78,7 @@ def read_step_duration(reader: Reader, step: Step, mapping: YMap, owner: Owner) 
     try:
         low, high = parse_duration_range(mapping["duration"])
     except DurationError as exc:
-        name = named(owner)
-        reader.report("schema", f"{name.en}: 'duration': {exc}", f"{name.zh} 的 'duration'：{exc.message_zh}",
+        reader.report("schema", say("lint.schema.bad-duration", name=named(owner), key="duration", why=exc.phrase),
                       mapping.value_pos["duration"])
         return
     step.duration = (low + high) / 2
@@ -103,10 +95,7 @@ def read_wait(reader: Reader, step: Step, mapping: YMap, owner: Owner) -> None:
         step.wait_max = parse_duration(value)
         step.wait = True
     except DurationError as exc:
-        name = named(owner)
-        reader.report("schema",
-                      f"{name.en}: 'wait' must be true, false or a duration: {exc}",
-                      f"{name.zh}：'wait' 应是 true、false 或一个时长；{exc.message_zh}",
+        reader.report("schema", say("lint.schema.bad-wait", name=named(owner), why=exc.phrase),
                       mapping.value_pos["wait"])
 
 
@@ -117,12 +106,8 @@ def read_emotion(reader: Reader, step: Step, mapping: YMap, owner: Owner) -> Non
     if isinstance(value, int) and not isinstance(value, bool) and -2 <= value <= 2:
         step.emotion = value
         return
-    name = named(owner)
-    # In Chinese a word follows 而不是 directly, a value written in the file after a space.
-    shown = kind_of(value) if isinstance(value, (dict, list)) else Message(brief(value), f" {brief(value)}")
-    reader.report(
-        "schema",
-        f"{name.en}: 'emotion' must be a whole number from -2 to 2, not {shown.en}",
-        f"{name.zh}：'emotion' 应是 -2 到 2 之间的整数，而不是{shown.zh}",
-        mapping.value_pos["emotion"],
-    )
+    if isinstance(value, (dict, list)):
+        message = say("lint.schema.bad-emotion", name=named(owner), kind=kind_of(value))
+    else:
+        message = say("lint.schema.bad-emotion-value", name=named(owner), value=brief(value))
+    reader.report("schema", message, mapping.value_pos["emotion"])

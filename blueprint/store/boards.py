@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..phrases import say
 from .database import Database
 from .documents import DocumentStore, storable
 from .models import Action, Board, BoardEvent, Note, Participant, Revision, Vote, VoteRound, utcnow
@@ -67,20 +68,28 @@ def board_link(base_url: str, board: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/board?{urlencode({'board': board, 'token': token})}"
 
 
-class BoardError(ValueError):
-    """Input a board refuses; the message is in English and Chinese, one line."""
+class _Refusal(Exception):
+    """What a board says when it refuses: ``phrase`` is the message in every language (a catalogue
+    entry ``board-error.<message>``), one line; ``str()`` is the English and the Chinese."""
 
-    def __init__(self, en: str, zh: str):
-        super().__init__(f"{en} / {zh}")
-        self.en, self.zh = en, zh
+    def __init__(self, message: str, /, **params: object):
+        self.phrase = say(f"board-error.{message}", **params)
+        super().__init__(f"{self.phrase.en} / {self.phrase.zh}")
+
+    def text(self, locale: str = "en") -> str:
+        """The message in ``locale``."""
+        return self.phrase.text(locale)
 
 
-class NotAllowed(PermissionError):
+class BoardError(_Refusal, ValueError):
+    """Input a board refuses."""
+
+
+class NotAllowed(_Refusal, PermissionError):
     """The token does not grant this: a participant asking for a facilitator action, or no valid token."""
 
-    def __init__(self, en: str = "only the facilitator can do this", zh: str = "只有主持人可以这样做"):
-        super().__init__(f"{en} / {zh}")
-        self.en, self.zh = en, zh
+    def __init__(self, message: str = "facilitator-only", /, **params: object):
+        super().__init__(message, **params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +167,33 @@ class BoardView:
     def open_round(self) -> RoundInfo | None:
         return next((found for found in reversed(self.rounds) if found.closed is None), None)
 
+    def note_counts(self) -> tuple[tuple[str, str, int], ...]:
+        """How many notes of each kind each step and phase holds, ``(target, kind, count)``: the
+        drawing's badges."""
+        counts: dict[tuple[str, str], int] = {}
+        for note in self.notes:
+            counts[note.target, note.kind] = counts.get((note.target, note.kind), 0) + 1
+        return tuple(sorted((target, kind, count) for (target, kind), count in counts.items()))
+
+    def heat(self, facilitator: bool) -> tuple[tuple[str, int], ...]:
+        """The dots of the latest round on each step (a note's dots on its step), ``(step, dots)``:
+        the drawing's heat.
+
+        The facilitator sees an open round's dots as they come; participants see a round's result
+        once it is closed, so nobody votes after the crowd.
+        """
+        shown = [found for found in self.rounds if facilitator or found.closed is not None]
+        if not shown:
+            return ()
+        latest = shown[-1]
+        notes = {str(note.id): note.target for note in self.notes}
+        dots: dict[str, int] = {}
+        for item, count, _voters in latest.ranking:
+            target = item if latest.topic == "step" else notes.get(item)
+            if target is not None:
+                dots[target] = dots.get(target, 0) + count
+        return tuple(sorted(dots.items()))
+
 
 def _utc(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:  # SQLite hands times back without their zone
@@ -165,17 +201,18 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def _clean_text(text: object, limit: int, what_en: str, what_zh: str) -> str:
+def _clean_text(text: object, limit: int, what: str) -> str:
+    """``text`` stripped and storable, or a :class:`BoardError` naming ``what`` (``board-error.what.*``)."""
+    named = say(f"board-error.what.{what}")
     if not isinstance(text, str):
-        raise BoardError(f"the {what_en} must be text", f"{what_zh}必须是文字")
+        raise BoardError("not-text", what=named)
     text = text.strip()
     if not text:
-        raise BoardError(f"the {what_en} is empty", f"{what_zh}为空")
+        raise BoardError("empty", what=named)
     if len(text) > limit:
-        raise BoardError(f"the {what_en} is longer than {limit} characters",
-                         f"{what_zh}超过 {limit} 个字符")
+        raise BoardError("too-long", what=named, limit=limit)
     if _CONTROL.search(text):
-        raise BoardError(f"the {what_en} holds control characters", f"{what_zh}含有控制字符")
+        raise BoardError("control", what=named)
     return storable(text)
 
 
@@ -209,7 +246,7 @@ class BoardStore:
     def resolve(self, token: object) -> Access:
         """The board and role ``token`` opens; :class:`NotAllowed` for anything else."""
         if not looks_like_token(token):
-            raise NotAllowed("this link is not valid", "此链接无效")
+            raise NotAllowed("bad-link")
         hashed = digest(token)  # type: ignore[arg-type]
         with _PEOPLE_LOCK:
             known = _PEOPLE.get((self.database.url, hashed))
@@ -233,7 +270,7 @@ class BoardStore:
                         _PEOPLE.clear()
                     _PEOPLE[(self.database.url, hashed)] = found
                 return found
-        raise NotAllowed("this link is not valid", "此链接无效")
+        raise NotAllowed("bad-link")
 
     def _facilitator(self, token: object) -> Access:
         access = self.resolve(token)
@@ -245,13 +282,13 @@ class BoardStore:
         """Join the board of a participant link with a display name: ``(participant id, own token)``."""
         access = self.resolve(link_token)
         if access.role != "participant" or access.participant is not None:
-            raise NotAllowed("join with the participant link", "请用参与者链接加入")
-        name = _clean_text(name, MAX_NAME_CHARS, "display name", "显示名称")
+            raise NotAllowed("join-as-participant")
+        name = _clean_text(name, MAX_NAME_CHARS, "display-name")
         token = new_token()
         with self.database.write() as session:
             board = self._board(session, access.board)
             if board.state == "closed":
-                raise BoardError("the board is closed", "看板已关闭")
+                raise BoardError("closed")
             now = utcnow()
             person = Participant(board_id=board.id, name=name, token_hash=digest(token), joined=now, last_seen=now)
             session.add(person)
@@ -403,23 +440,20 @@ class BoardStore:
         """Pin a note to a step or a phase of the board's blueprint; its id."""
         access = self.resolve(token)
         if access.role == "participant" and access.participant is None:
-            raise NotAllowed("join the board first", "请先加入看板")
+            raise NotAllowed("join-first")
         if kind not in NOTE_KINDS:
-            raise BoardError(f"unknown note kind {_shown(kind)} (use {', '.join(NOTE_KINDS)})",
-                             "未知的便签类型（痛点、想法、问题、亮点）")
-        text = _clean_text(text, MAX_NOTE_CHARS, "note", "便签")
+            raise BoardError("note-kind", kind=_shown(kind), kinds=", ".join(NOTE_KINDS))
+        text = _clean_text(text, MAX_NOTE_CHARS, "note")
         with self.database.write() as session:
             board = self._writable(session, access)
             target_kind = self._target_kind(session, board, target)
             mine = Note.participant_id == access.participant if access.participant else Note.participant_id.is_(None)
             if session.scalar(select(func.count()).select_from(Note).where(
                     Note.board_id == board.id, Note.deleted.is_(None), mine)) >= MAX_NOTES_PER_PARTICIPANT:
-                raise BoardError(f"you already have {MAX_NOTES_PER_PARTICIPANT} notes on this board",
-                                 f"你在此看板上已有 {MAX_NOTES_PER_PARTICIPANT} 张便签")
+                raise BoardError("too-many-notes-mine", limit=MAX_NOTES_PER_PARTICIPANT)
             if session.scalar(select(func.count()).select_from(Note).where(
                     Note.board_id == board.id, Note.deleted.is_(None))) >= MAX_NOTES_PER_BOARD:
-                raise BoardError(f"the board already holds {MAX_NOTES_PER_BOARD} notes",
-                                 f"此看板已有 {MAX_NOTES_PER_BOARD} 张便签")
+                raise BoardError("too-many-notes", limit=MAX_NOTES_PER_BOARD)
             note = Note(board_id=board.id, target=target, target_kind=target_kind, kind=kind, text=text,
                         participant_id=access.participant, author=access.name or "facilitator", created=utcnow())
             session.add(note)
@@ -430,9 +464,9 @@ class BoardStore:
     def edit_note(self, token: object, note_id: int, text: object, kind: str | None = None) -> None:
         """Change a note's text (and kind): its author or the facilitator only."""
         access = self.resolve(token)
-        text = _clean_text(text, MAX_NOTE_CHARS, "note", "便签")
+        text = _clean_text(text, MAX_NOTE_CHARS, "note")
         if kind is not None and kind not in NOTE_KINDS:
-            raise BoardError(f"unknown note kind {_shown(kind)}", "未知的便签类型")
+            raise BoardError("note-kind-short", kind=_shown(kind))
         with self.database.write() as session:
             board = self._writable(session, access)
             note = self._own_note(session, board, access, note_id)
@@ -452,9 +486,9 @@ class BoardStore:
     def _own_note(self, session: Session, board: Board, access: Access, note_id: int) -> Note:
         note = session.get(Note, note_id) if _is_id(note_id) else None
         if note is None or note.board_id != board.id or note.deleted is not None:
-            raise BoardError(f"no note {note_id} on this board", f"此看板上没有便签 {note_id}")
+            raise BoardError("no-note", note=note_id)
         if access.role != "facilitator" and (access.participant is None or note.participant_id != access.participant):
-            raise NotAllowed("only its author or the facilitator can change a note", "只有作者或主持人可以修改便签")
+            raise NotAllowed("not-yours")
         return note
 
     # --- dot voting ------------------------------------------------------------------------
@@ -463,10 +497,9 @@ class BoardStore:
         """Open a vote round (closing the one still open): its id."""
         access = self._facilitator(token)
         if topic not in ROUND_TOPICS:
-            raise BoardError(f"unknown vote topic {_shown(topic)} (use {', '.join(ROUND_TOPICS)})",
-                             "未知的投票主题（痛点、想法、步骤）")
+            raise BoardError("vote-topic", topic=_shown(topic), topics=", ".join(ROUND_TOPICS))
         if not isinstance(dots, int) or isinstance(dots, bool) or not 1 <= dots <= MAX_DOTS:
-            raise BoardError(f"dots per participant must be 1 to {MAX_DOTS}", f"每人票数须为 1 到 {MAX_DOTS}")
+            raise BoardError("dots", most=MAX_DOTS)
         with self.database.write() as session:
             board = self._writable(session, access)
             now = utcnow()
@@ -493,14 +526,14 @@ class BoardStore:
         """Spend (``change`` 1) or take back (-1) a dot on ``item``: the dots left to spend."""
         access = self.resolve(token)
         if access.participant is None:
-            raise NotAllowed("only participants who joined can vote", "只有已加入的参与者可以投票")
+            raise NotAllowed("voters-only")
         if change not in (1, -1):
-            raise BoardError("a vote adds or takes back one dot", "每次投票只能加或减一票")
+            raise BoardError("one-dot")
         with self.database.write() as session:
             board = self._writable(session, access)
             found = self._round(session, board, round_id)
             if found.closed is not None:
-                raise BoardError("this vote round is closed", "本轮投票已结束")
+                raise BoardError("round-closed")
             item = str(item)
             self._check_item(session, board, found, item)
             spent = session.scalar(select(func.coalesce(func.sum(Vote.count), 0)).where(
@@ -509,16 +542,16 @@ class BoardStore:
                                                     Vote.participant_id == access.participant))
             if change > 0:
                 if spent >= found.dots:
-                    raise BoardError(f"all your {found.dots} dots are spent", f"你的 {found.dots} 票已用完")
+                    raise BoardError("dots-spent", dots=found.dots)
                 if row is not None and not found.allow_stacking:
-                    raise BoardError("one dot per item in this round", "本轮每项只能投一票")
+                    raise BoardError("no-stacking")
                 if row is None:
                     session.add(Vote(round_id=found.id, participant_id=access.participant, item=item, count=1))
                 else:
                     row.count += 1
             else:
                 if row is None:
-                    raise BoardError("no dot of yours on this item", "你没有在此项投票")
+                    raise BoardError("no-dot")
                 if row.count > 1:
                     row.count -= 1
                 else:
@@ -529,18 +562,18 @@ class BoardStore:
     def _round(self, session: Session, board: Board, round_id: int) -> VoteRound:
         found = session.get(VoteRound, round_id) if _is_id(round_id) else None
         if found is None or found.board_id != board.id:
-            raise BoardError(f"no vote round {round_id} on this board", f"此看板上没有投票轮次 {round_id}")
+            raise BoardError("no-round", round=round_id)
         return found
 
     def _check_item(self, session: Session, board: Board, found: VoteRound, item: str) -> None:
         if found.topic == "step":
             if item not in self._targets_of(session, board)[0]:
-                raise BoardError(f"no step {_shown(item)} in this blueprint", f"此蓝图中没有步骤 {_shown(item)}")
+                raise BoardError("no-step", step=_shown(item))
             return
         # ASCII digits only, few enough for an integer column ("²" is a digit to str.isdigit).
         note = session.get(Note, int(item)) if re.fullmatch(r"[0-9]{1,9}", item) else None
         if note is None or note.board_id != board.id or note.deleted is not None or note.kind != found.topic:
-            raise BoardError(f"no {found.topic} note {_shown(item)} on this board", f"此看板上没有便签 {_shown(item)}")
+            raise BoardError("no-topic-note", topic=found.topic, item=_shown(item))
 
     # --- facilitation ----------------------------------------------------------------------
 
@@ -548,7 +581,7 @@ class BoardStore:
         """Start a countdown of ``seconds`` for everyone (None or 0 stops it): its end time."""
         access = self._facilitator(token)
         if seconds is not None and (not isinstance(seconds, int) or not 0 <= seconds <= MAX_TIMER_SECONDS):
-            raise BoardError(f"the timer runs 0 to {MAX_TIMER_SECONDS} seconds", f"计时器为 0 到 {MAX_TIMER_SECONDS} 秒")
+            raise BoardError("timer", most=MAX_TIMER_SECONDS)
         with self.database.write() as session:
             board = self._board(session, access.board)
             board.timer_seconds = seconds or None
@@ -562,7 +595,7 @@ class BoardStore:
         with self.database.write() as session:
             board = self._board(session, access.board)
             if step is not None and (not isinstance(step, str) or step not in self._targets_of(session, board)[0]):
-                raise BoardError(f"no step {_shown(step)} in this blueprint", f"此蓝图中没有步骤 {_shown(step)}")
+                raise BoardError("no-step", step=_shown(step))
             board.presenter_step = step
             self._event(session, board.id, "present", {"step": step})
 
@@ -570,11 +603,11 @@ class BoardStore:
         """``open``, ``locked`` (edits frozen for now) or ``closed`` (read-only for good)."""
         access = self._facilitator(token)
         if state not in ("open", "locked", "closed"):
-            raise BoardError(f"unknown board state {_shown(state)}", f"未知的看板状态 {_shown(state)}")
+            raise BoardError("board-state", state=_shown(state))
         with self.database.write() as session:
             board = self._board(session, access.board)
             if board.state == "closed" and state != "closed":
-                raise BoardError("a closed board stays closed", "已关闭的看板不能重新打开")
+                raise BoardError("stays-closed")
             board.state = state
             if state == "closed":
                 board.closed = utcnow()
@@ -588,13 +621,13 @@ class BoardStore:
     def add_action(self, token: object, title: object, *, step: str | None = None, item: str | None = None,
                    owner: str = "", due: str | None = None, status: str = "open") -> int:
         access = self._facilitator(token)
-        title = _clean_text(title, MAX_NOTE_CHARS, "action", "行动")
+        title = _clean_text(title, MAX_NOTE_CHARS, "action")
         with self.database.write() as session:
             board = self._board(session, access.board)
             if board.state == "closed":
-                raise BoardError("the board is closed", "看板已关闭")
+                raise BoardError("closed")
             if step is not None and (not isinstance(step, str) or step not in self._targets_of(session, board)[0]):
-                raise BoardError(f"no step {_shown(step)} in this blueprint", f"此蓝图中没有步骤 {_shown(step)}")
+                raise BoardError("no-step", step=_shown(step))
             now = utcnow()
             found = Action(board_id=board.id, item=item, step=step, title=title, created=now, updated=now,
                            **_action_fields(owner=owner, due=due, status=status))
@@ -608,15 +641,15 @@ class BoardStore:
         access = self._facilitator(token)
         unknown = set(changes) - {"owner", "due", "status", "title"}
         if unknown:
-            raise BoardError(f"unknown action field {min(unknown)!r}", "未知的行动字段")
+            raise BoardError("action-field", field=repr(min(unknown)))
         values = _action_fields(**{key: value for key, value in changes.items() if key != "title"})
         if "title" in changes:
-            values["title"] = _clean_text(changes["title"], MAX_NOTE_CHARS, "action", "行动")
+            values["title"] = _clean_text(changes["title"], MAX_NOTE_CHARS, "action")
         with self.database.write() as session:
             board = self._board(session, access.board)
             found = session.get(Action, action_id) if _is_id(action_id) else None
             if found is None or found.board_id != board.id:
-                raise BoardError(f"no action {action_id} on this board", f"此看板上没有行动 {action_id}")
+                raise BoardError("no-action", action=action_id)
             for key, value in values.items():
                 setattr(found, key, value)
             found.updated = utcnow()
@@ -629,7 +662,7 @@ class BoardStore:
         with self.database.read() as session:
             found = session.get(Board, board) if looks_like_token(board) else None
             if found is None:
-                raise BoardError(f"no board {_shown(board)}", f"没有看板 {_shown(board)}")
+                raise BoardError("no-board", board=_shown(board))
             people = {row.id: row.name for row in session.scalars(
                 select(Participant).where(Participant.board_id == board).order_by(Participant.id))}
             joined = {row.id: row.joined for row in session.scalars(
@@ -670,7 +703,7 @@ class BoardStore:
         with self.database.read() as session:
             found = session.get(Board, board) if looks_like_token(board) else None
             if found is None:
-                raise BoardError(f"no board {_shown(board)}", f"没有看板 {_shown(board)}")
+                raise BoardError("no-board", board=_shown(board))
             document_id = found.document_id
         draft = self.documents.get(document_id)
         return draft.text if draft else ""
@@ -684,9 +717,9 @@ class BoardStore:
     def _writable(self, session: Session, access: Access) -> Board:
         board = self._board(session, access.board)
         if board.state == "closed":
-            raise BoardError("the board is closed", "看板已关闭")
+            raise BoardError("closed")
         if board.state == "locked":
-            raise BoardError("the facilitator has locked the board for now", "主持人已暂时锁定看板")
+            raise BoardError("locked")
         if access.participant is not None:
             session.query(Participant).filter(Participant.id == access.participant).update(
                 {Participant.last_seen: utcnow()})
@@ -714,7 +747,7 @@ class BoardStore:
             return "step"
         if isinstance(target, str) and target in phases:
             return "phase"
-        raise BoardError(f"no step or phase {_shown(target)} in this blueprint", f"此蓝图中没有步骤或阶段 {_shown(target)}")
+        raise BoardError("no-target", target=_shown(target))
 
     def _event(self, session: Session, board_id: str, kind: str, payload: dict) -> None:
         session.add(BoardEvent(board_id=board_id, kind=kind, payload=json.dumps(payload), created=utcnow()))
@@ -736,7 +769,7 @@ def _action_fields(**values) -> dict:
     if "owner" in values:
         owner = values["owner"] or ""
         if not isinstance(owner, str) or len(owner) > 200 or _CONTROL.search(owner):
-            raise BoardError("the owner must be a name of at most 200 characters", "负责人须为不超过 200 字符的名字")
+            raise BoardError("owner")
         fields["owner"] = owner.strip()
     if "due" in values:
         due = values["due"]
@@ -744,13 +777,12 @@ def _action_fields(**values) -> dict:
             try:
                 due = datetime.strptime(str(due), "%Y-%m-%d").date().isoformat()
             except ValueError:
-                raise BoardError(f"the due date {due!r} is not YYYY-MM-DD", f"截止日期 {due!r} 不是 YYYY-MM-DD 格式") \
+                raise BoardError("due", due=repr(due)) \
                     from None
         fields["due"] = due or None
     if "status" in values:
         if values["status"] not in ACTION_STATUSES:
-            raise BoardError(f"unknown action status {values['status']!r} (use {', '.join(ACTION_STATUSES)})",
-                             "未知的行动状态（待办、进行中、完成）")
+            raise BoardError("action-status", status=repr(values["status"]), statuses=", ".join(ACTION_STATUSES))
         fields["status"] = values["status"]
     return fields
 

@@ -149,12 +149,9 @@ class _Moved(Exception):
 class DocumentStore:
     """The documents of one database.
 
-    Parameters
-    ----------
-    database : Database
-        From :func:`blueprint.store.open_database`.
-    settings : Settings, optional
-        Quota, expiry and history limits; from the environment when omitted.
+    Args:
+        database: From :func:`blueprint.store.open_database`.
+        settings: Quota, expiry and history limits; from the environment when omitted.
     """
 
     def __init__(self, database: Database, settings: Settings | None = None):

@@ -79,12 +79,11 @@ def _patch(entry: dict) -> Patch:
 class Stacks:
     """A document's undo and redo entries (dicts ``{at, old, new, source, time}``), oldest first.
 
-    Parameters
-    ----------
-    max_entries, max_chars : int
-        Undo entries kept, and characters kept in them; the oldest go first.
-    coalesce_seconds : float
-        Editor changes closer together than this become one undo step (typing a word is one step).
+    Attributes:
+        max_entries: Undo entries kept; the oldest go first.
+        max_chars: Characters kept in the undo entries; the oldest go first.
+        coalesce_seconds: Editor changes closer together than this become one undo step (typing a
+            word is one step).
     """
 
     undo_entries: list[dict] = field(default_factory=list)

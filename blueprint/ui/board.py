@@ -49,8 +49,8 @@ def store() -> BoardStore:
 
 
 def said(error: BoardError | NotAllowed, locale: str) -> str:
-    """The store's refusal in the UI's language (the store says each in English and Chinese)."""
-    return error.zh if locale == "zh" else error.en
+    """The store's refusal in the UI's language."""
+    return error.text(locale)
 
 
 def base_url() -> str:
@@ -167,7 +167,7 @@ def open_board(board: str | None, token: str | None) -> Opened | None:
             raise
         return Opened(own, access, token or "")
     if board and board != access.board:
-        raise NotAllowed("this link is not valid", "此链接无效")
+        raise NotAllowed("bad-link")
     if access.role == "participant" and access.participant is None:
         own = own_token(access.board)
         if own is not None:

@@ -97,12 +97,3 @@ def test_longest_path_of_a_standard_matches_networkx(n, data):
     assert measured.critical[0] == 0 and measured.critical[-1] == n - 1
     assert sum(durations[i] for i in measured.critical) == best
     assert all(G.has_edge(a, b) for a, b in zip(measured.critical, measured.critical[1:]))
-
-
-def test_loader_problems_come_as_a_rule_yields_them_in_both_languages():
-    text = "blueprint: 1\ntitle: t\nsteps:\n  - {id: a, lane: customer, label: A, nxt: b}\n"
-    ((pos, message),) = Context(loads(text)).problems("unknown-key")
-    assert (pos.line, pos.column) == (4, text.splitlines()[3].index("nxt") + 1)
-    assert message == ("step 'a': unknown key 'nxt' (did you mean 'next'?)",
-                       "步骤 'a'：不认识的键 'nxt'（是不是 'next'？）")
-    assert list(Context(loads(text)).problems("schema")) == []

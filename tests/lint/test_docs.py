@@ -1,11 +1,12 @@
 """Rule documentation: fixed sections, examples that really fail and pass, docs/rules.md and
-docs/rules.zh.md current, and the Chinese documentation (DOC_ZH) matching the English one."""
+docs/rules.zh.md current, and the Chinese documentation (blueprint.rule_docs) matching the English one."""
 
 import re
 
 import pytest
 
 from blueprint.lint import comments, config, docs, lint, registry
+from blueprint.rule_docs import DOCS
 
 from ..conftest import CJK, ROOT
 
@@ -58,15 +59,15 @@ def test_rules_md_lists_every_rule_with_a_section():
 @pytest.mark.parametrize("rule_id", list(registry.RULES))
 def test_every_rule_has_chinese_documentation_with_the_same_sections(rule_id):
     module = registry.RULES[rule_id]
-    # DOC_ZH is the Chinese prose; the YAML examples come once, from the docstring.
-    assert CJK.search(module.DOC_ZH) and docs.doc(module, "zh").startswith(module.DOC_ZH.rstrip())
+    # The translation is the Chinese prose; the YAML examples come once, from the docstring.
+    chinese = DOCS["zh"][rule_id]
+    assert CJK.search(chinese) and docs.doc(module, "zh").startswith(chinese.rstrip())
     names = list(docs.sections(module, "zh"))
-    assert [name for name in names if name != "选项"] == list(docs.SECTIONS_ZH)
+    assert [name for name in names if name != "选项"] == list(docs.section_names("zh"))
     assert ("选项" in names) == ("Options" in docs.sections(module))
     for name in getattr(module, "OPTIONS", {}):
         assert f"`{name}`" in docs.sections(module, "zh")["选项"]
     assert docs.summary(module, "zh").endswith("。")
-    assert "DOC_ZH" in module.__all__
 
 
 @pytest.mark.parametrize("rule_id", list(registry.RULES))
@@ -74,7 +75,7 @@ def test_the_chinese_examples_are_the_english_ones(rule_id):
     module = registry.RULES[rule_id]
     assert docs.examples(module, "zh") == docs.examples(module)
     english, chinese = docs.sections(module), docs.sections(module, "zh")
-    for en, zh in zip(docs.SECTIONS[2:], docs.SECTIONS_ZH[2:]):
+    for en, zh in zip(docs.SECTIONS[2:], docs.section_names("zh")[2:]):
         blocks = re.findall(r"```yaml\n.*?```", english[en], re.DOTALL)
         assert blocks == re.findall(r"```yaml\n.*?```", chinese[zh], re.DOTALL)
 
@@ -84,14 +85,15 @@ def test_the_configuration_and_disable_comments_have_chinese_documentation(modul
     assert CJK.search(docs.doc(module, "zh"))
     # The config example and every directive are written as in English.
     for code in re.findall(r"`[^`]+`", module.__doc__.split("\n", 1)[1]):
-        assert code in module.DOC_ZH, code
+        assert code in docs.translation(module, "zh"), code
 
 
 def test_no_line_break_inside_a_chinese_paragraph_between_two_ideographs():
     """Markdown joins a paragraph's lines with a space, which shows between two Chinese characters."""
     chinese = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-    for module in [*registry.RULES.values(), config, comments]:
-        lines = module.DOC_ZH.splitlines()
+    assert set(DOCS["zh"]) == {*registry.RULES, "config", "comments"}
+    for text in DOCS["zh"].values():
+        lines = text.splitlines()
         for line, following in zip(lines, lines[1:]):
             joined = following and line and not following.startswith(("#", "```", "- ", "* ", "    "))
             if joined and not line.startswith(("#", "```")):

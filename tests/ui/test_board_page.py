@@ -256,7 +256,6 @@ def test_an_action_changes_owner_due_date_and_status(drafts_dir, boards):
 
 def test_the_drawing_shows_note_badges_and_the_heat_of_a_closed_round_to_everyone(drafts_dir, boards):
     from blueprint.ui.cached import marked_svg
-    from blueprint.ui.pages.board import _heat, _note_counts
 
     made = boards.create(HALL)
     ann = boards.join(made.participant_token, "Ann")[1]
@@ -266,13 +265,13 @@ def test_the_drawing_shows_note_badges_and_the_heat_of_a_closed_round_to_everyon
     current = boards.open_round(made.facilitator_token, "pain", 3)
     boards.vote(ann, current, str(door))
     seen, run = boards.view(ann), boards.view(made.facilitator_token)
-    assert _note_counts(seen) == (("arrive", "question", 1), ("enter", "pain", 2))
-    assert _heat(run, facilitator=True) == (("enter", 1),)  # the facilitator watches the dots come in
-    assert _heat(seen, facilitator=False) == ()  # participants see the result once the round is closed
+    assert seen.note_counts() == (("arrive", "question", 1), ("enter", "pain", 2))
+    assert run.heat(facilitator=True) == (("enter", 1),)  # the facilitator watches the dots come in
+    assert seen.heat(facilitator=False) == ()  # participants see the result once the round is closed
     boards.close_round(made.facilitator_token, current)
     seen = boards.view(ann)
-    assert _heat(seen, facilitator=False) == (("enter", 1),)
-    picture, why = marked_svg(seen.text, _note_counts(seen), _heat(seen, False), "en")
+    assert seen.heat(facilitator=False) == (("enter", 1),)
+    picture, why = marked_svg(seen.text, seen.note_counts(), seen.heat(False), "en")
     assert why is None
     assert picture.count('class="note-badge note-pain"') == 1 and 'class="note-badge note-question"' in picture
     assert 'class="vote-heat' in picture
@@ -301,13 +300,13 @@ def test_the_facilitator_downloads_the_outcome_in_every_format(drafts_dir, board
     boards.add_note(ann, "enter", "pain", "The door is heavy")
     facilitator = tab({"board": made.board, "token": made.facilitator_token})
     assert not facilitator.exception, facilitator.exception
-    from blueprint.ui.pages import board as page
+    from blueprint.store import outcome as outcomes
 
     outcome = boards.board_outcome(made.board)
-    files = {kind: page._outcome_file(made.board, writer)() for kind, writer in (
-        ("json", page.to_json), ("xlsx", lambda data: page.to_xlsx(data, "en")),
-        ("svg", lambda data: page.to_picture(HALL, data, "svg", "en")),
-        ("pdf", lambda data: page.to_picture(HALL, data, "pdf", "en")))}
+    files = {kind: writer(outcome) for kind, writer in (
+        ("json", lambda data: outcomes.to_json(data).encode("utf-8")), ("xlsx", lambda data: outcomes.to_xlsx(data, "en")),
+        ("svg", lambda data: outcomes.to_picture(HALL, data, "svg", "en").encode("utf-8")),
+        ("pdf", lambda data: outcomes.to_picture(HALL, data, "pdf", "en")))}
     assert b'"The door is heavy"' in files["json"] and files["xlsx"][:2] == b"PK"
     assert b'class="note-badge note-pain"' in files["svg"] and files["pdf"].startswith(b"%PDF")
     assert outcome["notes"][0]["author"] == "Ann"

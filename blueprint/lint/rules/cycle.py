@@ -38,23 +38,10 @@ from collections import defaultdict
 
 from ...phrases import IdList, say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "cycle"
 LEVEL = "warning"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """没有用 `kind: return` 连线闭合的循环。
-
-## 发现什么
-沿连线（`flow` 和 `support` 类型）兜圈子的一组步骤。`return`
-类型的连线是把东西交回去，不沿着走，`recovery:`
-补救链接也不走。对每个循环，在回到文件中更早写出的步骤（或回到自身）的那些连线的引用处报告：把它们都标为
-`kind: return`，所有循环就都消除了。
-
-## 为什么重要
-旅程是从左往右读的；没有标明的循环无法按时间顺序排布，其中的步骤没有最长路径（覆盖它们的服务标准无法核对）；而真实的循环（“再解释一遍”“再修一次”）是一次交回，蓝图应当把它画成交回。
-"""
 
 
 def check(ctx, options):

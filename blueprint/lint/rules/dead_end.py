@@ -40,27 +40,12 @@ from __future__ import annotations
 from ...model import Zone
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "OPTIONS", "OPTION_CHOICES", "check"]
+__all__ = ["ID", "LEVEL", "OPTIONS", "OPTION_CHOICES", "check"]
 
 ID = "dead-end"
 LEVEL = "warning"
 OPTIONS = {"zones": ["backstage", "support"]}
 OPTION_CHOICES = {"zones": tuple(zone.value for zone in Zone)}
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """没有出口的后台或支持步骤。
-
-## 发现什么
-后台或支持区（区域可以在选项中设置）里，有连线或链接到达、却没有任何连线离开的步骤：没有 `next:`，`flows:`
-里也没有从它出发的连线（任何类型）。`recovery:` 补救链接不算出口（只在出错时才走）。完全没有连线的步骤交给
-`isolated-step` 处理。
-
-## 选项
-- `zones`（默认 `[backstage, support]`）：步骤必须有出口的区域。
-
-## 为什么重要
-可视分界线后面走进死胡同的工作，就是一张永远不会关闭的工单、一份没人看的记录：结果既到不了下一步，也到不了顾客那里。
-"""
 
 
 def check(ctx, options):

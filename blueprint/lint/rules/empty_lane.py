@@ -34,20 +34,10 @@ from __future__ import annotations
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "empty-lane"
 LEVEL = "info"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """声明了却没有步骤的泳道。
-
-## 发现什么
-`lanes:` 下没有任何步骤使用的泳道。在泳道的编号处报告。文件没有 `lanes:` 时得到的四条标准泳道从不报告。
-
-## 为什么重要
-空的一行会占用图上的空间，还暗示服务的某个部分被遗忘了（承诺背后没有支持流程、交接时没有前台人员），或者泳道改了名，而步骤还在用旧编号。
-"""
 
 
 def check(ctx, options):

@@ -40,20 +40,10 @@ from __future__ import annotations
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "fail-without-owner"
 LEVEL = "warning"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """失误点所在的步骤没有责任人。
-
-## 发现什么
-写了 `fail:`（这里可能出什么问题）却没有 `owner:`（由谁执行）的步骤。在 `fail:` 的值处报告。
-
-## 为什么重要
-没有责任人的失误，就没有人去预防、发现和上报：原始资料一再强调，每个故障和投诉都要落到责任人，并且有回复。请写明负责这个步骤的岗位（导购员、营业员、值班长）或系统。
-"""
 
 
 def check(ctx, options):

@@ -39,20 +39,10 @@ from __future__ import annotations
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "fail-without-recovery"
 LEVEL = "warning"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """失误点没有补救。
-
-## 发现什么
-写了 `fail:`（这里可能出什么问题）却没有 `recovery:`（由哪个步骤来补救）的步骤。在 `fail:` 的值处报告。
-
-## 为什么重要
-标出服务会在哪里出错只完成了一半；蓝图还应该写明出错时员工怎么做（致歉并引导到柜台、给顾客回电），这样补救才是设计过、培训过、可衡量的，而不是临场发挥。
-"""
 
 
 def check(ctx, options):

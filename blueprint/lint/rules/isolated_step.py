@@ -33,22 +33,10 @@ from __future__ import annotations
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "isolated-step"
 LEVEL = "warning"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """没有任何连线进出的步骤。
-
-## 发现什么
-没有连线进入、也没有连线离开的步骤：没有 `next:`，`flows:` 里没有它的连线，也没有任何方向的 `recovery:`
-补救链接。在步骤的编号处报告。只有一个步骤的蓝图就有一个这样的步骤。
-
-## 为什么重要
-流程之外的步骤不属于这段旅程：它被画在单独的一列里，不在任何服务标准衡量的路径上，通常是漏写了一个
-`next:`。
-"""
 
 
 def check(ctx, options):

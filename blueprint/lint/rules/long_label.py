@@ -38,19 +38,8 @@ steps:
 
 from __future__ import annotations
 
-__all__ = ["ID", "LEVEL", "DOC_ZH"]
+__all__ = ["ID", "LEVEL"]
 
 ID = "long-label"
 LEVEL = "warning"
 
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """标题或标签长到卡片怎么也显示不下：加载时截断，并给出这条警告。
-
-## 发现什么
-超过 300 个字符的 `title` 或 `label`（步骤、泳道、阶段、连线或服务标准的标签）。一张卡片只显示六行短文字，约
-150 个字符；加载器保留前 300 个字符（最后一个是省略号），并在这个值处报告。文件本身不会被修改。
-
-## 为什么重要
-这么长的标签其实是放错了键的说明：卡片上读不了，而逐字折行会让绘图耗费几秒甚至几分钟（1 MB 的标签）。简短的标签加上写在
-`description` 或 `notes` 里的细节，在墙上和表格里都更好读。
-"""

@@ -42,24 +42,12 @@ from __future__ import annotations
 from ...model import FlowKind, Zone
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "open-loop"
 LEVEL = "warning"
 
 _BEHIND = (Zone.BACKSTAGE, Zone.SUPPORT)
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """交给后台或支持的事情，再也没有回到前台或顾客那里。
-
-## 发现什么
-从顾客或前台步骤到后台或支持步骤的交接（`flow` 或 `support` 类型的连线），之后没有任何连线路径（包括
-`return` 连线，不包括 `recovery:`
-补救链接）再回到前台或顾客步骤。在形成这次交接的引用处报告。所有交接用一次从前台和顾客步骤出发的反向搜索一并检查。
-
-## 为什么重要
-没有闭环，就是报修单交给了维修组，却从没向营业厅确认；投诉到了负责人手里，却始终没有答复：顾客只能干等，一线员工也无从告知。把环闭上就是解决办法。
-"""
 
 
 def check(ctx, options):

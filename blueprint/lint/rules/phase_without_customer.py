@@ -40,20 +40,10 @@ from __future__ import annotations
 from ...phrases import say
 from ...model import Zone
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "phase-without-customer"
 LEVEL = "warning"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """顾客在其中什么也不做的阶段。
-
-## 发现什么
-在 `phases:` 下声明的阶段，其中没有一个步骤位于顾客泳道。在这个阶段的编号处报告。
-
-## 为什么重要
-阶段是顾客旅程的各个环节：顾客什么也不做的环节，要么是应归入某个面向顾客阶段的后台工作，要么是顾客在等待却没有步骤表示出来（蓝图隐藏了这段等待，也就没人管理它）。
-"""
 
 
 def check(ctx, options):

@@ -46,22 +46,10 @@ import math
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "queue-unstable"
 LEVEL = "error"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """到达人数达到或超过服务台能力的排队：等待会无休止地变长。
-
-## 发现什么
-带 `queue:` 的等待点，顾客（扣除 `diversion` 分流之后）到达的速度不低于 `servers` 个服务台的服务速度：每小时到达人数
-× 服务时长 ≥ 服务台数 × 60 分钟。没有 `arrivals` 时按 `hours:` 中最忙的时段计算。在 `servers:`
-处报告，并给出利用率和保持排队稳定所需的最少服务台数。
-
-## 为什么重要
-达到或超过能力的排队没有稳定的等待时间：整个高峰期队伍都在变长，营业厅的等待就是这样拖到一个小时的。请在高峰期开放更多台席、把简单业务分流到自助终端和电子渠道，或缩短办理时间。
-"""
 
 
 def check(ctx, options):

@@ -18,25 +18,9 @@ message.
 Every file, as long as the rules work.
 """
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "CONFIGURABLE"]
+__all__ = ["ID", "LEVEL", "CONFIGURABLE"]
 
 ID = "rule-error"
 LEVEL = "error"
 CONFIGURABLE = False
 
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """某条检查规则运行时抛出了异常；其他规则照常运行。
-
-## 发现什么
-这是检查器的缺陷，不是蓝图的问题：某条规则在这个文件上抛出了异常。每条出错的规则在文件第 1 行第 1
-列报告一次，附上异常信息，这条规则在这个文件上的结果被舍弃。配置无法关闭或降低它，禁用注释也隐藏不了它。
-
-## 为什么重要
-一条出错的规则不能掩盖其他所有规则的结果，程序崩溃也不能被当成文件没有问题：检查会继续进行，退出状态为 1。
-
-## 错误示例
-无：蓝图不可能故意触发它。如果你看到了，请报告这个文件和这条说明。
-
-## 正确示例
-所有文件，只要规则本身正常工作。
-"""

@@ -30,19 +30,8 @@ steps:
 ```
 """
 
-__all__ = ["ID", "LEVEL", "DOC_ZH"]
+__all__ = ["ID", "LEVEL"]
 
 ID = "schema"
 LEVEL = "error"
 
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """缺少必需的键，或某个值的类型不对、取值不可能。
-
-## 发现什么
-文件格式（格式版本 1）不允许的内容：没有 `blueprint: 1`、`title` 或 `steps`；步骤没有 `id`、`lane` 或
-`label`；该写列表的地方写了文本；像 `3 mins later` 这样的时长；超出 -2..2
-的情绪值；不存在的触点类型或连线类型（会给出建议）；不属于任何区域的泳道。加载器在相关的键或值处逐一报告。空文件，或最外层不是键值对的文件，根本无法读取，始终是错误。
-
-## 为什么重要
-绘图和分析都依赖这些值；一个错误的值会被悄悄丢掉或画错。每条说明都会写明这个值应该是什么。
-"""

@@ -41,28 +41,13 @@ standards:
 
 from __future__ import annotations
 
-from ...phrases import Duration, Phrase, say
+from ...durations import Duration
+from ...phrases import Phrase, say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "standard-exceeded"
 LEVEL = "error"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """各步骤的时长兑现不了的服务标准（时限）。
-
-## 发现什么
-- `from`/`to` 类服务标准：从 `from` 开始到 `to` 结束的最长路径，用时超过 `max`。路径沿 `flow` 和 `support`
-  类型的连线走（`return` 连线是交回，不沿着走）；用时是各步骤 `duration`
-  之和。没有时长的步骤按零计，这时的用时是“至少”这么多。在 `max:`
-  处报告，并给出用时、上限和最长路径上的步骤。
-- 带 `steps:` 的服务标准（给每个步骤单独设上限）：所列步骤的时长超过 `max`。在 `steps:`
-  中这个步骤的引用处报告。
-- 有自己时限的等待点（`wait: 10min`），它的 `duration` 超过了这个时限。在 `wait:` 处报告。
-
-## 为什么重要
-设计出来的步骤兑现不了的服务承诺，每天都会被打破：要么让步骤更快（把简单业务分流到自助渠道，在顾客等候时就把材料准备好），要么改变承诺。
-"""
 
 
 def _name(standard) -> Phrase:

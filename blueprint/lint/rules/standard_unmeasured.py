@@ -41,24 +41,10 @@ from __future__ import annotations
 
 from ...phrases import IdList, say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "standard-unmeasured"
 LEVEL = "info"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """无法核对的服务标准：步骤没有 `duration`，或路径上有循环。
-
-## 发现什么
-- `from`/`to` 类服务标准，路径上有步骤没有 `duration`（一个步骤位于从 `from` 到 `to`
-  的某条连线路径上，就算在路径上）。在服务标准的编号处报告，并列出相关步骤。如果已知的时长已经超过
-  `max`，则改由 `standard-exceeded` 报告。
-- `from`/`to` 类服务标准，路径绕进了一个没有 `return` 连线闭合的循环（在服务标准的编号处报告），因而没有最长路径。（从 `from` 根本走不到 `to` 的情况属于 `standard-unreachable`，是错误。）
-- 带 `steps:` 的服务标准列出了没有 `duration` 的步骤（在这个引用处报告）。
-
-## 为什么重要
-一个无法对照设计来核对的承诺只会带来虚假的安心：蓝图看上去达标，只是因为缺了时长。请补上预计的（或实测的）时长。
-"""
 
 
 def check(ctx, options):

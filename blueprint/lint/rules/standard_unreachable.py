@@ -36,21 +36,10 @@ from __future__ import annotations
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "standard-unreachable"
 LEVEL = "error"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """服务标准的 `to` 步骤从 `from` 步骤走不到。
-
-## 发现什么
-`from`/`to` 类服务标准，沿 `flow` 和 `support` 类型的连线从 `from` 走不到 `to`（`return`
-连线是交回，不沿着走）。在 `to:` 处报告。
-
-## 为什么重要
-这个标准什么也量不到：要么 `from` 和 `to` 写反或写错了，要么两者之间缺了连线，于是承诺（“等候不超过10分钟”）对照的是一条不存在的路径，无论步骤用时多长看上去都达标。
-"""
 
 
 def check(ctx, options):

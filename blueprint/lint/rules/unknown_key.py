@@ -28,18 +28,8 @@ steps:
 ```
 """
 
-__all__ = ["ID", "LEVEL", "DOC_ZH"]
+__all__ = ["ID", "LEVEL"]
 
 ID = "unknown-key"
 LEVEL = "error"
 
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """文件格式不认识的键，通常是拼写错误，并给出“是不是……”的建议。
-
-## 发现什么
-格式版本 1 的顶层，或泳道、阶段、步骤、连线、服务标准里没有的键（把 `next:` 写成了 `nxt:`，把 `duration:`
-写成了 `duraton:`），在这个键处报告，并给出最接近的已知键。由加载器报告。
-
-## 为什么重要
-拼错的键会被其他所有环节悄悄忽略：本该画出的连线不见了，本该计入服务标准的时长也没有算进去。
-"""

@@ -29,19 +29,8 @@ steps:
 ```
 """
 
-__all__ = ["ID", "LEVEL", "DOC_ZH"]
+__all__ = ["ID", "LEVEL"]
 
 ID = "unknown-reference"
 LEVEL = "error"
 
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """引用了不存在的泳道、阶段或步骤，并给出“是不是……”的建议。
-
-## 发现什么
-步骤的 `lane` 或 `phase`、`next:` 中的一项、连线的 `from`/`to`、`recovery:`，或服务标准的
-`from`、`to`、`steps`，指向了没有声明的对象（泳道 `backstagee` 会建议
-`backstage`）。加载器在引用处报告。检查器也在这里报告禁用注释里写了不存在的规则，或漏写了 `rule:` 的词。
-
-## 为什么重要
-悬空的引用会让一条连线从图中消失、让一个步骤不属于任何泳道，或让一条服务标准无法核对，而画出来的蓝图上却看不出任何迹象。
-"""

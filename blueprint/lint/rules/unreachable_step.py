@@ -40,22 +40,10 @@ from __future__ import annotations
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "unreachable-step"
 LEVEL = "warning"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """从任何入口步骤出发都走不到的步骤。
-
-## 发现什么
-沿连线和 `recovery:` 补救链接，从任何入口步骤都到达不了的步骤。入口步骤是没有 `flow` 或 `support`
-类型连线进入的步骤（`return`
-连线和补救链接回到的是旅程已经走过的地方，不算）。走不到的步骤只会互相连接：一个没有入口的循环。在每个这样的步骤的编号处报告。
-
-## 为什么重要
-旅程永远到不了那里：这些步骤画出来了，却没有顾客能走到，主路径上的服务标准也覆盖不到它们。通常是漏了进入这个循环的连线，或者连线指错了步骤。
-"""
 
 
 def check(ctx, options):

@@ -32,22 +32,10 @@ from __future__ import annotations
 
 from ...phrases import say
 
-__all__ = ["ID", "LEVEL", "DOC_ZH", "check"]
+__all__ = ["ID", "LEVEL", "check"]
 
 ID = "wait-without-standard"
 LEVEL = "warning"
-
-#: The documentation in Chinese: the docstring's sections, the same examples.
-DOC_ZH = """没有任何服务时限约束的等待点。
-
-## 发现什么
-写了 `wait: true` 的步骤，既没有自己的时限（`wait: 10min`），也没有列在某条服务标准的 `steps:`
-里，也不在任何 `from`/`to` 类服务标准的路径上。在 `wait:` 的值处报告。
-
-## 为什么重要
-等待是顾客最容易失去耐心的地方；没有承诺的等待（“排队不超过 10
-分钟”）就无法衡量，无法据此排班，也无法改进。
-"""
 
 
 def check(ctx, options):

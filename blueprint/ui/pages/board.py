@@ -325,7 +325,7 @@ def _board_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: s
             if presenter:
                 st.caption(tr("board.presenting", step=md_escape(steps.get(presenter, presenter))))
         shown = _shown_step(snap, facilitator)
-        picture, why = cached.marked_svg(snap.text, _note_counts(snap), _heat(snap, facilitator), locale)
+        picture, why = cached.marked_svg(snap.text, snap.note_counts(), snap.heat(facilitator), locale)
         labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
                   "width": tr("preview.width"), "fit": tr("preview.fit"), "phase": tr("preview.phase"),
                   "hint": tr("board.preview_hint")}
@@ -341,33 +341,6 @@ def _board_tab(opened: Opened, snap: BoardView, steps: dict[str, str], locale: s
         _note_form(opened, snap, steps, locale)
         _note_editor(opened, snap, steps, locale)
         _note_list(snap, steps, locale)
-
-
-def _note_counts(snap: BoardView) -> tuple[tuple[str, str, int], ...]:
-    """How many notes of each kind each step and phase holds: the drawing's badges."""
-    counts: dict[tuple[str, str], int] = {}
-    for note in snap.notes:
-        counts[note.target, note.kind] = counts.get((note.target, note.kind), 0) + 1
-    return tuple(sorted((target, kind, count) for (target, kind), count in counts.items()))
-
-
-def _heat(snap: BoardView, facilitator: bool) -> tuple[tuple[str, int], ...]:
-    """The dots of the latest round on each step (a note's dots on its step): the drawing's heat.
-
-    The facilitator sees an open round's dots as they come; participants see a round's result
-    once it is closed, so nobody votes after the crowd.
-    """
-    shown = [found for found in snap.rounds if facilitator or found.closed is not None]
-    if not shown:
-        return ()
-    latest = shown[-1]
-    notes = {str(note.id): note.target for note in snap.notes}
-    dots: dict[str, int] = {}
-    for item, count, _voters in latest.ranking:
-        target = item if latest.topic == "step" else notes.get(item)
-        if target is not None:
-            dots[target] = dots.get(target, 0) + count
-    return tuple(sorted(dots.items()))
 
 
 def _walkthrough(opened: Opened, snap: BoardView, steps: dict[str, str], locale: str) -> None:
@@ -397,7 +370,7 @@ def _counts(snap: BoardView, steps: dict[str, str], locale: str) -> None:
     totals = {kind: 0 for kind in NOTE_KINDS}
     for note in snap.notes:
         totals[note.kind] = totals.get(note.kind, 0) + 1
-    badges = " ".join(_badge(kind, f"{t(f'board.kind_{kind}', locale)} {totals[kind]}") for kind in NOTE_KINDS)
+    badges = " ".join(_badge(kind, f"{t(f'note-kind.{kind}', locale)} {totals[kind]}") for kind in NOTE_KINDS)
     st.markdown(badges)
 
 
@@ -405,7 +378,7 @@ def _badges(notes, locale: str) -> str:
     counts: dict[str, int] = {}
     for note in notes:
         counts[note.kind] = counts.get(note.kind, 0) + 1
-    return " ".join(_badge(kind, f"{t(f'board.kind_{kind}', locale)} {counts[kind]}")
+    return " ".join(_badge(kind, f"{t(f'note-kind.{kind}', locale)} {counts[kind]}")
                     for kind in NOTE_KINDS if counts.get(kind))
 
 
@@ -449,7 +422,7 @@ def _note_line(note, locale: str) -> None:
     text = "  \n".join(md_escape(line) for line in note.text.splitlines() if line.strip())
     when = (note.edited or note.created).astimezone().strftime("%H:%M")
     edited = t("board.edited", locale) if note.edited else ""
-    line = _badge(note.kind, t(f"board.kind_{note.kind}", locale))
+    line = _badge(note.kind, t(f"note-kind.{note.kind}", locale))
     st.markdown(f"{line} {text}  \n:gray[{md_escape(note.author)} · {when}{edited}]")
 
 
@@ -488,7 +461,7 @@ def _note_form(opened: Opened, snap: BoardView, steps: dict[str, str], locale: s
         st.markdown(f"**{tr('board.add_note')}**")
         kind_col, step_col = st.columns([2, 3])
         kind_col.selectbox(tr("board.note_kind"), list(NOTE_KINDS), key="note_kind", disabled=disabled,
-                           format_func=lambda kind: t(f"board.kind_{kind}", locale))
+                           format_func=lambda kind: t(f"note-kind.{kind}", locale))
         step_col.selectbox(tr("board.note_step"), options, key="note_step", disabled=disabled, format_func=name)
         st.text_area(tr("board.note_text"), key="note_text", max_chars=MAX_NOTE_CHARS, height=80,
                      disabled=disabled, placeholder=tr("board.note_placeholder"))
@@ -515,7 +488,7 @@ def _note_editor(opened: Opened, snap: BoardView, steps: dict[str, str], locale:
         key = f"bp_board_edit_{note.id}_{zlib.crc32(note.text.encode('utf-8'))}"
         kind_key = f"{key}_kind"
         st.selectbox(tr("board.note_kind"), list(NOTE_KINDS), index=NOTE_KINDS.index(note.kind), key=kind_key,
-                     format_func=lambda kind: t(f"board.kind_{kind}", locale))
+                     format_func=lambda kind: t(f"note-kind.{kind}", locale))
         st.text_area(tr("board.note_text"), value=note.text, key=key, max_chars=MAX_NOTE_CHARS, height=80)
         save_col, remove_col = st.columns(2)
         save_col.button(tr("board.note_save"), key="bp_board_edit_save", width="stretch", on_click=lambda: _act(
