@@ -352,7 +352,6 @@ def test_the_grid_fills_a_projector_screen_and_keeps_its_place_when_rebuilt(brow
         page.wait_for_function(
             "(box) => Array.from(document.querySelectorAll(box + ' table[role=grid] tbody tr td:first-child'))"
             ".some(td => td.textContent.trim() === 'leave-hall')", arg=STEPS_BOX, timeout=15_000)
-        assert "leave-hall" in [cells[0] for cells in shown_rows(page)], shown_rows(page)
         screenshot(page, "tables-rebuilt-zh-projector")
         no_exception_box(page)
     finally:
