@@ -298,8 +298,9 @@ def test_new_steps_are_typed_in_the_add_line_and_never_into_a_row(browser, serve
         assert [(row["id"], row["label"]) for row in steps[len(before):]] == added
         go_to(page, "tables", ui)
         steps_grid(page)
-        page.wait_for_function("(key) => document.querySelector('.st-key-' + key + ' input').value === 'half-typed'",
-                               arg=field_key("steps", "id"), timeout=10_000)
+        page.wait_for_function("(key) => { const input = document.querySelector('.st-key-' + key + ' input');"
+                               " return input !== null && input.value === 'half-typed'; }",
+                               arg=field_key("steps", "id"), timeout=15_000)
         no_exception_box(page)
     finally:
         page.context.close()

@@ -90,7 +90,10 @@ def _restore(name: str, fields: tuple[str, ...], rows: list[dict], choices: dict
                 value = last.get(column)
                 if value not in options:
                     value = options[0] if column in REQUIRED[name] and options else None
-        st.session_state[key] = value if options is not None else (value or "")
+        if options is None and not value:
+            continue  # an empty input is the widget's own start; setting it would also blank
+            # what the page gives back to the input after a page switch (assets/grid.js)
+        st.session_state[key] = value
 
 
 def _keep(name: str) -> None:
