@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from blueprint.ui import conflict, live, session
+from blueprint.ui import cached, conflict, live, session
 from blueprint.ui.i18n import t
 from blueprint.ui.pages import page_by_name, pages
 from blueprint.ui.pages.common import ICON, STYLE, top_bar
 
 opened_from_command_line = session.bootstrap()
-# The editor's edit first, so every part of the page below shows the new text.
-session.take_editor_edit()
+# The editor's edit first, so every part of the page below shows the new text; its drawing is
+# started at once, and made while the rest of the page is built.
+if session.take_editor_edit():
+    cached.prefetch_svg(session.text())
 locale = session.ui_locale()
 session.sync_url()
 

@@ -7,8 +7,9 @@ For each size a generated blueprint (bench/generate.py) is opened from the comma
 real ``streamlit run`` server on 127.0.0.1, and Debian's Chromium (Playwright) at 1366x768:
 
 * keystroke → preview: a character typed at the end of the first step's label, timed in the page
-  from the key's ``keydown`` to the moment the preview's new drawing holds the new label
-  (editor's send delay, the rerun: load, lint, render; the transfer; the browser's SVG parse);
+  from the key's ``keydown`` to the frame that shows the new label in the preview, painted
+  (editor's send delay, the rerun: load, lint, render; the transfer; the browser's SVG parse,
+  style, layout and paint);
 * reload → drawing: a reload of the editor page, timed from the navigation's start to every step
   of the drawing in the page.
 
@@ -58,28 +59,34 @@ WebSocket.prototype.addEventListener = function (type, handler, options) {
   }, options);
 };"""
 
-# In the page: the time of the last keydown, and of the first drawing holding the marker after it
-# (compared without white space: a label wrapped over two lines is two <text> elements).
+# In the page: the time of the last keydown, of the first change to the drawing that makes it hold
+# the marker (compared without white space: a label wrapped over two lines is two <text>
+# elements; the preview replaces the drawing or only its changed groups), and of the frame that
+# shows it: the first task after that frame's style, layout and paint.
 PROBE = """() => {
   const root = %s;
-  window.__bench = {t0: 0, t1: 0, marker: ""};
+  window.__bench = {t0: 0, dom: 0, t1: 0, marker: ""};
   document.addEventListener("keydown", () => {
-    window.__bench.t0 = performance.now(); window.__bench.t1 = 0;
+    window.__bench.t0 = performance.now(); window.__bench.dom = 0; window.__bench.t1 = 0;
     window.__wire.sent = []; window.__wire.got = []; window.__wire.bytes = 0;
   }, true);
   new MutationObserver(() => {
     const b = window.__bench, svg = root.querySelector(".bp-canvas > svg");
-    if (b.marker && !b.t1 && svg && svg.textContent.replace(/\\s+/g, "").includes(b.marker)) b.t1 = performance.now();
-  }).observe(root.querySelector(".bp-canvas"), {childList: true});
+    if (!b.marker || b.dom || !svg || !svg.textContent.replace(/\\s+/g, "").includes(b.marker)) return;
+    b.dom = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { b.t1 = performance.now(); }, 0));
+  }).observe(root.querySelector(".bp-canvas"), {childList: true, subtree: true});
 }""" % PREVIEW
 # A keystroke in parts: the editor's send delay (keydown -> the edit sent), the server (the edit
 # sent -> the last message before the drawing: the rerun, its transfer), the browser (that message
-# -> the new drawing in the page: the SVG's parse and layout), and the size of what came.
+# -> the new drawing in the page: the messages' decoding, the SVG's parse), the paint (-> the
+# frame showing it: style, layout, paint), and the size of what came.
 PARTS = """() => { const b = window.__bench, w = window.__wire;
   const sent = w.sent.find((t) => t >= b.t0) ?? b.t0;
-  const before = w.got.filter((t) => t <= b.t1);
+  const before = w.got.filter((t) => t <= b.dom);
   const last = before.length ? before[before.length - 1] : sent;
-  return {send: sent - b.t0, server: last - sent, browser: b.t1 - last, kb: w.bytes / 1024}; }"""
+  return {send: sent - b.t0, server: last - sent, browser: b.dom - last, paint: b.t1 - b.dom,
+          kb: w.bytes / 1024}; }"""
 
 
 def _free_port() -> int:
@@ -138,7 +145,7 @@ def bench(browser, steps: int) -> dict[str, list[float]]:
             _idle(page)
             page.evaluate(PROBE)
             keystrokes = []
-            parts: dict[str, list[float]] = {"send": [], "server": [], "browser": [], "kb": []}
+            parts: dict[str, list[float]] = {"send": [], "server": [], "browser": [], "paint": [], "kb": []}
             typed = ""
             for n in range(RUNS):
                 page.evaluate(
@@ -190,7 +197,8 @@ def main(argv: list[str]) -> int:
             print(f"{steps:>6}  {_figure(result['keystroke']):<40} {_figure(result['reload']):<28} {targets}")
             parts = {name: statistics.median(values) for name, values in result["parts"].items()}
             print(f"{'':>6}  keystroke in parts (medians): send delay {parts['send']:.0f} ms, server (rerun and "
-                  f"transfer) {parts['server']:.0f} ms, browser (SVG parse and layout) {parts['browser']:.0f} ms; "
+                  f"transfer) {parts['server']:.0f} ms, browser (decode, SVG parse) {parts['browser']:.0f} ms, "
+                  f"paint (style, layout, paint) {parts['paint']:.0f} ms; "
                   f"{parts['kb']:.0f} kB received")
         browser.close()
     return 0

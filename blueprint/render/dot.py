@@ -100,10 +100,28 @@ class _Writer:
             found = self._quoted[name] = graphviz.quoting.quote(name)
         return found
 
+    def attr_list(self, attrs: dict[str, str]) -> str:
+        """The attribute list ``Digraph.node`` and ``Digraph.edge`` write for ``attrs`` (``label``
+        first, the rest sorted), each key and value quoted by the package's own rules once per
+        writer: on a big picture the package's per-call argument checks and quoting of the same
+        colours and sizes again and again took a third of the DOT's time."""
+        label = attrs.pop("label", None)
+        items = [] if label is None else [f"label={self._value(label)}"]
+        items += [f"{self.quoted(key)}={self._value(value)}" for key, value in sorted(attrs.items())
+                  if value is not None]
+        return f" [{' '.join(items)}]" if items else ""
+
+    def _value(self, value: str) -> str:
+        # A plain label (NoHtml) equals its text as a key but is quoted differently: never memoized.
+        if isinstance(value, graphviz.quoting.NoHtml):
+            return graphviz.quoting.quote(value)
+        return self.quoted(value)
+
     def edge(self, layer: graphviz.Digraph, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
         and :attr:`edges` keeps the ``id`` each number stands for."""
-        layer.edge(tail, head, **attrs)
+        # The statement Digraph.edge writes (node names are the renderer's ids: no port or compass).
+        layer.body.append(f"\t{self.quoted(tail)} -> {self.quoted(head)}{self.attr_list(attrs)}\n")
         self.edges.append(element_id)
 
     def point(self, x: float, y: float) -> str:
@@ -135,7 +153,8 @@ class _Writer:
         if size:
             attrs["width"] = _inches(box.w)
             attrs["height"] = _inches(box.h)
-        layer.node(name, pos=self.point(box.cx, box.cy), **attrs)
+        attrs["pos"] = self.point(box.cx, box.cy)
+        layer.body.append(f"\t{self.quoted(name)}{self.attr_list(attrs)}\n")  # what Digraph.node writes
 
 
 def _table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",

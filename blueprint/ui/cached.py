@@ -10,6 +10,9 @@ sessions (the examples' thumbnails are rendered once per server).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import streamlit as st
@@ -32,6 +35,8 @@ __all__ = [
     "labels",
     "load_error",
     "marked_svg",
+    "prefetch_svg",
+    "preview_svg",
     "step_at_line",
     "step_ids",
     "step_line",
@@ -68,8 +73,46 @@ def summary(text: str) -> dict:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def svg(text: str) -> tuple[str | None, str | None]:
-    """The drawing (:func:`pipeline.svg`)."""
-    return pipeline.svg(_loaded(text))
+    """The drawing (:func:`pipeline.svg`), taken from :func:`prefetch_svg` when it started it."""
+    with _drawing_lock:
+        started = _drawing.pop(text, None)
+        _drawn[text] = None
+        while len(_drawn) > 32:
+            _drawn.popitem(last=False)
+    if started is not None and started.cancel():
+        started = None  # still waiting behind other sessions' drawings: drawn here, at once
+    return started.result() if started is not None else pipeline.svg(_loaded(text))
+
+
+# Drawings started ahead of the page that shows them, by text: a few, for the latest edits; and
+# the texts drawn lately (an undo comes back to one: its drawing is in the cache already).
+_drawing: OrderedDict[str, Future] = OrderedDict()
+_drawn: OrderedDict[str, None] = OrderedDict()
+_drawing_lock = threading.Lock()
+_drawer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blueprint-drawing")
+
+
+def prefetch_svg(text: str) -> None:
+    """Start drawing ``text`` now, in a thread, for :func:`svg` to take later in this run.
+
+    Called right after an edit is saved: Graphviz then draws while the page's other parts (lint,
+    findings, the editor) are built, instead of after them. The text is loaded here, in the
+    run's thread (the one load the page's other parts share).
+    """
+    loaded = _loaded(text)
+    with _drawing_lock:
+        if text in _drawing or text in _drawn:
+            return
+        _drawing[text] = _drawer.submit(pipeline.svg, loaded)
+        while len(_drawing) > 4:  # never taken (a run stopped by the next edit): let it go
+            _drawing.popitem(last=False)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def preview_svg(text: str) -> tuple[str | None, str | None]:
+    """The drawing as the preview shows it (:func:`pipeline.preview_svg`)."""
+    picture, why = svg(text)
+    return (pipeline.preview_svg(picture) if picture else picture), why
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -1,10 +1,11 @@
 // The blueprint preview: the renderer's SVG inline, pan by drag, zoom by wheel and buttons.
 //
-// Python sends {svg, highlight: {id, nonce} | null, labels, height, empty}. The SVG is replaced
-// only when its text changes, and the view (zoom and position) is kept across a re-render of a
-// drawing of about the same size. A click on a step group (class "step", <title> = step id)
-// sends the id as the trigger value `clicked`; a highlight request outlines that step and brings
-// it into view.
+// Python sends {svg, highlight: {id, nonce} | null, labels, height, empty}. The SVG is redrawn
+// only when its text changes, and then only in part when it can be (an edit changes a few of a
+// drawing's thousands of groups: see `patch`); the view (zoom and position) is kept across a
+// re-render of a drawing of about the same size. A click on a step group (class "step",
+// <title> = step id) sends the id as the trigger value `clicked`; a highlight request outlines
+// that step and brings it into view.
 
 const ZOOM_STEP = 1.25;
 const CLICK_SLOP_PX = 5;
@@ -29,6 +30,103 @@ function parseSvg(text) {
   }
   // Moved into the page, not copied: the parsed document is thrown away anyway.
   return document.adoptNode(root);
+}
+
+// The drawing's text in parts: `head` (up to the graph group's first child group: the root
+// element, the title, the white page), the graph group's child groups (`groups`, each from its
+// <g to its </g>, nested groups inside), and `tail`. Null for a text of another shape (anything
+// but white space between the groups): that one is drawn whole.
+const GRAPH_GROUP = /<g\b[^>]*\bclass="graph"[^>]*>/;
+const GROUP_TAG = /<g[\s>]|<\/g>/g;
+
+function splitSvg(text) {
+  const graph = GRAPH_GROUP.exec(text);
+  if (!graph) return null;
+  const groups = [];
+  let depth = 0;
+  let start = -1;
+  let end = graph.index + graph[0].length;
+  let head = null;
+  GROUP_TAG.lastIndex = end;
+  for (let match; (match = GROUP_TAG.exec(text));) {
+    if (match[0] === "</g>") {
+      depth -= 1;
+      if (depth === 0) {
+        groups.push(text.slice(start, GROUP_TAG.lastIndex));
+        end = GROUP_TAG.lastIndex;
+      } else if (depth < 0) {  // the graph group's own end
+        if (head === null) return null;
+        const tail = text.slice(match.index);
+        return /^<\/g>\s*<\/svg>\s*$/.test(tail) ? {head, groups, tail} : null;
+      }
+    } else {
+      if (depth === 0) {
+        if (head === null) head = text.slice(0, match.index);
+        else if (text.slice(end, match.index).trim()) return null;
+        start = match.index;
+      }
+      depth += 1;
+    }
+  }
+  return null;
+}
+
+// Bring the drawing in the page from the text `state.parts` was made from to `text` by parsing
+// and swapping only the groups whose text changed (a label typed: one card, its edges); groups
+// are matched by their text, so a group that moved is moved, not parsed again. False when only a
+// whole redraw will do: the first drawing, a new size or title (the head changed), another shape.
+function patch(state, text) {
+  const old = state.parts;
+  const parts = old && state.svg && state.svg.isConnected ? splitSvg(text) : null;
+  if (!parts || parts.head !== old.head || parts.tail !== old.tail) return false;
+  const kept = new Map();  // group text -> its elements in the page, in order
+  old.groups.forEach((group, index) => {
+    const list = kept.get(group);
+    if (list) list.push(old.nodes[index]); else kept.set(group, [old.nodes[index]]);
+  });
+  const nodes = [];
+  const changed = [];
+  const slots = [];
+  parts.groups.forEach((group, index) => {
+    const list = kept.get(group);
+    if (list && list.length) nodes.push(list.shift());
+    else { nodes.push(null); changed.push(group); slots.push(index); }
+  });
+  if (changed.length) {
+    const joined = changed.join("");
+    if (HANDLER.test(joined)) return false;  // the careful whole redraw deals with it
+    const doc = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${joined}</svg>`,
+                                                "image/svg+xml");
+    const root = doc.documentElement;
+    if (root.nodeName.toLowerCase() !== "svg" || root.querySelector("parsererror")) return false;
+    root.querySelectorAll("script, foreignObject").forEach((node) => node.remove());
+    const fresh = Array.from(root.children);
+    if (fresh.length !== changed.length) return false;
+    slots.forEach((slot, k) => { nodes[slot] = document.adoptNode(fresh[k]); });
+  }
+  for (const list of kept.values()) list.forEach((node) => node.remove());
+  let previous = old.first;
+  for (const node of nodes) {
+    if (previous.nextElementSibling !== node) previous.after(node);
+    previous = node;
+  }
+  state.parts = {head: parts.head, tail: parts.tail, groups: parts.groups, nodes, first: old.first};
+  return true;
+}
+
+// What `patch` needs to know of a drawing just put in the page whole: its parts, and which
+// element each group is (the graph group's children after the head's elements).
+function remember(state, text) {
+  state.parts = null;
+  const parts = state.svg ? splitSvg(text) : null;
+  const graph = state.svg && state.svg.querySelector("g.graph");
+  if (!parts || !graph) return;
+  const children = Array.from(graph.children);
+  const groups = children.filter((child) => child.nodeName.toLowerCase() === "g");
+  const at = children.indexOf(groups[0]);
+  const first = children[at - 1];  // the head's last element: the white page
+  if (groups.length !== parts.groups.length || !first || at + groups.length !== children.length) return;
+  state.parts = {...parts, nodes: groups, first};
 }
 
 function baseBox(svg) {
@@ -305,7 +403,10 @@ export default function (component) {
   empty.textContent = data.svg ? "" : (data.empty || "");
   empty.style.display = data.svg ? "none" : "flex";
 
-  if (data.svg !== state.svgText) {
+  if (data.svg !== state.svgText && data.svg && patch(state, data.svg)) {
+    state.svgText = data.svg;
+    root.dataset.steps = String(state.svg.querySelectorAll("g.step").length);
+  } else if (data.svg !== state.svgText) {
     state.svgText = data.svg;
     const svg = data.svg ? parseSvg(data.svg) : null;
     const oldBase = state.base;
@@ -324,6 +425,7 @@ export default function (component) {
         && Math.abs(state.base.h - oldBase.h) / oldBase.h < 0.3;
       if (similar) apply(state); else opening(state);
     }
+    remember(state, data.svg || "");
     root.dataset.steps = svg ? String(svg.querySelectorAll("g.step").length) : "0";
   }
   if (state.phaseLabel !== (labels.phase || "") || state.phasesFor !== state.svgText) {

@@ -154,7 +154,7 @@ def _preview(text: str, broken: bool, locale: str, height: str) -> None:
     tr = translator(locale)
     state = view()
     shown = (state.last_good or text) if broken else text
-    picture, why = cached.svg(shown)
+    picture, why = cached.preview_svg(shown)
     highlight = {"id": state.selected, "nonce": state.focus} if state.selected else None
     labels = {"in": tr("preview.zoom_in"), "out": tr("preview.zoom_out"), "actual": tr("preview.actual"),
               "width": tr("preview.width"), "fit": tr("preview.fit"), "phase": tr("preview.phase"),
