@@ -28,8 +28,9 @@ st.set_page_config(page_title=t("app.name", locale), page_icon=ICON, layout="wid
 st.html(STYLE)
 
 navigation = st.navigation(pages(locale), position="top")
-top_bar(locale)
+# Another tab's save first, so the top bar and the page show the text as saved.
 live.watch(locale)
+top_bar(locale)
 conflict.show(locale)
 if opened_from_command_line and navigation.url_path == "":
     st.switch_page(page_by_name("editor", locale))

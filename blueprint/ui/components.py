@@ -74,9 +74,13 @@ _grid_focus = st.components.v2.component("service_blueprint_grid_focus", js=_rea
 GRID_FOCUS_KEY = "bp_grid_focus"
 
 
-def grid_focus() -> None:
-    """Keep the keyboard in a table's open cell editor (see ``assets/grid.js``); shows nothing."""
-    _grid_focus(key=GRID_FOCUS_KEY)
+def grid_focus(reveal: dict | None = None) -> None:
+    """Keep the keyboard in a table's open cell editor (see ``assets/grid.js``); shows nothing.
+
+    ``reveal`` (``{"table", "build", "box", "nonce"}``) scrolls that build of the table's grid to
+    its last row and gives the keyboard to the first input of the add line ``box``, once per nonce.
+    """
+    _grid_focus(key=GRID_FOCUS_KEY, data={"reveal": reveal})
 
 
 def code_editor(text: str, *, draft: str, rev: int, findings: list[dict], completions: dict[str, list[str]],

@@ -180,11 +180,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.steps": {"en": "Steps", "zh": "步骤"},
     "field.max": {"en": "Maximum", "zh": "上限"},
     # -- tables
-    "tables.intro": {"en": "Edit cells, add rows at the bottom, delete rows with the checkbox. Changes go "
-                           "straight into the YAML; comments and formatting elsewhere stay as they are. A new "
-                           "id renames every reference.",
-                     "zh": "直接编辑单元格，在底部添加行，勾选后删除行。修改会直接写回 YAML，其他位置的注释和格式保持不变。"
-                           "修改编号会同时更新所有引用。"},
+    "tables.intro": {"en": "Edit cells, add rows with the line under the table, delete rows with the checkbox. "
+                           "Changes go straight into the YAML; comments and formatting elsewhere stay as they "
+                           "are. A new id renames every reference.",
+                     "zh": "直接编辑单元格，用表格下方的一行添加新行，勾选后删除行。修改会直接写回 YAML，"
+                           "其他位置的注释和格式保持不变。修改编号会同时更新所有引用。"},
     "tables.steps": {"en": "Steps", "zh": "步骤"},
     "tables.lanes": {"en": "Lanes", "zh": "泳道"},
     "tables.phases": {"en": "Phases", "zh": "阶段"},
@@ -210,6 +210,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "zh": "第 {row} 行：请填写{columns}（带 * 的列）"},
     "list.separator": {"en": ", ", "zh": "、"},
     "tables.discard": {"en": "Discard the table edits", "zh": "放弃表格修改"},
+    "tables.add_steps": {"en": "Add step", "zh": "添加步骤"},
+    "tables.add_lanes": {"en": "Add lane", "zh": "添加泳道"},
+    "tables.add_phases": {"en": "Add phase", "zh": "添加阶段"},
+    "tables.add_flows": {"en": "Add flow", "zh": "添加连线"},
+    "tables.add_standards": {"en": "Add standard", "zh": "添加标准"},
+    "tables.add_refused": {"en": "Not added: {message}", "zh": "未添加：{message}"},
+    "tables.add_fill_in": {"en": "fill in {columns} (marked *)", "zh": "请填写{columns}（带 * 的项）"},
+    "tables.add_after_refusal": {"en": "the table has an edit that was not made: correct it or discard it first",
+                                 "zh": "表格中有一处修改未能保存：请先改正或放弃"},
     "tables.broken": {"en": "The text does not load (line {line}, column {column}: {message}). Fix it in the "
                             "editor first.",
                       "zh": "文本无法读取（第 {line} 行，第 {column} 列：{message}）。请先在编辑器中修改。"},

@@ -36,6 +36,7 @@ __all__ = [
     "conflict",
     "discard_conflict",
     "draft",
+    "head_moved",
     "open_draft",
     "open_text",
     "redo",
@@ -182,23 +183,33 @@ def commit(new_text: str, source: str, base_revision: int | None = None) -> bool
     Returns True when the draft's text changed. A conflict with another tab's save leaves the
     text as saved and waits in :func:`conflict`.
     """
+    result = _save(new_text, source, base_revision)
+    return False if result is None else _settle(result, editor=source == "editor")
+
+
+def _save(new_text: str, source: str, base_revision: int | None) -> SaveResult | None:
+    """Save ``new_text`` in the store on ``base_revision`` (the revision held, by default); None
+    when there is no draft or nothing to save."""
     current = draft()
     if current is None:
-        return False
+        return None
     base = current.revision if base_revision is None else base_revision
     if new_text == current.text and base == current.revision:
-        return False
-    result = store().save(current.id, base, new_text, author=owner.author(), source=source)
-    return _settle(result, editor=source == "editor")
+        return None
+    return store().save(current.id, base, new_text, author=owner.author(), source=source)
+
+
+def head_moved() -> bool:
+    """Whether another tab saved the draft since this session last took its text (one indexed read)."""
+    current = draft()
+    return current is not None and store().head(current.id) != current.revision
 
 
 def refresh() -> bool:
     """Take another tab's save: hold the stored head when it moved. True when it did."""
+    if not head_moved():
+        return False
     current = draft()
-    if current is None:
-        return False
-    if store().head(current.id) == current.revision:
-        return False
     found = store().get(current.id)
     if found is None:
         close()
@@ -249,7 +260,15 @@ def take_editor_edit() -> bool:
     base = view().rev_revisions.get(edit.get("base"))
     if base is None:
         return False  # a rev this session never gave the editor
-    return commit(edit["text"], "editor", base_revision=base)
+    result = _save(edit["text"], "editor", base)
+    if result is None:
+        return False
+    if result.status in ("merged", "conflict") and result.mine is not None:
+        # The editor goes on typing on the text it sent, not on what comes back: its next edit
+        # tagged with the same rev is made on this text (kept as a revision of its own), and is
+        # merged from there; from the text before it, the two edits of one line would clash.
+        view().rev_revisions[edit["base"]] = result.mine
+    return _settle(result, editor=True)
 
 
 def browser_locale() -> str:

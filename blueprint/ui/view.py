@@ -87,6 +87,12 @@ class View:
     #: A message for the next run: (catalogue key under ``notice.``, format values).
     notice: tuple[str, dict[str, Any]] | None = None
     tables: dict[str, TableBase] = field(default_factory=dict)
+    #: What is typed in each table's add line and not yet added (kept across page switches).
+    adding: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Why each table's last add was refused (said under its add line until one goes through).
+    add_refusals: dict[str, Exception] = field(default_factory=dict)
+    #: The table whose new last row the grid shows next, once per nonce.
+    reveal: tuple[str, int] | None = None
     uploads_done: set[str] = field(default_factory=set)
     _nonce: int = 0
 
@@ -103,6 +109,9 @@ class View:
         self.last_good = None
         self.finding_pick = None
         self.tables.clear()
+        self.adding.clear()
+        self.add_refusals.clear()
+        self.reveal = None
 
     def select(self, step_id: str, *, bring_into_view: bool = False) -> None:
         self.selected = step_id

@@ -34,6 +34,10 @@ def go_to(page, name: str, locale: str) -> None:
 
 
 def steps_grid(page):
+    # A rebuilt grid replaces the old one: wait until only the new one is on the page.
+    page.wait_for_function(
+        """() => document.querySelectorAll('[class*="st-key-bp_table_steps"] [data-testid="stDataFrame"]').length === 1""",
+        timeout=30_000)
     grid = page.locator('[class*="st-key-bp_table_steps"] [data-testid="stDataFrame"]')
     grid.wait_for(timeout=30_000)
     page.wait_for_selector('[class*="st-key-bp_table_steps"] [data-testid="data-grid-canvas"]', timeout=30_000)

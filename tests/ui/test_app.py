@@ -15,6 +15,7 @@ from blueprint.ui import pipeline
 from blueprint.store import open_store
 from blueprint.ui.i18n import MESSAGES, t
 from blueprint.ui.pages.start import example_key
+from blueprint.ui.pages.tables_add import box_key, field_key
 from tests.conftest import CJK, EXAMPLES, ROOT, where
 from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
 from tests.ui.conftest import (
@@ -337,11 +338,24 @@ def test_renaming_a_step_id_in_the_table_renames_every_reference(app):
     assert original.count("greet") > 1  # there were references to rename
 
 
+def add_row(at: AppTest, name: str, **cells: str) -> AppTest:
+    """Fill the add line under table ``name`` (text cells typed, choices picked) and press Add."""
+    for column, value in cells.items():
+        key = field_key(name, column)
+        widget = next((w for w in at.text_input if w.key == key), None)
+        (widget.input(value) if widget is not None else at.selectbox(key=key).select(value))
+    return at.button(key=f"{box_key(name)}_go").click().run()
+
+
 def test_adding_and_deleting_steps_lanes_and_phases(app):
     open_example(app)
     switch_page(app, "tables")
-    edit_table(app, "steps", {"added_rows": [{"id": "new-step", "lane": "customer", "label": "新步骤"}]})
-    assert blueprint.loads(draft_text(app)).steps[-1].id == "new-step"
+    last = blueprint.loads(draft_text(app)).steps[-1]
+    add_row(app, "steps", id="new-step", label="新步骤")
+    added = blueprint.loads(draft_text(app)).steps[-1]
+    # A new step starts in the lane and phase of the last one.
+    assert (added.id, added.label, added.lane, added.phase) == ("new-step", "新步骤", last.lane, last.phase)
+    assert app.text_input(key=field_key("steps", "id")).value == ""  # ready for the next one
     steps = table_rows(draft_text(app), "steps")
     edit_table(app, "steps", {"deleted_rows": [len(steps) - 1]})
     assert "new-step" not in blueprint.loads(draft_text(app)).step_by_id
@@ -349,14 +363,14 @@ def test_adding_and_deleting_steps_lanes_and_phases(app):
     app.session_state["bp_table_tab"] = t("tables.lanes", "zh")
     app.run()
     lanes = table_rows(draft_text(app), "lanes")
-    edit_table(app, "lanes", {"added_rows": [{"id": "tablet", "label": "平板", "zone": "frontstage"}]})
+    add_row(app, "lanes", id="tablet", label="平板", zone="frontstage")
     assert blueprint.loads(draft_text(app)).lanes[-1].id == "tablet"
     edit_table(app, "lanes", {"deleted_rows": [len(lanes)]})
     assert "tablet" not in blueprint.loads(draft_text(app)).lane_by_id
 
     app.session_state["bp_table_tab"] = t("tables.phases", "zh")
     app.run()
-    edit_table(app, "phases", {"added_rows": [{"id": "follow-up", "label": "回访"}]})
+    add_row(app, "phases", id="follow-up", label="回访")
     assert blueprint.loads(draft_text(app)).phases[-1].id == "follow-up"
     assert not app.exception
 
@@ -387,25 +401,26 @@ def test_a_refused_table_edit_says_why_and_keeps_the_text(app):
     assert app.error and "enter" in " ".join(e.value for e in app.error)
 
 
-def test_a_half_filled_new_row_is_named_in_the_uis_words_and_survives_a_page_switch(app):
-    """Issue 9.6 and 9.7: the missing columns by their titles, the row kept, nothing saved."""
+def test_a_half_filled_new_step_is_named_in_the_uis_words_and_survives_a_page_switch(app):
+    """Issue 9.6 and 9.7: the missing column by its title, at the add line; what was typed kept."""
     open_example(app)
     switch_page(app, "tables")
     original = draft_text(app)
-    edit_table(app, "steps", {"added_rows": [{"id": "new-step"}]})
+    add_row(app, "steps", id="new-step")
     assert not app.exception and draft_text(app) == original
-    rows = len(table_rows(original, "steps"))
-    words = t("tables.fill_in", "zh", row=rows + 1,
-              columns=t("list.separator", "zh").join([t("field.lane", "zh"), t("field.label", "zh")]))
-    assert any(words in e.value.replace("\\", "") for e in app.error)
+    words = t("tables.add_refused", "zh", message=t("tables.add_fill_in", "zh", columns=t("field.label", "zh")))
+    assert shown(app.error) == words
     switch_page(app, "editor")
     switch_page(app, "tables")
-    assert "new-step" in list(app.data_editor[0].value["id"])  # the typed row is still there
-    assert any(words in e.value.replace("\\", "") for e in app.error)
-    # Filled in, it goes through.
-    edit_table(app, "steps", {"edited_rows": {rows: {"lane": "customer", "label": "新步骤"}}})
+    assert app.text_input(key=field_key("steps", "id")).value == "new-step"  # the typed id is still there
+    assert shown(app.error) == words
+    # Filled in, it goes through; the refusal is gone.
+    add_row(app, "steps", label="新步骤")
     assert blueprint.loads(draft_text(app)).steps[-1].id == "new-step"
     assert not app.error
+    # An id that is taken is refused in the UI's words too.
+    add_row(app, "steps", id="enter", label="又一个")
+    assert draft_text(app).count("id: enter") == 1 and "enter" in shown(app.error)
 
 
 def refusal(provoke) -> edit.EditError:

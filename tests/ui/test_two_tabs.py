@@ -64,6 +64,24 @@ def test_typing_on_the_old_text_merges_with_the_other_tabs_save(app, drafts_dir)
     assert draft_text(app) == stored_text(drafts_dir, app)
 
 
+def test_typing_on_after_a_merge_goes_on_the_text_sent_not_the_text_before_it(app, drafts_dir):
+    """The two-tab browser test's rare failure: the editor sent "（A" (typed on rev r), the other
+    tab had saved, so it was merged; the editor, not yet given the merged text, sent "（A）", also
+    tagged r. That edit is made on "（A", not on the text before it: merged, not a conflict."""
+    open_example(app)
+    original = draft_text(app)
+    typed_on = view(app).rev
+    # The other tab saves first (this tab has not run since: it still holds the old head).
+    other_tab_saves(app, lambda text: text.replace("label: 取号", "label: 取号（B）", 1))
+    type_in_editor(app, original.replace("label: 说明来意", "label: 说明来意（A", 1), base=typed_on)
+    type_in_editor(app, original.replace("label: 说明来意", "label: 说明来意（A）", 1), base=typed_on)
+    assert not app.exception
+    assert view(app).conflict is None
+    found = labels(stored_text(drafts_dir, app))
+    assert found["state-need"] == "说明来意（A）" and found["take-number"] == "取号（B）"
+    assert draft_text(app) == stored_text(drafts_dir, app)
+
+
 def test_the_same_place_changed_in_both_tabs_is_shown_side_by_side_to_choose(app, drafts_dir):
     open_example(app)
     original = draft_text(app)

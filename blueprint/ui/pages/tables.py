@@ -26,6 +26,8 @@ from ..i18n import t
 from ..text import md_escape
 from ..view import TableBase, view
 from .common import load_error_words, open_text, translator
+from .tables_add import box_key, take_reveal
+from .tables_add import control as add_control
 
 __all__ = ["GRID_BOX", "TAB_KEY", "column_widths", "page", "table_key"]
 
@@ -33,8 +35,9 @@ TAB_KEY = "bp_table_tab"
 #: The grid's box (its height, the screen's less what is above it, is in ``assets/app.css``).
 GRID_BOX = "bp_grid_box"
 _ROW_PX = 35
-#: A table this short is shown whole rather than in a screen-high box.
-_SHORT_ROWS = 8
+#: A table this short is shown whole rather than in a screen-high box (which is at least 400 px:
+#: a header and ten rows fit in it).
+_SHORT_ROWS = 11
 
 
 def table_key(name: str, nonce: int) -> str:
@@ -53,14 +56,15 @@ def page() -> None:
     if error is not None:
         st.error(load_error_words("tables.broken", error, locale))
         return
-    grid_focus()
     tabs = st.tabs([tr(f"tables.{name}") for name in edit.TABLES], key=TAB_KEY, on_change="rerun")
+    reveal = None
     for name, tab in zip(edit.TABLES, tabs):
         # Only the open tab runs: a 500-step table is not built for nothing.
         if tab.open is False:
             continue
         with tab:
-            _table(text, name, locale)
+            reveal = _table(text, name, locale) or reveal
+    grid_focus(reveal)
 
 
 #: What an empty select box cell holds and shows (Streamlit would show an empty one as "None").
@@ -77,7 +81,7 @@ _WORDS = {"touchpoint": "touchpoint", "zone": "zone", "kind": "flow"}
 #: Select boxes whose options are this file's ids, shown with their labels.
 _IDS = {"lane": "lane", "phase": "phase", "recovery": "step", "from": "step", "to": "step"}
 #: Column widths in pixels: ids whole, labels and descriptions wide enough to read.
-_WIDTH = {"id": 170, "label": 230, "description": 320, "lane": 190, "phase": 170, "next": 200,
+_WIDTH = {"id": 170, "label": 230, "description": 320, "lane": 250, "phase": 170, "next": 200,
           "owner": 140, "touchpoint": 110, "channel": 120, "evidence": 200, "duration": 90, "wait": 90,
           "fail": 180, "recovery": 150, "emotion": 90, "kpis": 160, "notes": 200, "zone": 140,
           "from": 150, "to": 150, "kind": 110, "steps": 220, "max": 90}
@@ -124,6 +128,9 @@ def _formatter(column: str, labels: dict[str, dict[str, str]], locale: str):
         prefix = _WORDS[column]
         return lambda value: value if value == _EMPTY else t(f"{prefix}.{value}", locale)
     names = labels.get(_IDS.get(column, ""), {})
+    if _IDS.get(column) == "step":
+        # A step's label can be long: its id first, so the cell never cuts the id off.
+        return lambda value: f"{value} · {names[value]}" if value in names and names[value] != value else value
     return lambda value: f"{names[value]} · {value}" if value in names and names[value] != value else value
 
 
@@ -166,21 +173,24 @@ def _rows(base: TableBase, name: str) -> tuple[list[dict] | None, edit.EditError
     return cached.table(base.text, name)
 
 
-def _table(text: str, name: str, locale: str) -> None:
+def _table(text: str, name: str, locale: str) -> dict | None:
+    """Show table ``name``: its grid, its add line, a refusal or its help. Returns the request to
+    show the grid's new last row and give the add line the keyboard (after an add), or None."""
     tr = translator(locale)
     base = _base(text, name)
     rows, why = _rows(base, name)
     if rows is None:
         st.warning(tr("tables.unreadable", message=md_escape(why.text(locale))))
-        return
+        return None
     key = table_key(name, base.nonce)
     # A long table fills the screen below the tabs (the box's height is the screen's, less what
     # is above it and the line below it); a short one is shown whole.
     short = len(rows) < _SHORT_ROWS
     with st.container(key=f"{GRID_BOX}_{name}" if not short else None):
         st.data_editor(
-            _frame(rows, name), key=key, num_rows="dynamic", hide_index=True, width="stretch",
-            height=(len(rows) + 2) * _ROW_PX + 3 if short else "stretch", placeholder="",
+            # Rows are added with the add line under the grid (see tables_add), deleted in the grid.
+            _frame(rows, name), key=key, num_rows="delete", hide_index=True, width="stretch",
+            height=(len(rows) + 1) * _ROW_PX + 3 if short else "stretch", placeholder="",
             column_config=_column_config(name, base.text, locale),
             on_change=_write, args=(name, key, locale),
         )
@@ -188,6 +198,8 @@ def _table(text: str, name: str, locale: str) -> None:
     # script driving the app) is written here, once.
     if _write(name, key, locale):
         st.rerun()
+    add_control(name, text, cached.table(text, name)[0] or [], locale, cached.choices(text),
+                lambda column: _formatter(column, cached.labels(text, locale), locale))
     # A refusal is said right under the grid, where new rows are added, inside the screen; the
     # grid above it never moves (and is never rebuilt) when one appears.
     if base.refusal is not None:
@@ -200,6 +212,8 @@ def _table(text: str, name: str, locale: str) -> None:
                 st.rerun()
     else:
         st.caption(tr(f"tables.{name}_help"))
+    nonce = take_reveal(name)
+    return None if nonce is None else {"table": name, "build": base.nonce, "box": box_key(name), "nonce": nonce}
 
 
 def _write(name: str, key: str, locale: str) -> bool:
