@@ -48,12 +48,14 @@ _NUMBER = rb"-?[\d.]+\s+"
 _COLOUR = rb"0\.0039\d*\s+0\.0078\d*\s+0\.011\d*\s+"
 _ALPHA = rb"(?:/[^\s/]+\s+gs\s+)?"
 _MARKER_START = re.compile(_COLOUR + rb"rg(?=\s)")
+# The marker's square, filled and stroked: in a transform of its own (q ... cm ... Q) where the page
+# is zoomed, in page space where it is not (a sheet printed at scale 1).
+_SQUARE = rb"(?:(?:" + _NUMBER + rb")+(?:re|m|l|c)\s+|h\s+)+B"
 # The whole marker: its colour to fill and to stroke, its pen width (and on the page's first stroke
 # cairo's cap, join, dash and miter limit, all PDF's defaults), its square filled and stroked.
 _MARKER = re.compile(_COLOUR + rb"rg\s+" + _ALPHA + _COLOUR + rb"RG\s+" + _ALPHA + _NUMBER + rb"w\s+"
                      rb"(?:0\s+J\s+)?(?:0\s+j\s+)?(?:\[\]\s+0\.0\s+d\s+)?(?:10\s+M\s+)?"
-                     rb"q\s+(?:" + _NUMBER + rb"){6}cm\s+"
-                     rb"(?:(?:" + _NUMBER + rb")+(?:re|m|l|c)\s+|h\s+)+B\s+Q(?=\s)")
+                     rb"(?:q\s+(?:" + _NUMBER + rb"){6}cm\s+" + _SQUARE + rb"\s+Q|" + _SQUARE + rb")(?=\s)")
 # What cairo would draw a blueprint with never: a pattern, a shading, an image, a colour space
 # (resources of the page), a clip, an inline image, a rendering intent or flatness, a CMYK colour,
 # text scaling or leading (letters that no other word of cairo's content holds: its hex strings
