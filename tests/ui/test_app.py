@@ -16,6 +16,7 @@ from blueprint.store import open_store
 from blueprint.ui.i18n import MESSAGES, t
 from blueprint.ui.pages.start import example_key
 from blueprint.ui.pages.tables_add import box_key, field_key
+from blueprint.ui.text import md_escape
 from tests.conftest import CJK, EXAMPLES, ROOT, where
 from tests.ui.bad_uploads import BAD_UPLOADS, HOSTILE
 from tests.ui.conftest import (
@@ -538,6 +539,9 @@ def test_the_findings_and_the_rule_documentation_are_in_the_uis_language(app, mo
     assert messages == [f.message_zh for f in found] and all(CJK.search(m) for m in messages)
     choose_finding(app, "fail-without-recovery")
     assert "**fail-without-recovery**" in texts(app) and "#### 错误示例" in texts(app)
+    picked = next(f for f in found if f.rule == "fail-without-recovery")
+    # The whole message above the rule's documentation: the table cuts it on a laptop's width.
+    assert f"**{picked.line}:{picked.column}** &nbsp; {md_escape(picked.message_zh)}" in texts(app)
 
     lints = []
     real_lint = pipeline.lint_blueprint

@@ -210,6 +210,8 @@ def _rule_doc(picked: Finding | None, locale: str) -> None:
         return
     doc = pipeline.rule_doc(picked.rule, locale)
     with st.container(border=True, height=320):
+        # The chosen finding's whole message: the table shows two lines of it, cut on a laptop.
+        st.markdown(f"**{picked.line}:{picked.column}** &nbsp; {md_escape(picked.text(locale))}")
         st.markdown(doc if doc is not None else t("findings.no_doc", locale, rule=md_escape(picked.rule)))
 
 
