@@ -161,6 +161,10 @@ def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, serve
     # The rule's documentation is right there, in the UI's language.
     page.locator("strong", has_text="fail-without-recovery").wait_for(timeout=30_000)
     expect(page.get_by_role("heading", name="错误示例")).to_have_count(1, timeout=30_000)
+    # Above it the finding's whole message, which the table cuts at a laptop's width.
+    expect(page.locator('[data-testid="stMarkdownContainer"]', has_text=finding.message_zh)).to_have_count(
+        1, timeout=30_000)
+    screenshot(page, "editor-finding-chosen-zh-laptop")
     no_exception_box(page)
 
 
