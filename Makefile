@@ -2,8 +2,9 @@
 # Both create .venv when it is missing and install what they need, system packages included.
 #
 # Python packages come from the lock files only, every one pinned exactly with its hashes:
-#   requirements.txt        the package, its CLI and the app        (`make run`)
-#   requirements-test.txt   ... and the test tools                  (`make test`)
+#   requirements.lock       the package, its CLI and the app        (`make run`; requirements.txt
+#                           includes it, for `pip install -r requirements.txt`)
+#   requirements-test.lock  ... and the test tools                  (`make test`)
 # pyproject.toml keeps the ranges users of the library get. After changing a dependency there:
 #   make lock               re-resolve; pins that still fit are kept; commit the two lock files
 #   make lock UPGRADE=1     move every pin to the newest version the ranges allow
@@ -18,7 +19,7 @@ PORT ?= 8501
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # The package itself, against the locked setuptools: no download outside the lock.
 PIP_SELF := $(PIP) --no-deps --no-build-isolation -e .
-LOCKS := requirements.txt requirements-test.txt
+LOCKS := requirements.lock requirements-test.lock
 LOWEST ?= .venv-lowest
 UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --generate-hashes --no-header \
 	--python $(BIN)/python pyproject.toml requirements-build.in $(if $(UPGRADE),--upgrade)
@@ -29,13 +30,13 @@ $(BIN)/python:
 	@PYTHON=$(PYTHON) scripts/system-deps.sh --venv
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime: $(BIN)/python requirements.txt
-	$(PIP) --require-hashes -r requirements.txt
+$(VENV)/.runtime: $(BIN)/python requirements.lock
+	$(PIP) --require-hashes -r requirements.lock
 	$(PIP_SELF)
 	@touch $@
 
-$(VENV)/.test: $(VENV)/.runtime requirements-test.txt
-	$(PIP) --require-hashes -r requirements-test.txt
+$(VENV)/.test: $(VENV)/.runtime requirements-test.lock
+	$(PIP) --require-hashes -r requirements-test.lock
 	$(PIP_SELF)
 	@touch $@
 
@@ -59,17 +60,17 @@ test: $(VENV)/.test $(NODE_CHECKS)
 # uv as the test lock pins it, with its hashes (only its own lines: this works on a lock that has a
 # merge conflict elsewhere); the very first lock takes the newest uv.
 $(BIN)/uv: | $(BIN)/python
-	if grep -q '^uv==' requirements-test.txt 2>/dev/null; then \
-		awk '/^[^ #]/ {keep = /^uv==/} keep' requirements-test.txt > $(VENV)/uv.lock.txt && \
+	if grep -q '^uv==' requirements-test.lock 2>/dev/null; then \
+		awk '/^[^ #]/ {keep = /^uv==/} keep' requirements-test.lock > $(VENV)/uv.lock.txt && \
 		$(PIP) --no-deps --require-hashes -r $(VENV)/uv.lock.txt; \
 	else $(PIP) uv; fi
 
 # The test lock first; the runtime lock is held to its pins so `make run` and `make test` agree.
-# A merge conflict in a lock file: take either side (`git checkout --theirs requirements*.txt`),
+# A merge conflict in a lock file: take either side (`git checkout --theirs requirements*.lock`),
 # then `make lock`.
 lock: $(BIN)/uv
-	$(UV_COMPILE) --extra app --extra test --extra lock -o requirements-test.txt
-	$(UV_COMPILE) --extra app -c requirements-test.txt -o requirements.txt
+	$(UV_COMPILE) --extra app --extra test --extra lock -o requirements-test.lock
+	$(UV_COMPILE) --extra app -c requirements-test.lock -o requirements.lock
 
 # A throwaway venv with the lowest direct versions pyproject.toml allows (transitive ones newest),
 # then the YAML reader's tests on every later PyYAML in range (each bundles its own libyaml).

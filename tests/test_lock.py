@@ -30,7 +30,7 @@ def pins(lock: str) -> dict[str, list[tuple[str, str | None]]]:
     return found
 
 
-RUNTIME, TEST = pins("requirements.txt"), pins("requirements-test.txt")
+RUNTIME, TEST = pins("requirements.lock"), pins("requirements-test.lock")
 #: Modules of this repository itself: the package, the tests, the benchmarks' helpers.
 OURS = {"blueprint", "tests", "__future__", *(path.stem for path in (ROOT / "bench").glob("*.py"))}
 
@@ -80,8 +80,8 @@ def _declared(*extras: str) -> list[Requirement]:
     return [Requirement(r) for r in requirements]
 
 
-@pytest.mark.parametrize("lock, extras", [("requirements.txt", ("app",)),
-                                          ("requirements-test.txt", ("app", "test", "lock"))])
+@pytest.mark.parametrize("lock, extras", [("requirements.lock", ("app",)),
+                                          ("requirements-test.lock", ("app", "test", "lock"))])
 def test_each_declared_dependency_is_pinned_within_its_range(lock, extras):
     locked = pins(lock)
     for requirement in _declared(*extras):
@@ -89,6 +89,13 @@ def test_each_declared_dependency_is_pinned_within_its_range(lock, extras):
         assert versions, f"{requirement.name} is declared in pyproject.toml but not in {lock}: run `make lock`"
         for version, _marker in versions:
             assert requirement.specifier.contains(version, prereleases=True), (requirement, version)
+
+
+def test_requirements_txt_installs_the_app_lock():
+    # The product's requirements.txt is the app lock for `pip install -r`: it pins nothing itself.
+    lines = [line for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert lines == ["-r requirements.lock"]
 
 
 def test_the_app_lock_agrees_with_the_test_lock():
@@ -103,7 +110,7 @@ def test_this_environment_is_one_the_locks_cover():
     assert "streamlit" in here and "pyyaml" in here
 
 
-@pytest.mark.parametrize("lock", ["requirements.txt", "requirements-test.txt"])
+@pytest.mark.parametrize("lock", ["requirements.lock", "requirements-test.lock"])
 def test_every_pin_carries_hashes(lock):
     text = (ROOT / lock).read_text(encoding="utf-8")
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
