@@ -17,7 +17,7 @@ from .controls import visible
 from .phrases import Phrase, say
 
 __all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
-           "suggest", "hint", "closest", "kind_of", "brief"]
+           "hint", "closest", "kind_of", "brief"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +69,8 @@ class Positions(Mapping):
 
 
 class Message(NamedTuple):
-    """One message in English and Chinese, from code that writes both (the importers' notes):
-    ``Message(en, zh)``; the catalogue's :class:`~blueprint.phrases.Phrase` is the way to say a new one."""
+    """One message in English and Chinese, from code that writes both: ``Message(en, zh)``; the
+    catalogue's :class:`~blueprint.phrases.Phrase` is the way to say a new one."""
 
     en: str
     zh: str
@@ -179,18 +179,6 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     """
     found = hint(word, candidates)
     return found if isinstance(found, str) else found.en
-
-
-def suggest(word: object, candidates: Iterable[str]) -> Message:
-    """:func:`did_you_mean` in both languages (the closest candidate is looked for once).
-
-    >>> suggest("backstagee", ["customer", "backstage"]).zh
-    "（是不是 'backstage'？）"
-    >>> suggest("zzz", ["customer"])
-    Message(en='', zh='')
-    """
-    found = hint(word, candidates)
-    return Message(found, found) if isinstance(found, str) else Message(found.en, found.zh)
 
 
 def hint(word: object, candidates: Iterable[str]) -> Phrase | str:

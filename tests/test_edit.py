@@ -714,15 +714,22 @@ def test_refusals_below_the_public_operations_are_in_both_languages():
         assert caught.value.text("en") == str(caught.value) and CJK.search(caught.value.text("zh"))
 
 
-def test_every_edit_error_in_the_source_is_written_in_both_languages():
-    """Refusals no test can provoke (internal errors) are still given a Chinese message."""
-    calls = 0
+def test_every_edit_error_in_the_source_is_a_catalogue_message_in_every_language():
+    """Refusals no test can provoke (internal errors) are still catalogue messages: each
+    ``EditError`` in the source says one message by its key, and every language has the key."""
+    from blueprint import words
+
+    keys = []
     for path in sorted((ROOT / "blueprint" / "edit").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "EditError":
-                calls += 1
-                assert len(node.args) == 2, f"{path.name}:{node.lineno}: EditError without its Chinese"
-    assert calls >= 30
+                said = node.args[0] if len(node.args) == 1 else None
+                assert isinstance(said, ast.Call) and getattr(said.func, "id", None) == "say", (
+                    f"{path.name}:{node.lineno}: EditError with words of its own, not a catalogue message")
+                keys.append(said.args[0].value)
+    assert len(keys) >= 25
+    for locale in words.locales():
+        assert {key for key in keys if key not in words.CATALOGUE[locale]} == set(), locale
 
 
 def test_edit_errors_survive_a_pickle_with_both_languages():

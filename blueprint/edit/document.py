@@ -15,6 +15,7 @@ from itertools import pairwise
 
 import yaml
 
+from ..phrases import say
 from .quoting import EditError, flow_value, scalar
 
 __all__ = ["Document", "Node", "is_map", "is_seq", "is_scalar"]
@@ -60,11 +61,9 @@ class Document:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.YAMLError as exc:
             detail = str(exc).splitlines()[0]
-            raise EditError(f"the text is not valid YAML: {detail}",
-                            f"文本不是有效的 YAML：{detail}") from None
+            raise EditError(say("edit.not-yaml", detail=detail)) from None
         if not is_map(root):
-            raise EditError("the top level of the text is not a mapping: edit it as text",
-                            "文本的最外层不是键值对：请在编辑器中直接修改文本")
+            raise EditError(say("edit.top-not-a-mapping"))
         self.root: yaml.MappingNode = root
         # New lines follow the file's line ends (a file saved on Windows keeps \r\n).
         self.newline = "\r\n" if "\r\n" in text else "\n"
@@ -98,12 +97,7 @@ class Document:
         for node in nodes:
             if id(node) in self._aliased:
                 line = node.start_mark.line + 1
-                raise EditError(
-                    f"line {line} is reused elsewhere through a YAML alias (&anchor / *alias): "
-                    "edit it as text",
-                    f"第 {line} 行的内容通过 YAML 别名（&锚点 / *别名）在别处重复使用："
-                    "请在编辑器中直接修改文本",
-                )
+                raise EditError(say("edit.aliased", line=line))
 
     @staticmethod
     def entries(mapping: yaml.MappingNode) -> dict[str, tuple[Node, Node]]:
@@ -200,8 +194,7 @@ class Document:
             position -= 1
         if position < 0 or self.text[position] != "-":
             line = item.start_mark.line + 1
-            raise EditError(f"line {line}: cannot find the '-' of this list item",
-                            f"第 {line} 行：找不到这个列表项的 '-'")
+            raise EditError(say("edit.no-dash", line=line))
         return position
 
     def key_column(self, mapping: yaml.MappingNode) -> int:
@@ -332,8 +325,7 @@ class Document:
         if self.text[line_start:start].strip():  # the key shares its line with the list's '-'
             if index + 1 >= len(entries):
                 line = key_node.start_mark.line + 1
-                raise EditError(f"line {line}: cannot remove the only key of an item",
-                                f"第 {line} 行：不能删除列表项仅有的一个键")
+                raise EditError(say("edit.only-key", line=line))
             self.replace(start, entries[index + 1][1][0].start_mark.index, "")
             return
         end = self.tail_end(value, key_node.start_mark.column)
@@ -370,8 +362,7 @@ class Document:
                     self.replace(mapping.start_mark.index, mapping.end_mark.index, braces)
                     return
                 line = mapping.start_mark.line + 1
-                raise EditError(f"line {line}: cannot add keys to an empty mapping",
-                                f"第 {line} 行：不能往空的键值对里添加键")
+                raise EditError(say("edit.empty-mapping", line=line))
             if after is None:
                 self.replace(next(iter(own.values()))[0].start_mark.index,
                              next(iter(own.values()))[0].start_mark.index, "".join(t + ", " for t in texts))
@@ -471,8 +462,7 @@ class Document:
         cursor = 0
         for start, end, _order, new_text in sorted(self._edits):
             if start < cursor:
-                raise EditError("internal error: two edits overlap; nothing was changed",
-                                "内部错误：两处修改互相重叠；没有做任何修改")
+                raise EditError(say("edit.overlap"))
             out.append(self.text[cursor:start])
             out.append(new_text)
             cursor = end

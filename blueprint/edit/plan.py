@@ -9,8 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import BlueprintError
+from ..errors import BlueprintError, Problem
 from ..loader import KEYS, ZONE_NAMES, loads
+from ..phrases import Listed, say
 from .document import Document, Node, is_map, is_scalar
 from .quoting import EditError, flow_value
 from .rows import (
@@ -19,9 +20,8 @@ from .rows import (
     LIST_COLUMNS,
     REQUIRED,
     ROW_REF,
+    ROW_THING,
     STEP_REFS,
-    WHAT,
-    WHAT_ZH,
     WRITE_ORDER,
     Table,
     normal_row,
@@ -66,7 +66,7 @@ def align(name: str, old: list[dict], new_rows: Sequence[Mapping[str, Any]]) -> 
     """Match the edited rows to the old ones: unchanged runs stay, within a changed run rows pair
     up by id (flows: by from and to), then by position; the rest are deleted or inserted."""
     if isinstance(new_rows, (str, bytes)) or not isinstance(new_rows, Sequence):
-        raise EditError("rows must be a list of row mappings", "表格的行应是一个列表，每一行是一个键值对")
+        raise EditError(say("edit.rows-not-a-list"))
     new, given = [], []
     for row in new_rows:
         normal = normal_row(name, row)
@@ -145,22 +145,20 @@ def _surviving(anchor: int, deletes: set[int]) -> int:
 
 def _check_plan(plan: Plan, doc: Document) -> tuple[dict[int, tuple[str, str]], set[str]]:
     """Refuse what cannot be written; return the renames (row -> old, new) and the ids deleted."""
-    name, what, what_zh = plan.table, WHAT[plan.table], WHAT_ZH[plan.table]
+    name, what = plan.table, ROW_THING[plan.table]
     old = plan.old
     for index, changed in plan.changes.items():
         if name == "flows":
-            label, label_zh = f"flow {index + 1}", f"第 {index + 1} 条连线"
+            label = say("edit.flow-row", number=index + 1)
         else:
-            ident = old[index].get("id") or index + 1
-            label, label_zh = f"{what} '{ident}'", f"{what_zh} '{ident}'"
+            label = say("thing.named", thing=what, id=old[index].get("id") or index + 1)
         for column in REQUIRED[name]:
             if column in changed and changed[column] is None:
-                raise EditError(f"{label}: '{column}' cannot be empty", f"{label_zh}：'{column}' 不能为空")
+                raise EditError(say("edit.cannot-be-empty", row=label, column=column))
     for _anchor, row in plan.inserts:
         missing = [column for column in REQUIRED[name] if row[column] is None]
         if missing:
-            raise EditError(f"new {what}: fill in {', '.join(missing)}",
-                            f"新{what_zh}：请填写 {'、'.join(missing)}")
+            raise EditError(say("edit.fill-in", what=what, columns=Listed(tuple(missing))))
     renames: dict[int, tuple[str, str]] = {}
     if name == "flows":
         return renames, set()
@@ -171,30 +169,23 @@ def _check_plan(plan: Plan, doc: Document) -> tuple[dict[int, tuple[str, str]], 
     touched += [row["id"] for _anchor, row in plan.inserts]
     for ident in touched:
         if not valid_id(ident):
-            raise EditError(f"'{ident}' is not a valid {what} id: an id is not empty and has no spaces",
-                            f"'{ident}' 不能用作{what_zh}编号：编号不能为空，也不能含有空格")
+            raise EditError(say("edit.bad-id", id=ident, what=what))
         if final_ids.count(ident) > 1:
-            raise EditError(f"there is already a {what} '{ident}': ids must be unique",
-                            f"已经有{what_zh} '{ident}' 了：编号不能重复")
+            raise EditError(say("edit.id-taken", what=what, id=ident))
     for index, changed in plan.changes.items():
         if "id" in changed and old[index]["id"] is not None:
             renames[index] = (old[index]["id"], changed["id"])
     gone = {old[i]["id"] for i in plan.deletes if old[i]["id"] is not None} - set(final_ids)
     if name == "steps" and not final_ids:
-        raise EditError("a blueprint needs at least one step: add another step before deleting this one",
-                        "蓝图至少要有一个步骤：请先添加另一个步骤，再删除这一个")
+        raise EditError(say("edit.last-step"))
     if name == "lanes" and gone:
         steps = read_table(doc, "steps")
         for lane in sorted(gone):
             used = [str(ref_value(doc, item, "id")) for item in steps.items
                     if is_map(item) and ref_value(doc, item, "lane") == lane]
             if used:
-                shown = ", ".join(used[:5]) + (", ..." if len(used) > 5 else "")
-                shown_zh = "、".join(used[:5]) + (" 等" if len(used) > 5 else "")
-                raise EditError(f"lane '{lane}' still has {len(used)} step(s) ({shown}): "
-                                "move them to another lane or delete them first",
-                                f"泳道 '{lane}' 里还有 {len(used)} 个步骤（{shown_zh}）："
-                                "请先把它们移到其他泳道或删除")
+                raise EditError(say("edit.lane-in-use", lane=lane, count=len(used), steps=Listed(tuple(used[:5])),
+                                    more=say("edit.and-more") if len(used) > 5 else ""))
     return renames, gone
 
 
@@ -239,6 +230,17 @@ def execute(text: str, doc: Document, plan: Plan) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class _Described:
+    """A problem as a message's value: its whole line (``path:line:col: message (rule)``) in the
+    message's language."""
+
+    problem: Problem
+
+    def text(self, locale: str) -> str:
+        return self.problem.describe(locale)
+
+
 def _check_result(text: str, name: str, expected: list[dict]) -> None:
     """Never hand back text that does not load or does not read back as the edited table."""
     try:
@@ -246,16 +248,10 @@ def _check_result(text: str, name: str, expected: list[dict]) -> None:
         doc = Document(text)
         got = [normal_row(name, row) for row in read_rows(doc, read_table(doc, name))]
     except (BlueprintError, EditError) as exc:
-        why_zh = exc.problem.describe("zh") if isinstance(exc, BlueprintError) else exc.text("zh")
-        raise EditError(
-            f"internal error: the edit would break the file ({exc}); nothing was changed",
-            f"内部错误：这次修改会破坏文件（{why_zh}）；没有做任何修改",
-        ) from None
+        why = _Described(exc.problem) if isinstance(exc, BlueprintError) else exc
+        raise EditError(say("edit.would-break", why=why)) from None
     if got != expected:
-        raise EditError(
-            f"internal error: the edited {name} would not read back as typed; nothing was changed",
-            f"内部错误：修改后的{WHAT_ZH[name]}表格读回来与输入的不一致；没有做任何修改",
-        )
+        raise EditError(say("edit.would-not-read-back", table=say(f"edit.table.{name}")))
 
 
 def _rename_pass(text: str, name: str, renames: dict[int, tuple[str, str]], ref_map: dict[str, str],
@@ -329,10 +325,7 @@ def _set_fields(doc: Document, item: Node, table: Table, fields: dict[str, objec
                 doc.remove_key(item, column)
             elif column in merged:
                 line = item.start_mark.line + 1
-                raise EditError(f"line {line}: '{column}' comes from a YAML merge "
-                                "(<<) and cannot be removed here: edit it as text",
-                                f"第 {line} 行：'{column}' 来自 YAML 合并（<<），不能在这里删除："
-                                "请在编辑器中直接修改文本")
+                raise EditError(say("edit.merged-key", line=line, column=column))
         elif column in own:
             doc.set_value(item, column, spec)
         else:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import yaml
 
 from ..errors import Bilingual, BlueprintError
-from ..safeyaml import resolve_plain, read_yaml
+from ..phrases import Phrase, say
+from ..safeyaml import read_yaml, resolve_plain
 
 __all__ = ["Plain", "scalar", "flow_value", "EditError"]
 
@@ -31,15 +32,20 @@ __all__ = ["Plain", "scalar", "flow_value", "EditError"]
 class EditError(ValueError, Bilingual):
     """An edit that cannot be made: bad input text, a refused change, or a value that cannot be written.
 
-    ``str(error)`` and ``error.message`` are the English; ``error.message_zh`` is the same message
-    in Chinese and ``error.text(locale)`` picks one (see :class:`blueprint.errors.Bilingual`).
+    ``message`` is a catalogue :class:`~blueprint.phrases.Phrase` (the refusal in every language), or
+    the English text with ``message_zh`` beside it. ``str(error)`` and ``error.message`` are the
+    English, ``error.message_zh`` the Chinese, and ``error.text(locale)`` the message in any language
+    (see :class:`blueprint.errors.Bilingual`).
 
-    >>> error = EditError("there is already a step 'a': ids must be unique", "已经有步骤 'a'：编号不能重复")
+    >>> error = EditError(say("edit.id-taken", what=say("thing.step"), id="a"))
     >>> str(error) == error.text("en") == error.message, error.text("zh")
-    (True, "已经有步骤 'a'：编号不能重复")
+    (True, "已经有步骤 'a' 了：编号不能重复")
     """
 
-    def __init__(self, message: str, message_zh: str = ""):
+    def __init__(self, message: str | Phrase, message_zh: str = ""):
+        self.phrase = message if isinstance(message, Phrase) else None
+        if self.phrase is not None:
+            message, message_zh = self.phrase.text("en"), self.phrase.text("zh")
         super().__init__(message)
         self.message = message
         self.message_zh = message_zh
@@ -150,11 +156,10 @@ def scalar(value: object, *, flow: bool = False, style: str | None = None, colum
         rendered = repr(value)
         if _reads_back(rendered, value, flow, column):
             return rendered
-        raise EditError(f"cannot write the number {value!r} in YAML", f"无法把数字 {value!r} 写成 YAML")
+        raise EditError(say("edit.unwritable-number", value=repr(value)))
     if not isinstance(value, str):
         kind = type(value).__name__
-        raise EditError(f"cannot write a {kind} as a YAML scalar",
-                        f"无法把 {kind} 类型的值写成 YAML 的单个值")
+        raise EditError(say("edit.unwritable-type", type=kind))
     text = str(value)
     candidates: list[tuple[str, object]] = []
     resolved = resolve_plain(text)
@@ -175,7 +180,7 @@ def scalar(value: object, *, flow: bool = False, style: str | None = None, colum
     for rendered, expected in candidates:
         if _reads_back(rendered, expected, flow, column):
             return rendered
-    raise EditError(f"cannot write {text!r} in YAML", f"无法把 {text!r} 写成 YAML")
+    raise EditError(say("edit.unwritable-text", value=repr(text)))
 
 
 def flow_value(value: object) -> str:

@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from ..errors import BlueprintError, suggest
+from ..errors import BlueprintError, hint
 from ..loader import FLOW_KINDS, KEYS, TOUCHPOINTS, ZONE_NAMES, loads
+from ..phrases import Listed, say
 from ..safeyaml import MAX_NUMBER_DIGITS, resolve_plain
-from ..words import word
 from .document import Document, Node, is_map, is_scalar, is_seq
 from .quoting import EditError, Plain
 
@@ -28,8 +28,8 @@ __all__ = [
 #: The tables, each the list of the same name at the top of the file.
 TABLES: tuple[str, ...] = ("steps", "lanes", "phases", "flows", "standards")
 WHAT = {"steps": "step", "lanes": "lane", "phases": "phase", "flows": "flow", "standards": "standard"}
-#: What one row is, in Chinese (the loader's words for the same objects).
-WHAT_ZH = {table: word(f"thing.{what}", "zh") for table, what in WHAT.items()}
+#: What one row is, in every language (the loader's words for the same objects).
+ROW_THING = {table: say(f"thing.{what}") for table, what in WHAT.items()}
 #: The columns of each table: the keys format.md allows on its objects, in that order.
 #: Columns whose cells are lists of text (``st.column_config.ListColumn``).
 LIST_COLUMNS = frozenset({"next", "evidence", "kpis", "notes", "steps"})
@@ -115,7 +115,7 @@ def normalize(kind: str, value: object) -> object:
         return text or None
     if isinstance(value, (dict, set)):
         held = type(value).__name__
-        raise EditError(f"a table cell cannot hold a {held}", f"表格的单元格里不能放 {held} 类型的值")
+        raise EditError(say("edit.cell-type", type=held))
     return str(value).strip() or None
 
 
@@ -151,36 +151,29 @@ def open_text(text: str) -> Document:
     """Parse text the loader can load; anything else is an :class:`EditError`."""
     if not isinstance(text, str):
         kind = type(text).__name__
-        raise EditError(f"expected the YAML text as str, not {kind}", f"YAML 文本应是 str，而不是 {kind}")
+        raise EditError(say("edit.text-not-str", type=kind))
     try:
         loads(text, "<edit>")
     except BlueprintError as exc:
         line, column = exc.pos.line, exc.pos.column
-        raise EditError(f"the text cannot be edited as tables until it loads: {exc.message} "
-                        f"(line {line}, column {column})",
-                        f"文本能够读取后才能按表格编辑：{exc.text('zh')}"
-                        f"（第 {line} 行，第 {column} 列）") from None
+        raise EditError(say("edit.does-not-load", why=exc.problem, line=line, column=column)) from None
     return Document(text)
 
 
 def read_table(doc: Document, name: str) -> Table:
     if name not in TABLES:
-        hint = suggest(name, TABLES)
-        raise EditError(f"unknown table '{name}': one of {', '.join(TABLES)}{hint.en}",
-                        f"没有表格 '{name}'：只有 {'、'.join(TABLES)}{hint.zh}")
+        raise EditError(say("edit.unknown-table", table=name, tables=Listed(TABLES), hint=hint(name, TABLES)))
     entry = doc.entries(doc.root).get(name)
     if entry is None or (is_scalar(entry[1]) and _is_null(entry[1])):
         return Table(name, None)
     seq = entry[1]
     if not is_seq(seq):
         line = seq.start_mark.line + 1
-        raise EditError(f"line {line}: '{name}' is not a list: fix it in the text first",
-                        f"第 {line} 行：'{name}' 不是列表：请先在文本中改正")
+        raise EditError(say("edit.not-a-list", line=line, table=name))
     for item in seq.value:
         if not (is_map(item) or (is_scalar(item) and name in ("lanes", "phases"))):
             line = item.start_mark.line + 1
-            raise EditError(f"line {line}: this {WHAT[name]} is not a mapping: fix it in the text first",
-                            f"第 {line} 行：这个{WHAT_ZH[name]}不是键值对：请先在文本中改正")
+            raise EditError(say("edit.item-not-a-mapping", line=line, what=ROW_THING[name]))
     return Table(name, seq, list(seq.value))
 
 
@@ -238,8 +231,7 @@ def normal_row(name: str, row: Mapping[str, Any], base: Mapping[str, object] | N
     """A row with every cell normalised; cells the row lacks are taken from ``base`` (or empty)."""
     if not isinstance(row, Mapping):
         kind = type(row).__name__
-        raise EditError(f"a table row must be a mapping of column to value, not {kind}",
-                        f"表格的一行应是由列名和值组成的键值对，而不是 {kind}")
+        raise EditError(say("edit.row-not-a-mapping", type=kind))
     out = {}
     for column in COLUMNS[name]:
         if column in row:

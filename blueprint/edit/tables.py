@@ -5,10 +5,11 @@ Each takes the YAML text and returns the new text (see :mod:`blueprint.edit`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..errors import suggest
+from ..errors import hint
+from ..phrases import say
 from .document import Document
 from .plan import Plan, align, execute
 from .quoting import EditError
@@ -16,9 +17,8 @@ from .rows import (
     COLUMNS,
     KIND,
     LIST_COLUMNS,
+    ROW_THING,
     TABLES,
-    WHAT,
-    WHAT_ZH,
     choices,
     normal_row,
     normalize,
@@ -72,9 +72,15 @@ def _index(table: str, old: list[dict], ident: str) -> int:
         if row["id"] == ident:
             return index
     ids = [str(row["id"]) for row in old if row["id"] is not None]
-    hint = suggest(ident, ids)
-    raise EditError(f"there is no {WHAT[table]} '{ident}'{hint.en}",
-                    f"没有{WHAT_ZH[table]} '{ident}'{hint.zh}")
+    raise EditError(say("edit.no-such-row", what=ROW_THING[table], id=ident, hint=hint(ident, ids)))
+
+
+def _refuse_unknown_keys(table: str, keys: Iterable[str]) -> None:
+    """Refuse the first key a row of ``table`` cannot have (with the closest one it can)."""
+    unknown = [key for key in keys if key not in COLUMNS[table]]
+    if unknown:
+        raise EditError(say("edit.no-such-key", what=ROW_THING[table], key=unknown[0],
+                            hint=hint(unknown[0], COLUMNS[table])))
 
 
 def _plan(text: str, table: str) -> tuple[Document, Plan]:
@@ -129,11 +135,7 @@ def set_step_fields(text: str, step_id: str, fields: Mapping[str, Any]) -> str:
         label: 'Hello: again'
         owner: 导购员
     """
-    unknown = [key for key in fields if key not in COLUMNS["steps"]]
-    if unknown:
-        hint = suggest(unknown[0], COLUMNS["steps"])
-        raise EditError(f"a step has no key '{unknown[0]}'{hint.en}",
-                        f"步骤没有 '{unknown[0]}' 这个键{hint.zh}")
+    _refuse_unknown_keys("steps", fields)
     doc, plan = _plan(text, "steps")
     index = _index("steps", plan.old, step_id)
     row = plan.old[index]
@@ -146,11 +148,7 @@ def set_step_fields(text: str, step_id: str, fields: Mapping[str, Any]) -> str:
 
 def _add(text: str, table: str, row: Mapping[str, Any], after: str | None) -> str:
     doc, plan = _plan(text, table)
-    unknown = [key for key in row if key not in COLUMNS[table]]
-    if unknown:
-        hint = suggest(unknown[0], COLUMNS[table])
-        raise EditError(f"a {WHAT[table]} has no key '{unknown[0]}'{hint.en}",
-                        f"{WHAT_ZH[table]}没有 '{unknown[0]}' 这个键{hint.zh}")
+    _refuse_unknown_keys(table, row)
     anchor = _index(table, plan.old, after) if after is not None else len(plan.old) - 1
     plan.inserts.append((anchor, normal_row(table, row)))
     return execute(text, doc, plan)

@@ -2,7 +2,7 @@
 
 :func:`export` writes a blueprint in a format of :data:`EXPORT_FORMATS`; :func:`import_file` reads
 one of :data:`IMPORT_FORMATS` into a blueprint's YAML. Both say what the other format could not
-hold (``Exported.lost``, ``Imported.notes``), in English and Chinese.
+hold (``Exported.lost``, ``Imported.notes``), as catalogue messages in every language.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 
 from ..model import Blueprint
+from ..phrases import say
 from .common import MAX_IMPORT_BYTES, Exported, Imported, import_error
 
 __all__ = [
@@ -97,5 +98,4 @@ def import_file(data: bytes, path: str, fmt: str | None = None, *, sheet: str | 
         from .mermaid import import_journey
 
         return import_journey(data, path, zones=zones)
-    raise import_error(path, 1, 1, f"cannot tell the format; say which with one of: {', '.join(IMPORT_FORMATS)}",
-                       f"无法判断文件格式；请指定：{', '.join(IMPORT_FORMATS)}")
+    raise import_error(path, 1, 1, say("interop.unknown-format", formats=", ".join(IMPORT_FORMATS)))

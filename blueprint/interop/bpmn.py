@@ -43,12 +43,21 @@ from datetime import timedelta
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from ..version import __version__
-from ..errors import Message
 from ..layout import Box, Style, layout
 from ..model import Blueprint, FlowKind, Step, Touchpoint, Zone
+from ..phrases import Listed, Phrase, say
+from ..version import __version__
 from ..words import locales, normalize, word
-from .common import Exported, Imported, guess_zone, import_error, parse_xml, unique_id
+from .common import (
+    Exported,
+    Imported,
+    guess_zone,
+    import_error,
+    parse_xml,
+    skipped_steps,
+    unique_id,
+    zone_named,
+)
 
 __all__ = ["NS", "SB_NS", "export_bpmn", "import_bpmn"]
 
@@ -210,15 +219,13 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
     """
     lang = normalize(locale, normalize(bp.locale))
     grid = layout(bp, lang, evidence=False, style=_STYLE)
-    lost: list[Message] = []
+    lost: list[Phrase] = []
     writer = _Writer()
 
     lanes = [band for band in grid.lanes]
     card_of = {card.step.id: card for card in grid.cards}
     steps = [step for step in bp.steps if step.id in card_of and bp.step_by_id.get(step.id) is step]
-    if grid.skipped:
-        names = ", ".join(step.id for step in grid.skipped)
-        lost.append(Message(f"steps in no known lane, left out: {names}", f"泳道未知的步骤未导出：{names}"))
+    lost.extend(skipped_steps(grid))
 
     left = min((card.box.x for card in grid.cards), default=0.0) - _START_ROOM
     right = max((card.box.right for card in grid.cards), default=left + 200) + _STYLE.column_gap
@@ -247,8 +254,7 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
         if source is None or target is None:
             continue
         if (source, target) in seen:
-            lost.append(Message(f"a second flow {flow.source.id} -> {flow.target.id} (one is kept)",
-                                f"重复的流程 {flow.source.id} -> {flow.target.id}（保留一条）"))
+            lost.append(say("interop.bpmn.second-flow", source=flow.source.id, target=flow.target.id))
             continue
         seen.add((source, target))
         pairs.append((source, target, flow.label, flow.kind.value))
@@ -330,9 +336,7 @@ def export_bpmn(bp: Blueprint, locale: str | None = None) -> Exported:
         writer.connect(gateway, node_id)
 
     if bp.standards:
-        count = len(bp.standards)
-        lost.append(Message(f"{count} time standard(s): BPMN has no place for them",
-                            f"{count} 条时间标准：BPMN 无对应元素"))
+        lost.append(say("interop.bpmn.standards", count=len(bp.standards)))
     return Exported(_xml(bp, writer, lanes, lane_ids, lane_boxes, annotations, grid, lang).encode("utf-8"),
                     "bpmn", "application/xml", lost)
 
@@ -510,12 +514,9 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
     root = parse_xml(data, path)
     if root.tag != f"{_M}definitions":
         line, column = _where(root)
-        raise import_error(path, line, column,
-                           f"not a BPMN 2.0 file: the root element is <{_local(root)}>, not <definitions> "
-                           f"in {NS['bpmn']}",
-                           f"不是 BPMN 2.0 文件：根元素是 <{_local(root)}>，而不是 BPMN 的 <definitions>")
+        raise import_error(path, line, column, say("interop.bpmn.not-bpmn", root=_local(root), namespace=NS["bpmn"]))
     ours = root.get("exporter") == "service-blueprint"
-    notes: list[Message] = []
+    notes: list[Phrase] = []
     zones = zones or {}
 
     by_id: dict[str, Any] = {}
@@ -539,8 +540,7 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
     black_boxes = [p for p in root.iter(f"{_M}participant") if not p.get("processRef")]
     if black_boxes:
         names = ", ".join(sorted({(p.get("name") or p.get("id") or "").replace("\n", " ") for p in black_boxes}))
-        notes.append(Message(f"pools without a process (nothing to import): {names}",
-                             f"没有流程的池（无可导入内容）：{names}"))
+        notes.append(say("interop.bpmn.pools", pools=names))
 
     # Flow nodes, their lane and their sub-process (for phases).
     activity: dict[str, Any] = {}
@@ -591,18 +591,14 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
         if not leaves:
             lanes_in_order.append((participants.get(process.get("id"), process), process))
     if not activity:
-        raise import_error(path, *_where(root), "no tasks to import: the file has no activities in a process",
-                           "没有可导入的任务：文件中的流程没有活动")
+        raise import_error(path, *_where(root), say("interop.bpmn.no-tasks"))
     if flattened:
-        names = ", ".join(flattened)
-        notes.append(Message(f"sub-processes flattened, their name kept as the phase: {names}",
-                             f"子流程已展开，名称作为阶段：{names}"))
+        notes.append(say("interop.bpmn.flattened", names=", ".join(flattened)))
     for kind, count in sorted(skipped.items()):
-        notes.append(Message(f"not carried: {kind} x{count}", f"未导入：{kind} ×{count}"))
+        notes.append(say("interop.bpmn.not-carried", kind=kind, count=count))
     if not ours:
         for kind, count in sorted(collapsed.items()):
-            notes.append(Message(f"{kind} x{count} collapsed into direct flows between steps",
-                                 f"{kind} ×{count} 已合并为步骤之间的直接流程"))
+            notes.append(say("interop.bpmn.collapsed", kind=kind, count=count))
 
     # Lanes: ids, labels, zones.
     lane_ids: set[str] = set()
@@ -622,11 +618,9 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
             zone = guess_zone(name)
             if zone is None:
                 zone = Zone.FRONTSTAGE
-                notes.append(Message(f"lane '{name or lane_id}': zone not known from its name, put in frontstage",
-                                     f"泳道“{name or lane_id}”：无法从名称判断区域，归入前台接触"))
+                notes.append(say("interop.lane-zone-unknown", lane=name or lane_id))
             else:
-                notes.append(Message(f"lane '{name or lane_id}': zone {zone.value} guessed from its name",
-                                     f"泳道“{name or lane_id}”：根据名称推断区域为 {zone.label('zh')}"))
+                notes.append(say("interop.lane-zone-guessed", lane=name or lane_id, zone=zone_named(zone)))
         default = lane_id == zone.value and name in {zone.label(locale) for locale in locales()}
         lanes[id(element)] = {"id": lane_id, **({"label": name} if name and name != lane_id and not default
                                                   else {}), "zone": zone.value}
@@ -676,8 +670,7 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
         source, target = flow.get("sourceRef"), flow.get("targetRef")
         for ref in (source, target):
             if ref not in by_id:
-                raise import_error(path, *_where(flow), f"sequence flow '{flow.get('id')}' refers to '{ref}', "
-                                   "which the file does not have", f"顺序流 '{flow.get('id')}' 引用了不存在的 '{ref}'")
+                raise import_error(path, *_where(flow), say("interop.bpmn.bad-reference", flow=flow.get("id"), ref=ref))
         outgoing[source].append(flow)
 
     def reach(start: str) -> list[tuple[str, Any]]:
@@ -721,8 +714,7 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
         reached = reach(event.get("id"))
         fails.setdefault(host, (text, reached[0][0] if reached else None))
         if len(reached) > 1:
-            notes.append(Message(f"boundary event '{text}': only its first recovery step is kept",
-                                 f"边界事件“{text}”：只保留第一个补救步骤"))
+            notes.append(say("interop.bpmn.boundary", event=text))
     annotation_text = {a.get("id"): _text_of(a.find(f"{_M}text")) if a.find(f"{_M}text") is not None else ""
                        for a in root.iter(f"{_M}textAnnotation")}
     step_notes: dict[str, list[str]] = defaultdict(list)
@@ -784,9 +776,7 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
             step["next"] = nexts
         steps.append(step)
     if typed:
-        notes.append(Message("touchpoint kinds taken from task types (user task: people; service, script, "
-                             "send, receive task: digital)",
-                             "触点类型取自任务类型（用户任务：人员；服务、脚本、发送、接收任务：数字）"))
+        notes.append(say("interop.bpmn.kinds-from-types"))
 
     # Message flows between steps: supporting interactions.
     messages = 0
@@ -799,8 +789,7 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
         else:
             messages += 1
     if messages:
-        notes.append(Message(f"message flows to or from pools or events, not carried: {messages}",
-                             f"连接池或事件的消息流未导入：{messages} 条"))
+        notes.append(say("interop.bpmn.message-flows", count=messages))
 
     process = processes[0] if processes else None
     participant = participants.get(process.get("id")) if process is not None else None
@@ -817,8 +806,7 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
     used = {step["lane"] for step in steps}
     unused = [lane["id"] for lane in lanes.values() if lane["id"] not in used]
     if unused and not ours:
-        notes.append(Message(f"lanes without tasks, left out: {', '.join(unused)}",
-                             f"没有任务的泳道未导入：{'、'.join(unused)}"))
+        notes.append(say("interop.bpmn.unused-lanes", lanes=Listed(tuple(unused))))
     kept = [lane for lane in lanes.values() if lane["id"] in used or ours]
     out["lanes"] = sorted(kept, key=lambda lane: Zone(lane["zone"]).order)
     used_phases = {step.get("phase") for step in steps}
@@ -845,8 +833,7 @@ def _read_sb(element, step: dict[str, Any], path: str) -> None:
         try:
             step["emotion"] = int(emotion)
         except ValueError:
-            raise import_error(path, *_where(element), f"sb:emotion '{emotion}' is not a whole number",
-                               f"sb:emotion '{emotion}' 不是整数") from None
+            raise import_error(path, *_where(element), say("interop.bpmn.bad-emotion", value=emotion)) from None
     for key in ("evidence", "kpis", "notes"):
         value = element.get(f"{_SB}{key}")
         if not value:
@@ -856,6 +843,5 @@ def _read_sb(element, step: dict[str, Any], path: str) -> None:
         except ValueError:
             items = None
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise import_error(path, *_where(element), f"sb:{key} is not a JSON list of text",
-                               f"sb:{key} 不是文本的 JSON 列表")
+            raise import_error(path, *_where(element), say("interop.bpmn.bad-list", key=key))
         step[key] = items

@@ -15,13 +15,14 @@ from typing import Any
 
 import yaml
 
-from ..errors import BlueprintError, Message, Pos
+from ..errors import BlueprintError, Pos
 from ..model import Zone
+from ..phrases import Phrase, say
 from ..words import locales
 
 __all__ = [
     "MAX_IMPORT_BYTES", "ZONE_WORDS", "Exported", "Imported", "check_file_size", "check_size", "guess_zone",
-    "import_error", "parse_xml", "to_yaml", "unique_id", "words",
+    "import_error", "parse_xml", "skipped_steps", "to_yaml", "unique_id", "zone_named",
 ]
 
 #: The largest file an import reads. A real step table or process model is far smaller; a bigger
@@ -52,7 +53,7 @@ class Exported:
     content: bytes
     extension: str
     media_type: str
-    lost: list[Message] = field(default_factory=list)
+    lost: list[Phrase] = field(default_factory=list)
 
 
 @dataclass
@@ -60,16 +61,29 @@ class Imported:
     """A blueprint read from another format: plain data (the YAML's mapping), its text, and notes."""
 
     data: dict[str, Any]
-    notes: list[Message] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
 
     @property
     def yaml(self) -> str:
         return to_yaml(self.data)
 
 
-def import_error(path: str, line: int, column: int, en: str, zh: str) -> BlueprintError:
+def import_error(path: str, line: int, column: int, message: Phrase) -> BlueprintError:
     """The error an import raises for input it cannot read (rule ``import``)."""
-    return BlueprintError("import", en, Pos(path, line, column), zh)
+    return BlueprintError("import", message, Pos(path, line, column))
+
+
+def skipped_steps(grid) -> list[Phrase]:
+    """What an export of a laid-out picture (``grid``, a :class:`blueprint.layout.Grid`) leaves out:
+    the steps in no known lane, if any."""
+    if not grid.skipped:
+        return []
+    return [say("interop.steps-without-lane", steps=", ".join(step.id for step in grid.skipped))]
+
+
+def zone_named(zone: Zone) -> Phrase:
+    """A zone as a note names it (``frontstage``; ``前台接触``)."""
+    return say(f"interop.zone.{zone.value}")
 
 
 def check_size(data: bytes, path: str, limit: int = MAX_IMPORT_BYTES) -> None:
@@ -89,9 +103,7 @@ def check_file_size(size: int, path: str, limit: int = MAX_IMPORT_BYTES) -> None
         def human(n: int) -> str:
             return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
-        raise import_error(path, 1, 1,
-                           f"the file is {human(size)}, more than the {human(limit)} an import reads",
-                           f"文件大小 {human(size)}，超过导入上限 {human(limit)}")
+        raise import_error(path, 1, 1, say("interop.too-big", size=human(size), limit=human(limit)))
 
 
 def guess_zone(name: str | None) -> Zone | None:
@@ -155,8 +167,9 @@ def parse_xml(data: bytes, path: str):
     A DTD (the carrier of XXE and "billion laughs" entity expansion) is refused outright, as are
     entities and external references; malformed XML names its line and column.
     """
-    from defusedxml import DefusedXmlException
     from xml.parsers.expat import ExpatError
+
+    from defusedxml import DefusedXmlException
 
     check_size(data, path)
     parser = _line_keeping_parser()
@@ -166,19 +179,13 @@ def parse_xml(data: bytes, path: str):
     except DefusedXmlException as error:
         line = getattr(parser.parser, "CurrentLineNumber", 1)
         column = getattr(parser.parser, "CurrentColumnNumber", 0) + 1
-        raise import_error(
-            path, line, column,
-            f"refused: the XML declares a DTD, entities or external references ({type(error).__name__}), "
-            "which can read local files or blow up in memory",
-            f"已拒绝：XML 含有 DTD、实体或外部引用（{type(error).__name__}），可能读取本机文件或耗尽内存",
-        ) from None
+        raise import_error(path, line, column, say("interop.xml-refused", error=type(error).__name__)) from None
     # ElementTree's ParseError is a SyntaxError; defusedxml 0.7.0 raises it from a second copy of
     # ElementTree (so not xml.etree.ElementTree.ParseError itself), or lets expat's error through.
     except (SyntaxError, ExpatError) as error:
         line, column = getattr(error, "position", None) or (error.lineno, error.offset)
         reason = str(error).split(":")[0]
-        raise import_error(path, line, column + 1, f"not well-formed XML: {reason}",
-                           f"XML 格式错误：{reason}") from None
+        raise import_error(path, line, column + 1, say("interop.xml-malformed", reason=reason)) from None
 
 
 # ---------------------------------------------------------------------------------------------

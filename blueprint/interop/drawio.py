@@ -12,12 +12,12 @@ from __future__ import annotations
 from html import escape as html_escape
 from xml.sax.saxutils import quoteattr
 
-from ..version import __version__
-from ..errors import Message
 from ..layout import Box, layout
 from ..model import Blueprint, FlowKind, Zone
+from ..phrases import say
+from ..version import __version__
 from ..words import normalize
-from .common import Exported
+from .common import Exported, skipped_steps
 
 __all__ = ["export_drawio"]
 
@@ -143,10 +143,5 @@ def export_drawio(bp: Blueprint, locale: str | None = None) -> Exported:
         '  </diagram>\n'
         '</mxfile>\n'
     )
-    lost = [Message("step details other than the card's text (owner, touchpoint, channel, KPIs, notes, "
-                    "description), time standards, and the legend",
-                    "卡片文字以外的步骤详情（执行者、触点、渠道、指标、备注、说明）、时间标准与图例")]
-    if grid.skipped:
-        names = ", ".join(step.id for step in grid.skipped)
-        lost.append(Message(f"steps in no known lane, left out: {names}", f"泳道未知的步骤未导出：{names}"))
+    lost = [say("interop.drawio.lost"), *skipped_steps(grid)]
     return Exported(text.encode("utf-8"), "drawio", "application/vnd.jgraph.mxfile", lost)

@@ -18,10 +18,10 @@ import re
 from typing import Any
 
 from ..analysis import touchpoints as tp
-from ..errors import Message
 from ..model import Blueprint, FlowKind, Zone
+from ..phrases import Phrase, say
 from ..words import normalize, word
-from .common import Exported, Imported, check_size, guess_zone, import_error, unique_id
+from .common import Exported, Imported, check_size, guess_zone, import_error, unique_id, zone_named
 
 __all__ = ["export_flowchart", "export_journey", "import_journey"]
 
@@ -89,10 +89,7 @@ def export_flowchart(bp: Blueprint, locale: str | None = None) -> Exported:
         label = flow.label or (word("flow.recovery", lang) if flow.kind is FlowKind.RECOVERY else None)
         text = f'|"{_label(label)}"|' if label else ""
         lines.append(f"  {source} {_ARROWS[flow.kind]}{text} {target}")
-    lost = [Message("phases, zones and the three lines; step details (owner, touchpoint, channel, evidence, "
-                    "duration, wait, fail point, emotion, KPIs, notes); return flows drawn as plain flows",
-                    "阶段、区域与三条分界线；步骤详情（执行者、触点、渠道、有形展示、时长、等候、失误点、情绪、"
-                    "指标、备注）；返回流程画作普通流程")]
+    lost = [say("interop.mermaid.flowchart-lost")]
     return Exported(("\n".join(lines) + "\n").encode("utf-8"), "mmd", "text/vnd.mermaid", lost)
 
 
@@ -131,12 +128,9 @@ def export_journey(bp: Blueprint, locale: str | None = None) -> Exported:
         lane = bp.lane_by_id.get(step.lane)
         actor = step.owner or (lane.display_label(lang) if lane else step.lane)
         lines.append(f"    {_journey_text(step.label)}: {score}: {_journey_text(actor, actor=True)}")
-    lost = [Message("every step outside the customer zone, the flows (tasks follow journey order), and step "
-                    "details other than the label, emotion and owner",
-                    "顾客区域以外的步骤、流程（任务按旅程顺序排列）以及名称、情绪、执行者以外的步骤详情")]
+    lost = [say("interop.mermaid.journey-lost")]
     if unscored:
-        lost.append(Message(f"{unscored} customer step(s) without an emotion, scored 3 (neutral)",
-                            f"{unscored} 个顾客步骤没有情绪，记为 3 分（中性）"))
+        lost.append(say("interop.mermaid.unscored", count=unscored))
     return Exported(("\n".join(lines) + "\n").encode("utf-8"), "mmd", "text/vnd.mermaid", lost)
 
 
@@ -158,7 +152,7 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise import_error(path, 1, 1, f"not UTF-8 text ({error.reason})", "不是 UTF-8 文本") from None
+        raise import_error(path, 1, 1, say("interop.not-utf8", reason=error.reason)) from None
     lines = text.splitlines()
     start = 0
     title = None
@@ -174,10 +168,9 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
                    if lines[i].strip() and not lines[i].strip().startswith("%%")), None)
     if header is None or lines[header].strip() != "journey":
         line = (header or 0) + 1
-        raise import_error(path, line, 1, "not a Mermaid journey: the first line must be 'journey'",
-                           "不是 Mermaid 旅程图：第一行应为 journey")
+        raise import_error(path, line, 1, say("interop.mermaid.not-journey"))
 
-    notes: list[Message] = []
+    notes: list[Phrase] = []
     phases: list[dict[str, Any]] = []
     steps: list[dict[str, Any]] = []
     lanes: dict[str, dict[str, Any]] = {}
@@ -203,19 +196,16 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
             continue
         found = _TASK.match(line)
         if not found:
-            raise import_error(path, number, column, f"not a journey line: '{line}' (expected 'task: score: actors')",
-                               f"无法识别的旅程行：'{line}'（应为“任务: 分数: 参与者”）")
+            raise import_error(path, number, column, say("interop.mermaid.bad-line", line=line))
         score_text = found.group("score")
         try:
             score = float(score_text)
         except ValueError:
             score_column = column + raw.strip().index(":") + 1
-            raise import_error(path, number, score_column, f"the score '{score_text}' is not a number (1 to 5)",
-                               f"分数 '{score_text}' 不是数字（1 到 5）") from None
+            raise import_error(path, number, score_column, say("interop.mermaid.bad-score", score=score_text)) from None
         emotion = max(-2, min(2, round(score) - 3))
         if round(score) - 3 != emotion or score != round(score):
-            notes.append(Message(f"line {number}: score {score_text} read as emotion {emotion:+d}",
-                                 f"第 {number} 行：分数 {score_text} 记为情绪 {emotion:+d}"))
+            notes.append(say("interop.mermaid.score-read", line=number, score=score_text, emotion=emotion))
         actors = [a.strip() for a in (found.group("people") or "").split(",") if a.strip()]
         actor = actors[0] if actors else None
         lane_key = actor or "customer"
@@ -228,10 +218,8 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
                 zone = Zone.CUSTOMER  # the journey's first actor is the one whose journey it is
             else:
                 zone = guess_zone(lane_key) or Zone.CUSTOMER
-                notes.append(Message(f"actor '{lane_key}': zone {zone.value} "
-                                     f"{'guessed from the name' if guess_zone(lane_key) else 'by default'}",
-                                     f"参与者“{lane_key}”：区域{'按名称推断为' if guess_zone(lane_key) else '默认为'}"
-                                     f" {zone.label('zh')}"))
+                how = "guessed" if guess_zone(lane_key) else "default"
+                notes.append(say(f"interop.mermaid.actor-{how}", actor=lane_key, zone=zone_named(zone)))
             lanes[lane_key] = {"id": lane_id, "zone": zone.value}
         step: dict[str, Any] = {"id": unique_id(found.group("task"), step_ids), "lane": lanes[lane_key]["id"],
                                 "label": found.group("task").strip()}
@@ -242,7 +230,7 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
         step["emotion"] = emotion
         steps.append(step)
     if not steps:
-        raise import_error(path, header + 1, 1, "the journey has no tasks", "旅程图中没有任务")
+        raise import_error(path, header + 1, 1, say("interop.mermaid.no-tasks"))
     for step, following in zip(steps, steps[1:]):
         step["next"] = [following["id"]]
     locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
@@ -252,5 +240,5 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
     if phases:
         data_out["phases"] = phases
     data_out["steps"] = steps
-    notes.append(Message("tasks flow in the order they are written", "任务按书写顺序相连"))
+    notes.append(say("interop.mermaid.in-order"))
     return Imported(data_out, notes)

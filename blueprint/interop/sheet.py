@@ -28,11 +28,12 @@ from typing import Any
 from ..analysis import touchpoints as tp
 from ..analysis.numbering import step_numbers
 from ..durations import DurationError, compact_duration, format_duration, parse_duration
-from ..errors import BlueprintError, Message, Pos
+from ..errors import BlueprintError, Pos
 from ..export import INVENTORY_EXPORT_COLUMNS, guard_cell
-from ..model import Blueprint, Touchpoint, Zone
+from ..model import Blueprint, Zone
+from ..phrases import Listed, Phrase, say
 from ..words import locales, normalize, word
-from .common import Exported, Imported, check_size, guess_zone, unique_id
+from .common import Exported, Imported, check_size, guess_zone, unique_id, zone_named
 
 __all__ = [
     "EXTRA_COLUMNS", "HEADINGS", "STEP_COLUMNS", "export_sheet", "guess_mapping",
@@ -147,23 +148,20 @@ def export_sheet(bp: Blueprint, fmt: str = "csv", locale: str | None = None) -> 
     lost = []
     extra = [flow for flow in bp.flows if flow.origin != "next"]
     if extra:
-        lost.append(Message(f"{len(extra)} flow(s) from 'flows:' (labels and kinds): a step table has only 'next'",
-                            f"{len(extra)} 条 flows: 中的流程（含标签与类型）：步骤表只有“下一步”"))
+        lost.append(say("interop.sheet.extra-flows", count=len(extra)))
     if bp.standards:
-        lost.append(Message(f"{len(bp.standards)} time standard(s)", f"{len(bp.standards)} 条时间标准"))
+        lost.append(say("interop.sheet.standards", count=len(bp.standards)))
     unused = [phase.id for phase in bp.phases if not any(step.phase == phase.id for step in bp.steps)]
     empty = [lane.id for lane in bp.lanes if not lane.implicit and not any(bp.steps_in_lane(lane.id))]
     if unused or empty:
-        names = ", ".join(unused + empty)
-        lost.append(Message(f"phases and lanes without steps: {names}", f"没有步骤的阶段和泳道：{names}"))
+        lost.append(say("interop.sheet.unused", names=", ".join(unused + empty)))
     if bp.description:
-        lost.append(Message("the blueprint's description", "蓝图的说明"))
+        lost.append(say("interop.sheet.description"))
     used = list(dict.fromkeys(step.lane for step in bp.steps))
     in_file = [lane.id for lane in bp.lanes_in_zone_order() if lane.id in used]
     by_rows = sorted(in_file, key=lambda lane: (bp.lane_by_id[lane].zone.order, used.index(lane)))
     if by_rows != in_file:
-        lost.append(Message("the order of lanes within a zone (it follows the rows)",
-                            "同一区域内泳道的顺序（按行的顺序排列）"))
+        lost.append(say("interop.sheet.lane-order"))
     if fmt == "csv":
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
@@ -200,18 +198,16 @@ class Table:
     rows: list[list[Any]]
     title: str | None = None
 
-    def where(self, row: int, column: int) -> str:
+    def where(self, row: int, column: int) -> Phrase:
         """``sheet 'Steps', row 5, column C`` (1-based row and column)."""
-        sheet = f"sheet '{self.sheet}', " if self.sheet else ""
-        return f"{sheet}row {row}, column {column_letter(column)}"
+        if self.sheet:
+            return say("interop.sheet.where", sheet=self.sheet, row=row, column=column_letter(column))
+        return say("interop.sheet.where-no-sheet", row=row, column=column_letter(column))
 
-    def where_zh(self, row: int, column: int) -> str:
-        sheet = f"工作表“{self.sheet}”" if self.sheet else ""
-        return f"{sheet}第 {row} 行 {column_letter(column)} 列"
-
-    def error(self, row: int, column: int, en: str, zh: str) -> BlueprintError:
-        return BlueprintError("import", f"{self.where(row, column)}: {en}", Pos(self.path, row, column),
-                              f"{self.where_zh(row, column)}：{zh}")
+    def error(self, row: int, column: int, problem: Phrase) -> BlueprintError:
+        """The error for the cell at ``row``, ``column``: ``problem``, after where the cell is."""
+        return BlueprintError("import", say("interop.sheet.at", where=self.where(row, column), problem=problem),
+                              Pos(self.path, row, column))
 
 
 def column_letter(column: int) -> str:
@@ -256,8 +252,7 @@ def read_table(data: bytes, path: str, sheet: str | None = None) -> list[Table]:
         return _read_xlsx(data, path, sheet)
     text = _decode(data)
     if "\x00" in text:
-        raise BlueprintError("import", "not a CSV or XLSX file (binary content)", Pos(path, 1, 1),
-                             "不是 CSV 或 XLSX 文件（二进制内容）")
+        raise BlueprintError("import", say("interop.sheet.binary"), Pos(path, 1, 1))
     # The separator is the one the heading line uses most (csv.Sniffer also guesses quoting, wrongly
     # for cells that hold quotes).
     first = text.split("\n", 1)[0]
@@ -276,21 +271,19 @@ def _read_xlsx(data: bytes, path: str, sheet: str | None) -> list[Table]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise BlueprintError("import", "not a readable XLSX file (broken zip)", Pos(path, 1, 1),
-                             "无法读取的 XLSX 文件（压缩包损坏）") from None
+        raise BlueprintError("import", say("interop.sheet.broken-zip"), Pos(path, 1, 1)) from None
     if inflated > _MAX_UNCOMPRESSED:
-        raise BlueprintError("import", f"refused: the XLSX inflates to {inflated // 1024 // 1024} MB",
-                             Pos(path, 1, 1), f"已拒绝：XLSX 解压后达 {inflated // 1024 // 1024} MB")
+        raise BlueprintError("import", say("interop.sheet.inflates", size=inflated // 1024 // 1024), Pos(path, 1, 1))
     try:
         # data_only: a formula cell gives its last computed value, never the formula.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for files that are not workbooks
-        raise BlueprintError("import", f"not a readable XLSX file ({type(error).__name__})", Pos(path, 1, 1),
-                             f"无法读取的 XLSX 文件（{type(error).__name__}）") from None
+        raise BlueprintError("import", say("interop.sheet.unreadable", error=type(error).__name__),
+                             Pos(path, 1, 1)) from None
     names = workbook.sheetnames
     if sheet is not None and sheet not in names:
-        raise BlueprintError("import", f"no sheet '{sheet}' (sheets: {', '.join(names)})", Pos(path, 1, 1),
-                             f"没有工作表“{sheet}”（现有：{'、'.join(names)}）")
+        raise BlueprintError("import", say("interop.sheet.no-sheet", sheet=sheet, sheets=Listed(tuple(names))),
+                             Pos(path, 1, 1))
     tables = []
     for name in [sheet] if sheet else names:
         rows = [list(row) for row in workbook[name].iter_rows(values_only=True)]
@@ -394,28 +387,22 @@ def import_sheet(data: bytes, path: str, sheet: str | None = None,
         if found:
             break
     if not found:
-        first = tables[0]
-        raise BlueprintError(
-            "import", f"{first.where(1, 1)}: no heading row names the steps (e.g. 'Step', '步骤', '环节'); "
-            "give a column mapping", Pos(path, 1, 1),
-            f"{first.where_zh(1, 1)}：找不到标明步骤的表头（如“步骤”“环节”“Step”），请指定列对应关系")
+        raise tables[0].error(1, 1, say("interop.sheet.no-header"))
     header, columns = found
     return _build(table, header, columns, tables, zones or {})
 
 
 def _build(table: Table, header: int, columns: dict[int, str], tables: list[Table],
            zones: Mapping[str, str]) -> Imported:
-    notes: list[Message] = []
+    notes: list[Phrase] = []
     headings = table.rows[header]
     fields = set(columns.values())
     ignored = [_text(headings[j]) for j in range(len(headings)) if j not in columns and _text(headings[j])]
     if ignored:
-        names = ", ".join(ignored)
-        notes.append(Message(f"columns not carried (no step field): {names}", f"未导入的列（无对应字段）：{names}"))
+        notes.append(say("interop.sheet.columns-ignored", names=", ".join(ignored)))
     others = [t.sheet for t in tables if t is not table and t.sheet]
     if others:
-        names = ", ".join(others)
-        notes.append(Message(f"sheets not read: {names}", f"未读取的工作表：{names}"))
+        notes.append(say("interop.sheet.sheets-ignored", names=", ".join(others)))
     cjk = any(re.search(r"[\u3400-\u9fff]", _text(h)) for h in headings)
     lang = "zh" if cjk else "en"
 
@@ -432,15 +419,15 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
     for cells in records:
         value, r, c = cells.get("label", (None, 0, 0))
         if not _text(value):
-            raise table.error(r, c, "a step needs a label: this cell is empty", "步骤名称为空")
+            raise table.error(r, c, say("interop.sheet.no-label"))
         given = _text(cells["step"][0]) if "step" in cells else ""
         if given:
             if re.search(r"\s", given):
                 r, c = cells["step"][1:]
-                raise table.error(r, c, f"a step id has no spaces: '{given}'", f"步骤编号不能含空格：'{given}'")
+                raise table.error(r, c, say("interop.sheet.id-with-spaces", id=given))
             if given in taken:
                 r, c = cells["step"][1:]
-                raise table.error(r, c, f"step id '{given}' is used twice", f"步骤编号 '{given}' 重复")
+                raise table.error(r, c, say("interop.sheet.id-twice", id=given))
             taken.add(given)
             ids.append(given)
         else:
@@ -457,7 +444,7 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
             return text
         if text in by_label:
             return by_label[text]
-        raise table.error(r, c, f"no step '{text}' in the table", f"表中没有步骤 '{text}'")
+        raise table.error(r, c, say("interop.sheet.no-step", step=text))
 
     lanes: dict[str, dict[str, Any]] = {}
     phases: dict[str, dict[str, Any]] = {}
@@ -477,8 +464,7 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
         lane_label, lane_id, zone_text = text("lane_label"), text("lane"), text("zone")
         zone = _zone_of(zone_text) if zone_text else None
         if zone_text and zone is None:
-            raise table.error(*at("zone"), f"'{zone_text}' is not a zone (customer, frontstage, backstage, support)",
-                              f"'{zone_text}' 不是区域（顾客行为、前台接触、后台接触、支持过程）")
+            raise table.error(*at("zone"), say("interop.sheet.not-a-zone", value=zone_text))
         if not lane_id:
             standard = _zone_of(lane_label) if lane_label else None
             if standard is not None and (zone is None or zone is standard) and lane_label in {
@@ -529,12 +515,9 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
         channel = text("channel")
         if not known:
             if channel:
-                raise table.error(*at("kind"), f"'{kind_text}' is not a touchpoint kind "
-                                  f"({', '.join(t.value for t in Touchpoint)})",
-                                  f"'{kind_text}' 不是触点类型（人员、环境、设备、数字、印刷品）")
+                raise table.error(*at("kind"), say("interop.sheet.not-a-kind", value=kind_text))
             channel = kind_text
-            notes.append(Message(f"row {at('kind')[0]}: '{kind_text}' is not a touchpoint kind, kept as the channel",
-                                 f"第 {at('kind')[0]} 行：'{kind_text}' 不是触点类型，记为渠道"))
+            notes.append(say("interop.sheet.kind-as-channel", row=at("kind")[0], value=kind_text))
         if channel:
             step["channel"] = channel
         evidence = [item.strip() for item in _EVIDENCE_SPLIT.split(text("evidence")) if item.strip()]
@@ -566,8 +549,7 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
             except ValueError:
                 emotion = None
             if emotion is None or not -2 <= emotion <= 2 or (isinstance(raw, float) and not raw.is_integer()):
-                raise table.error(*at("emotion"), f"emotion is a whole number from -2 to 2, not '{text('emotion')}'",
-                                  f"情绪应为 -2 到 2 的整数，而不是 '{text('emotion')}'")
+                raise table.error(*at("emotion"), say("interop.sheet.bad-emotion", value=text("emotion")))
             step["emotion"] = emotion
         for key in ("kpis", "notes"):
             items = [item.strip() for item in text(key).split("\n") if item.strip()]
@@ -581,15 +563,12 @@ def _build(table: Table, header: int, columns: dict[int, str], tables: list[Tabl
     if "next" not in fields and len(steps) > 1:
         for step, following in zip(steps, steps[1:]):
             step["next"] = [following["id"]]
-        notes.append(Message("no 'next' column: the steps flow in row order",
-                             "没有“下一步”列：步骤按行的顺序相连"))
+        notes.append(say("interop.sheet.row-order"))
     for name, zone in guessed.items():
         if zone == "?":
-            notes.append(Message(f"lane '{name}': zone not known from its name, put in frontstage",
-                                 f"泳道“{name}”：无法从名称判断区域，归入前台接触"))
+            notes.append(say("interop.lane-zone-unknown", lane=name))
         else:
-            notes.append(Message(f"lane '{name}': zone {zone} guessed from its name",
-                                 f"泳道“{name}”：根据名称推断区域为 {Zone(zone).label('zh')}"))
+            notes.append(say("interop.lane-zone-guessed", lane=name, zone=zone_named(Zone(zone))))
 
     stem = re.sub(r"\.[A-Za-z0-9]+$", "", table.path.replace("\\", "/").rsplit("/", 1)[-1])
     data: dict[str, Any] = {"blueprint": 1, "title": table.title or stem or "blueprint", "locale": lang}
@@ -619,4 +598,4 @@ def _duration(table: Table, cells: dict, key: str, minutes: bool = False) -> tim
             return timedelta(seconds=round(float(value) * 60))
         return parse_duration(value)
     except DurationError as error:
-        raise table.error(r, c, str(error), error.message_zh) from None
+        raise table.error(r, c, error.phrase) from None

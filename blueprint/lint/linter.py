@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from ..controls import visible
-from ..errors import Bilingual, BlueprintError, Message, Pos, Problem
+from ..errors import Bilingual, BlueprintError, Pos, Problem
 from ..phrases import Phrase, say
 from ..loader import load, loads, read_stream
 from ..model import Blueprint
@@ -121,14 +121,13 @@ def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[F
     return findings
 
 
-def _finding(pos: Pos, level: str, rule_id: str, message: Phrase | Message | str) -> Finding:
-    """A finding from a rule's ``(pos, message)``: a :class:`Phrase` of the catalogue, a
-    :class:`Message` in English and Chinese, or English alone (shown in English whatever the locale)."""
+def _finding(pos: Pos, level: str, rule_id: str, message: Phrase | str) -> Finding:
+    """A finding from a rule's ``(pos, message)``: a :class:`Phrase` of the catalogue, or English
+    alone (shown in English whatever the locale)."""
     if isinstance(message, Phrase):
         return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(message.text("en")),
                        _one_line(message.text("zh")), message)
-    en, zh = (message, "") if isinstance(message, str) else message
-    return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(en), _one_line(zh))
+    return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(message))
 
 
 def _loaded(problem: Problem, level: str) -> Finding:

@@ -211,7 +211,7 @@ def analysis(text: str) -> dict | None:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def converted(text: str, fmt: str, locale: str) -> tuple[bytes, str, list[tuple[str, str]]] | None:
+def converted(text: str, fmt: str, locale: str) -> tuple[bytes, str, list[str]] | None:
     return pipeline.converted(_loaded(text), fmt, locale)
 
 

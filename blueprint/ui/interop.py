@@ -55,7 +55,7 @@ def export_section(text: str, locale: str) -> None:
         st.code(name, language=None, wrap_lines=True)
         st.markdown(f"**{_w('lost', locale)}**")
         if lost:
-            st.markdown("\n".join(f"- {md_escape(zh if locale == 'zh' else en)}" for en, zh in lost))
+            st.markdown("\n".join(f"- {md_escape(item)}" for item in lost))
         else:
             st.caption(_w("nothing_lost", locale))
         st.download_button(_w("download", locale), data=content, file_name=name, key="bp_interop_download",
@@ -161,7 +161,7 @@ def _preview(imported, locale: str) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
     if imported.notes:
         with st.expander(_w("notes", locale), expanded=True):
-            st.markdown("\n".join(f"- {md_escape(note.zh if locale == 'zh' else note.en)}" for note in imported.notes))
+            st.markdown("\n".join(f"- {md_escape(note.text(locale))}" for note in imported.notes))
     with st.expander(_w("yaml", locale)):
         st.code(imported.yaml, language="yaml")
     problems = loads(imported.yaml, "imported.yaml").problems

@@ -380,15 +380,15 @@ def analysis_report(loaded: Loaded) -> dict | None:
             "labels": {step.id: step.label for step in bp.steps}}
 
 
-def converted(loaded: Loaded, fmt: str, locale: str = "en") -> tuple[bytes, str, list[tuple[str, str]]] | None:
+def converted(loaded: Loaded, fmt: str, locale: str = "en") -> tuple[bytes, str, list[str]] | None:
     """The blueprint in another tool's format (:mod:`blueprint.interop`): ``(content, extension,
-    what it cannot hold as (en, zh) pairs)``; None when the text does not load."""
+    what it cannot hold, in locale)``; None when the text does not load."""
     from ..interop import export
 
     if loaded.blueprint is None:
         return None
     result = export(loaded.blueprint, fmt, locale)
-    return result.content, result.extension, [(item.en, item.zh) for item in result.lost]
+    return result.content, result.extension, [item.text(locale) for item in result.lost]
 
 
 # -- files: examples and uploads -----------------------------------------------------------------
