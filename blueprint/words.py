@@ -898,7 +898,8 @@ _INTEROP_EN: dict[str, str] = {
     "interop.lane-zone-guessed": "lane '{lane}': zone {zone} guessed from its name",
     "interop.bpmn.second-flow": "a second flow {source} -> {target} (one is kept)",
     "interop.bpmn.standards": "{count} time standard(s): BPMN has no place for them",
-    "interop.bpmn.not-bpmn": "not a BPMN 2.0 file: the root element is <{root}>, not <definitions> in {namespace}",
+    "interop.bpmn.not-bpmn": "not a BPMN 2.0 file: the root element is <{root}>, not <definitions> "
+                             "in {namespace}",
     "interop.bpmn.pools": "pools without a process (nothing to import): {pools}",
     "interop.bpmn.no-tasks": "no tasks to import: the file has no activities in a process",
     "interop.bpmn.flattened": "sub-processes flattened, their name kept as the phase: {names}",
@@ -906,17 +907,17 @@ _INTEROP_EN: dict[str, str] = {
     "interop.bpmn.collapsed": "{kind} x{count} collapsed into direct flows between steps",
     "interop.bpmn.bad-reference": "sequence flow '{flow}' refers to '{ref}', which the file does not have",
     "interop.bpmn.boundary": "boundary event '{event}': only its first recovery step is kept",
-    "interop.bpmn.kinds-from-types": "touchpoint kinds taken from task types (user task: people; service, script, "
-                                     "send, receive task: digital)",
+    "interop.bpmn.kinds-from-types": "touchpoint kinds taken from task types (user task: people; service, "
+                                     "script, send, receive task: digital)",
     "interop.bpmn.message-flows": "message flows to or from pools or events, not carried: {count}",
     "interop.bpmn.unused-lanes": "lanes without tasks, left out: {lanes}",
     "interop.bpmn.bad-emotion": "sb:emotion '{value}' is not a whole number",
     "interop.bpmn.bad-list": "sb:{key} is not a JSON list of text",
-    "interop.mermaid.flowchart-lost": "phases, zones and the three lines; step details (owner, touchpoint, channel, "
-                                      "evidence, duration, wait, fail point, emotion, KPIs, notes); return flows "
-                                      "drawn as plain flows",
-    "interop.mermaid.journey-lost": "every step outside the customer zone, the flows (tasks follow journey order), "
-                                    "and step details other than the label, emotion and owner",
+    "interop.mermaid.flowchart-lost": "phases, zones and the three lines; step details (owner, touchpoint, "
+                                      "channel, evidence, duration, wait, fail point, emotion, KPIs, notes); "
+                                      "return flows drawn as plain flows",
+    "interop.mermaid.journey-lost": "every step outside the customer zone, the flows (tasks follow journey "
+                                    "order), and step details other than the label, emotion and owner",
     "interop.mermaid.unscored": "{count} customer step(s) without an emotion, scored 3 (neutral)",
     "interop.mermaid.not-journey": "not a Mermaid journey: the first line must be 'journey'",
     "interop.mermaid.bad-line": "not a journey line: '{line}' (expected 'task: score: actors')",
@@ -926,9 +927,10 @@ _INTEROP_EN: dict[str, str] = {
     "interop.mermaid.actor-default": "actor '{actor}': zone {zone} by default",
     "interop.mermaid.no-tasks": "the journey has no tasks",
     "interop.mermaid.in-order": "tasks flow in the order they are written",
-    "interop.drawio.lost": "step details other than the card's text (owner, touchpoint, channel, KPIs, notes, "
-                           "description), time standards, and the legend",
-    "interop.sheet.extra-flows": "{count} flow(s) from 'flows:' (labels and kinds): a step table has only 'next'",
+    "interop.drawio.lost": "step details other than the card's text (owner, touchpoint, channel, KPIs, "
+                           "notes, description), time standards, and the legend",
+    "interop.sheet.extra-flows": "{count} flow(s) from 'flows:' (labels and kinds): a step table has only "
+                                 "'next'",
     "interop.sheet.standards": "{count} time standard(s)",
     "interop.sheet.unused": "phases and lanes without steps: {names}",
     "interop.sheet.description": "the blueprint's description",
@@ -941,7 +943,8 @@ _INTEROP_EN: dict[str, str] = {
     "interop.sheet.inflates": "refused: the XLSX inflates to {size} MB",
     "interop.sheet.unreadable": "not a readable XLSX file ({error})",
     "interop.sheet.no-sheet": "no sheet '{sheet}' (sheets: {sheets})",
-    "interop.sheet.no-header": "no heading row names the steps (e.g. 'Step', '步骤', '环节'); give a column mapping",
+    "interop.sheet.no-header": "no heading row names the steps (e.g. 'Step', '步骤', '环节'); give a column "
+                               "mapping",
     "interop.sheet.columns-ignored": "columns not carried (no step field): {names}",
     "interop.sheet.sheets-ignored": "sheets not read: {names}",
     "interop.sheet.no-label": "a step needs a label: this cell is empty",
@@ -949,7 +952,8 @@ _INTEROP_EN: dict[str, str] = {
     "interop.sheet.id-twice": "step id '{id}' is used twice",
     "interop.sheet.no-step": "no step '{step}' in the table",
     "interop.sheet.not-a-zone": "'{value}' is not a zone (customer, frontstage, backstage, support)",
-    "interop.sheet.not-a-kind": "'{value}' is not a touchpoint kind (people, environment, equipment, digital, print)",
+    "interop.sheet.not-a-kind": "'{value}' is not a touchpoint kind (people, environment, equipment, digital, "
+                                "print)",
     "interop.sheet.kind-as-channel": "row {row}: '{value}' is not a touchpoint kind, kept as the channel",
     "interop.sheet.bad-emotion": "emotion is a whole number from -2 to 2, not '{value}'",
     "interop.sheet.row-order": "no 'next' column: the steps flow in row order",
@@ -1042,12 +1046,14 @@ _EDIT_EN: dict[str, str] = {
                         "move them to another lane or delete them first",
     "edit.and-more": ", ...",
     "edit.would-break": "internal error: the edit would break the file ({why}); nothing was changed",
-    "edit.would-not-read-back": "internal error: the edited {table} would not read back as typed; nothing was changed",
+    "edit.would-not-read-back": "internal error: the edited {table} would not read back as typed; nothing was "
+                                "changed",
     "edit.merged-key": "line {line}: '{column}' comes from a YAML merge (<<) and cannot be removed here: "
                        "edit it as text",
     "edit.cell-type": "a table cell cannot hold a {type}",
     "edit.text-not-str": "expected the YAML text as str, not {type}",
-    "edit.does-not-load": "the text cannot be edited as tables until it loads: {why} (line {line}, column {column})",
+    "edit.does-not-load": "the text cannot be edited as tables until it loads: {why} (line {line}, column "
+                          "{column})",
     "edit.unknown-table": "unknown table '{table}': one of {tables}{hint}",
     "edit.not-a-list": "line {line}: '{table}' is not a list: fix it in the text first",
     "edit.item-not-a-mapping": "line {line}: this {what} is not a mapping: fix it in the text first",
@@ -1056,7 +1062,8 @@ _EDIT_EN: dict[str, str] = {
     "edit.no-such-key": "a {what} has no key '{key}'{hint}",
     "edit.not-yaml": "the text is not valid YAML: {detail}",
     "edit.top-not-a-mapping": "the top level of the text is not a mapping: edit it as text",
-    "edit.aliased": "line {line} is reused elsewhere through a YAML alias (&anchor / *alias): edit it as text",
+    "edit.aliased": "line {line} is reused elsewhere through a YAML alias (&anchor / *alias): edit it as "
+                    "text",
     "edit.no-dash": "line {line}: cannot find the '-' of this list item",
     "edit.only-key": "line {line}: cannot remove the only key of an item",
     "edit.empty-mapping": "line {line}: cannot add keys to an empty mapping",

@@ -244,7 +244,8 @@ def test_import_notes_export_losses_and_edit_refusals_come_in_a_new_language(pse
     for note in imported.notes:
         in_pseudo(note, note.en)
     guessed = next(note for note in imported.notes if note.key == "interop.lane-zone-guessed")
-    assert guessed.text(PSEUDO) == pseudo("lane 'Counter clerk': zone " + pseudo("frontstage") + " guessed from its name")
+    zone = pseudo("frontstage")
+    assert guessed.text(PSEUDO) == pseudo(f"lane 'Counter clerk': zone {zone} guessed from its name")
 
     bp = blueprint.load(ROOT / "examples" / BEFORE)
     for fmt in ("bpmn", "mermaid", "mermaid-journey", "drawio", "csv"):
@@ -271,6 +272,7 @@ def test_import_notes_export_losses_and_edit_refusals_come_in_a_new_language(pse
     # The command line writes the import's notes in the language too.
     source = tmp_path / "steps.csv"
     source.write_bytes(table)
-    assert main(["import", "--locale", PSEUDO, "--verbose", "-o", str(tmp_path / "out.yaml"), str(source)]) == 0
+    out = tmp_path / "out.yaml"
+    assert main(["import", "--locale", PSEUDO, "--verbose", "-o", str(out), str(source)]) == 0
     notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
     assert len(notes) == len(imported.notes) and all(_bracketed_whole(line[6:]) for line in notes)

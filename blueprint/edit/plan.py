@@ -184,8 +184,9 @@ def _check_plan(plan: Plan, doc: Document) -> tuple[dict[int, tuple[str, str]], 
             used = [str(ref_value(doc, item, "id")) for item in steps.items
                     if is_map(item) and ref_value(doc, item, "lane") == lane]
             if used:
+                more = say("edit.and-more") if len(used) > 5 else ""
                 raise EditError(say("edit.lane-in-use", lane=lane, count=len(used), steps=Listed(tuple(used[:5])),
-                                    more=say("edit.and-more") if len(used) > 5 else ""))
+                                    more=more))
     return renames, gone
 
 

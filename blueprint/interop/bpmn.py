@@ -514,7 +514,8 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
     root = parse_xml(data, path)
     if root.tag != f"{_M}definitions":
         line, column = _where(root)
-        raise import_error(path, line, column, say("interop.bpmn.not-bpmn", root=_local(root), namespace=NS["bpmn"]))
+        raise import_error(path, line, column,
+                           say("interop.bpmn.not-bpmn", root=_local(root), namespace=NS["bpmn"]))
     ours = root.get("exporter") == "service-blueprint"
     notes: list[Phrase] = []
     zones = zones or {}
@@ -670,7 +671,8 @@ def import_bpmn(data: bytes, path: str, zones: dict[str, str] | None = None) -> 
         source, target = flow.get("sourceRef"), flow.get("targetRef")
         for ref in (source, target):
             if ref not in by_id:
-                raise import_error(path, *_where(flow), say("interop.bpmn.bad-reference", flow=flow.get("id"), ref=ref))
+                raise import_error(path, *_where(flow),
+                                   say("interop.bpmn.bad-reference", flow=flow.get("id"), ref=ref))
         outgoing[source].append(flow)
 
     def reach(start: str) -> list[tuple[str, Any]]:
@@ -833,7 +835,8 @@ def _read_sb(element, step: dict[str, Any], path: str) -> None:
         try:
             step["emotion"] = int(emotion)
         except ValueError:
-            raise import_error(path, *_where(element), say("interop.bpmn.bad-emotion", value=emotion)) from None
+            raise import_error(path, *_where(element),
+                               say("interop.bpmn.bad-emotion", value=emotion)) from None
     for key in ("evidence", "kpis", "notes"):
         value = element.get(f"{_SB}{key}")
         if not value:

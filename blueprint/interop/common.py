@@ -179,7 +179,8 @@ def parse_xml(data: bytes, path: str):
     except DefusedXmlException as error:
         line = getattr(parser.parser, "CurrentLineNumber", 1)
         column = getattr(parser.parser, "CurrentColumnNumber", 0) + 1
-        raise import_error(path, line, column, say("interop.xml-refused", error=type(error).__name__)) from None
+        raise import_error(path, line, column,
+                           say("interop.xml-refused", error=type(error).__name__)) from None
     # ElementTree's ParseError is a SyntaxError; defusedxml 0.7.0 raises it from a second copy of
     # ElementTree (so not xml.etree.ElementTree.ParseError itself), or lets expat's error through.
     except (SyntaxError, ExpatError) as error:

@@ -202,7 +202,8 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
             score = float(score_text)
         except ValueError:
             score_column = column + raw.strip().index(":") + 1
-            raise import_error(path, number, score_column, say("interop.mermaid.bad-score", score=score_text)) from None
+            raise import_error(path, number, score_column,
+                               say("interop.mermaid.bad-score", score=score_text)) from None
         emotion = max(-2, min(2, round(score) - 3))
         if round(score) - 3 != emotion or score != round(score):
             notes.append(say("interop.mermaid.score-read", line=number, score=score_text, emotion=emotion))

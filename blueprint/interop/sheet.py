@@ -206,8 +206,8 @@ class Table:
 
     def error(self, row: int, column: int, problem: Phrase) -> BlueprintError:
         """The error for the cell at ``row``, ``column``: ``problem``, after where the cell is."""
-        return BlueprintError("import", say("interop.sheet.at", where=self.where(row, column), problem=problem),
-                              Pos(self.path, row, column))
+        message = say("interop.sheet.at", where=self.where(row, column), problem=problem)
+        return BlueprintError("import", message, Pos(self.path, row, column))
 
 
 def column_letter(column: int) -> str:
@@ -273,7 +273,8 @@ def _read_xlsx(data: bytes, path: str, sheet: str | None) -> list[Table]:
     except zipfile.BadZipFile:
         raise BlueprintError("import", say("interop.sheet.broken-zip"), Pos(path, 1, 1)) from None
     if inflated > _MAX_UNCOMPRESSED:
-        raise BlueprintError("import", say("interop.sheet.inflates", size=inflated // 1024 // 1024), Pos(path, 1, 1))
+        raise BlueprintError("import", say("interop.sheet.inflates", size=inflated // 1024 // 1024),
+                             Pos(path, 1, 1))
     try:
         # data_only: a formula cell gives its last computed value, never the formula.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -282,8 +283,8 @@ def _read_xlsx(data: bytes, path: str, sheet: str | None) -> list[Table]:
                              Pos(path, 1, 1)) from None
     names = workbook.sheetnames
     if sheet is not None and sheet not in names:
-        raise BlueprintError("import", say("interop.sheet.no-sheet", sheet=sheet, sheets=Listed(tuple(names))),
-                             Pos(path, 1, 1))
+        raise BlueprintError("import", say("interop.sheet.no-sheet", sheet=sheet,
+                                           sheets=Listed(tuple(names))), Pos(path, 1, 1))
     tables = []
     for name in [sheet] if sheet else names:
         rows = [list(row) for row in workbook[name].iter_rows(values_only=True)]

@@ -17,16 +17,20 @@ Which edges each analysis follows:
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
 
 from ..model import Blueprint, Flow, Standard, Step, Zone
 
-__all__ = ["Context", "Edge", "StandardPath", "strongly_connected"]
+__all__ = ["BEHIND", "Context", "Edge", "StandardPath", "strongly_connected"]
 
 _FRONT = (Zone.CUSTOMER, Zone.FRONTSTAGE)
-#: The zones as messages name them in Chinese: ``后台步骤 'repair'``.
+#: The zones below the line of visibility, where the customer cannot see the work.
+BEHIND = (Zone.BACKSTAGE, Zone.SUPPORT)
+
+
 @dataclass(frozen=True, slots=True)
 class Edge:
     """A flow (or recovery link) between two known steps, by step number."""
@@ -131,21 +135,18 @@ class Context:
     @cached_property
     def link_in(self) -> list[int]:
         """How many flows and recovery links enter each step."""
-        counts = [0] * len(self.steps)
-        for edge in self.flows:
-            counts[edge.target] += 1
-        for edge in self.recoveries:
-            counts[edge.target] += 1
-        return counts
+        return self._link_counts("target")
 
     @cached_property
     def link_out(self) -> list[int]:
         """How many flows and recovery links leave each step."""
+        return self._link_counts("source")
+
+    def _link_counts(self, end: str) -> list[int]:
+        """How many flows and recovery links have each step at their ``end`` (source or target)."""
         counts = [0] * len(self.steps)
-        for edge in self.flows:
-            counts[edge.source] += 1
-        for edge in self.recoveries:
-            counts[edge.source] += 1
+        for edge in (*self.flows, *self.recoveries):
+            counts[getattr(edge, end)] += 1
         return counts
 
     # -- reachability ------------------------------------------------------------------------------
@@ -158,31 +159,20 @@ class Context:
         recovery links lead back to where the journey has already been, so they do not make a
         step a non-entry.
         """
-        successors = self._adjacency(self.flows + self.recoveries)
-        seen = [not into for into in self.forward_in]
-        queue = deque(i for i, entry in enumerate(seen) if entry)
-        while queue:
-            for j in successors[queue.popleft()]:
-                if not seen[j]:
-                    seen[j] = True
-                    queue.append(j)
-        return seen
+        entries = [i for i, into in enumerate(self.forward_in) if not into]
+        reached = _reach(self._adjacency(self.flows + self.recoveries), entries)
+        return [i in reached for i in range(len(self.steps))]
 
     @cached_property
     def returns_to_front(self) -> list[bool]:
         """Steps from which some journey path (one flow or more) leads to a customer or
         frontstage step: one reverse search from all of those steps at once."""
+        # A front step counts only when a flow leads from it to a front step, so the search starts
+        # from the front steps' predecessors, not from the steps themselves.
         predecessors = self._adjacency(self.flows, reverse=True)
-        seen = [False] * len(self.steps)
-        queue = deque(i for i, front in enumerate(self.front) if front)
-        # A front step counts only when a flow leads from it to a front step, so start from
-        # the front steps' predecessors, not the steps themselves.
-        while queue:
-            for j in predecessors[queue.popleft()]:
-                if not seen[j]:
-                    seen[j] = True
-                    queue.append(j)
-        return seen
+        front = self.front
+        reached = _reach(predecessors, [j for i in range(len(front)) if front[i] for j in predecessors[i]])
+        return [i in reached for i in range(len(self.steps))]
 
     # -- cycles and topological order --------------------------------------------------------------
 
@@ -228,25 +218,12 @@ class Context:
         last = order[end]
         if order[start] > last:
             return result
-        forward = {start}
-        queue = deque([start])
-        out = self.forward_out
-        while queue:
-            for j in out[queue.popleft()]:
-                if j not in forward and order[j] <= last:
-                    forward.add(j)
-                    queue.append(j)
+        # Forward from the start (no further than the end's component), then back from the end.
+        forward = _reach(self.forward_out, [start], lambda j: order[j] <= last)
         if end not in forward:
             return result
-        on_path = {end}
-        queue = deque([end])
         into = self.forward_in
-        while queue:
-            for j in into[queue.popleft()]:
-                if j in forward and j not in on_path:
-                    on_path.add(j)
-                    queue.append(j)
-        steps = sorted(on_path, key=lambda i: (order[i], i))
+        steps = sorted(_reach(into, [end], forward.__contains__), key=lambda i: (order[i], i))
         result.steps = steps
         cyclic = self.cyclic
         result.cycle = [i for i in steps if cyclic[i]]
@@ -292,6 +269,20 @@ class Context:
         if len(ids) > limit:
             ids = ids[: limit - 2] + ["…"] + ids[-2:]
         return " → ".join(ids)
+
+
+def _reach(neighbours: list[list[int]], starts: list[int],
+           allowed: Callable[[int], bool] | None = None) -> set[int]:
+    """``starts`` and every step reached from them along ``neighbours`` (breadth first), through the
+    steps ``allowed`` lets pass (all, without it)."""
+    found = set(starts)
+    queue = deque(starts)
+    while queue:
+        for j in neighbours[queue.popleft()]:
+            if j not in found and (allowed is None or allowed(j)):
+                found.add(j)
+                queue.append(j)
+    return found
 
 
 def strongly_connected(successors: list[list[int]]) -> tuple[list[int], int]:

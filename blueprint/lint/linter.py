@@ -8,9 +8,9 @@ from typing import BinaryIO
 
 from ..controls import visible
 from ..errors import Bilingual, BlueprintError, Pos, Problem
-from ..phrases import Phrase, say
 from ..loader import load, loads, read_stream
 from ..model import Blueprint
+from ..phrases import Phrase, say
 from . import comments, registry
 from .config import Config, as_config
 from .context import Context

@@ -36,20 +36,19 @@ from __future__ import annotations
 
 from ...model import Zone
 from ...phrases import say
+from ..context import BEHIND
 
 __all__ = ["ID", "LEVEL", "check"]
 
 ID = "missing-handoff"
 LEVEL = "error"
 
-_BEHIND = (Zone.BACKSTAGE, Zone.SUPPORT)
-
 
 def check(ctx, options):
     zones = ctx.zones
     for edge in ctx.flows:
         source, target = zones[edge.source], zones[edge.target]
-        if (source is Zone.CUSTOMER and target in _BEHIND) or (target is Zone.CUSTOMER and source in _BEHIND):
+        if (source is Zone.CUSTOMER and target in BEHIND) or (target is Zone.CUSTOMER and source in BEHIND):
             a, b = ctx.steps[edge.source], ctx.steps[edge.target]
             yield edge.flow.pos, say("lint.missing-handoff.skips-frontstage", source=a.id, target=b.id,
                                      source_zone=say(f"zone.{source.value}"),

@@ -39,23 +39,21 @@ flows:
 
 from __future__ import annotations
 
-from ...model import FlowKind, Zone
+from ...model import FlowKind
 from ...phrases import say
+from ..context import BEHIND
 
 __all__ = ["ID", "LEVEL", "check"]
 
 ID = "open-loop"
 LEVEL = "warning"
 
-_BEHIND = (Zone.BACKSTAGE, Zone.SUPPORT)
-
-
 def check(ctx, options):
     front, zones, comes_back = ctx.front, ctx.zones, ctx.returns_to_front
     for edge in ctx.flows:
         if edge.flow.kind is FlowKind.RETURN:
             continue  # a return flow closes a loop, it does not open one
-        if front[edge.source] and zones[edge.target] in _BEHIND and not comes_back[edge.target]:
+        if front[edge.source] and zones[edge.target] in BEHIND and not comes_back[edge.target]:
             a, b = ctx.steps[edge.source], ctx.steps[edge.target]
             yield edge.flow.pos, say("lint.open-loop.never-back", source=a.id, target=b.id,
                                      zone=say(f"zone.{b.zone.value}"))

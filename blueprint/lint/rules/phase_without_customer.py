@@ -37,8 +37,8 @@ steps:
 
 from __future__ import annotations
 
-from ...phrases import say
 from ...model import Zone
+from ...phrases import say
 
 __all__ = ["ID", "LEVEL", "check"]
 

@@ -21,6 +21,7 @@ __all__ = [
     "STYLE",
     "load_error_words",
     "no_draft",
+    "open_page",
     "open_text",
     "relative_time",
     "show_notice",
@@ -129,6 +130,18 @@ def open_text(locale: str) -> str | None:
     if text is None:
         no_draft(locale)
     return text
+
+
+def open_page(name: str):
+    """The start of page ``name`` over the open blueprint: its intro (``<name>.intro``) under the top
+    bar, then ``(locale, text, error)``, ``error`` the text's load error or None; None, after
+    offering the Start page, when no blueprint is open."""
+    locale = session.ui_locale()
+    text = open_text(locale)
+    if text is None:
+        return None
+    st.caption(t(f"{name}.intro", locale))
+    return locale, text, cached.load_error(text)
 
 
 def load_error_words(key: str, error, locale: str) -> str:

@@ -6,8 +6,8 @@ import functools
 
 import streamlit as st
 
-from .. import cached, interop, pipeline, session
-from .common import load_error_words, open_text, translator
+from .. import cached, interop, pipeline
+from .common import load_error_words, open_page, translator
 
 __all__ = ["DEFERRED", "GROUPS", "page"]
 
@@ -24,13 +24,11 @@ DEFERRED = frozenset({"png", "pdf", "xlsx"})
 
 
 def page() -> None:
-    locale = session.ui_locale()
-    tr = translator(locale)
-    text = open_text(locale)
-    if text is None:
+    opened = open_page("export")
+    if opened is None:
         return
-    st.caption(tr("export.intro"))
-    error = cached.load_error(text)
+    locale, text, error = opened
+    tr = translator(locale)
     if error is not None:
         st.warning(load_error_words("export.broken", error, locale))
     for group, kinds in GROUPS.items():

@@ -25,7 +25,7 @@ from ..components import grid_focus
 from ..i18n import t
 from ..text import md_escape
 from ..view import TableBase, view
-from .common import load_error_words, open_text, translator
+from .common import load_error_words, open_page, translator
 from .tables_add import box_key, take_reveal
 from .tables_add import control as add_control
 
@@ -46,13 +46,11 @@ def table_key(name: str, nonce: int) -> str:
 
 
 def page() -> None:
-    locale = session.ui_locale()
-    tr = translator(locale)
-    text = open_text(locale)
-    if text is None:
+    opened = open_page("tables")
+    if opened is None:
         return
-    st.caption(tr("tables.intro"))
-    error = cached.load_error(text)
+    locale, text, error = opened
+    tr = translator(locale)
     if error is not None:
         st.error(load_error_words("tables.broken", error, locale))
         return
