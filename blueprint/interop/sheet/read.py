@@ -1,0 +1,293 @@
+"""The step table read: a blueprint from a table's rows, with what was guessed or left out noted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from ...analysis import touchpoints as tp
+from ...durations import DurationError, compact_duration, parse_duration
+from ...model import Zone
+from ...phrases import Phrase, say
+from ...words import locales
+from ..common import Imported, guess_zone, unique_id, zone_named
+from .columns import guess_mapping, norm
+from .tables import Table, read_table
+
+__all__ = ["import_sheet"]
+
+_EVIDENCE_SPLIT = re.compile(r"[;；\n]")
+_LIST_SPLIT = re.compile(r"[,，、;；\n]")
+_TRUE = {"yes", "y", "true", "1", "x", "✓", "√", "是", "有", "对"}
+_FALSE = {"no", "n", "false", "0", "", "否", "无", "不"}
+
+
+def _find_header(table: Table, given: Mapping[str, str] | None) -> tuple[int, dict[int, str]] | None:
+    for i, row in enumerate(table.rows[:10]):
+        mapping = guess_mapping(row, given)
+        if "label" in mapping.values() and len(mapping) >= 2:
+            return i, mapping
+    return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _zone_of(text: str) -> Zone | None:
+    for zone in Zone:
+        if norm(text) in {norm(zone.value), *(norm(zone.label(locale)) for locale in locales())}:
+            return zone
+    return None
+
+
+def _kind_of(text: str) -> tuple[str | None, bool]:
+    """A touchpoint kind from a cell (None for unspecified), and whether the cell named one."""
+    if not text:
+        return None, True
+    for kind in tp.KINDS:
+        if norm(text) in {norm(kind), *(norm(tp.kind_label(kind, locale)) for locale in locales())}:
+            return (None if kind == tp.UNSPECIFIED else kind), True
+    return None, False
+
+
+def import_sheet(data: bytes, path: str, sheet: str | None = None,
+                 mapping: Mapping[str, str] | None = None, zones: Mapping[str, str] | None = None) -> Imported:
+    """A blueprint from a step table in XLSX or CSV.
+
+    Args:
+        data: The file's content.
+        path: Its name, for messages and the default title.
+        sheet: The sheet to read; default the first whose headings name a step column.
+        mapping: Heading (or column letter) -> field (a key of :data:`HEADINGS` or
+            :data:`STEP_COLUMNS`), over the guessed mapping; an empty field leaves the column out.
+        zones: Lane name -> zone, over the zones the table gives or the names suggest.
+
+    Raises:
+        BlueprintError: With the sheet, row and column of a cell that cannot be read.
+    """
+    tables = read_table(data, path, sheet)
+    found = None
+    for table in tables:
+        found = _find_header(table, mapping)
+        if found:
+            break
+    if not found:
+        raise tables[0].error(1, 1, say("interop.sheet.no-header"))
+    header, columns = found
+    return _build(table, header, columns, tables, zones or {})
+
+
+def _build(table: Table, header: int, columns: dict[int, str], tables: list[Table],
+           zones: Mapping[str, str]) -> Imported:
+    notes: list[Phrase] = []
+    headings = table.rows[header]
+    fields = set(columns.values())
+    ignored = [_text(headings[j]) for j in range(len(headings)) if j not in columns and _text(headings[j])]
+    if ignored:
+        notes.append(say("interop.sheet.columns-ignored", names=", ".join(ignored)))
+    others = [t.sheet for t in tables if t is not table and t.sheet]
+    if others:
+        notes.append(say("interop.sheet.sheets-ignored", names=", ".join(others)))
+    cjk = any(re.search(r"[\u3400-\u9fff]", _text(h)) for h in headings)
+    lang = "zh" if cjk else "en"
+
+    records = []
+    for i in range(header + 1, len(table.rows)):
+        row = table.rows[i]
+        cells = {key: (row[j] if j < len(row) else None, i + 1, j + 1) for j, key in columns.items()}
+        if not any(_text(value) for value, _r, _c in cells.values()):
+            continue
+        records.append(cells)
+
+    taken: set[str] = set()
+    ids: list[str] = []
+    for cells in records:
+        value, r, c = cells.get("label", (None, 0, 0))
+        if not _text(value):
+            raise table.error(r, c, say("interop.sheet.no-label"))
+        given = _text(cells["step"][0]) if "step" in cells else ""
+        if given:
+            if re.search(r"\s", given):
+                r, c = cells["step"][1:]
+                raise table.error(r, c, say("interop.sheet.id-with-spaces", id=given))
+            if given in taken:
+                r, c = cells["step"][1:]
+                raise table.error(r, c, say("interop.sheet.id-twice", id=given))
+            taken.add(given)
+            ids.append(given)
+        else:
+            ids.append("")
+    for k, cells in enumerate(records):
+        if not ids[k]:
+            ids[k] = unique_id(_text(cells["label"][0]), taken)
+    by_label: dict[str, str] = {}
+    for k, cells in enumerate(records):
+        by_label.setdefault(_text(cells["label"][0]), ids[k])
+
+    def ref(text: str, r: int, c: int) -> str:
+        if text in taken:
+            return text
+        if text in by_label:
+            return by_label[text]
+        raise table.error(r, c, say("interop.sheet.no-step", step=text))
+
+    lanes: dict[str, dict[str, Any]] = {}
+    phases: dict[str, dict[str, Any]] = {}
+    steps = []
+    guessed: dict[str, str] = {}
+    no_phase = {norm(tp.value_label("no_phase", lang_)) for lang_ in locales()}
+    for k, cells in enumerate(records):
+        step: dict[str, Any] = {"id": ids[k]}
+
+        def text(key: str) -> str:
+            return _text(cells[key][0]) if key in cells else ""
+
+        def at(key: str) -> tuple[int, int]:
+            return cells[key][1], cells[key][2]
+
+        # Lane: id, label, zone.
+        lane_label, lane_id, zone_text = text("lane_label"), text("lane"), text("zone")
+        zone = _zone_of(zone_text) if zone_text else None
+        if zone_text and zone is None:
+            raise table.error(*at("zone"), say("interop.sheet.not-a-zone", value=zone_text))
+        if not lane_id:
+            standard = _zone_of(lane_label) if lane_label else None
+            if standard is not None and (zone is None or zone is standard) and lane_label in {
+                    standard.label(locale) for locale in locales()}:
+                lane_id = standard.value
+            elif lane_label:
+                lane_id = re.sub(r"\s+", "-", lane_label)
+            else:
+                lane_id = (zone or Zone.CUSTOMER).value
+        if lane_id not in lanes:
+            mapped = zones.get(lane_label) or zones.get(lane_id)
+            if mapped:
+                zone = Zone(mapped)
+            elif zone is None:
+                zone = _zone_of(lane_id) or guess_zone(lane_label or lane_id)
+                if zone is None:
+                    zone = Zone.FRONTSTAGE
+                    guessed[lane_label or lane_id] = "?"
+                else:
+                    guessed[lane_label or lane_id] = zone.value
+                if _zone_of(lane_id) is zone:
+                    guessed.pop(lane_label or lane_id, None)
+            # A standard lane's row name ("Customer actions") is its default label, not a label of its own.
+            default = lane_id in {z.value for z in Zone} and lane_label in {
+                Zone(lane_id).label(locale) for locale in locales()}
+            lanes[lane_id] = {"id": lane_id, **({"label": lane_label} if lane_label and lane_label != lane_id
+                              and not default else {}), "zone": zone.value}
+        step["lane"] = lane_id
+        step["label"] = text("label")
+
+        phase_label, phase_id = text("phase_label"), text("phase")
+        if phase_label and norm(phase_label) in no_phase and not phase_id:
+            phase_label = ""
+        if phase_id or phase_label:
+            phase_id = phase_id or re.sub(r"\s+", "-", phase_label)
+            phases.setdefault(phase_id, {"id": phase_id, **({"label": phase_label}
+                                                            if phase_label and phase_label != phase_id else {})})
+            step["phase"] = phase_id
+
+        if text("description"):
+            step["description"] = text("description")
+        if text("owner"):
+            step["owner"] = text("owner")
+        kind_text = text("kind")
+        kind, known = _kind_of(kind_text)
+        if kind:
+            step["touchpoint"] = kind
+        channel = text("channel")
+        if not known:
+            if channel:
+                raise table.error(*at("kind"), say("interop.sheet.not-a-kind", value=kind_text))
+            channel = kind_text
+            notes.append(say("interop.sheet.kind-as-channel", row=at("kind")[0], value=kind_text))
+        if channel:
+            step["channel"] = channel
+        evidence = [item.strip() for item in _EVIDENCE_SPLIT.split(text("evidence")) if item.strip()]
+        if evidence:
+            step["evidence"] = evidence
+
+        duration = _duration(table, cells, "duration_min", minutes=True) or _duration(table, cells, "duration")
+        if duration is not None:
+            step["duration"] = compact_duration(duration)
+        wait_max = _duration(table, cells, "wait_max")
+        wait_text = text("wait")
+        if wait_max is not None:
+            step["wait"] = compact_duration(wait_max)
+        elif wait_text:
+            if norm(wait_text) in _TRUE:
+                step["wait"] = True
+            elif norm(wait_text) not in _FALSE:
+                wait = _duration(table, cells, "wait")
+                step["wait"] = compact_duration(wait)
+        if text("fail"):
+            step["fail"] = text("fail")
+        recovery = text("recovery") or text("recovery_label")
+        if recovery:
+            step["recovery"] = ref(recovery, *at("recovery" if text("recovery") else "recovery_label"))
+        if text("emotion"):
+            raw = cells["emotion"][0]
+            try:
+                emotion = int(float(raw)) if not isinstance(raw, str) else int(raw.strip().lstrip("+"))
+            except ValueError:
+                emotion = None
+            if emotion is None or not -2 <= emotion <= 2 or (isinstance(raw, float) and not raw.is_integer()):
+                raise table.error(*at("emotion"), say("interop.sheet.bad-emotion", value=text("emotion")))
+            step["emotion"] = emotion
+        for key in ("kpis", "notes"):
+            items = [item.strip() for item in text(key).split("\n") if item.strip()]
+            if items:
+                step[key] = items
+        if "next" in cells and text("next"):
+            step["next"] = [ref(item.strip(), *at("next")) for item in _LIST_SPLIT.split(text("next"))
+                            if item.strip()]
+        steps.append(step)
+
+    if "next" not in fields and len(steps) > 1:
+        for step, following in zip(steps, steps[1:]):
+            step["next"] = [following["id"]]
+        notes.append(say("interop.sheet.row-order"))
+    for name, zone in guessed.items():
+        if zone == "?":
+            notes.append(say("interop.lane-zone-unknown", lane=name))
+        else:
+            notes.append(say("interop.lane-zone-guessed", lane=name, zone=zone_named(Zone(zone))))
+
+    stem = re.sub(r"\.[A-Za-z0-9]+$", "", table.path.replace("\\", "/").rsplit("/", 1)[-1])
+    data: dict[str, Any] = {"blueprint": 1, "title": table.title or stem or "blueprint", "locale": lang}
+    ordered = sorted(lanes.values(), key=lambda lane: Zone(lane["zone"]).order)
+    data["lanes"] = ordered
+    if phases:
+        data["phases"] = list(phases.values())
+    data["steps"] = steps
+    return Imported(data, notes)
+
+
+def _duration(table: Table, cells: dict, key: str, minutes: bool = False) -> timedelta | None:
+    if key not in cells:
+        return None
+    value, r, c = cells[key]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        try:
+            value = float(value) if minutes else value
+        except ValueError:
+            pass
+    try:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # Minutes with two decimals: round to the second they were written from.
+            return timedelta(seconds=round(float(value) * 60))
+        return parse_duration(value)
+    except DurationError as error:
+        raise table.error(r, c, error.phrase) from None
