@@ -11,6 +11,7 @@ import streamlit as st
 
 from .. import cached, session
 from ..navigation import go
+from ..pipeline import LoadError
 from ..i18n import LOCALES, t
 from ..text import md_escape
 from ..view import view
@@ -132,7 +133,7 @@ def open_text(locale: str) -> str | None:
     return text
 
 
-def open_page(name: str):
+def open_page(name: str) -> tuple[str, str, LoadError | None] | None:
     """The start of page ``name`` over the open blueprint: its intro (``<name>.intro``) under the top
     bar, then ``(locale, text, error)``, ``error`` the text's load error or None; None, after
     offering the Start page, when no blueprint is open."""
