@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from .geometry import Layout, Style, Window
@@ -84,6 +85,12 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
                style: Style | None = None, analysis: bool = True, details: bool = False) -> list[Page]:
     """The pages of ``bp`` printed as ``spec`` asks, in order (the options as for
     :func:`blueprint.layout.layout`)."""
+    with paused_gc():  # once for all sheets, not a collection after each sheet's layout
+        return _plan_pages(bp, spec, locale, evidence, style, analysis, details)
+
+
+def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
+                analysis: bool, details: bool) -> list[Page]:
     from . import layout
     from .breaches import analyse
 

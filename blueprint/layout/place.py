@@ -91,7 +91,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     found = analysis.breaches if analysis else None
     number = analysis.numbers if analysis else step_numbers(bp)  # once for all sheets where it can
     numbers = [number.get(step.index, 0) for step in grid.steps]
-    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers)
+    texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers, shared)
     planned, tracks = _plan_routes(flows, grid, rows)
     _room_for_arrowheads(planned, card_h, style)
     timed = analysis and any(step.duration is not None for step in grid.steps)
@@ -140,11 +140,17 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
 
 
 def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found: dict[int, list] | None,
-                   details: bool, numbers: list[int]) -> tuple[list[_CardText], list[float]]:
-    """Every card's text, and the card height of each row (the tallest card of the row)."""
-    texts = [card_text(step, style, locale, None if found is None else found.get(step.index, []), details,
-                       numbers[i])
-             for i, step in enumerate(grid.steps)]
+                   details: bool, numbers: list[int], shared: dict) -> tuple[list[_CardText], list[float]]:
+    """Every card's text, and the card height of each row (the tallest card of the row). A step's
+    text is the same on every print sheet: it is measured once, kept in ``shared``."""
+    known: dict[int, _CardText] = shared.setdefault(("card text", style, locale, details), {})
+    texts = []
+    for i, step in enumerate(grid.steps):
+        text = known.get(step.index)
+        if text is None:
+            text = known[step.index] = card_text(step, style, locale, None if found is None else
+                                                 found.get(step.index, []), details, numbers[i])
+        texts.append(text)
     card_h = [style.card_min_height] * row_count
     for i, (lines, meta, touchpoint, badges, extra) in enumerate(texts):
         step = grid.steps[i]
