@@ -27,6 +27,9 @@ __all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec",
 MIN_TEXT = 7.0
 # Small blueprints are enlarged to fill the page, but not beyond this.
 _MAX_SCALE = 2.0
+# An orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
+# behind the other is not laid out to the end.
+_SAMPLE_SHEETS = 16
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,16 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
     orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
     # The orientation with fewer pages wins, landscape on a tie. The likelier winner (by an estimate
-    # from the whole layout) is laid out first, and the other only until it cannot win any more, so
-    # that a big blueprint is not laid out twice.
-    likely = sorted(orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style))
+    # from the whole layout and a few sheets) is laid out first, and the other only until it cannot
+    # win any more, so that a big blueprint is not laid out twice.
+
+    def sheet_height(runs: list[tuple[int, int]], number: int) -> float:
+        first, last = runs[number - 1]
+        window = Window(first, last, number, len(runs), _sheet_of_column(runs))
+        return layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
+                      window=window).height
+
+    likely = sorted(orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style, sheet_height))
     best = _pages(bp, whole, spec, spec.dimensions(likely[0]), locale, evidence, style, analysis, details)
     for other in likely[1:]:
         wins_tie = other == orientations[0]
@@ -113,16 +123,24 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     return best
 
 
-def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style) -> int:
+def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style,
+              sheet_height: Callable[[list[tuple[int, int]], int], float]) -> float:
     """How many pages ``whole`` cut into sheets for a page of ``size`` would take, from the cuts and
-    the whole picture's height (a sheet is about as tall as the whole)."""
+    the height of the first, middle and last sheet (``sheet_height(runs, number)`` lays one out:
+    a sheet has fewer routes, so fewer tracks, than the whole)."""
     page_w, page_h = size
     least = MIN_TEXT / smallest_text(style)
     runs = _split(whole, page_w / least)
     widths = [_run_width(whole, first, last) if whole.column_x else whole.width for first, last in runs]
-    scale = min(page_w / max(widths), page_h / whole.height if spec.fit == "page" else math.inf)
+    heights = [sheet_height(runs, number) for number in sorted({1, (len(runs) + 1) // 2, len(runs)})]
+    scale = min(page_w / max(widths), page_h / max(heights) if spec.fit == "page" else math.inf)
     scale = max(least, min(scale, _MAX_SCALE))
-    return len(runs) * max(1, math.ceil(whole.height * scale / page_h - 1e-6))
+    return len(runs) * sum(max(1, math.ceil(height * scale / page_h - 1e-6)) for height in heights) / len(heights)
+
+
+def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
+    """The number of the sheet each column is on."""
+    return tuple(number for number, (first, last) in enumerate(runs, 1) for _ in range(last - first + 1))
 
 
 class _CannotWin(Exception):
@@ -139,17 +157,16 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
     widest = page_w / least  # the widest sheet, in layout points
 
     def draw(runs: list[tuple[int, int]]) -> list[Layout]:
-        sheet_of_column: list[int] = []
-        for number, (first, last) in enumerate(runs, 1):
-            sheet_of_column += [number] * (last - first + 1)
+        sheet_of_column = _sheet_of_column(runs)
         sheets: list[Layout] = []
-        at_least = len(runs)  # pages: each sheet takes one or more (at the smallest scale, as tall as it is)
+        more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
         for number, (first, last) in enumerate(runs, 1):
             sheet = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
-                           window=Window(first, last, number, len(runs), tuple(sheet_of_column)))
+                           window=Window(first, last, number, len(runs), sheet_of_column))
             sheets.append(sheet)
-            at_least += max(1, math.ceil(sheet.height * least / page_h - 1e-6)) - 1
-            if give_up_at is not None and at_least >= give_up_at:
+            more += max(1, math.ceil(sheet.height * least / page_h - 1e-6)) - 1
+            if give_up_at is not None and (len(runs) + more >= give_up_at or _clearly_behind(
+                    number, last + 1, len(sheet_of_column), len(runs), more, give_up_at)):
                 raise _CannotWin
         return sheets
 
@@ -175,6 +192,13 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
         for part in range(parts):
             pages.append(Page(sheet, len(pages) + 1, part, parts, scale, page_w, page_h))
     return pages
+
+
+def _clearly_behind(sheets: int, columns: int, count: int, runs: int, more: int, give_up_at: int) -> bool:
+    """Whether the first ``sheets`` sheets, ``columns`` of ``count`` columns, needing ``more`` pages
+    than one each, show a long print needing a quarter more pages than ``give_up_at`` (then it is
+    not laid out to the end; a short one always is)."""
+    return sheets >= _SAMPLE_SHEETS and columns * 4 >= count and runs + more * count / columns >= 1.25 * give_up_at
 
 
 def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:

@@ -81,11 +81,23 @@ def node_id(card: Card) -> str:
     return f"step-{card.step.index:d}"
 
 
+class _Layer:
+    """The statements of one anonymous subgraph: the defaults its nodes or edges share, and its
+    own (much lighter than a ``graphviz.Digraph`` each, on hundreds of print sheets)."""
+
+    __slots__ = ("defaults", "body")
+
+    def __init__(self) -> None:
+        self.defaults = ""
+        self.body: list[str] = []
+
+
 class _Writer:
     """Turns layout boxes (y down) into pinned DOT nodes (y up), layer by layer."""
 
-    def __init__(self, grid: Layout):
+    def __init__(self, grid: Layout, prefix: str = ""):
         self.height = grid.height
+        self.prefix = prefix
         self.edges: list[str] = []
         self.dot = graphviz.Digraph(
             name="blueprint",
@@ -100,6 +112,11 @@ class _Writer:
         """``name`` as a DOT identifier, by the package's own quoting, remembered across pictures:
         the hundreds of sheets of a printed blueprint repeat names, classes, colours and sizes."""
         return _quote(name)
+
+    def name(self, name: str) -> str:
+        """A node's name as a DOT identifier, after :attr:`prefix` (which keeps the names of
+        several sheets drawn as one graph apart)."""
+        return _quote(self.prefix + name)
 
     def attr_list(self, attrs: dict[str, str]) -> str:
         """The attribute list ``Digraph.node`` and ``Digraph.edge`` write for ``attrs`` (``label``
@@ -118,11 +135,11 @@ class _Writer:
             return graphviz.quoting.quote(value)
         return self.quoted(value)
 
-    def edge(self, layer: graphviz.Digraph, tail: str, head: str, element_id: str, **attrs: str) -> None:
+    def edge(self, layer: _Layer, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
         and :attr:`edges` keeps the ``id`` each number stands for."""
         # The statement Digraph.edge writes (node names are the renderer's ids: no port or compass).
-        layer.body.append(f"\t{self.quoted(tail)} -> {self.quoted(head)}{self.attr_list(attrs)}\n")
+        layer.body.append(f"\t{self.name(tail)} -> {self.name(head)}{self.attr_list(attrs)}\n")
         self.edges.append(element_id)
 
     def point(self, x: float, y: float) -> str:
@@ -135,27 +152,31 @@ class _Writer:
         return f"e,{tip[0]:.1f},{height - tip[1]:.1f} " + " ".join(
             [f"{x:.1f},{height - y:.1f}" for x, y in control])
 
-    def layer(self, **node_defaults: str) -> graphviz.Digraph:
-        """An anonymous subgraph whose nodes share ``node_defaults`` (``class_`` for ``class``)."""
-        layer = graphviz.Digraph()
-        if "class_" in node_defaults:
-            node_defaults["class"] = node_defaults.pop("class_")
-        if node_defaults:
-            layer.attr("node", **node_defaults)
+    def layer(self, kind: str = "node", **defaults: str) -> _Layer:
+        """An anonymous subgraph whose nodes (``kind="edge"``: edges) share ``defaults`` (``class_``
+        for ``class``)."""
+        layer = _Layer()
+        if "class_" in defaults:
+            defaults["class"] = defaults.pop("class_")
+        if defaults:  # what Digraph.attr writes (all attributes sorted), quoted once per writer
+            layer.defaults = (f"\t{kind} [" + " ".join(f"{self.quoted(key)}={self._value(value)}"
+                                                      for key, value in sorted(defaults.items())) + "]\n")
         return layer
 
-    def add(self, layer: graphviz.Digraph) -> None:
-        if any(not line.lstrip().startswith(("node [", "edge [")) for line in layer.body):
-            self.dot.subgraph(layer)  # a layer with nothing in it is left out
+    def add(self, layer: _Layer) -> None:
+        """What ``Digraph.subgraph`` writes for the layer; a layer with nothing in it is left out."""
+        if layer.body:
+            self.dot.body += ["\t{\n", *(["\t" + layer.defaults] if layer.defaults else []),
+                              *["\t" + line for line in layer.body], "\t}\n"]
 
-    def node(self, layer: graphviz.Digraph, name: str, box: Box, size: bool = True, **attrs: str) -> None:
+    def node(self, layer: _Layer, name: str, box: Box, size: bool = True, **attrs: str) -> None:
         if "class_" in attrs:
             attrs["class"] = attrs.pop("class_")
         if size:
             attrs["width"] = _inches(box.w)
             attrs["height"] = _inches(box.h)
         attrs["pos"] = self.point(box.cx, box.cy)
-        layer.body.append(f"\t{self.quoted(name)}{self.attr_list(attrs)}\n")  # what Digraph.node writes
+        layer.body.append(f"\t{self.name(name)}{self.attr_list(attrs)}\n")  # what Digraph.node writes
 
 
 def _table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",
@@ -260,14 +281,14 @@ def _route_classes(route: Route) -> tuple[str, ...]:
     return tuple(classes)
 
 
-def to_dot(grid: Layout) -> graphviz.Digraph:
-    """The DOT of a placed blueprint (for ``neato -n2``)."""
-    return dot_and_edges(grid)[0]
+def to_dot(grid: Layout, prefix: str = "") -> graphviz.Digraph:
+    """The DOT of a placed blueprint (for ``neato -n2``), every node's name after ``prefix``."""
+    return dot_and_edges(grid, prefix)[0]
 
 
-def dot_and_edges(grid: Layout) -> tuple[graphviz.Digraph, list[str]]:
+def dot_and_edges(grid: Layout, prefix: str = "") -> tuple[graphviz.Digraph, list[str]]:
     """:func:`to_dot`, and the SVG ``id`` of each edge in the order Graphviz numbers them."""
-    w = _Writer(grid)
+    w = _Writer(grid, prefix)
     _background(w, grid)
     _foreground(w, grid, grid.cards, legend=True)
     return w.dot, w.edges
@@ -362,9 +383,8 @@ def _background(w: _Writer, grid: Layout) -> None:
     notes = w.layer(shape="note", fillcolor="#FFFBE6", color="#D8C37A", penwidth="0.8", class_="evidence",
                     fontsize=_num(style.note_size), fontcolor="#4D4420")
     for note in grid.evidence:
-        notes.node(dom_id("evidence", note.step.index), pos=w.point(note.box.cx, note.box.cy),
-                   width=_inches(note.box.w), height=_inches(note.box.h), label=plain_lines(note.lines, "left"),
-                   labelloc="b")  # clear of the number tag on its top edge
+        w.node(notes, dom_id("evidence", note.step.index), note.box, label=plain_lines(note.lines, "left"),
+               labelloc="b")  # clear of the number tag on its top edge
     w.add(notes)
     tags = _number_layer(w, style, "evidence-number")
     for note in grid.evidence:
@@ -378,7 +398,7 @@ def _background(w: _Writer, grid: Layout) -> None:
         _emotion_curve(w, grid)
 
 
-def _labelled_band(w: _Writer, grid: Layout, name: str, band, fill: str, header_fill: str) -> graphviz.Digraph:
+def _labelled_band(w: _Writer, grid: Layout, name: str, band, fill: str, header_fill: str) -> _Layer:
     """A layer of class ``name`` holding a full-width band (node ``name``, ``band.box``) and its
     header cell (``name-label``, ``band.label_box`` with ``band.label``); the caller adds the rest."""
     style = grid.style
@@ -425,7 +445,7 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
     routes = [(n, route) for n, route in enumerate(grid.routes) if id(route.source) in mine]
     _cards_and_edges(w, grid, cards, routes)
 
-    badges: dict[tuple[str, ...], graphviz.Digraph] = {}
+    badges: dict[tuple[str, ...], _Layer] = {}
     for card in cards:
         for badge in card.badges:
             classes = _badge_classes(badge)
@@ -436,8 +456,7 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
                     style="rounded,filled", fillcolor=fill, fontcolor=ink, fontsize=_num(style.badge_size),
                     height=_inches(style.badge_height), class_=css_classes(*classes))
             name = dom_id("step", card.step.index, badge.kind)
-            layer.node(name, pos=w.point(badge.box.cx, badge.box.cy), width=_inches(badge.box.w),
-                       label=plain_lines([badge.text]))
+            w.node(layer, name, badge.box, size=False, width=_inches(badge.box.w), label=plain_lines([badge.text]))
     for _, layer in sorted(badges.items()):
         w.add(layer)
     tags = _number_layer(w, style, "step-number")
@@ -463,7 +482,7 @@ def _foreground(w: _Writer, grid: Layout, cards: list[Card], legend: bool) -> No
         _legend(w, grid)
 
 
-def _number_layer(w: _Writer, style, cls: str) -> graphviz.Digraph:
+def _number_layer(w: _Writer, style, cls: str) -> _Layer:
     """Step numbers in small quiet tags: white, a thin grey frame, grey text."""
     return w.layer(shape="box", style="rounded,filled", fillcolor="#FFFFFF", color="#AEB8C2", penwidth="0.6",
                    fontcolor=_MUTED, fontsize=_num(style.badge_size), class_=cls)
@@ -488,7 +507,7 @@ def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[t
             # thousands of cards the package's per-call argument checks and re-quoting of values
             # the renderer already made DOT-safe (a number pair, an HTML-like label) cost more
             # than Graphviz's own drawing.
-            layer.body.append(f'\t{w.quoted(node_id(card))} [label={_card_label(card, grid)} '
+            layer.body.append(f'\t{w.name(node_id(card))} [label={_card_label(card, grid)} '
                               f'pos="{w.point(card.box.cx, card.box.cy)}"]\n')
         w.add(layer)
     mine = {id(card) for card in cards}
@@ -504,12 +523,11 @@ def _cards_and_edges(w: _Writer, grid: Layout, cards: list[Card], routes: list[t
         groups[_route_classes(route)].append((n, route))
     for classes, members in groups.items():
         look = _EDGE[members[0][1].kind]
-        layer = graphviz.Digraph()
-        layer.attr("edge", color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
-                   **{"class": css_classes(*classes)})
+        layer = w.layer("edge", color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
+                        class_=css_classes(*classes))
         for n, route in members:
             # As for cards: the statement Digraph.edge writes, with names quoted once per card.
-            layer.body.append(f'\t{w.quoted(node_id(route.source))} -> {w.quoted(node_id(route.target))} '
+            layer.body.append(f'\t{w.name(node_id(route.source))} -> {w.name(node_id(route.target))} '
                               f'[pos="{w.spline(route.points, style)}"]\n')
             w.edges.append(f"flow-{n:d}")
         w.add(layer)
@@ -535,7 +553,8 @@ def _legend(w: _Writer, grid: Layout) -> None:
             box = item.sample_box
             ends = (f"{name}-from", f"{name}-to")
             for end, x in zip(ends, (box.x, box.right)):
-                legend.node(end, shape="point", style="invis", width="0.01", height="0.01", pos=w.point(x, box.cy))
+                w.node(legend, end, Box(x, box.cy, 0, 0), size=False, shape="point", style="invis", width="0.01",
+                       height="0.01")
             w.edge(legend, *ends, name, color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
                         pos=w.spline([(box.x, box.cy), (box.right, box.cy)], style),
                         **{"class": css_classes("legend-sample", f"legend-{item.sample}")})

@@ -3,7 +3,7 @@
 Graphviz's cairo PDF device (2.42/2.43) makes one page per graph and ignores the ``page``
 attribute, and every graph is a document of its own that embeds a subset of its fonts: with Noto
 Sans CJK that costs more than drawing the sheet. So the sheets of a run go to Graphviz as one graph,
-lying on top of each other (node names made unique), each led by a marker. Cairo writes one page
+lying on top of each other (node names made unique by a prefix), each led by a marker. Cairo writes one page
 whose content is the sheets' drawings in order, and the fonts once. Each printed page then gets the
 content of its own sheet only, from its marker to the next, shifted as its own viewport would have
 placed it: the drawing Graphviz makes of the page alone.
@@ -39,10 +39,6 @@ class CannotCut(Exception):
 
 _MARK = "#010203"  # cairo writes it as 0.00392157 0.00784314 0.0117647
 _MARK_PEN = "0.0123"
-# The name that starts a DOT statement, and the head of an edge: a quoted string or a bare word.
-_NAME = r'"(?:[^"\\]|\\.)*"|[^\s"\[\]{};=]+'
-_STATEMENT = re.compile(rf"(\t+)({_NAME})(?:( -> )({_NAME}))?")
-_KEYWORDS = frozenset({"node", "edge", "graph", "subgraph"})
 
 _NUMBER = rb"-?[\d.]+\s+"
 _COLOUR = rb"0\.0039\d*\s+0\.0078\d*\s+0\.011\d*\s+"
@@ -99,7 +95,7 @@ def _viewport(width: float, height: float, zoom: float) -> str:
 
 def _together(sheets: Sequence[Layout], view: str) -> str:
     """One graph drawing ``sheets`` on top of each other in ``view``, each led by its marker."""
-    dots = [to_dot(sheet) for sheet in sheets]
+    dots = [to_dot(sheet, prefix=f"{k}/") for k, sheet in enumerate(sheets)]  # names unique in the graph
     first = dots[0]
     graph = graphviz.Digraph(name=first.name, node_attr=first.node_attr, edge_attr=first.edge_attr,
                              graph_attr={**first.graph_attr, "viewport": view, "margin": "0"})
@@ -108,25 +104,8 @@ def _together(sheets: Sequence[Layout], view: str) -> str:
             raise CannotCut("sheets with different node or edge defaults")
         graph.body.append(f'\t"{k}/" [color="{_MARK}" fillcolor="{_MARK}" height=0.02 label="" '
                           f'penwidth={_MARK_PEN} pos="1,1" shape=box style=filled width=0.02]\n')
-        graph.body += [_renamed(statement, k) for statement in dot.body]
+        graph.body += dot.body
     return graph.source
-
-
-def _renamed(statement: str, k: int) -> str:
-    """A statement of sheet ``k`` with its node names made unique: ``"k/name"``.
-
-    >>> _renamed('\\t\\t"step-1" -> b [pos="1,2"]\\n', 3)
-    '\\t\\t"3/step-1" -> "3/b" [pos="1,2"]\\n'
-    >>> _renamed('\\t\\tnode [shape=box]\\n', 3), _renamed('\\t{\\n', 3)
-    ('\\t\\tnode [shape=box]\\n', '\\t{\\n')
-    """
-    match = _STATEMENT.match(statement)
-    if match is None or match.group(2) in _KEYWORDS:
-        return statement
-    tabs, tail, arrow, head = match.groups()
-    names = [tail] if arrow is None else [tail, head]
-    renamed = [f'"{k}/{name[1:-1]}"' if name.startswith('"') else f'"{k}/{name}"' for name in names]
-    return tabs + " -> ".join(renamed) + statement[match.end():]
 
 
 def _cut(content: bytes, count: int) -> list[bytes]:
