@@ -7,7 +7,10 @@ own: lane and zone headers repeated, a tag "→ 3" beside a card whose flow cont
 which the widest sheet fits the page (``fit="page"``: and the tallest too, when it can without text
 under 7 pt) or the page width (``fit="width"``), never below 7 pt text and never more than twice the
 natural size. A sheet taller than the page at that scale goes on as many pages as it needs, one
-under the other. PDF gives all pages in one file; SVG and PNG give one picture per page.
+under the other: each page after the first carries a running head across its top, the sheet's
+title with its number and the part ("Hall walk (3/12) · part 2 of 3"), over the strip of the
+sheet the page before already showed. PDF gives all pages in one file; SVG and PNG give one
+picture per page.
 """
 
 from __future__ import annotations
@@ -21,12 +24,16 @@ from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from .geometry import Layout, Style, Window
 
-__all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "plan_pages"]
+__all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages"]
 
 #: The smallest text size in points any printed page may show.
 MIN_TEXT = 7.0
 # Small blueprints are enlarged to fill the page, but not beyond this.
 _MAX_SCALE = 2.0
+# A sheet is cut at the end of a phase only where it is at least this full (of the widest it may be).
+_FILLED = 0.75
+# How often sheets that came out too wide are cut again before one is halved.
+_RECUTS = 3
 # An orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
 # behind the other is not laid out to the end.
 _SAMPLE_SHEETS = 16
@@ -54,6 +61,11 @@ class PageSpec:
         return (long, short) if orientation == "landscape" else (short, long)
 
 
+def head_height(style: Style) -> float:
+    """How tall the running head of a sheet's second and later parts is, in the sheet's points."""
+    return style.lh(style.small_size) + 8
+
+
 @dataclass
 class Page:
     """One printed page: part ``part`` of ``parts`` (top to bottom) of a sheet, at ``scale``."""
@@ -71,11 +83,17 @@ class Page:
         """The page's name in file names: the sheet number, and a letter for a part of a tall one."""
         return f"{self.sheet.window.number}" + (chr(ord("a") + self.part) if self.parts > 1 else "")
 
+    @property
+    def top(self) -> float:
+        """Where on its sheet (in the sheet's points, y down) the page's top edge lies: a later
+        part starts a running head's height above where the part before it ends."""
+        return self.part * (self.height / self.scale - head_height(self.sheet.style))
+
     def viewport(self) -> str:
         """Graphviz's ``viewport`` (width, height, zoom, focus x, focus y, y up) showing this page."""
         s = self.scale
         focus_x = self.width / 2 / s
-        focus_y = self.sheet.height - (self.part * self.height + self.height / 2) / s
+        focus_y = self.sheet.height - self.top - self.height / 2 / s
         return f"{self.width:.2f},{self.height:.2f},{s:.6f},{focus_x:.2f},{focus_y:.2f}"
 
 
@@ -173,8 +191,20 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
     runs = _split(whole, widest)
     try:
         sheets = draw(runs)
-        # The estimate ignores that a sheet has fewer tracks and its own legend: cut again where too wide
-        # (cutting only adds sheets, so the count of pages so far stays a lower bound).
+        # The estimate ignores that a sheet has fewer tracks and its own legend: where a sheet comes
+        # out too wide, its run is made narrower by as much and the rest cut again after it (a few
+        # times at most; then a sheet still too wide is halved). Narrower runs never make fewer
+        # sheets, so the count of pages so far stays a lower bound.
+        narrower: dict[int, float] = {}
+        for _ in range(_RECUTS):
+            over = {first: sheet.width - widest for sheet, (first, last) in zip(sheets, runs)
+                    if sheet.width > widest + 0.5 and last > first}
+            if not over:
+                break
+            for first, by in over.items():
+                narrower[first] = narrower.get(first, 0.0) + by
+            runs = _split(whole, widest, narrower)
+            sheets = draw(runs)
         while any(sheet.width > widest + 0.5 and last > first for sheet, (first, last) in zip(sheets, runs)):
             runs = [piece for sheet, run in zip(sheets, runs)
                     for piece in (_halve(run) if sheet.width > widest + 0.5 else [run])]
@@ -188,7 +218,7 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
     scale = max(least, min(scale, _MAX_SCALE))
     pages: list[Page] = []
     for sheet in sheets:
-        parts = max(1, math.ceil(sheet.height * scale / page_h - 1e-6))
+        parts = _parts(sheet, scale, page_h)
         for part in range(parts):
             pages.append(Page(sheet, len(pages) + 1, part, parts, scale, page_w, page_h))
     return pages
@@ -201,8 +231,21 @@ def _clearly_behind(sheets: int, columns: int, count: int, runs: int, more: int,
     return sheets >= _SAMPLE_SHEETS and columns * 4 >= count and runs + more * count / columns >= 1.25 * give_up_at
 
 
-def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:
-    """Runs of columns, each as wide as a sheet may be, cut between phases where one fits."""
+def _parts(sheet: Layout, scale: float, page_h: float) -> int:
+    """How many pages ``sheet`` needs at ``scale``, one under the other: the first shows a page's
+    height of it, each further one that less its running head."""
+    tall, page = sheet.height, page_h / scale
+    if tall <= page + 1e-6 / scale:
+        return 1
+    return 1 + math.ceil((tall - page) / (page - head_height(sheet.style)) - 1e-6)
+
+
+def _split(whole: Layout, widest: float, narrower: dict[int, float] | None = None) -> list[tuple[int, int]]:
+    """Runs of columns, each as wide as a sheet may be (less ``narrower[first]`` for a run from
+    column ``first``), cut between phases where one fits and the sheet is still at least
+    :data:`_FILLED` full; else as full as it can be (a phase goes on on the next sheet rather than
+    leaving a third of a page empty)."""
+    narrower = narrower or {}
     count = len(whole.column_x)
     if not count:
         return [(0, 0)]
@@ -210,10 +253,11 @@ def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     first = 0
     while first < count:
-        last = first
-        while last + 1 < count and _run_width(whole, first, last + 1) <= widest:
+        last, room = first, widest - narrower.get(first, 0.0)
+        while last + 1 < count and _run_width(whole, first, last + 1) <= room:
             last += 1
-        ends = [end for end in phase_ends if first <= end <= last]
+        ends = [end for end in phase_ends if first <= end <= last
+                and _run_width(whole, first, end) >= _FILLED * room]
         if ends and last + 1 < count:
             last = ends[-1]
         runs.append((first, last))

@@ -20,7 +20,8 @@ from ..filenames import PICTURE_FORMATS
 from ..layout import Layout, layout
 from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
-from .dot import dot_and_edges, titles, to_dot, to_dot_parts
+from ..phrases import say
+from .dot import dot_and_edges, page_dot, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
 from .pdfpages import CannotCut, print_pdf
 from .svg import (RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many,
@@ -49,10 +50,8 @@ class TooLargeError(RenderError, Bilingual):
 
     def __init__(self, steps: int):
         self.steps = steps
-        self.message = (f"{steps:,} steps are too many for one picture (at most {READABLE_STEPS:,} can be read "
-                        f"whole): draw it as numbered print sheets, e.g. --page a3 -o DIR/")
-        self.message_zh = (f"{steps:,} 个步骤无法在一张图中看清（一张图最多 {READABLE_STEPS:,} 个）："
-                           f"请分页打印成编号的图纸，例如 --page a3 -o 目录/")
+        self.phrase = say("render.too-large", steps=f"{steps:,}", most=f"{READABLE_STEPS:,}")
+        self.message, self.message_zh = self.phrase.en, self.phrase.zh
         super().__init__(self.message)
 
 
@@ -142,7 +141,7 @@ def _draw_pages(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:
     """Each of ``pages`` drawn in ``format``, by one Graphviz process."""
     dots = []
     for page in pages:
-        dot, edges = dot_and_edges(page.sheet)
+        dot, edges = page_dot(page)
         dot.graph_attr.update(viewport=page.viewport(), margin="0")
         if format == "png":
             _check_pixels(page.width, page.height, dpi)

@@ -23,10 +23,13 @@ from collections.abc import Iterator
 import graphviz
 
 from ..layout import Box, Card, Layout, Route
+from ..layout.pages import Page, head_height
+from ..layout.text import ellipsize, text_width
 from ..model import FlowKind, Line, Zone
+from ..words import word
 from .quote import css_classes, dom_id, html_label, html_text, plain_lines
 
-__all__ = ["FONT", "ZONE_COLORS", "dot_and_edges", "node_id", "titles", "to_dot", "to_dot_parts"]
+__all__ = ["FONT", "ZONE_COLORS", "dot_and_edges", "node_id", "page_dot", "titles", "to_dot", "to_dot_parts"]
 
 #: The one font the picture asks for: it has Latin and CJK glyphs (Debian: fonts-noto-cjk).
 FONT = "Noto Sans CJK SC"
@@ -288,10 +291,48 @@ def to_dot(grid: Layout, prefix: str = "") -> graphviz.Digraph:
 
 def dot_and_edges(grid: Layout, prefix: str = "") -> tuple[graphviz.Digraph, list[str]]:
     """:func:`to_dot`, and the SVG ``id`` of each edge in the order Graphviz numbers them."""
+    w = _whole(grid, prefix)
+    return w.dot, w.edges
+
+
+def page_dot(page: Page, prefix: str = "") -> tuple[graphviz.Digraph, list[str]]:
+    """:func:`dot_and_edges` of a printed page's sheet; on the second and later part of a sheet
+    taller than the page, with the running head across the page's top (class ``part-head``): the
+    sheet's title and number, and which part this is. The viewport is the caller's."""
+    w = _whole(page.sheet, prefix)
+    if page.part:
+        _running_head(w, page)
+    return w.dot, w.edges
+
+
+def _whole(grid: Layout, prefix: str) -> _Writer:
     w = _Writer(grid, prefix)
     _background(w, grid)
     _foreground(w, grid, grid.cards, legend=True)
-    return w.dot, w.edges
+    return w
+
+
+def _running_head(w: _Writer, page: Page) -> None:
+    """A white strip the width of the sheet, over what the part before showed at its foot, with
+    "<title> (3/12) · part 2 of 3" and a hairline under it."""
+    sheet = page.sheet
+    style = sheet.style
+    top, height, width = page.top, head_height(style), sheet.width
+    part = word("print.part", sheet.locale).format(part=page.part + 1, parts=page.parts)
+    room = width - 2 * style.margin
+    window = sheet.window
+    number = f" ({window.number}/{window.count})" if window is not None and window.count > 1 else ""
+    # The title gives way to the sheet's number and the part, as on the sheet itself (bold is wider).
+    title = sheet.title.removesuffix(number)
+    title = ellipsize(title, room / 1.1 - text_width(f"{number} · {part}", style.small_size) - 8, style.small_size)
+    text = f"{title}{number} · {part}".lstrip(" ·")
+    layer = w.layer(shape="box", style="filled", fillcolor="#FFFFFF", class_="part-head")
+    w.node(layer, "part-head", Box(0, top, width, height))
+    w.node(layer, "part-head-rule", Box(style.margin, top + height - 3, room, 2), shape="underline", style="solid",
+           color="#AEB8C2", penwidth="0.6")
+    w.node(layer, "part-head-text", Box(style.margin, top + 2, room, height - 5), shape="none", style="",
+           label=_table([text], room, height - 5, style.small_size, _MUTED, bold=True))
+    w.add(layer)
 
 
 def to_dot_parts(grid: Layout, count: int) -> Iterator[tuple[graphviz.Digraph, list[str]]]:

@@ -26,9 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import graphviz
 
-from ..layout import Layout
 from ..layout.pages import Page
-from .dot import to_dot
+from .dot import page_dot
 
 __all__ = ["CannotCut", "print_pdf"]
 
@@ -72,13 +71,15 @@ def print_pdf(pages: Sequence[Page], run_graphviz: Callable[[str, str], bytes], 
     Raises:
         CannotCut: When the drawing cannot be cut into pages (draw them one by one instead).
     """
-    sheets: list[Layout] = []
+    # What each page shows: its sheet, drawn once for all the pages it is on; a later part of a tall
+    # sheet has a running head of its own over it, so it is a drawing of its own.
+    drawings: list[Page] = []
     for page in pages:
-        if not sheets or page.sheet is not sheets[-1]:
-            sheets.append(page.sheet)
-    count = max(1, min(workers, len(sheets)))
-    runs = [sheets[k * len(sheets) // count:(k + 1) * len(sheets) // count] for k in range(count)]
-    widest, tallest = max(sheet.width for sheet in sheets), max(sheet.height for sheet in sheets)
+        if page.part or not drawings or page.sheet is not drawings[-1].sheet:
+            drawings.append(page)
+    count = max(1, min(workers, len(drawings)))
+    runs = [drawings[k * len(drawings) // count:(k + 1) * len(drawings) // count] for k in range(count)]
+    widest, tallest = max(page.sheet.width for page in pages), max(page.sheet.height for page in pages)
     view = _viewport(widest, tallest, pages[0].scale)
     with ThreadPoolExecutor(max_workers=count) as pool:
         futures = [pool.submit(_drawn, run_graphviz, _together(run, view), len(run)) for run in runs]
@@ -93,9 +94,9 @@ def _viewport(width: float, height: float, zoom: float) -> str:
     return f"{w},{h},{zoom:.6f},{w / 2 / zoom:.6f},{height - h / 2 / zoom:.6f}"
 
 
-def _together(sheets: Sequence[Layout], view: str) -> str:
-    """One graph drawing ``sheets`` on top of each other in ``view``, each led by its marker."""
-    dots = [to_dot(sheet, prefix=f"{k}/") for k, sheet in enumerate(sheets)]  # names unique in the graph
+def _together(pages: Sequence[Page], view: str) -> str:
+    """One graph drawing the sheets of ``pages`` on top of each other in ``view``, each led by its marker."""
+    dots = [page_dot(page, prefix=f"{k}/")[0] for k, page in enumerate(pages)]  # names unique in the graph
     first = dots[0]
     graph = graphviz.Digraph(name=first.name, node_attr=first.node_attr, edge_attr=first.edge_attr,
                              graph_attr={**first.graph_attr, "viewport": view, "margin": "0"})
@@ -165,7 +166,12 @@ def _drawn(run_graphviz: Callable[[str, str], bytes], source: str, count: int):
     return page, dict(reader.metadata or {}), streams
 
 
-def _write(pages: Sequence[Page], runs: Sequence[Sequence[Layout]], drawn: Sequence[tuple],
+def _drawing(page: Page) -> tuple[int, int]:
+    """Which drawing a page shows: its sheet's (the first part's), or a later part's with its head."""
+    return id(page.sheet), page.part
+
+
+def _write(pages: Sequence[Page], runs: Sequence[Sequence[Page]], drawn: Sequence[tuple],
            view: str) -> bytes:
     """The PDF: each page its sheet's drawing, shifted into place, with the fonts of its run's page."""
     from pypdf import PdfWriter
@@ -176,10 +182,10 @@ def _write(pages: Sequence[Page], runs: Sequence[Sequence[Layout]], drawn: Seque
     for run, (page, _, streams) in zip(runs, drawn):
         resources = page["/Resources"].clone(writer)
         group = page["/Group"].clone(writer) if "/Group" in page else None
-        for sheet, stream in zip(run, streams):
-            found[id(sheet)] = (stream, resources, group)
+        for shown, stream in zip(run, streams):
+            found[_drawing(shown)] = (stream, resources, group)
     for page in pages:
-        stream, resources, group = found[id(page.sheet)]
+        stream, resources, group = found[_drawing(page)]
         dx, dy = _shift(page.viewport(), view)
         # A white page as Graphviz paints it, then cairo's flip of y with the page's shift.
         head = DecodedStreamObject()
