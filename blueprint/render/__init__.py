@@ -28,7 +28,7 @@ from .svg import (RenderError, join_pdfs, postprocess_svg, render_svg, run_graph
                   split_pdf)
 
 __all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
-           "render", "render_layout", "render_pages"]
+           "draw_pages", "render", "render_layout", "render_pages"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
 FORMATS = PICTURE_FORMATS
@@ -133,12 +133,14 @@ def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]
     workers = min(os.cpu_count() or 1, 4, len(pages))
     runs = [pages[k * len(pages) // workers:(k + 1) * len(pages) // workers] for k in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        drawn = pool.map(lambda run: _draw_pages(run, format, dpi), runs)
+        drawn = pool.map(lambda run: draw_pages(run, format, dpi), runs)
         return [picture for run in drawn for picture in run]
 
 
-def _draw_pages(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:
-    """Each of ``pages`` drawn in ``format``, by one Graphviz process."""
+def draw_pages(pages: list[Page], format: str = "svg", dpi: int = PNG_DPI) -> list[str | bytes]:
+    """Each of ``pages`` (from :func:`blueprint.layout.pages.plan_pages`) drawn in ``format`` on its
+    own, by one Graphviz process: SVG or DOT text, a PNG of ``dpi``, a one-page PDF each (as
+    :func:`render_pages` draws them, which draws runs of pages in parallel and a printed PDF whole)."""
     dots = []
     for page in pages:
         dot, edges = page_dot(page)

@@ -133,8 +133,8 @@ def test_a_png_too_large_for_graphviz_is_refused_not_shrunk():
 # page makes, and the choice of orientation is the one laying out both would make.
 
 def _one_by_one(pages, format):
-    from blueprint.render import _draw_pages
-    return [_draw_pages([page], format, 72)[0] for page in pages]
+    from blueprint.render import draw_pages
+    return [draw_pages([page], format, 72)[0] for page in pages]
 
 
 def test_pages_drawn_together_are_the_pages_drawn_one_by_one():
@@ -209,10 +209,10 @@ def _assert_same_places(printed, alone, within: float) -> None:
 
 
 def _drawn_one_by_one(bp, size):
-    from blueprint.render import _draw_pages
+    from blueprint.render import draw_pages
     from blueprint.render.svg import join_pdfs
     pages = plan_pages(bp, PageSpec(size))
-    return PdfReader(io.BytesIO(join_pdfs([_draw_pages([page], "pdf", 72)[0] for page in pages])))
+    return PdfReader(io.BytesIO(join_pdfs([draw_pages([page], "pdf", 72)[0] for page in pages])))
 
 
 @pytest.mark.parametrize("path, size", [(EXAMPLES[0], "a4"), (EXAMPLES[1], "letter"),
