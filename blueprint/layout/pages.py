@@ -62,8 +62,9 @@ class PageSpec:
 
 
 def head_height(style: Style) -> float:
-    """How tall the running head of a sheet's second and later parts is, in the sheet's points."""
-    return style.lh(style.small_size) + 8
+    """How tall the running head of a sheet's second and later parts is, in the sheet's points: a
+    line of small text clear of the page's edge (which many printers cannot print), and a rule."""
+    return style.margin + style.lh(style.small_size) + 2
 
 
 @dataclass

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ..entry import make_callable
 from ..errors import Bilingual
 from ..filenames import PICTURE_FORMATS
+from ..gcpause import paused_gc
 from ..layout import Layout, layout
 from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
@@ -122,7 +123,8 @@ def _print_pdf(pages: list[Page]) -> bytes:
     """One PDF of ``pages``: drawn in a few Graphviz pictures cut into pages (see
     :mod:`.pdfpages`), or page by page where a picture cannot be cut."""
     try:
-        return print_pdf(pages, run_graphviz, min(os.cpu_count() or 1, 4))
+        with paused_gc():  # the DOT of hundreds of sheets is many small objects that all live on
+            return print_pdf(pages, run_graphviz, min(os.cpu_count() or 1, 4))
     except CannotCut:
         return join_pdfs(_draw_in_runs(pages, "pdf", PNG_DPI))
 

@@ -32,8 +32,9 @@ def running_head(w: Writer, page: Page) -> None:
     w.node(layer, "part-head", Box(0, top, width, height))
     w.node(layer, "part-head-rule", Box(style.margin, top + height - 3, room, 2), shape="underline", style="solid",
            color="#AEB8C2", penwidth="0.6")
-    w.node(layer, "part-head-text", Box(style.margin, top + 2, room, height - 5), shape="none", style="",
-           label=table([text], room, height - 5, style.small_size, MUTED, bold=True))
+    line = style.lh(style.small_size)
+    w.node(layer, "part-head-text", Box(style.margin, top + height - 5 - line, room, line), shape="none", style="",
+           label=table([text], room, line, style.small_size, MUTED, bold=True))
     w.add(layer)
 
 
