@@ -1,8 +1,10 @@
 """Print pages (no Graphviz here): a blueprint on A3, A4 or Letter, split by phase into numbered sheets so that no text
 is printed smaller than 7 pt.
 
-A sheet is a run of whole phases (a phase wider than a page is cut between columns) laid out on its
-own: lane and zone headers repeated, a tag "→ 3" beside a card whose flow continues on sheet 3 and
+A sheet is a run of columns laid out on its own, ending where a phase ends when the sheet is then
+at least three quarters full (else it takes the next phase's first columns, which go on on the next
+sheet, rather than leave the page a third empty; a phase wider than a page is cut between columns
+anyway): lane and zone headers repeated, a tag "→ 3" beside a card whose flow continues on sheet 3 and
 "1 →" beside one whose flow comes from sheet 1. Every sheet is drawn at one scale, the largest at
 which the widest sheet fits the page (``fit="page"``: and the tallest too, when it can without text
 under 7 pt) or the page width (``fit="width"``), never below 7 pt text and never more than twice the
@@ -123,7 +125,8 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
     # The orientation with fewer pages wins, landscape on a tie. The likelier winner (by an estimate
     # from the whole layout and a few sheets) is laid out first, and the other only until it cannot
-    # win any more, so that a big blueprint is not laid out twice.
+    # win any more, or (a long print) until its first quarter shows it a quarter behind: a big
+    # blueprint is not laid out twice.
 
     def sheet_height(runs: list[tuple[int, int]], number: int) -> float:
         first, last = runs[number - 1]
