@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ __all__ = [
     "LANGUAGE_KEY",
     "STYLE",
     "load_error_words",
+    "draft_page",
     "no_draft",
     "open_text",
     "relative_time",
@@ -129,6 +131,20 @@ def open_text(locale: str) -> str | None:
     if text is None:
         no_draft(locale)
     return text
+
+
+def draft_page(body: Callable[[str, str], None]) -> Callable[[], None]:
+    """A page that shows the open blueprint: runs ``body(text, locale)``; without a blueprint open,
+    says so and offers the Start page instead."""
+
+    @functools.wraps(body)
+    def page() -> None:
+        locale = session.ui_locale()
+        text = open_text(locale)
+        if text is not None:
+            body(text, locale)
+
+    return page
 
 
 def load_error_words(key: str, error, locale: str) -> str:
