@@ -15,7 +15,7 @@ from ..components import PREVIEW_KEY, blueprint_preview, code_editor
 from ..i18n import t
 from ..text import md_escape
 from ..view import view
-from .common import load_error_words, open_text, translator
+from .common import draft_page, load_error_words, translator
 
 __all__ = ["DETAILS_FORM", "FINDINGS_KEY", "LAYOUTS", "LAYOUT_KEY", "page"]
 
@@ -35,12 +35,9 @@ _EDITOR_HEIGHT = "max(260px, calc(100vh - 506px))"
 _LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
 
 
-def page() -> None:
-    locale = session.ui_locale()
+@draft_page
+def page(text: str, locale: str) -> None:
     tr = translator(locale)
-    text = open_text(locale)
-    if text is None:
-        return
     found = cached.findings(text)
     rows = pipeline.finding_rows(found, locale)
     error = cached.load_error(text)
@@ -94,7 +91,7 @@ def _editor(text: str, rows: list[dict], broken: bool, height: str) -> None:
     goto = state.take_goto()
     # While the text does not load, complete with the ids of the last version that did.
     completion_text = (state.last_good or text) if broken else text
-    code_editor(text, draft=session.draft().id, rev=session.rev(), findings=rows,
+    code_editor(text, draft=session.draft().id, rev=session.rev(), taken=state.edit_seq, findings=rows,
                 completions=cached.completions(completion_text), goto=goto.as_data() if goto else None,
                 height=height)
 
