@@ -17,7 +17,7 @@ from ..text import md_escape
 from ..view import view
 from .common import draft_page, load_error_words, translator
 
-__all__ = ["DETAILS_FORM", "FINDINGS_KEY", "LAYOUTS", "LAYOUT_KEY", "page"]
+__all__ = ["DETAILS_FORM", "FINDINGS_KEY", "FINDINGS_ROW_PX", "LAYOUTS", "LAYOUT_KEY", "page"]
 
 FINDINGS_KEY = "bp_findings"
 DETAILS_FORM = "bp_details"
@@ -27,11 +27,13 @@ LAYOUTS = ("split", "text", "drawing")
 # The panes fill the screen below the navigation, the top bar and the layout switch; the editor
 # leaves room under it for the findings (three rows, then the table scrolls).
 _FINDINGS_ROWS = 3
-_ROW_PX = 52
+# Four lines of a message a row: the grid wraps a cell's text only in rows taller than 4 rem
+# (64 px; Streamlit 1.67's data grid), and draws it on one line, cut, below that.
+FINDINGS_ROW_PX = 78
 _FINDINGS_BOX = "bp_findings_box"
 _ERROR_SLOT = "bp_error_slot"
 _PANE_HEIGHT = "max(420px, calc(100vh - 250px))"
-_EDITOR_HEIGHT = "max(260px, calc(100vh - 506px))"
+_EDITOR_HEIGHT = "max(240px, calc(100vh - 584px))"
 _LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
 
 
@@ -184,18 +186,18 @@ def _findings_table(found: list[dict], key: str, locale: str) -> None:
         "message": [f["message"] for f in found],
         "rule": [f["rule"] for f in found],
     })
-    # Two lines a row: a message is read whole, not cut at a laptop's width (the rule's id is in
-    # its documentation, one click away).
+    # A message wraps over up to four lines and takes the width the place and level leave: it is read
+    # whole at a laptop's width. The rule's id is not a column: it heads the rule's documentation,
+    # shown when the finding is chosen, and follows the message in the editor's tooltip.
     st.dataframe(
         table, key=key, on_select="rerun", selection_mode=["single-row", "single-cell"], hide_index=True,
-        width="stretch", row_height=_ROW_PX,
-        height=_FINDINGS_ROWS * _ROW_PX + 38 if len(found) > _FINDINGS_ROWS else "auto",
-        column_order=["where", "level", "message", "rule"],
+        width="stretch", row_height=FINDINGS_ROW_PX,
+        height=_FINDINGS_ROWS * FINDINGS_ROW_PX + 38 if len(found) > _FINDINGS_ROWS else "auto",
+        column_order=["where", "level", "message"],
         column_config={
             "where": st.column_config.TextColumn(tr("findings.where"), width=56),
             "level": st.column_config.TextColumn(tr("findings.level"), width=52),
             "message": st.column_config.TextColumn(tr("findings.message"), width=380),
-            "rule": st.column_config.TextColumn(tr("findings.rule"), width="small"),
         },
     )
 
@@ -207,7 +209,7 @@ def _rule_doc(picked: Finding | None, locale: str) -> None:
         return
     doc = pipeline.rule_doc(picked.rule, locale)
     with st.container(border=True, height=320):
-        # The chosen finding's whole message: the table shows two lines of it, cut on a laptop.
+        # The chosen finding's whole message: the table shows up to four lines of it.
         st.markdown(f"**{picked.line}:{picked.column}** &nbsp; {md_escape(picked.text(locale))}")
         st.markdown(doc if doc is not None else t("findings.no_doc", locale, rule=md_escape(picked.rule)))
 
