@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import time
 from collections.abc import Callable
 from importlib import resources
@@ -147,9 +148,15 @@ def draft_page(body: Callable[[str, str], None]) -> Callable[[], None]:
     return page
 
 
-def load_error_words(key: str, error, locale: str) -> str:
-    """The catalogue's sentence ``key`` about a file that does not load: its line, column and message."""
-    return t(key, locale, line=error.line, column=error.column, message=md_escape(error.text(locale)))
+def load_error_words(key: str, error, locale: str, **fmt: object) -> str:
+    """The catalogue's sentence ``key`` about a file that does not load: its line, column and message.
+
+    The sentence puts its own full stop after the message: a message that ends with a question or
+    an exclamation keeps its mark alone (not "？。"), one that ends with a full stop loses it.
+    """
+    message = md_escape(error.text(locale).rstrip("。."))
+    words = t(key, locale, line=error.line, column=error.column, message=message, **fmt)
+    return re.sub(r"([？！?!])[。.]", r"\1", words)
 
 
 def show_notice(locale: str) -> bool:

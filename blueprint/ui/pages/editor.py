@@ -218,8 +218,7 @@ def _details(text: str, step_id: str, locale: str) -> None:
     tr = translator(locale)
     error = cached.load_error(text)
     if error is not None:  # the step is still there: the text around it does not load
-        st.warning(tr("details.broken", step=md_escape(step_id), line=error.line, column=error.column,
-                      message=md_escape(error.text(locale))))
+        st.warning(load_error_words("details.broken", error, locale, step=md_escape(step_id)))
         return
     info = cached.details(text, step_id, locale)
     if info is None:
