@@ -144,8 +144,9 @@ def test_the_uploader_says_the_limit_it_keeps(page, server, tmp_path):
 def test_the_touchpoints_chart_logs_no_warning(browser, server, tmp_path):
     page = new_tab(browser, "en-US")
     try:
-        console = []
+        console, refused = [], []
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        page.on("response", lambda response: refused.append(response.url) if response.status >= 400 else None)
         upload_text(page, server, tmp_path, "small.yaml", SMALL.replace("label: Enter the hall",
                                                                       "label: Enter, touchpoint: environment"))
         page.goto(page.url.replace("/editor", "/touchpoints"))
@@ -154,9 +155,13 @@ def test_the_touchpoints_chart_logs_no_warning(browser, server, tmp_path):
             timeout=30_000)
         page.wait_for_timeout(500)
         # Streamlit's own client asks /touchpoints/_stcore/health and host-config first (two 404s)
-        # while it looks for the server's base path, from the page's path down to "/": its loader's
-        # way, not the page's.
+        # while it looks for the server's base path, from the page's path down to "/" (its bundle's
+        # possible base URLs, tried in turn; nothing the app serves or can answer): those two and
+        # nothing else fail, and they are the only lines the console has about loading.
+        assert {url.removeprefix(server) for url in refused} <= {"/touchpoints/_stcore/health",
+                                                                 "/touchpoints/_stcore/host-config"}, refused
         said = [line for line in console if "Failed to load resource" not in line]
+        assert len(console) - len(said) == len(refused), console
         assert not [line for line in said if re.search(r"Vega-Lite|Infinite extent|WARN", line)], said
         no_exception_box(page)
     finally:
