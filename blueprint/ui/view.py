@@ -97,6 +97,14 @@ class View:
     #: The table whose new last row the grid shows next, once per nonce.
     reveal: tuple[str, int] | None = None
     uploads_done: set[str] = field(default_factory=set)
+    #: This browser's owner token (:mod:`.owner`): a test puts one here to play the same browser twice.
+    owner: str | None = None
+    #: Whether the browser sent the owner cookie with this session (then it is not written again).
+    owner_sent: bool = False
+    #: The Workshop link this session opened last: ``(board, token)``.
+    board_link: tuple[str, str] | None = None
+    #: This browser's own participant token on each board it joined (board id -> token).
+    board_own: dict[str, str] = field(default_factory=dict)
     #: Held while a change is saved and taken in (see :mod:`blueprint.ui.session`): Streamlit's
     #: fast reruns start the next run before the last one has stopped, so two runs of one
     #: session can be saving at once.

@@ -17,7 +17,7 @@ import blueprint
 from blueprint.ui import pipeline
 from blueprint.ui.i18n import t
 from blueprint.ui.pages.editor import FINDINGS_ROW_PX
-from blueprint.ui.pages.start import example_key
+from blueprint.ui.pages.start import UPLOAD_KEY, example_key
 from tests.browser.conftest import (
     EDITOR,
     SCREENS,
@@ -280,7 +280,7 @@ def test_a_bad_upload_gives_a_clear_message(english_page, server, name, tmp_path
     path.write_bytes(data)
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
     message = page.locator('[data-testid="stAlertContentError"]').text_content()
     assert filename in message and words in message
@@ -294,7 +294,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     wait_for_app(page)
@@ -354,7 +354,7 @@ def test_file_names_in_the_recent_list_are_plain_text_never_links(page, server, 
         path.write_text(HOSTILE, encoding="utf-8")
         page.goto(server + "/")
         wait_for_app(page)
-        page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+        page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
         page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
         wait_for_app(page)
     page.goto(server + "/")

@@ -16,7 +16,16 @@ from blueprint.ui.conflict import APPLY_KEY, DISCARD_KEY, choice_key
 from blueprint.ui.i18n import t
 from blueprint.ui.pages.start import example_key
 from blueprint.ui.recent import delete_key, open_key, rename_key
-from tests.ui.conftest import APP, draft_text, open_example, stored_text, switch_page, type_in_editor, view
+from tests.ui.conftest import (
+    APP,
+    draft_text,
+    open_example,
+    same_browser_as,
+    stored_text,
+    switch_page,
+    type_in_editor,
+    view,
+)
 
 
 def labels(text: str) -> dict[str, str]:
@@ -35,7 +44,7 @@ def other_tab_saves(at: AppTest, change) -> str:
 def new_tab(at: AppTest | None = None, *, same_browser: bool = True) -> AppTest:
     fresh = AppTest.from_file(str(APP), default_timeout=60)
     if at is not None and same_browser:
-        fresh.session_state["bp_owner"] = at.session_state["bp_owner"]
+        same_browser_as(fresh, at)
     return fresh
 
 
@@ -160,7 +169,7 @@ def test_a_shared_link_opens_the_draft_in_another_browser_without_listing_it(app
     stranger.query_params["draft"] = draft_id
     stranger.run()
     assert not stranger.exception and draft_text(stranger) == draft_text(app)
-    assert open_store().recent(stranger.session_state["bp_owner"]) == []
+    assert open_store().recent(view(stranger).owner) == []
 
 
 def test_opening_the_same_example_twice_reuses_the_untouched_copy(app, drafts_dir):
@@ -171,7 +180,7 @@ def test_opening_the_same_example_twice_reuses_the_untouched_copy(app, drafts_di
     other_tab_saves(app, lambda text: text + "# mine now\n")
     open_example(switch_page(app, "start"))  # the copy is edited: a fresh one
     assert app.query_params["draft"] != first
-    assert len(open_store().recent(app.session_state["bp_owner"])) == 2
+    assert len(open_store().recent(view(app).owner)) == 2
 
 
 def test_recent_shows_title_steps_and_time_and_renames_and_deletes(app, drafts_dir):
@@ -202,7 +211,7 @@ def test_a_draft_from_the_old_file_store_opens_by_its_link_and_joins_that_browse
     at.query_params["draft"] = "OldDraft1234"
     at.run()
     assert not at.exception and draft_text(at) == "title: 旧\n"
-    assert [i.id for i in open_store().recent(at.session_state["bp_owner"])] == ["OldDraft1234"]
+    assert [i.id for i in open_store().recent(view(at).owner)] == ["OldDraft1234"]
     assert example_key("hall-walk.zh.yaml")  # the gallery is still there for a new start
 
 
@@ -230,10 +239,7 @@ def test_a_browser_over_its_quota_is_told_and_nothing_is_lost(app, drafts_dir, m
     from blueprint.store import close_database
 
     monkeypatch.setenv("BLUEPRINT_DRAFTS_PER_OWNER", "1")
-    close_database()  # the store is opened again with the new limit
-    from blueprint.store import _stores
-
-    _stores.clear()
+    close_database()  # the store is opened again, with the new limit
     open_example(app)
     first = app.query_params["draft"]
     type_in_editor(app, draft_text(app) + "# edited: it must stay\n")

@@ -20,7 +20,9 @@ from ..view import view
 __all__ = [
     "ICON",
     "LANGUAGE_KEY",
+    "REDO_KEY",
     "STYLE",
+    "UNDO_KEY",
     "load_error_words",
     "draft_page",
     "no_draft",
@@ -33,6 +35,8 @@ __all__ = [
 ]
 
 LANGUAGE_KEY = "bp_language"
+UNDO_KEY = "bp_undo"
+REDO_KEY = "bp_redo"
 _ASSETS = resources.files("blueprint.ui").joinpath("assets")
 #: The favicon, served by the app itself (a Material icon name would be fetched from Google).
 ICON = str(_ASSETS.joinpath("icon.svg"))
@@ -69,12 +73,12 @@ def top_bar(locale: str) -> None:
             st.markdown(f"**{md_escape(tr('app.name'))}**")
     if current is not None:
         with undo_col:
-            if st.button(tr("action.undo"), key="bp_undo", disabled=not current.can_undo,
+            if st.button(tr("action.undo"), key=UNDO_KEY, disabled=not current.can_undo,
                          help=tr("action.undo_help"), width="stretch"):
                 session.undo()
                 st.rerun()
         with redo_col:
-            if st.button(tr("action.redo"), key="bp_redo", disabled=not current.can_redo,
+            if st.button(tr("action.redo"), key=REDO_KEY, disabled=not current.can_redo,
                          help=tr("action.redo_help"), width="stretch"):
                 session.redo()
                 st.rerun()
