@@ -7,7 +7,7 @@ import functools
 import streamlit as st
 
 from .. import cached, interop, pipeline
-from .common import load_error_words, open_page, translator
+from .common import draft_page, load_error_words, translator
 
 __all__ = ["DEFERRED", "GROUPS", "page"]
 
@@ -23,12 +23,11 @@ PAGE_SIZES = ("none", "a3", "a4", "letter")
 DEFERRED = frozenset({"png", "pdf", "xlsx"})
 
 
-def page() -> None:
-    opened = open_page("export")
-    if opened is None:
-        return
-    locale, text, error = opened
+@draft_page
+def page(text: str, locale: str) -> None:
     tr = translator(locale)
+    st.caption(tr("export.intro"))
+    error = cached.load_error(text)
     if error is not None:
         st.warning(load_error_words("export.broken", error, locale))
     for group, kinds in GROUPS.items():
