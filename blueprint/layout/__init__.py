@@ -16,8 +16,8 @@ handoff passes through are kept free.
 
 Where one lane's steps in a phase would make the picture a wide strip, the lane gets several rows
 (a stack, see :func:`.grid.stacking`): its steps fill them down a column, each under the one
-before it, before the next column; handoffs keep their straight line. ``layout(stack=False)``
-keeps one row per lane.
+before it, before the next column; handoffs keep their straight line. A journey so long that it
+stays a strip however its lanes are stacked keeps one row per lane, as ``layout(stack=False)`` does.
 
 Steps without a (known) phase take the phase of their latest predecessor in flow order, else of
 their earliest successor; steps with neither go in an unlabelled band after the phases (the only
