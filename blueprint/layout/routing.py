@@ -11,6 +11,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .geometry import Box
 
@@ -207,63 +208,83 @@ def assign_tracks(plans: list[Plan]) -> dict[tuple[str, int], int]:
     """
     by_resource: dict[tuple[str, int], list[Segment]] = defaultdict(list)
     for plan in plans:
-        if plan.segments:
-            first, last = plan.segments[0], plan.segments[-1]
+        segments = plan.segments
+        if segments:
+            first, last = segments[0], segments[-1]
             first.tail = first.lo if plan.start in ("bottom", "right") else first.hi
             last.head = last.hi if plan.end in ("top", "left") else last.lo
-        for segment in plan.segments:
+        for segment in segments:
             by_resource[segment.resource].append(segment)
     counts: dict[tuple[str, int], int] = {}
     for resource, segments in by_resource.items():
-        segments.sort(key=lambda s: (s.lo, s.hi))
-        through_cards = resource[0] in ("c", "r")
-        last: list[int] = []  # per track, the number of the segment last put on it
-        busy: list[tuple[float, int, int]] = []  # (end, track, segment number), earliest end first
-        free: list[int] = []  # tracks whose last segment ended before the current start
-        ending: dict[float, list[tuple[int, int]]] = defaultdict(list)  # (track, segment number) by end
-        cluster: list[Segment] = []  # the segments overlapping (or touching) one another so far
-        reach = -math.inf  # where the cluster ends
-        for number, segment in enumerate(segments):
-            lo = segment.lo
-            if lo > reach + 0.01:
-                _close_cluster(cluster)
-                cluster = []
-            cluster.append(segment)
-            reach = max(reach, segment.hi)
-            while busy and busy[0][0] < lo - 0.01:
-                _, track, put = heapq.heappop(busy)
-                if last[track] == put:  # the track's last segment, so the track is free from here on
-                    heapq.heappush(free, track)
-            touching = ending.get(lo) if through_cards and round(lo) % 2 == 1 else None
-            while touching and last[touching[0][0]] != touching[0][1]:
-                heapq.heappop(touching)  # its track has been taken since
-            # A track to go on with: one whose segment arrives here where this one leaves, or the
-            # other way round (both leaving, or both arriving, they would read as one line).
-            through = min((entry for entry in touching or ()
-                           if last[entry[0]] == entry[1] and (segments[entry[1]].head == lo) != (segment.head == lo)),
-                          default=None)
-            if through is not None and (not free or through[0] < free[0]):
-                track = through[0]
-                touching.remove(through)
-                heapq.heapify(touching)
-            elif free:
-                track = heapq.heappop(free)
-            else:
-                track = len(last)
-                last.append(number)
-            segment.track = track
-            last[track] = number
-            heapq.heappush(busy, (segment.hi, track, number))
-            heapq.heappush(ending[segment.hi], (track, number))
-        _close_cluster(cluster)
-        counts[resource] = len(last)
+        segments.sort(key=_span)
+        counts[resource] = _sweep(segments, resource[0] in ("c", "r"))
     return counts
 
 
-def _close_cluster(cluster: list[Segment]) -> None:
-    width = max((segment.track for segment in cluster), default=0) + 1
-    for segment in cluster:
-        segment.width = width
+_span = attrgetter("lo", "hi")
+
+
+def _sweep(segments: list[Segment], through_cards: bool) -> int:
+    """Tracks for the segments of one gap (sorted by start), as :func:`assign_tracks` says; the
+    number of tracks."""
+    heappush, heappop = heapq.heappush, heapq.heappop
+    last: list[int] = []  # per track, the number of the segment last put on it
+    busy: list[tuple[float, int, int]] = []  # (end, track, segment number), earliest end first
+    free: list[int] = []  # tracks whose last segment ended before the current start
+    # (track, segment number) by end, for the segments that end in the middle of a card: only
+    # there may another go on from them.
+    ending: dict[float, list[tuple[int, int]]] = {}
+    cluster = 0  # the first segment of those overlapping (or touching) one another so far
+    reach = -math.inf  # where they end
+    for number, segment in enumerate(segments):
+        lo, hi = segment.lo, segment.hi
+        if lo > reach + 0.01:
+            _close_cluster(segments, cluster, number)
+            cluster = number
+        if hi > reach:
+            reach = hi
+        while busy and busy[0][0] < lo - 0.01:
+            _, track, put = heappop(busy)
+            if last[track] == put:  # the track's last segment, so the track is free from here on
+                heappush(free, track)
+        touching = ending.get(lo) if through_cards and round(lo) % 2 == 1 else None
+        while touching and last[touching[0][0]] != touching[0][1]:
+            heappop(touching)  # its track has been taken since
+        # A track to go on with: one whose segment arrives here where this one leaves, or the
+        # other way round (both leaving, or both arriving, they would read as one line).
+        through = None
+        if touching:
+            arrives = segment.head == lo
+            through = min((entry for entry in touching
+                           if last[entry[0]] == entry[1] and (segments[entry[1]].head == lo) != arrives),
+                          default=None)
+        if through is not None and (not free or through[0] < free[0]):
+            track = through[0]
+            touching.remove(through)
+            heapq.heapify(touching)
+        elif free:
+            track = heappop(free)
+        else:
+            track = len(last)
+            last.append(number)
+        segment.track = track
+        last[track] = number
+        heappush(busy, (hi, track, number))
+        if through_cards and round(hi) % 2 == 1:
+            if hi in ending:
+                heappush(ending[hi], (track, number))
+            else:
+                ending[hi] = [(track, number)]
+    _close_cluster(segments, cluster, len(segments))
+    return len(last)
+
+
+def _close_cluster(segments: list[Segment], first: int, end: int) -> None:
+    """Each of ``segments[first:end]`` (one cluster) as wide as the cluster's tracks."""
+    width = max((segments[n].track for n in range(first, end)), default=0) + 1
+    for n in range(first, end):
+        segments[n].width = width
 
 
 def offset(track: int, count: int, spacing: float, around_line: bool = False) -> float:
