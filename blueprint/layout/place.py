@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 from ..analysis.numbering import step_numbers
 from ..durations import format_duration
@@ -31,7 +30,7 @@ from .geometry import (
     ZoneBand,
 )
 from .grid import Grid, Row, grid_rows, stacking
-from .labels import Boxes, legend, place_label
+from .labels import Boxes, Edges, legend, place_label
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
 from .times import phase_times
@@ -100,7 +99,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     # again (rarely more than once: only where routes crowd a narrow gap).
     wider: _Wider = {}
     reach = _note_reach(grid, rows, style) if evidence else {}
-    for _ in range(_LABEL_PASSES):
+    for attempt in range(_LABEL_PASSES):
         columns = _columns(grid, style, tracks, wider, reach)
         notes = _measure_evidence(grid, rows, style, numbers, columns) if evidence else _Notes()
         problems = _problem_lines(bp, locale, columns.right - style.margin - 12, style)
@@ -115,10 +114,11 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
                   for phase, first, last, x0, x1, lines in page.phase_specs]
         evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page, numbers)
         crowded = _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns, page)
-        if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()):
+        if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()) or attempt == _LABEL_PASSES - 1:
             break
         for k, w in crowded.items():
             wider[k] = max(wider.get(k, 0.0), w)
+        del cards, routes, evidence_notes  # placed again next: never two whole pictures in memory at once
     links = _sheet_links(flows, whole, grid, window, cards, style) if window is not None else []
     time_row = _time_row(analysis, whole, grid, style, locale, columns, page, shared) if page.time_band else None
     curve = _emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
@@ -624,10 +624,7 @@ def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNot
     # A request and the answer drawn on its route back are one connector: either label may sit on it.
     connectors: dict[tuple, Route] = {}
     owners = [connectors.setdefault(min(tuple(route.points), tuple(route.points[::-1])), route) for route in routes]
-    soft = Boxes()
-    for route, owner in zip(routes, owners):
-        for (x0, y0), (x1, y1) in pairwise(route.points):
-            soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), owner)
+    soft = Edges(routes, owners)
     centers = [columns.gap_center(k) for k in range(len(columns.gaps))]
     crowded: _Wider = {}
     for route, owner in zip(routes, owners):
