@@ -36,46 +36,15 @@ from __future__ import annotations
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
+from . import geometry
 from .breaches import Analysis
-from .geometry import (
-    Badge,
-    Box,
-    Card,
-    EvidenceNote,
-    FlowLabel,
-    LaneBand,
-    Layout,
-    LegendItem,
-    LinePlacement,
-    PhaseBand,
-    Route,
-    SheetLink,
-    Style,
-    Window,
-    ZoneBand,
-)
+from .geometry import (Badge, Banner, Box, Card, EmotionCurve, EvidenceNote, FlowLabel, LaneBand, Layout, LegendItem,
+                       LinePlacement, PhaseBand, Route, SheetLink, Style, TimeRow, Window, ZoneBand)
 from .grid import flow_order
 from .place import place as _place  # not bound as `place`: that name is the submodule
 
-__all__ = [
-    "Badge",
-    "Box",
-    "Card",
-    "EvidenceNote",
-    "FlowLabel",
-    "LaneBand",
-    "Layout",
-    "LegendItem",
-    "LinePlacement",
-    "PhaseBand",
-    "Route",
-    "SheetLink",
-    "Style",
-    "Window",
-    "ZoneBand",
-    "flow_order",
-    "layout",
-]
+# The plain data of a placed picture, then what places it.
+__all__ = [*geometry.__all__, "flow_order", "layout"]
 
 
 def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
