@@ -9,9 +9,10 @@ Three shapes of generated blueprint, each measured in a fresh process (so peak m
 For each it prints seconds to load the YAML, to place everything (``layout``), to draw the SVG
 (only up to the size a picture can still be read whole, see ``blueprint.render.READABLE_STEPS``;
 beyond it ``render`` refuses and points to the print sheets, and the column says so) and the
-process's peak resident memory, and the CPU seconds of it all (this process and the Graphviz processes
-it ran: on a shared machine the wall clock waits for others, the CPU time much less). The issue's targets are shown beside the figures; a benchmark
-measures, it does not judge, so the exit status is always 0.
+process's peak resident memory, and the CPU seconds of it all (this process and the Graphviz
+processes it ran: on a shared machine the wall clock waits for others, the CPU time much less).
+The issue's targets are shown beside the figures; a benchmark measures, it does not judge, so the
+exit status is always 0.
 
     .venv/bin/python bench/scale.py                      # the standard table
     .venv/bin/python bench/scale.py dense 2000 sparse 10000   # chosen cases

@@ -38,8 +38,9 @@ from ..gcpause import paused_gc
 from ..model import Blueprint
 from . import geometry
 from .breaches import Analysis
-from .geometry import (Badge, Banner, Box, Card, EmotionCurve, EvidenceNote, FlowLabel, LaneBand, Layout, LegendItem,
-                       LinePlacement, PhaseBand, Route, SheetLink, Style, TimeRow, Window, ZoneBand)
+from .geometry import (Badge, Banner, Box, Card, EmotionCurve, EvidenceNote, FlowLabel, LaneBand, Layout,
+                       LegendItem, LinePlacement, PhaseBand, Route, SheetLink, Style, TimeRow, Window,
+                       ZoneBand)
 from .grid import flow_order
 from .place import place as _place  # not bound as `place`: that name is the submodule
 

@@ -114,7 +114,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
                   for phase, first, last, x0, x1, lines in page.phase_specs]
         evidence_notes, evidence_label = _evidence_notes(grid, style, locale, notes, columns, page, numbers)
         crowded = _flow_labels(routes, cards, evidence_notes, phases, lines, style, columns, page)
-        if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()) or attempt == _LABEL_PASSES - 1:
+        if (not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items())
+                or attempt == _LABEL_PASSES - 1):
             break
         for k, w in crowded.items():
             wider[k] = max(wider.get(k, 0.0), w)

@@ -148,7 +148,8 @@ def _cut(word: str, width: float, size: float) -> list[str]:
     parts = _pack(_WORD_BREAK.split(word), width, size)
     if all(text_width(part, size) <= width for part in parts) or width <= 0:
         return parts
-    return [cut for part in parts for cut in (_pack(part, width, size) if text_width(part, size) > width else [part])]
+    return [cut for part in parts
+            for cut in (_pack(part, width, size) if text_width(part, size) > width else [part])]
 
 
 def _pack(pieces: Iterable[str], width: float, size: float) -> list[str]:

@@ -64,5 +64,6 @@ def test_a_strip_that_no_stacking_could_make_printable_keeps_one_row_per_lane(te
     bp = loads(text)
     picture, plain = layout(bp), layout(bp, stack=False)
     assert picture.width / picture.height > 3
-    assert [(card.row, card.column) for card in picture.cards] == [(card.row, card.column) for card in plain.cards]
+    cells = [(card.row, card.column) for card in picture.cards]
+    assert cells == [(card.row, card.column) for card in plain.cards]
     assert (picture.width, picture.height) == (plain.width, plain.height)
