@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..analysis.numbering import flow_order, inherit_bands
-from ..model import Blueprint, Lane, Phase, Zone
+from ..model import Blueprint, FlowKind, Lane, Phase, Zone
 
 __all__ = ["Grid", "Row", "flow_order", "grid_rows", "stacking"]
 
@@ -159,11 +159,9 @@ class Grid:
             position.setdefault(step.id, i)
         self.position = position
         # Flow order ignores `return` flows (they go back) and recovery links.
-        self.edges = [
-            (position[f.source.id], position[f.target.id]) for f in bp.flows
-            if f.kind.forward and f.source.id in position and f.target.id in position
-            and f.source.id != f.target.id
-        ]
+        forward = {kind for kind in FlowKind if kind.forward}
+        ends = ((position.get(f.source.id), position.get(f.target.id)) for f in bp.flows if f.kind in forward)
+        self.edges = [(a, b) for a, b in ends if a is not None and b is not None and a != b]
         self.order = flow_order(len(self.steps), self.edges)
         self.predecessors: list[list[int]] = [[] for _ in self.steps]
         self.successors: list[list[int]] = [[] for _ in self.steps]
