@@ -20,10 +20,9 @@ _BUCKET = 400.0
 _ROW = 1 << 32
 
 
-def _buckets(x: float, y: float, right: float, bottom: float) -> Iterator[int]:
-    for i in range(int(x // _BUCKET), int(right // _BUCKET) + 1):
-        for j in range(int(y // _BUCKET), int(bottom // _BUCKET) + 1):
-            yield i * _ROW + j
+def _buckets(x: float, y: float, right: float, bottom: float) -> list[int]:
+    rows = range(int(y // _BUCKET), int(bottom // _BUCKET) + 1)
+    return [i * _ROW + j for i in range(int(x // _BUCKET), int(right // _BUCKET) + 1) for j in rows]
 
 
 class Boxes:
@@ -33,8 +32,9 @@ class Boxes:
         self.buckets: dict[int, list[tuple[Box, object]]] = defaultdict(list)
 
     def add(self, box: Box, owner: object = None) -> None:
+        entry, buckets = (box, owner), self.buckets
         for key in _buckets(box.x, box.y, box.right, box.bottom):
-            self.buckets[key].append((box, owner))
+            buckets[key].append(entry)
 
     def hits(self, box: Box, ignore: object = None) -> int:
         """How many stored boxes (of owners other than ``ignore``) ``box`` overlaps."""
@@ -48,19 +48,19 @@ class Boxes:
 
 class Edges:
     """The stretches of routes, each grown by half a point on every side, in buckets of the page
-    like :class:`Boxes`; a bucket holds the numbers of the routes that pass it, not a box per
-    stretch (10^5 routes would take a hundred megabytes more). ``owners`` gives each route's owner."""
+    like :class:`Boxes`; a bucket holds the numbers of the routes whose frame (a point wider than
+    all their stretches) reaches into it, not a box per stretch (10^5 routes would take a hundred
+    megabytes more); the stretches themselves are read from the route when a box is looked up.
+    ``owners`` gives each route's owner."""
 
     def __init__(self, routes: list[Route], owners: list[object]) -> None:
         self.routes = routes
         self.owners = owners
         buckets: dict[int, list[int]] = defaultdict(list)
         for n, route in enumerate(routes):
-            for x, y, right, bottom in _stretches(route):
-                for key in _buckets(x, y, right, bottom):
-                    bucket = buckets[key]
-                    if not bucket or bucket[-1] != n:
-                        bucket.append(n)
+            xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+            for key in _buckets(min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1):
+                buckets[key].append(n)
         self.buckets = buckets
 
     def hits(self, box: Box, ignore: object = None) -> int:
