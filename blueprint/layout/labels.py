@@ -12,7 +12,7 @@ from .geometry import Box, FlowLabel, LegendItem, Route, Style
 from .text import longest_word, text_width, wrap
 from ..words import word
 
-__all__ = ["Boxes", "Edges", "legend", "place_label"]
+__all__ = ["Boxes", "Edges", "legend", "nearest", "place_label"]
 
 
 # Boxes are kept in square buckets of the page this wide, found by one number per bucket.
@@ -122,7 +122,7 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Edges, gap_w: lis
         measured = []
         for length, (x0, y0), (x1, y1) in segments:
             if x0 == x1:  # vertical: as wide as the gap it runs in
-                k = _nearest(gap_centers, x0)
+                k = nearest(gap_centers, x0)
                 room = max(gap_w[k] - 6, 26)
             else:
                 room = max(length - 20, 24)
@@ -187,10 +187,10 @@ def _wrapped(label: str, width: float, size: float) -> list[str]:
     return wrap(label, max(width, _WIDEST), size)
 
 
-def _nearest(values: list[float], x: float) -> int:
+def nearest(values: list[float], x: float) -> int:
     """The index of the value nearest ``x`` in increasing ``values`` (the first one on a tie).
 
-    >>> _nearest([0, 10, 20], 15), _nearest([0, 10, 20], 16), _nearest([0, 10, 20], -5)
+    >>> nearest([0, 10, 20], 15), nearest([0, 10, 20], 16), nearest([0, 10, 20], -5)
     (1, 2, 0)
     """
     i = bisect_left(values, x)

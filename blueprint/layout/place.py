@@ -30,7 +30,7 @@ from .geometry import (
     ZoneBand,
 )
 from .grid import Grid, Row, grid_rows, stacking
-from .labels import Boxes, Edges, legend, place_label
+from .labels import Boxes, Edges, legend, nearest, place_label
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
 from .text import ellipsize, text_width, wrap
 from .times import phase_times
@@ -640,13 +640,9 @@ def _flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNot
             need = box.h + 2 * style.lane_pad + (box.h if page.is_zone_channel[r] else 0.0)
             crowded[("ch", r)] = max(crowded.get(("ch", r), 0.0), need)
         elif soft.hits(box, ignore=owner):
-            k = _nearest_gap(centers, box.cx)
+            k = nearest(centers, box.cx)  # one search, not a pass over every gap per label
             crowded[k] = max(crowded.get(k, 0.0), 2 * box.w + 8)
     return crowded
-
-
-def _nearest_gap(centers: list[float], x: float) -> int:
-    return min(range(len(centers)), key=lambda k: abs(centers[k] - x))
 
 
 def _sheet_links(flows: list[Flow], whole: Grid, grid: Grid, window: Window, cards: list[Card],

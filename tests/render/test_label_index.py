@@ -1,5 +1,6 @@
 """The index flow labels are placed with: the route stretches a box crosses are counted the same
-way whether each stretch is kept as a box or read back from its route's points."""
+way whether each stretch is kept as a box or read back from its route's points, and the gap a
+label stands in is the nearest one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from generate import generate
 
 from blueprint import loads
 from blueprint.layout import Box, layout
-from blueprint.layout.labels import Boxes, Edges
+from blueprint.layout.labels import Boxes, Edges, nearest
 
 
 def test_edges_count_the_stretches_a_box_of_each_would():
@@ -31,3 +32,13 @@ def test_edges_count_the_stretches_a_box_of_each_would():
         counted.append(edges.hits(box, ignore))
         assert counted[-1] == boxes.hits(box, ignore), box
     assert sum(1 for n in counted if n) > 100  # most boxes cross some route: the check is not empty
+
+
+def test_the_nearest_gap_is_the_first_of_the_nearest_found_by_a_scan():
+    picture = layout(loads(generate(300)))
+    centers = sorted({x for route in picture.routes for x, _ in route.points})
+    rng = random.Random(3)
+    probes = [*centers, *((a + b) / 2 for a, b in pairwise(centers)), -10.0, centers[-1] + 10,
+              *(rng.uniform(0, picture.width) for _ in range(500))]
+    for x in probes:
+        assert nearest(centers, x) == min(range(len(centers)), key=lambda k: abs(centers[k] - x)), x
