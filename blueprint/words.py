@@ -879,12 +879,28 @@ _BOARD_ZH: dict[str, str] = {
     "board-error.action-status": "未知的行动状态（待办、进行中、完成）",
 }
 
+# --- Printing and drawing (blueprint.render): the running head of a sheet printed in parts, and
+# why a picture is refused. {steps} and {most} come formatted ("5,000").
+_RENDER_EN: dict[str, str] = {
+    "print.part": "part {part} of {parts}",
+    "render.too-large": "{steps} steps are too many for one picture (at most {most} can be read whole): draw "
+                        "it as numbered print sheets, e.g. --page a3 -o DIR/",
+}
+
+_RENDER_ZH: dict[str, str] = {
+    "print.part": "第 {part} 部分，共 {parts} 部分",
+    "render.too-large": "{steps} 个步骤无法在一张图中看清（一张图最多 {most} 个）：请分页打印成编号的图纸，例如 "
+                        "--page a3 -o 目录/",
+}
+
 _EN.update(_LINT_EN)
 _EN.update(_LOADER_EN)
 _ZH.update(_LINT_ZH)
 _ZH.update(_LOADER_ZH)
 _EN.update(_BOARD_EN)
 _ZH.update(_BOARD_ZH)
+_EN.update(_RENDER_EN)
+_ZH.update(_RENDER_ZH)
 
 #: Every language: its code and its words. English is complete; another language may leave keys out.
 CATALOGUE: dict[Locale, dict[str, str]] = {"en": _EN, "zh": _ZH}

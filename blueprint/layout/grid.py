@@ -195,7 +195,11 @@ class Grid:
     def window(self, first: int, last: int) -> Grid:
         """The same grid cut to columns ``first`` to ``last``, renumbered from 0 (a print sheet)."""
         cut = object.__new__(Grid)
-        keep = [i for i in range(len(self.steps)) if first <= self.column[i] <= last]
+        if not hasattr(self, "_steps_by_column"):  # made once, so that cutting every sheet stays linear
+            self._steps_by_column: dict[int, list[int]] = defaultdict(list)
+            for i, column in enumerate(self.column):
+                self._steps_by_column[column].append(i)
+        keep = sorted(i for c in range(first, last + 1) for i in self._steps_by_column.get(c, ()))
         cut.steps = [self.steps[i] for i in keep]
         cut.skipped = self.skipped
         cut.row = [self.row[i] for i in keep]
@@ -209,7 +213,7 @@ class Grid:
         cut.band = [self.band[i] for i in keep]
         cut.band_columns = [(band, max(a, first) - first, min(b, last) - first)
                             for band, a, b in self.band_columns if a <= last and b >= first]
-        if not hasattr(self, "_occupied_by_column"):  # made once, so that cutting every sheet stays linear
+        if not hasattr(self, "_occupied_by_column"):
             self._occupied_by_column: dict[int, list[int]] = defaultdict(list)
             for r, c in self.occupied:
                 self._occupied_by_column[c].append(r)

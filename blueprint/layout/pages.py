@@ -1,13 +1,18 @@
 """Print pages (no Graphviz here): a blueprint on A3, A4 or Letter, split by phase into numbered sheets so that no text
 is printed smaller than 7 pt.
 
-A sheet is a run of whole phases (a phase wider than a page is cut between columns) laid out on its
-own: lane and zone headers repeated, a tag "→ 3" beside a card whose flow continues on sheet 3 and
+A sheet is a run of columns laid out on its own, ending where a phase ends when the sheet is then
+at least three quarters full (else it takes the next phase's first columns, which go on on the next
+sheet, rather than leave the page a third empty; a phase wider than a page is cut between columns
+anyway): lane and zone headers repeated, a tag "→ 3" beside a card whose flow continues on sheet 3 and
 "1 →" beside one whose flow comes from sheet 1. Every sheet is drawn at one scale, the largest at
 which the widest sheet fits the page (``fit="page"``: and the tallest too, when it can without text
 under 7 pt) or the page width (``fit="width"``), never below 7 pt text and never more than twice the
 natural size. A sheet taller than the page at that scale goes on as many pages as it needs, one
-under the other. PDF gives all pages in one file; SVG and PNG give one picture per page.
+under the other: each page after the first carries a running head across its top, the sheet's
+title with its number and the part ("Hall walk (3/12) · part 2 of 3"), over the strip of the
+sheet the page before already showed. PDF gives all pages in one file; SVG and PNG give one
+picture per page.
 """
 
 from __future__ import annotations
@@ -16,16 +21,24 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from .geometry import Layout, Style, Window
 
-__all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "plan_pages"]
+__all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages"]
 
 #: The smallest text size in points any printed page may show.
 MIN_TEXT = 7.0
 # Small blueprints are enlarged to fill the page, but not beyond this.
 _MAX_SCALE = 2.0
+# A sheet is cut at the end of a phase only where it is at least this full (of the widest it may be).
+_FILLED = 0.75
+# How often sheets that came out too wide are cut again before one is halved.
+_RECUTS = 3
+# An orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
+# behind the other is not laid out to the end.
+_SAMPLE_SHEETS = 16
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,12 @@ class PageSpec:
         return (long, short) if orientation == "landscape" else (short, long)
 
 
+def head_height(style: Style) -> float:
+    """How tall the running head of a sheet's second and later parts is, in the sheet's points: a
+    line of small text clear of the page's edge (which many printers cannot print), and a rule."""
+    return style.margin + style.lh(style.small_size) + 2
+
+
 @dataclass
 class Page:
     """One printed page: part ``part`` of ``parts`` (top to bottom) of a sheet, at ``scale``."""
@@ -67,11 +86,17 @@ class Page:
         """The page's name in file names: the sheet number, and a letter for a part of a tall one."""
         return f"{self.sheet.window.number}" + (chr(ord("a") + self.part) if self.parts > 1 else "")
 
+    @property
+    def top(self) -> float:
+        """Where on its sheet (in the sheet's points, y down) the page's top edge lies: a later
+        part starts a running head's height above where the part before it ends."""
+        return self.part * (self.height / self.scale - head_height(self.sheet.style))
+
     def viewport(self) -> str:
         """Graphviz's ``viewport`` (width, height, zoom, focus x, focus y, y up) showing this page."""
         s = self.scale
         focus_x = self.width / 2 / s
-        focus_y = self.sheet.height - (self.part * self.height + self.height / 2) / s
+        focus_y = self.sheet.height - self.top - self.height / 2 / s
         return f"{self.width:.2f},{self.height:.2f},{s:.6f},{focus_x:.2f},{focus_y:.2f}"
 
 
@@ -84,6 +109,12 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
                style: Style | None = None, analysis: bool = True, details: bool = False) -> list[Page]:
     """The pages of ``bp`` printed as ``spec`` asks, in order (the options as for
     :func:`blueprint.layout.layout`)."""
+    with paused_gc():  # once for all sheets, not a collection after each sheet's layout
+        return _plan_pages(bp, spec, locale, evidence, style, analysis, details)
+
+
+def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
+                analysis: bool, details: bool) -> list[Page]:
     from . import layout
     from .breaches import analyse
 
@@ -93,9 +124,17 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
     whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
     orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
     # The orientation with fewer pages wins, landscape on a tie. The likelier winner (by an estimate
-    # from the whole layout) is laid out first, and the other only until it cannot win any more, so
-    # that a big blueprint is not laid out twice.
-    likely = sorted(orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style))
+    # from the whole layout and a few sheets) is laid out first, and the other only until it cannot
+    # win any more, or (a long print) until its first quarter shows it a quarter behind: a big
+    # blueprint is not laid out twice.
+
+    def sheet_height(runs: list[tuple[int, int]], number: int) -> float:
+        first, last = runs[number - 1]
+        window = Window(first, last, number, len(runs), _sheet_of_column(runs))
+        return layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
+                      window=window).height
+
+    likely = sorted(orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style, sheet_height))
     best = _pages(bp, whole, spec, spec.dimensions(likely[0]), locale, evidence, style, analysis, details)
     for other in likely[1:]:
         wins_tie = other == orientations[0]
@@ -106,16 +145,24 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
     return best
 
 
-def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style) -> int:
+def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style,
+              sheet_height: Callable[[list[tuple[int, int]], int], float]) -> float:
     """How many pages ``whole`` cut into sheets for a page of ``size`` would take, from the cuts and
-    the whole picture's height (a sheet is about as tall as the whole)."""
+    the height of the first, middle and last sheet (``sheet_height(runs, number)`` lays one out:
+    a sheet has fewer routes, so fewer tracks, than the whole)."""
     page_w, page_h = size
     least = MIN_TEXT / smallest_text(style)
     runs = _split(whole, page_w / least)
     widths = [_run_width(whole, first, last) if whole.column_x else whole.width for first, last in runs]
-    scale = min(page_w / max(widths), page_h / whole.height if spec.fit == "page" else math.inf)
+    heights = [sheet_height(runs, number) for number in sorted({1, (len(runs) + 1) // 2, len(runs)})]
+    scale = min(page_w / max(widths), page_h / max(heights) if spec.fit == "page" else math.inf)
     scale = max(least, min(scale, _MAX_SCALE))
-    return len(runs) * max(1, math.ceil(whole.height * scale / page_h - 1e-6))
+    return len(runs) * sum(max(1, math.ceil(height * scale / page_h - 1e-6)) for height in heights) / len(heights)
+
+
+def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
+    """The number of the sheet each column is on."""
+    return tuple(number for number, (first, last) in enumerate(runs, 1) for _ in range(last - first + 1))
 
 
 class _CannotWin(Exception):
@@ -132,25 +179,36 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
     widest = page_w / least  # the widest sheet, in layout points
 
     def draw(runs: list[tuple[int, int]]) -> list[Layout]:
-        sheet_of_column: list[int] = []
-        for number, (first, last) in enumerate(runs, 1):
-            sheet_of_column += [number] * (last - first + 1)
+        sheet_of_column = _sheet_of_column(runs)
         sheets: list[Layout] = []
-        at_least = len(runs)  # pages: each sheet takes one or more (at the smallest scale, as tall as it is)
+        more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
         for number, (first, last) in enumerate(runs, 1):
             sheet = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
-                           window=Window(first, last, number, len(runs), tuple(sheet_of_column)))
+                           window=Window(first, last, number, len(runs), sheet_of_column))
             sheets.append(sheet)
-            at_least += max(1, math.ceil(sheet.height * least / page_h - 1e-6)) - 1
-            if give_up_at is not None and at_least >= give_up_at:
+            more += max(1, math.ceil(sheet.height * least / page_h - 1e-6)) - 1
+            if give_up_at is not None and (len(runs) + more >= give_up_at or _clearly_behind(
+                    number, last + 1, len(sheet_of_column), len(runs), more, give_up_at)):
                 raise _CannotWin
         return sheets
 
     runs = _split(whole, widest)
     try:
         sheets = draw(runs)
-        # The estimate ignores that a sheet has fewer tracks and its own legend: cut again where too wide
-        # (cutting only adds sheets, so the count of pages so far stays a lower bound).
+        # The estimate ignores that a sheet has fewer tracks and its own legend: where a sheet comes
+        # out too wide, its run is made narrower by as much and the rest cut again after it (a few
+        # times at most; then a sheet still too wide is halved). Narrower runs never make fewer
+        # sheets, so the count of pages so far stays a lower bound.
+        narrower: dict[int, float] = {}
+        for _ in range(_RECUTS):
+            over = {first: sheet.width - widest for sheet, (first, last) in zip(sheets, runs)
+                    if sheet.width > widest + 0.5 and last > first}
+            if not over:
+                break
+            for first, by in over.items():
+                narrower[first] = narrower.get(first, 0.0) + by
+            runs = _split(whole, widest, narrower)
+            sheets = draw(runs)
         while any(sheet.width > widest + 0.5 and last > first for sheet, (first, last) in zip(sheets, runs)):
             runs = [piece for sheet, run in zip(sheets, runs)
                     for piece in (_halve(run) if sheet.width > widest + 0.5 else [run])]
@@ -164,14 +222,34 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
     scale = max(least, min(scale, _MAX_SCALE))
     pages: list[Page] = []
     for sheet in sheets:
-        parts = max(1, math.ceil(sheet.height * scale / page_h - 1e-6))
+        parts = _parts(sheet, scale, page_h)
         for part in range(parts):
             pages.append(Page(sheet, len(pages) + 1, part, parts, scale, page_w, page_h))
     return pages
 
 
-def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:
-    """Runs of columns, each as wide as a sheet may be, cut between phases where one fits."""
+def _clearly_behind(sheets: int, columns: int, count: int, runs: int, more: int, give_up_at: int) -> bool:
+    """Whether the first ``sheets`` sheets, ``columns`` of ``count`` columns, needing ``more`` pages
+    than one each, show a long print needing a quarter more pages than ``give_up_at`` (then it is
+    not laid out to the end; a short one always is)."""
+    return sheets >= _SAMPLE_SHEETS and columns * 4 >= count and runs + more * count / columns >= 1.25 * give_up_at
+
+
+def _parts(sheet: Layout, scale: float, page_h: float) -> int:
+    """How many pages ``sheet`` needs at ``scale``, one under the other: the first shows a page's
+    height of it, each further one that less its running head."""
+    tall, page = sheet.height, page_h / scale
+    if tall <= page + 1e-6 / scale:
+        return 1
+    return 1 + math.ceil((tall - page) / (page - head_height(sheet.style)) - 1e-6)
+
+
+def _split(whole: Layout, widest: float, narrower: dict[int, float] | None = None) -> list[tuple[int, int]]:
+    """Runs of columns, each as wide as a sheet may be (less ``narrower[first]`` for a run from
+    column ``first``), cut between phases where one fits and the sheet is still at least
+    :data:`_FILLED` full; else as full as it can be (a phase goes on on the next sheet rather than
+    leaving a third of a page empty)."""
+    narrower = narrower or {}
     count = len(whole.column_x)
     if not count:
         return [(0, 0)]
@@ -179,10 +257,11 @@ def _split(whole: Layout, widest: float) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     first = 0
     while first < count:
-        last = first
-        while last + 1 < count and _run_width(whole, first, last + 1) <= widest:
+        last, room = first, widest - narrower.get(first, 0.0)
+        while last + 1 < count and _run_width(whole, first, last + 1) <= room:
             last += 1
-        ends = [end for end in phase_ends if first <= end <= last]
+        ends = [end for end in phase_ends if first <= end <= last
+                and _run_width(whole, first, end) >= _FILLED * room]
         if ends and last + 1 < count:
             last = ends[-1]
         runs.append((first, last))

@@ -17,17 +17,19 @@ from concurrent.futures import ThreadPoolExecutor
 from ..entry import make_callable
 from ..errors import Bilingual
 from ..filenames import PICTURE_FORMATS
+from ..gcpause import paused_gc
 from ..layout import Layout, layout
 from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
-from .dot import dot_and_edges, titles, to_dot, to_dot_parts
+from ..phrases import say
+from .dot import dot_and_edges, page_dot, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
 from .pdfpages import CannotCut, print_pdf
 from .svg import (RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many,
                   split_pdf)
 
 __all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
-           "render", "render_layout", "render_pages"]
+           "draw_pages", "render", "render_layout", "render_pages"]
 
 #: Output formats: text for ``svg`` and ``dot``, bytes for ``png`` and ``pdf``.
 FORMATS = PICTURE_FORMATS
@@ -49,10 +51,8 @@ class TooLargeError(RenderError, Bilingual):
 
     def __init__(self, steps: int):
         self.steps = steps
-        self.message = (f"{steps:,} steps are too many for one picture (at most {READABLE_STEPS:,} can be read "
-                        f"whole): draw it as numbered print sheets, e.g. --page a3 -o DIR/")
-        self.message_zh = (f"{steps:,} 个步骤无法在一张图中看清（一张图最多 {READABLE_STEPS:,} 个）："
-                           f"请分页打印成编号的图纸，例如 --page a3 -o 目录/")
+        self.phrase = say("render.too-large", steps=f"{steps:,}", most=f"{READABLE_STEPS:,}")
+        self.message, self.message_zh = self.phrase.en, self.phrase.zh
         super().__init__(self.message)
 
 
@@ -123,7 +123,8 @@ def _print_pdf(pages: list[Page]) -> bytes:
     """One PDF of ``pages``: drawn in a few Graphviz pictures cut into pages (see
     :mod:`.pdfpages`), or page by page where a picture cannot be cut."""
     try:
-        return print_pdf(pages, run_graphviz, min(os.cpu_count() or 1, 4))
+        with paused_gc():  # the DOT of hundreds of sheets is many small objects that all live on
+            return print_pdf(pages, run_graphviz, min(os.cpu_count() or 1, 4))
     except CannotCut:
         return join_pdfs(_draw_in_runs(pages, "pdf", PNG_DPI))
 
@@ -134,15 +135,17 @@ def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]
     workers = min(os.cpu_count() or 1, 4, len(pages))
     runs = [pages[k * len(pages) // workers:(k + 1) * len(pages) // workers] for k in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        drawn = pool.map(lambda run: _draw_pages(run, format, dpi), runs)
+        drawn = pool.map(lambda run: draw_pages(run, format, dpi), runs)
         return [picture for run in drawn for picture in run]
 
 
-def _draw_pages(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:
-    """Each of ``pages`` drawn in ``format``, by one Graphviz process."""
+def draw_pages(pages: list[Page], format: str = "svg", dpi: int = PNG_DPI) -> list[str | bytes]:
+    """Each of ``pages`` (from :func:`blueprint.layout.pages.plan_pages`) drawn in ``format`` on its
+    own, by one Graphviz process: SVG or DOT text, a PNG of ``dpi``, a one-page PDF each (as
+    :func:`render_pages` draws them, which draws runs of pages in parallel and a printed PDF whole)."""
     dots = []
     for page in pages:
-        dot, edges = dot_and_edges(page.sheet)
+        dot, edges = page_dot(page)
         dot.graph_attr.update(viewport=page.viewport(), margin="0")
         if format == "png":
             _check_pixels(page.width, page.height, dpi)

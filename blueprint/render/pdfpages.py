@@ -3,7 +3,7 @@
 Graphviz's cairo PDF device (2.42/2.43) makes one page per graph and ignores the ``page``
 attribute, and every graph is a document of its own that embeds a subset of its fonts: with Noto
 Sans CJK that costs more than drawing the sheet. So the sheets of a run go to Graphviz as one graph,
-lying on top of each other (node names made unique), each led by a marker. Cairo writes one page
+lying on top of each other (node names made unique by a prefix), each led by a marker. Cairo writes one page
 whose content is the sheets' drawings in order, and the fonts once. Each printed page then gets the
 content of its own sheet only, from its marker to the next, shifted as its own viewport would have
 placed it: the drawing Graphviz makes of the page alone.
@@ -26,9 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import graphviz
 
-from ..layout import Layout
 from ..layout.pages import Page
-from .dot import to_dot
+from .dot import page_dot
 
 __all__ = ["CannotCut", "print_pdf"]
 
@@ -39,10 +38,6 @@ class CannotCut(Exception):
 
 _MARK = "#010203"  # cairo writes it as 0.00392157 0.00784314 0.0117647
 _MARK_PEN = "0.0123"
-# The name that starts a DOT statement, and the head of an edge: a quoted string or a bare word.
-_NAME = r'"(?:[^"\\]|\\.)*"|[^\s"\[\]{};=]+'
-_STATEMENT = re.compile(rf"(\t+)({_NAME})(?:( -> )({_NAME}))?")
-_KEYWORDS = frozenset({"node", "edge", "graph", "subgraph"})
 
 _NUMBER = rb"-?[\d.]+\s+"
 _COLOUR = rb"0\.0039\d*\s+0\.0078\d*\s+0\.011\d*\s+"
@@ -76,13 +71,15 @@ def print_pdf(pages: Sequence[Page], run_graphviz: Callable[[str, str], bytes], 
     Raises:
         CannotCut: When the drawing cannot be cut into pages (draw them one by one instead).
     """
-    sheets: list[Layout] = []
+    # What each page shows: its sheet, drawn once for all the pages it is on; a later part of a tall
+    # sheet has a running head of its own over it, so it is a drawing of its own.
+    drawings: list[Page] = []
     for page in pages:
-        if not sheets or page.sheet is not sheets[-1]:
-            sheets.append(page.sheet)
-    count = max(1, min(workers, len(sheets)))
-    runs = [sheets[k * len(sheets) // count:(k + 1) * len(sheets) // count] for k in range(count)]
-    widest, tallest = max(sheet.width for sheet in sheets), max(sheet.height for sheet in sheets)
+        if page.part or not drawings or page.sheet is not drawings[-1].sheet:
+            drawings.append(page)
+    count = max(1, min(workers, len(drawings)))
+    runs = [drawings[k * len(drawings) // count:(k + 1) * len(drawings) // count] for k in range(count)]
+    widest, tallest = max(page.sheet.width for page in pages), max(page.sheet.height for page in pages)
     view = _viewport(widest, tallest, pages[0].scale)
     with ThreadPoolExecutor(max_workers=count) as pool:
         futures = [pool.submit(_drawn, run_graphviz, _together(run, view), len(run)) for run in runs]
@@ -97,9 +94,9 @@ def _viewport(width: float, height: float, zoom: float) -> str:
     return f"{w},{h},{zoom:.6f},{w / 2 / zoom:.6f},{height - h / 2 / zoom:.6f}"
 
 
-def _together(sheets: Sequence[Layout], view: str) -> str:
-    """One graph drawing ``sheets`` on top of each other in ``view``, each led by its marker."""
-    dots = [to_dot(sheet) for sheet in sheets]
+def _together(pages: Sequence[Page], view: str) -> str:
+    """One graph drawing the sheets of ``pages`` on top of each other in ``view``, each led by its marker."""
+    dots = [page_dot(page, prefix=f"{k}/")[0] for k, page in enumerate(pages)]  # names unique in the graph
     first = dots[0]
     graph = graphviz.Digraph(name=first.name, node_attr=first.node_attr, edge_attr=first.edge_attr,
                              graph_attr={**first.graph_attr, "viewport": view, "margin": "0"})
@@ -108,25 +105,8 @@ def _together(sheets: Sequence[Layout], view: str) -> str:
             raise CannotCut("sheets with different node or edge defaults")
         graph.body.append(f'\t"{k}/" [color="{_MARK}" fillcolor="{_MARK}" height=0.02 label="" '
                           f'penwidth={_MARK_PEN} pos="1,1" shape=box style=filled width=0.02]\n')
-        graph.body += [_renamed(statement, k) for statement in dot.body]
+        graph.body += dot.body
     return graph.source
-
-
-def _renamed(statement: str, k: int) -> str:
-    """A statement of sheet ``k`` with its node names made unique: ``"k/name"``.
-
-    >>> _renamed('\\t\\t"step-1" -> b [pos="1,2"]\\n', 3)
-    '\\t\\t"3/step-1" -> "3/b" [pos="1,2"]\\n'
-    >>> _renamed('\\t\\tnode [shape=box]\\n', 3), _renamed('\\t{\\n', 3)
-    ('\\t\\tnode [shape=box]\\n', '\\t{\\n')
-    """
-    match = _STATEMENT.match(statement)
-    if match is None or match.group(2) in _KEYWORDS:
-        return statement
-    tabs, tail, arrow, head = match.groups()
-    names = [tail] if arrow is None else [tail, head]
-    renamed = [f'"{k}/{name[1:-1]}"' if name.startswith('"') else f'"{k}/{name}"' for name in names]
-    return tabs + " -> ".join(renamed) + statement[match.end():]
 
 
 def _cut(content: bytes, count: int) -> list[bytes]:
@@ -186,7 +166,12 @@ def _drawn(run_graphviz: Callable[[str, str], bytes], source: str, count: int):
     return page, dict(reader.metadata or {}), streams
 
 
-def _write(pages: Sequence[Page], runs: Sequence[Sequence[Layout]], drawn: Sequence[tuple],
+def _drawing(page: Page) -> tuple[int, int]:
+    """Which drawing a page shows: its sheet's (the first part's), or a later part's with its head."""
+    return id(page.sheet), page.part
+
+
+def _write(pages: Sequence[Page], runs: Sequence[Sequence[Page]], drawn: Sequence[tuple],
            view: str) -> bytes:
     """The PDF: each page its sheet's drawing, shifted into place, with the fonts of its run's page."""
     from pypdf import PdfWriter
@@ -197,10 +182,10 @@ def _write(pages: Sequence[Page], runs: Sequence[Sequence[Layout]], drawn: Seque
     for run, (page, _, streams) in zip(runs, drawn):
         resources = page["/Resources"].clone(writer)
         group = page["/Group"].clone(writer) if "/Group" in page else None
-        for sheet, stream in zip(run, streams):
-            found[id(sheet)] = (stream, resources, group)
+        for shown, stream in zip(run, streams):
+            found[_drawing(shown)] = (stream, resources, group)
     for page in pages:
-        stream, resources, group = found[id(page.sheet)]
+        stream, resources, group = found[_drawing(page)]
         dx, dy = _shift(page.viewport(), view)
         # A white page as Graphviz paints it, then cairo's flip of y with the page's shift.
         head = DecodedStreamObject()

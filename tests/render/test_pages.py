@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from blueprint import load, loads
 from blueprint.cli import main
 from blueprint.layout import layout
-from blueprint.layout.pages import MIN_TEXT, PAGE_SIZES, PageSpec, plan_pages, smallest_text
+from blueprint.layout.pages import MIN_TEXT, PAGE_SIZES, PageSpec, head_height, plan_pages, smallest_text
 from blueprint.render import MAX_PIXELS, RenderError, render, render_pages
 from blueprint.render.svg import run_graphviz
 from tests.conftest import CJK, EXAMPLES
@@ -133,8 +133,8 @@ def test_a_png_too_large_for_graphviz_is_refused_not_shrunk():
 # page makes, and the choice of orientation is the one laying out both would make.
 
 def _one_by_one(pages, format):
-    from blueprint.render import _draw_pages
-    return [_draw_pages([page], format, 72)[0] for page in pages]
+    from blueprint.render import draw_pages
+    return [draw_pages([page], format, 72)[0] for page in pages]
 
 
 def test_pages_drawn_together_are_the_pages_drawn_one_by_one():
@@ -193,18 +193,26 @@ def _placed_text(page) -> dict[str, list[tuple[float, float]]]:
 def _assert_same_places(printed, alone, within: float) -> None:
     """The same texts at the same places, ``within`` points (Graphviz rounds a page's drawing to its
     resolution: the same page drawn at another dpi moves a text by a fraction of a point)."""
-    assert printed.keys() == alone.keys()
-    for text, places in printed.items():
+    # The same words; pypdf joins two runs of text into one or not depending on what the content
+    # stream drew before them (a page cut from a run of sheets holds text off the page, which
+    # Graphviz leaves out of a page drawn alone), so runs are compared where both found the same.
+    def words(found):
+        return sorted(word for text, places in found.items() for _ in places for word in text.split())
+
+    assert words(printed) == words(alone)
+    same = printed.keys() & alone.keys()
+    assert len(same) >= 0.9 * len(alone)
+    for text, places in ((text, printed[text]) for text in same):
         assert len(places) == len(alone[text]), text
         for (x, y), (x2, y2) in zip(places, alone[text]):
             assert abs(x - x2) <= within and abs(y - y2) <= within, (text, (x, y), (x2, y2))
 
 
 def _drawn_one_by_one(bp, size):
-    from blueprint.render import _draw_pages
+    from blueprint.render import draw_pages
     from blueprint.render.svg import join_pdfs
     pages = plan_pages(bp, PageSpec(size))
-    return PdfReader(io.BytesIO(join_pdfs([_draw_pages([page], "pdf", 72)[0] for page in pages])))
+    return PdfReader(io.BytesIO(join_pdfs([draw_pages([page], "pdf", 72)[0] for page in pages])))
 
 
 @pytest.mark.parametrize("path, size", [(EXAMPLES[0], "a4"), (EXAMPLES[1], "letter"),
@@ -233,10 +241,10 @@ def test_a_printed_page_carries_its_own_sheet_only():
     sizes = []
     for page, printed in zip(pages, reader.pages):
         # The title "... (3/45)": on a narrow sheet the title gives way, never the sheet's number.
-        # A sheet taller than the page prints in parts, and only the top part carries the title.
+        # A sheet taller than the page prints in parts, each part under a head with the number too.
         titles = re.findall(r" \((\d+)/%d\)" % len(set(p.sheet.window.number for p in pages)),
                             printed.extract_text())
-        assert titles == ([str(page.sheet.window.number)] if page.part == 0 else [])
+        assert titles == [str(page.sheet.window.number)]
         sizes.append(len(printed.get_contents().get_data()))
     assert max(sizes) < sum(sizes) / 10  # no page holds the drawing of the whole run
     fonts = {font.get_object()["/BaseFont"].split("+")[-1] for page in reader.pages
@@ -258,3 +266,61 @@ def test_a_drawing_that_cannot_be_cut_is_printed_page_by_page(monkeypatch):
     assert len(fallback.pages) == len(printed.pages)
     for page, same in zip(fallback.pages, printed.pages):  # the fallback draws at the PNG's dpi
         _assert_same_places(_placed_text(page), _placed_text(same), within=0.75)
+
+
+# ------------------------------------------------------------------------------------------------
+# A sheet taller than the page prints in parts: each part after the first has a running head with
+# the title, the sheet's number and the part, over what the part before already showed.
+
+def _parted(bp, size="a3"):
+    pages = plan_pages(bp, PageSpec(size))
+    return pages, [page for page in pages if page.parts > 1]
+
+
+@pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
+def test_a_running_head_covers_nothing_the_part_before_did_not_show(name, bp):
+    pages, parted = _parted(bp)
+    for page in parted:
+        sheet, scale = page.sheet, page.scale
+        head = head_height(sheet.style) if page.part else 0.0
+        if page.part:  # the head covers exactly the foot of the part before
+            before = pages[pages.index(page) - 1]
+            assert abs(before.top + before.height / scale - (page.top + head)) < 1e-6
+        if page.part == page.parts - 1:
+            assert page.top + page.height / scale >= sheet.height - 1e-6
+
+
+def test_every_part_of_a_tall_sheet_names_its_sheet_and_part():
+    bp = next(bp for name, bp in CASES if name == "hall-walk.en.yaml")
+    pages, parted = _parted(bp)
+    assert len(parted) >= 4 and len(pages) > len({id(page.sheet) for page in pages})
+    count = pages[-1].sheet.window.count
+    drawn = render_pages(bp, "svg", page="a3")
+    reader = PdfReader(io.BytesIO(render(bp, "pdf", page="a3")))
+    for (page, svg), printed in zip(drawn, reader.pages):
+        number = f"({page.sheet.window.number}/{count})"
+        text = printed.extract_text()
+        assert number in text
+        if page.parts > 1 and page.part:
+            head = f"{number} · part {page.part + 1} of {page.parts}"
+            assert head in svg and 'class="node part-head"' in svg
+            assert head in text
+            assert bp.title[:12] in text  # the title itself, cut to the page if it must
+        else:
+            assert "part-head" not in svg
+    zh = load(next(p for p in EXAMPLES if p.name == "hall-walk.zh.yaml"))
+    heads = [svg for page, svg in render_pages(zh, "svg", page="a3") if page.part]
+    assert heads and all("第 2 部分，共 2 部分" in svg for svg in heads)
+
+
+# ------------------------------------------------------------------------------------------------
+# A sheet is cut at the end of a phase only where it is well filled; else it takes the next
+# phase's first columns, so that the pages' width is used.
+
+@pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
+def test_printed_sheets_use_the_page_width(name, bp):
+    for orientation in ("portrait", "landscape"):
+        pages = plan_pages(bp, PageSpec("a3", orientation))
+        sheets = list({id(page.sheet): page.sheet for page in pages}.values())
+        for sheet in sheets[:-1]:  # the last one holds what is left
+            assert sheet.width * pages[0].scale >= 0.7 * pages[0].width, (orientation, sheet.window)
