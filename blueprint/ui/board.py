@@ -21,6 +21,7 @@ from ..store.boards import (
 )
 from ..store.tokens import looks_like_token
 from . import owner
+from .view import view
 
 __all__ = [
     "BOARD_PATH", "Opened", "base_url", "forget", "link", "link_token", "open_board", "own_token", "remember_link",
@@ -31,9 +32,6 @@ __all__ = [
 BOARD_PATH = "board"
 _stores: dict[str, BoardStore] = {}
 _stores_lock = threading.Lock()
-#: The session-state keys: the link the session opened last, and each board's own participant token.
-_LINK_KEY = "bp_board_link"
-_OWN_KEY = "bp_board_own"
 _COOKIE_PREFIX = "bp_board_"
 
 
@@ -85,7 +83,7 @@ def token_in_link(text: str) -> str | None:
 
 def remember_link(board: str, token: str) -> None:
     """The link this session opened: the Workshop page returns to it, and it goes in the URL."""
-    st.session_state[_LINK_KEY] = (board, token)
+    view().board_link = (board, token)
     if st.query_params.get("board") != board or st.query_params.get("token") != token:
         st.query_params["board"] = board
         st.query_params["token"] = token
@@ -96,20 +94,20 @@ def link_token() -> tuple[str | None, str | None]:
     board, token = st.query_params.get("board"), st.query_params.get("token")
     if token:
         return board, token
-    held = st.session_state.get(_LINK_KEY)
-    return held if isinstance(held, tuple) else (None, None)
+    held = view().board_link
+    return held if held is not None else (None, None)
 
 
 def forget() -> None:
     """Leave the board: the Workshop page offers to start one again."""
-    st.session_state.pop(_LINK_KEY, None)
+    view().board_link = None
     for key in ("board", "token"):
         st.query_params.pop(key, None)
 
 
 def own_token(board: str) -> str | None:
     """This browser's participant token on ``board``: from the session, else its cookie."""
-    held = st.session_state.get(_OWN_KEY, {}).get(board)
+    held = view().board_own.get(board)
     if looks_like_token(held):
         return held
     try:
@@ -121,12 +119,12 @@ def own_token(board: str) -> str | None:
 
 def remember_own(board: str, token: str) -> None:
     """Keep a participant's own token for the session (:func:`write_cookie` keeps it for the next visit)."""
-    st.session_state.setdefault(_OWN_KEY, {})[board] = token
+    view().board_own[board] = token
 
 
 def write_cookie(board: str) -> None:
     """Draw the cookie writer for the board's participant token (nothing when there is none)."""
-    held = st.session_state.get(_OWN_KEY, {}).get(board)
+    held = view().board_own.get(board)
     try:
         sent = st.context.cookies.get(_COOKIE_PREFIX + board)
     except Exception:  # noqa: BLE001 - no request behind this session

@@ -83,21 +83,24 @@ def grid_focus(reveal: dict | None = None) -> None:
     _grid_focus(key=GRID_FOCUS_KEY, data={"reveal": reveal})
 
 
-def code_editor(text: str, *, draft: str, rev: int, findings: list[dict], completions: dict[str, list[str]],
-                goto: dict | None = None, height: str = "60vh", key: str = EDITOR_KEY) -> dict | None:
-    """Show the YAML editor; return its latest edit ``{"text", "base"}`` or None.
+def code_editor(text: str, *, draft: str, rev: int, taken: int | None, findings: list[dict],
+                completions: dict[str, list[str]], goto: dict | None = None, height: str = "60vh",
+                key: str = EDITOR_KEY) -> dict | None:
+    """Show the YAML editor; return its latest edit ``{"text", "base", "seq"}`` or None.
 
     ``draft`` names the document: the browser keeps each draft's text, undo history and cursor
     while the page is open, across reruns, page switches and remounts of the component.
     ``rev`` names the version of ``text`` Python holds: the editor replaces its own text only
     when ``rev`` changes, and tags each edit with the ``rev`` it was made on (``base``).
+    ``taken`` is the ``seq`` of the last edit Python took: until it has the editor's last one,
+    the editor keeps its text (``text`` was made without it; see ``assets/editor.js``).
     ``findings`` are ``{line, column, level, rule, message}`` dicts shown as gutter markers and
     underlines; ``goto`` (``{line, column, nonce}``) moves the cursor there once per nonce.
     """
     _codemirror(key=CODEMIRROR_KEY)  # before the editor, which waits for window.CodeMirror
     result = _editor(
         key=key,
-        data={"draft": draft, "text": text, "rev": rev, "findings": findings, "completions": completions,
+        data={"draft": draft, "text": text, "rev": rev, "taken": taken, "findings": findings, "completions": completions,
               "goto": goto, "height": height},
         default={"edit": None},
         on_edit_change=_ignore,

@@ -7,8 +7,8 @@ token, so a second browser (or a private window) sees none of the first one's. A
 does not join their Recent list.
 
 The cookie is read from the session's first request (``st.context.cookies``) and written by a
-tiny component in the page; within a session the token lives in the session state, where a test
-can also put one to play the same browser twice.
+tiny component in the page; within a session the token lives in the view state
+(:attr:`~.view.View.owner`), where a test can also put one to play the same browser twice.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ..store.tokens import digest, looks_like_token, new_token
+from .view import view
 
 __all__ = ["COOKIE", "author", "remember", "set_cookie", "token"]
 
 COOKIE = "bp_owner"
-_KEY = "bp_owner"
-_WRITTEN = "bp_owner_written"
 _YEAR = 365 * 24 * 3600
 
 _cookie_writer = st.components.v2.component(
@@ -36,17 +35,16 @@ _cookie_writer = st.components.v2.component(
 
 def token() -> str:
     """This browser's owner token: from the session, else the cookie, else a new one."""
-    held = st.session_state.get(_KEY)
-    if looks_like_token(held):
-        return held
+    state = view()
+    if looks_like_token(state.owner):
+        return state.owner
     try:
         sent = st.context.cookies.get(COOKIE)
     except Exception:  # noqa: BLE001 - no request behind this session (a script run without a browser)
         sent = None
     found = sent if looks_like_token(sent) else new_token()
-    st.session_state[_KEY] = found
-    if found == sent:
-        st.session_state[_WRITTEN] = True
+    state.owner = found
+    state.owner_sent = found == sent
     return found
 
 
@@ -61,7 +59,7 @@ def remember() -> None:
     Drawn on every run while needed (the same element each time, so Streamlit sends it once).
     """
     value = token()
-    if st.session_state.get(_WRITTEN):
+    if view().owner_sent:
         return
     set_cookie(COOKIE, value, key="bp_owner_cookie")
 

@@ -12,12 +12,24 @@ the person to settle (:mod:`.conflict`). The open draft's id is kept in the URL 
 the stored revision its text was, so an edit the editor made on an older text is saved on that
 revision and merged. The session's state lives in one :class:`~.view.View`; the UI language the
 user chose is kept there and in the URL (``?lang=...``).
+
+A save and the session taking its result are one step, for two reasons found on a busy machine,
+where the editor's next keys came while a run was saving the last ones (and the next edit,
+merged from the text before the last one, clashed with it):
+
+- Streamlit cuts a run short at its next access to ``st.session_state`` when a newer rerun is
+  waiting: between a write to the store and the session taking its result, nothing here touches
+  it (the view state is fetched once, before the write, and changed as a plain object).
+- With fast reruns (Streamlit's default) the newer run starts at once, while the old one runs on
+  to that point: every change is made holding the view state's lock, so the newer run reads the
+  revision the old one saved.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -26,7 +38,7 @@ from ..store import DocumentStore, Draft, QuotaExceeded, SaveResult, database_ur
 from . import owner, pipeline
 from .components import EDITOR_KEY
 from .i18n import LOCALES
-from .view import view
+from .view import View, view
 
 __all__ = [
     "bootstrap",
@@ -74,24 +86,22 @@ def rev() -> int:
     return view().rev
 
 
-def _bump() -> None:
-    state = view()
+def _bump(state: View) -> None:
     state.rev += 1
-    current = draft()
-    if current is not None:
+    if state.draft is not None:
         known = state.rev_revisions
-        known[rev()] = current.revision
+        known[state.rev] = state.draft.revision
         for old in sorted(known)[:-_KEEP_REVS]:
             del known[old]
 
 
-def _hold(held: Draft, *, bump: bool) -> None:
+def _hold(state: View, held: Draft, *, bump: bool) -> None:
     """Make ``held`` the session's copy of the draft; with ``bump``, tell the editor to take its text."""
-    view().draft = held
+    state.draft = held
     if bump:
-        _bump()
+        _bump(state)
     else:
-        view().rev_revisions[rev()] = held.revision
+        state.rev_revisions[state.rev] = held.revision
 
 
 def open_draft(opened: Draft) -> None:
@@ -100,11 +110,15 @@ def open_draft(opened: Draft) -> None:
     A draft whose text does not load opens with the picture of the newest earlier revision that
     did (the editor shows it under the error, as after an edit in this session).
     """
-    view().conflict = None
-    _hold(opened, bump=True)
-    view().reset()
+    _open(view(), opened)
+
+
+def _open(state: View, opened: Draft) -> None:
+    state.conflict = None
+    _hold(state, opened, bump=True)
+    state.reset()
     if not pipeline.load_text(opened.text).ok:
-        view().last_good = pipeline.last_good(_earlier_texts(opened.id))
+        state.last_good = pipeline.last_good(_earlier_texts(opened.id))
     st.query_params["draft"] = opened.id
 
 
@@ -124,16 +138,17 @@ def open_text(new_text: str, name: str, locale: str | None = None, source: str |
     opened again rather than a new copy made. None (after saying so) when the browser keeps as
     many drafts as allowed.
     """
+    state = view()
     mine = owner.token()
+    author = owner.author()
     found = store().untouched_copy(mine, source) if source else None
     if found is None or found.text != new_text:
         try:
-            found = store().create(new_text, owner=mine, title=name, locale=locale, source=source,
-                                   author=owner.author())
+            found = store().create(new_text, owner=mine, title=name, locale=locale, source=source, author=author)
         except QuotaExceeded as error:
-            view().notice = ("quota", {"limit": str(error.limit)})
+            state.notice = ("quota", {"limit": str(error.limit)})
             return None
-    open_draft(found)
+    _open(state, found)
     return found
 
 
@@ -156,24 +171,24 @@ def discard_conflict() -> None:
     view().conflict = None
 
 
-def _settle(result: SaveResult, *, editor: bool) -> bool:
-    """Take what a save did into the session; True when the draft's text changed."""
-    if result.status == "missing":
+def _settle(state: View, result: SaveResult, *, editor: bool) -> bool:
+    """Take what a save did into the session's ``state``; True when the draft's text changed."""
+    if result.status == "missing":  # nothing was saved: no hurry
         close()
-        view().notice = ("draft_missing", {})
+        state.notice = ("draft_missing", {})
         return False
     if result.status == "conflict":
-        view().conflict = result
+        state.conflict = result
     elif result.ok:
-        view().conflict = None
-    held = draft()
+        state.conflict = None
+    held = state.draft
     changed = held is None or result.draft.text != held.text
     # The editor already shows what it sent: only a text it has not seen (a merge with another
     # tab's save, a conflict's head, an undo, any change from elsewhere) is sent back to it.
     same_as_sent = editor and result.status == "saved"
-    _hold(result.draft, bump=not same_as_sent and (changed or result.status == "conflict"))
+    _hold(state, result.draft, bump=not same_as_sent and (changed or result.status == "conflict"))
     if result.status == "merged":
-        view().toast = "merged"
+        state.toast = "merged"
     return changed
 
 
@@ -183,20 +198,25 @@ def commit(new_text: str, source: str, base_revision: int | None = None) -> bool
     Returns True when the draft's text changed. A conflict with another tab's save leaves the
     text as saved and waits in :func:`conflict`.
     """
-    result = _save(new_text, source, base_revision)
-    return False if result is None else _settle(result, editor=source == "editor")
+    state = view()
+    with state.lock:
+        result = _save(state, new_text, source, base_revision)
+        return False if result is None else _settle(state, result, editor=source == "editor")
 
 
-def _save(new_text: str, source: str, base_revision: int | None) -> SaveResult | None:
+def _save(state: View, new_text: str, source: str, base_revision: int | None,
+          author: str | None = None) -> SaveResult | None:
     """Save ``new_text`` in the store on ``base_revision`` (the revision held, by default); None
     when there is no draft or nothing to save."""
-    current = draft()
+    current = state.draft
     if current is None:
         return None
     base = current.revision if base_revision is None else base_revision
     if new_text == current.text and base == current.revision:
         return None
-    return store().save(current.id, base, new_text, author=owner.author(), source=source)
+    if author is None:
+        author = owner.author()  # reads the session state: before the save, never between it and _settle
+    return store().save(current.id, base, new_text, author=author, source=source)
 
 
 def head_moved() -> bool:
@@ -209,36 +229,42 @@ def refresh() -> bool:
     """Take another tab's save: hold the stored head when it moved. True when it did."""
     if not head_moved():
         return False
-    current = draft()
-    found = store().get(current.id)
-    if found is None:
-        close()
-        view().notice = ("draft_missing", {})
+    state = view()
+    with state.lock:
+        current = state.draft
+        found = store().get(current.id) if current is not None else None
+        if found is None:
+            close()
+            state.notice = ("draft_missing", {})
+            return True
+        if found.revision == current.revision:
+            return False  # taken meanwhile by another run of this session
+        _hold(state, found, bump=found.text != current.text)
         return True
-    _hold(found, bump=found.text != current.text)
-    return True
 
 
 def undo() -> bool:
-    current = draft()
-    if current is None:
-        return False
-    result = store().undo(current.id, author=owner.author())
-    if result.status != "saved":
-        return False
-    _settle(result, editor=False)
-    return True
+    """Step the draft back one revision; True when there was one to go back to."""
+    return _travel(DocumentStore.undo)
 
 
 def redo() -> bool:
-    current = draft()
-    if current is None:
-        return False
-    result = store().redo(current.id, author=owner.author())
-    if result.status != "saved":
-        return False
-    _settle(result, editor=False)
-    return True
+    """Step the draft forward again after an undo; True when there was one to redo."""
+    return _travel(DocumentStore.redo)
+
+
+def _travel(move: Callable[..., SaveResult]) -> bool:
+    state = view()
+    author = owner.author()
+    with state.lock:
+        current = state.draft
+        if current is None:
+            return False
+        result = move(store(), current.id, author=author)
+        if result.status != "saved":
+            return False
+        _settle(state, result, editor=False)
+        return True
 
 
 def take_editor_edit() -> bool:
@@ -247,28 +273,37 @@ def take_editor_edit() -> bool:
     Read from the component's state at the top of the run, before any widget is drawn, so every
     part of the page shows the new text.
     """
-    state = st.session_state.get(EDITOR_KEY)
-    edit = state.get("edit") if hasattr(state, "get") else None
+    state = view()
+    component = st.session_state.get(EDITOR_KEY)
+    edit = component.get("edit") if hasattr(component, "get") else None
     if not isinstance(edit, dict) or not isinstance(edit.get("text"), str):
         return False
+    author = owner.author()
+    with state.lock:
+        return _take_edit(state, edit, author)
+
+
+def _take_edit(state: View, edit: dict, author: str) -> bool:
+    if isinstance(edit.get("seq"), int):
+        state.edit_seq = edit["seq"]  # told back to the editor: it takes new text again from here on
     taken = (edit.get("base"), edit["text"])
-    if view().edit_taken == taken:
+    if state.edit_taken == taken:
         return False  # the component keeps its last value: the same edit comes with every run
-    view().edit_taken = taken
+    state.edit_taken = taken
     # Made on the text of an earlier rev (before another tab's save came in, or an undo): saved
     # on the revision that text was, and merged, so what was typed is not lost.
-    base = view().rev_revisions.get(edit.get("base"))
+    base = state.rev_revisions.get(edit.get("base"))
     if base is None:
         return False  # a rev this session never gave the editor
-    result = _save(edit["text"], "editor", base)
+    result = _save(state, edit["text"], "editor", base, author=author)
     if result is None:
         return False
     if result.status in ("merged", "conflict") and result.mine is not None:
         # The editor goes on typing on the text it sent, not on what comes back: its next edit
         # tagged with the same rev is made on this text (kept as a revision of its own), and is
         # merged from there; from the text before it, the two edits of one line would clash.
-        view().rev_revisions[edit["base"]] = result.mine
-    return _settle(result, editor=True)
+        state.rev_revisions[edit["base"]] = result.mine
+    return _settle(state, result, editor=True)
 
 
 def browser_locale() -> str:

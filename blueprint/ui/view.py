@@ -9,6 +9,7 @@ their own keys (Streamlit's rule); nothing else is kept in ``st.session_state`` 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,8 @@ class View:
     rev_revisions: dict[int, int] = field(default_factory=dict)
     #: The last editor edit taken (its base and text), so the same edit is not taken twice.
     edit_taken: tuple[Any, str] | None = None
+    #: The number of the last editor edit taken, told back to the editor (it keeps its text until then).
+    edit_seq: int | None = None
     #: A save that met another tab's change at the same place, until the person settles it.
     conflict: SaveResult | None = None
     #: What the last save did, said once as a toast ("merged", "updated").
@@ -94,6 +97,18 @@ class View:
     #: The table whose new last row the grid shows next, once per nonce.
     reveal: tuple[str, int] | None = None
     uploads_done: set[str] = field(default_factory=set)
+    #: This browser's owner token (:mod:`.owner`): a test puts one here to play the same browser twice.
+    owner: str | None = None
+    #: Whether the browser sent the owner cookie with this session (then it is not written again).
+    owner_sent: bool = False
+    #: The Workshop link this session opened last: ``(board, token)``.
+    board_link: tuple[str, str] | None = None
+    #: This browser's own participant token on each board it joined (board id -> token).
+    board_own: dict[str, str] = field(default_factory=dict)
+    #: Held while a change is saved and taken in (see :mod:`blueprint.ui.session`): Streamlit's
+    #: fast reruns start the next run before the last one has stopped, so two runs of one
+    #: session can be saving at once.
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
     _nonce: int = 0
 
     def next_nonce(self) -> int:

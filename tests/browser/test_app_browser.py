@@ -16,7 +16,8 @@ except ImportError:  # the browser fixture says what is missing (a failure under
 import blueprint
 from blueprint.ui import pipeline
 from blueprint.ui.i18n import t
-from blueprint.ui.pages.start import example_key
+from blueprint.ui.pages.editor import FINDINGS_ROW_PX
+from blueprint.ui.pages.start import UPLOAD_KEY, example_key
 from tests.browser.conftest import (
     EDITOR,
     SCREENS,
@@ -148,10 +149,16 @@ def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, serve
     line = int(findings_rows(page)[target][0].split(":")[0])
     step = pipeline.step_at_line(pipeline.load_text(text), line)
     # A click on the message chooses the finding (issue 9.8: not only the row's small marker).
-    # Rows are two lines (52 px) under the 35 px header; the message is the third column.
+    # Rows are FINDINGS_ROW_PX tall under the 35 px header; the message is the third column.
     grid = page.locator('[class*="st-key-bp_findings"] [data-testid="stDataFrame"]')
     grid.scroll_into_view_if_needed()
-    grid.click(position={"x": 33 + 56 + 52 + 120, "y": 35 + 52 * target + 26})
+    # The message is read in the table: the grid wraps a cell only in rows taller than 64 px
+    # (Streamlit's data grid), and no column is cut off at a laptop's width.
+    assert FINDINGS_ROW_PX > 64
+    scroller = page.locator('[class*="st-key-bp_findings"] .dvn-scroller').first
+    widths = scroller.evaluate("(el) => [el.scrollWidth, el.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    grid.click(position={"x": 33 + 56 + 52 + 120, "y": 35 + FINDINGS_ROW_PX * target + FINDINGS_ROW_PX // 2})
     # The choice reruns the script: the editor moves, the step is highlighted and the rule's
     # documentation shows, each when its part of the page has been drawn again.
     page.wait_for_function(
@@ -161,7 +168,7 @@ def test_choosing_a_finding_moves_the_editor_and_highlights_the_step(page, serve
     # The rule's documentation is right there, in the UI's language.
     page.locator("strong", has_text="fail-without-recovery").wait_for(timeout=30_000)
     expect(page.get_by_role("heading", name="错误示例")).to_have_count(1, timeout=30_000)
-    # Above it the finding's whole message, which the table cuts at a laptop's width.
+    # Above it the finding's whole message (the table shows four lines of it).
     expect(page.locator('[data-testid="stMarkdownContainer"]', has_text=finding.message_zh)).to_have_count(
         1, timeout=30_000)
     screenshot(page, "editor-finding-chosen-zh-laptop")
@@ -273,7 +280,7 @@ def test_a_bad_upload_gives_a_clear_message(english_page, server, name, tmp_path
     path.write_bytes(data)
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
     message = page.locator('[data-testid="stAlertContentError"]').text_content()
     assert filename in message and words in message
@@ -287,7 +294,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(page, server, tmp_path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
     page.wait_for_selector(EDITOR, timeout=30_000)
     wait_for_app(page)
@@ -347,7 +354,7 @@ def test_file_names_in_the_recent_list_are_plain_text_never_links(page, server, 
         path.write_text(HOSTILE, encoding="utf-8")
         page.goto(server + "/")
         wait_for_app(page)
-        page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+        page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
         page.wait_for_url(re.compile(r"/editor\?draft="), timeout=30_000)
         wait_for_app(page)
     page.goto(server + "/")

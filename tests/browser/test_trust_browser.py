@@ -14,6 +14,7 @@ from blueprint import edit
 from blueprint.safeyaml import DEFAULT_LIMITS
 from blueprint.ui import pipeline
 from blueprint.ui.i18n import t
+from blueprint.ui.pages.start import UPLOAD_KEY
 from blueprint.ui.pages.tables_add import box_key, field_key
 from tests.browser.conftest import (
     EDITOR,
@@ -35,7 +36,7 @@ steps:
   - {id: enter, lane: customer, label: Enter the hall, next: ask}
   - {id: ask, lane: frontstage, label: Ask what they need}
 """
-UPLOAD_INPUT = '.st-key-bp_upload [data-testid="stFileUploaderDropzoneInput"]'
+UPLOAD_INPUT = f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInput"]'
 ERROR = '[data-testid="stAlertContentError"]'
 
 
@@ -121,11 +122,11 @@ def test_a_link_to_no_draft_says_so_and_offers_the_start_page(english_page, serv
 def test_the_uploader_says_the_limit_it_keeps(page, server, tmp_path):
     page.goto(server + "/")
     wait_for_app(page)
-    page.locator('.st-key-bp_upload [data-testid="stFileUploaderDropzoneInstructions"]').wait_for(timeout=30_000)
+    page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stFileUploaderDropzoneInstructions"]').wait_for(timeout=30_000)
     limit_mb = f"{DEFAULT_LIMITS.max_bytes / 1024 / 1024:g}"
     # What a screen reader reads: the app's words and limit, nothing of Streamlit's own.
     for _ in range(50):  # the app's style comes with the page's last elements
-        said = page.locator(".st-key-bp_upload").aria_snapshot()
+        said = page.locator(f".st-key-{UPLOAD_KEY}").aria_snapshot()
         if f"{limit_mb} MB" in said:
             break
         page.wait_for_timeout(200)
@@ -144,8 +145,9 @@ def test_the_uploader_says_the_limit_it_keeps(page, server, tmp_path):
 def test_the_touchpoints_chart_logs_no_warning(browser, server, tmp_path):
     page = new_tab(browser, "en-US")
     try:
-        console = []
+        console, refused = [], []
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+        page.on("response", lambda response: refused.append(response.url) if response.status >= 400 else None)
         upload_text(page, server, tmp_path, "small.yaml", SMALL.replace("label: Enter the hall",
                                                                       "label: Enter, touchpoint: environment"))
         page.goto(page.url.replace("/editor", "/touchpoints"))
@@ -154,9 +156,13 @@ def test_the_touchpoints_chart_logs_no_warning(browser, server, tmp_path):
             timeout=30_000)
         page.wait_for_timeout(500)
         # Streamlit's own client asks /touchpoints/_stcore/health and host-config first (two 404s)
-        # while it looks for the server's base path, from the page's path down to "/": its loader's
-        # way, not the page's.
+        # while it looks for the server's base path, from the page's path down to "/" (its bundle's
+        # possible base URLs, tried in turn; nothing the app serves or can answer): those two and
+        # nothing else fail, and they are the only lines the console has about loading.
+        assert {url.removeprefix(server) for url in refused} <= {"/touchpoints/_stcore/health",
+                                                                 "/touchpoints/_stcore/host-config"}, refused
         said = [line for line in console if "Failed to load resource" not in line]
+        assert len(console) - len(said) == len(refused), console
         assert not [line for line in said if re.search(r"Vega-Lite|Infinite extent|WARN", line)], said
         no_exception_box(page)
     finally:

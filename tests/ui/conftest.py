@@ -54,6 +54,13 @@ def view(at: AppTest) -> View:
     return at.session_state[VIEW_KEY]
 
 
+def same_browser_as(fresh: AppTest, at: AppTest) -> AppTest:
+    """``fresh`` (not run yet) holds the owner token of ``at``'s browser, as a second tab of that
+    browser holds its cookie."""
+    fresh.session_state[VIEW_KEY] = View(owner=view(at).owner)
+    return fresh
+
+
 def draft_text(at: AppTest) -> str:
     return view(at).draft.text
 

@@ -14,7 +14,11 @@ from blueprint.templates import starter
 from blueprint.ui import pipeline
 from blueprint.store import open_store
 from blueprint.ui.i18n import MESSAGES, t
-from blueprint.ui.pages.start import example_key
+from blueprint.ui.pages.common import LANGUAGE_KEY, REDO_KEY, UNDO_KEY
+from blueprint.ui.pages.editor import FINDINGS_KEY
+from blueprint.ui.pages.start import CREATE_KEY, NEW_LOCALE_KEY, NEW_TITLE_KEY, UPLOAD_KEY, example_key
+from blueprint.ui.pages.tables import TAB_KEY, table_key
+from blueprint.ui.recent import open_key
 from blueprint.ui.pages.tables_add import box_key, field_key
 from blueprint.ui.text import md_escape
 from tests.conftest import CJK, EXAMPLES, ROOT, where
@@ -24,6 +28,7 @@ from tests.ui.conftest import (
     click_step,
     draft_text,
     open_example,
+    same_browser_as,
     stored_text,
     switch_page,
     type_in_editor,
@@ -31,6 +36,11 @@ from tests.ui.conftest import (
 )
 
 HALL = ROOT / "examples" / "hall-walk.zh.yaml"
+
+
+def page_size_box(at: AppTest):
+    """The Export page's page-size choice (found by its label)."""
+    return next(box for box in at.selectbox if box.label == t("export.page", "zh"))
 
 
 def texts(at: AppTest) -> str:
@@ -41,7 +51,7 @@ def texts(at: AppTest) -> str:
 
 
 def findings_table(at: AppTest):
-    frames = [frame for frame in at.dataframe if (frame.key or "").startswith("bp_findings")]
+    frames = [frame for frame in at.dataframe if (frame.key or "").startswith(FINDINGS_KEY)]
     return frames[0].value if frames else None
 
 
@@ -70,16 +80,16 @@ def test_picking_an_example_opens_it_in_the_editor_and_saves_a_draft(app, drafts
 
 @pytest.mark.parametrize("locale", ["zh", "en"])
 def test_a_new_blueprint_from_a_template(app, locale):
-    app.text_input(key="bp_new_title").input("营业厅办理入网 <b>")
-    app.session_state["bp_new_locale"] = locale
-    app.button(key="bp_create").click().run()
+    app.text_input(key=NEW_TITLE_KEY).input("营业厅办理入网 <b>")
+    app.session_state[NEW_LOCALE_KEY] = locale
+    app.button(key=CREATE_KEY).click().run()
     assert not app.exception
     assert draft_text(app) == starter(locale, "营业厅办理入网 <b>")
     assert blueprint.loads(draft_text(app)).title == "营业厅办理入网 <b>"
 
 
 def test_an_upload_opens_as_a_new_draft(app, drafts_dir):
-    app.file_uploader(key="bp_upload").upload("mine.yaml", HALL.read_bytes(), "application/yaml")
+    app.file_uploader(key=UPLOAD_KEY).upload("mine.yaml", HALL.read_bytes(), "application/yaml")
     app.run()
     assert not app.exception
     assert draft_text(app) == HALL.read_text(encoding="utf-8")
@@ -91,7 +101,7 @@ def test_an_upload_opens_as_a_new_draft(app, drafts_dir):
 def test_an_upload_that_is_not_text_gives_a_clear_message(english_app, name):
     app = english_app
     filename, data, words = BAD_UPLOADS[name]
-    app.file_uploader(key="bp_upload").upload(filename, data, "application/octet-stream")
+    app.file_uploader(key=UPLOAD_KEY).upload(filename, data, "application/octet-stream")
     app.run()
     assert not app.exception
     assert view(app).draft is None  # nothing opened, nothing replaced
@@ -103,7 +113,7 @@ def test_an_upload_that_is_not_text_gives_a_clear_message(english_app, name):
 def test_an_upload_that_does_not_load_keeps_its_text_and_shows_the_line(english_app, name):
     app = english_app
     filename, data, _words = BAD_UPLOADS[name]
-    app.file_uploader(key="bp_upload").upload(filename, data, "application/yaml")
+    app.file_uploader(key=UPLOAD_KEY).upload(filename, data, "application/yaml")
     app.run()
     assert not app.exception
     assert draft_text(app) == data.decode("utf-8")  # the text is in the editor
@@ -113,7 +123,7 @@ def test_an_upload_that_does_not_load_keeps_its_text_and_shows_the_line(english_
 
 
 def test_hostile_labels_are_shown_as_text(app):
-    app.file_uploader(key="bp_upload").upload("hostile.yaml", HOSTILE.encode(), "application/yaml")
+    app.file_uploader(key=UPLOAD_KEY).upload("hostile.yaml", HOSTILE.encode(), "application/yaml")
     app.run()
     assert not app.exception
     title = blueprint.loads(HOSTILE).title
@@ -153,7 +163,7 @@ def test_choosing_a_finding_moves_the_editor_and_selects_its_step(app):
     open_example(app)
     broken = draft_text(app).replace("next: greet", "next: greeet", 1)
     type_in_editor(app, broken)
-    frame = next(f for f in app.dataframe if (f.key or "").startswith("bp_findings"))
+    frame = next(f for f in app.dataframe if (f.key or "").startswith(FINDINGS_KEY))
     rows = frame.value.to_dict("records")
     index = next(i for i, row in enumerate(rows) if row["rule"] == "unknown-reference")
     app.session_state[frame.key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
@@ -184,10 +194,10 @@ def test_undo_and_redo(app, drafts_dir):
     edited = original.replace("title: 新一代营业厅客户行走路径", "title: 新标题", 1)
     type_in_editor(app, edited)
     rev = view(app).rev
-    app.button(key="bp_undo").click().run()
+    app.button(key=UNDO_KEY).click().run()
     assert draft_text(app) == original == stored_text(drafts_dir, app)
     assert view(app).rev > rev  # the editor is told to take the text back
-    app.button(key="bp_redo").click().run()
+    app.button(key=REDO_KEY).click().run()
     assert draft_text(app) == edited == stored_text(drafts_dir, app)
 
 
@@ -207,15 +217,14 @@ def test_a_reload_brings_back_the_last_text(app, drafts_dir):
 def same_browser(at: AppTest) -> AppTest:
     """A new tab of the browser ``at`` runs in: a new session holding the same owner cookie."""
     fresh = AppTest.from_file(str(APP), default_timeout=60)
-    fresh.session_state["bp_owner"] = at.session_state["bp_owner"]
-    return fresh
+    return same_browser_as(fresh, at)
 
 
 def test_a_closed_tab_finds_the_draft_among_recent_drafts(app, drafts_dir):
     open_example(app)
     draft_id = app.query_params["draft"]
     fresh = same_browser(app).run()  # no draft in the URL
-    fresh.button(key=f"bp_recent_{draft_id}").click().run()
+    fresh.button(key=open_key(draft_id)).click().run()
     assert not fresh.exception
     assert fresh.query_params["draft"] == draft_id
 
@@ -303,7 +312,7 @@ def test_renaming_a_step_in_the_details_renames_its_references(app):
 
 def edit_table(at: AppTest, name: str, edits: dict) -> AppTest:
     """What the grid sends: all its edits since it was built, this one added."""
-    key = next(d.key for d in at.data_editor if d.key.startswith(f"bp_table_{name}_"))
+    key = next(d.key for d in at.data_editor if d.key.startswith(table_key(name, "")))
     old = at.session_state[key] if key in at.session_state else {}
     state = {"edited_rows": {**(old.get("edited_rows") or {}), **edits.get("edited_rows", {})},
              "added_rows": [*(old.get("added_rows") or []), *edits.get("added_rows", [])],
@@ -316,7 +325,7 @@ def test_editing_a_table_cell_changes_only_that_value_in_the_yaml(app, drafts_di
     open_example(app)
     switch_page(app, "tables")
     original = draft_text(app)
-    assert next(d.key for d in app.data_editor).startswith("bp_table_steps_")
+    assert next(d.key for d in app.data_editor).startswith(table_key("steps", ""))
     edit_table(app, "steps", {"edited_rows": {1: {"label": "热情迎候"}}})
     assert not app.exception
     changed = draft_text(app)
@@ -361,7 +370,7 @@ def test_adding_and_deleting_steps_lanes_and_phases(app):
     edit_table(app, "steps", {"deleted_rows": [len(steps) - 1]})
     assert "new-step" not in blueprint.loads(draft_text(app)).step_by_id
 
-    app.session_state["bp_table_tab"] = t("tables.lanes", "zh")
+    app.session_state[TAB_KEY] = t("tables.lanes", "zh")
     app.run()
     lanes = table_rows(draft_text(app), "lanes")
     add_row(app, "lanes", id="tablet", label="平板", zone="frontstage")
@@ -369,7 +378,7 @@ def test_adding_and_deleting_steps_lanes_and_phases(app):
     edit_table(app, "lanes", {"deleted_rows": [len(lanes)]})
     assert "tablet" not in blueprint.loads(draft_text(app)).lane_by_id
 
-    app.session_state["bp_table_tab"] = t("tables.phases", "zh")
+    app.session_state[TAB_KEY] = t("tables.phases", "zh")
     app.run()
     add_row(app, "phases", id="follow-up", label="回访")
     assert blueprint.loads(draft_text(app)).phases[-1].id == "follow-up"
@@ -445,7 +454,7 @@ def test_a_refused_table_edit_says_why_in_the_uis_language(app):
     assert not app.exception and draft_text(app) == original
     assert shown(app.error) == t("tables.refused", "zh", message=error.message_zh)
     assert CJK.search(error.message_zh) and error.message not in shown(app.error)
-    app.button_group(key="bp_language").set_value("en").run()
+    app.button_group(key=LANGUAGE_KEY).set_value("en").run()
     edit_table(app, "steps", {"edited_rows": {1: {"id": "enter"}}})
     assert shown(app.error) == t("tables.refused", "en", message=error.message)
 
@@ -494,11 +503,11 @@ def test_export_page_offers_every_file_named_after_the_title(app):
     assert labels == [t("export.download", "zh")] * 7
     names = [code.value for code in app.code][:7]
     assert names == [f"新一代营业厅客户行走路径.{ext}" for ext in ("svg", "png", "pdf", "yaml", "json", "csv", "xlsx")]
-    page_size = app.selectbox(key="bp_export_page")
+    page_size = page_size_box(app)
     assert page_size.label == t("export.page", "zh") and page_size.value == "none"
     assert page_size.options == [t(f"export.page_{p}", "zh") for p in ("none", "a3", "a4", "letter")]
     page_size.set_value("a4").run()
-    assert not app.exception and app.selectbox(key="bp_export_page").value == "a4"
+    assert not app.exception and page_size_box(app).value == "a4"
 
 
 # -- Language --------------------------------------------------------------------------------------
@@ -506,11 +515,11 @@ def test_export_page_offers_every_file_named_after_the_title(app):
 
 def test_the_uis_language_is_the_users_and_the_file_does_not_change_it(english_app):
     app = english_app
-    assert app.button(key="bp_create").label == t("start.create", "en")
+    assert app.button(key=CREATE_KEY).label == t("start.create", "en")
     open_example(app)  # a Chinese blueprint in an English UI: the UI stays English
-    assert app.button(key="bp_undo").label == t("action.undo", "en")
-    app.button_group(key="bp_language").set_value("zh").run()
-    assert app.button(key="bp_undo").label == t("action.undo", "zh")
+    assert app.button(key=UNDO_KEY).label == t("action.undo", "en")
+    app.button_group(key=LANGUAGE_KEY).set_value("zh").run()
+    assert app.button(key=UNDO_KEY).label == t("action.undo", "zh")
     assert t("findings.none", "zh") in texts(app)
     assert app.query_params["lang"] == "zh"  # kept in the URL for a reload
     switch_page(app, "tables")
@@ -520,13 +529,13 @@ def test_the_uis_language_is_the_users_and_the_file_does_not_change_it(english_a
 
 def test_a_chinese_ui_stays_chinese_on_an_english_file(app):
     open_example(app, "hall-walk.en.yaml")
-    assert app.button(key="bp_undo").label == t("action.undo", "zh")
+    assert app.button(key=UNDO_KEY).label == t("action.undo", "zh")
     assert t("findings.none", "zh") in texts(app)
 
 
 def choose_finding(at: AppTest, rule: str) -> AppTest:
     """Choose the first finding of ``rule`` in the findings table, as a click on its row does."""
-    frame = next(f for f in at.dataframe if (f.key or "").startswith("bp_findings"))
+    frame = next(f for f in at.dataframe if (f.key or "").startswith(FINDINGS_KEY))
     index = next(i for i, row in enumerate(frame.value.to_dict("records")) if row["rule"] == rule)
     at.session_state[frame.key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
     return at.run()
@@ -546,7 +555,7 @@ def test_the_findings_and_the_rule_documentation_are_in_the_uis_language(app, mo
     lints = []
     real_lint = pipeline.lint_blueprint
     monkeypatch.setattr(pipeline, "lint_blueprint", lambda *args: lints.append(args) or real_lint(*args))
-    app.button_group(key="bp_language").set_value("en").run()
+    app.button_group(key=LANGUAGE_KEY).set_value("en").run()
     assert not app.exception
     messages = [row["message"] for row in findings_table(app).to_dict("records")]
     assert messages == [f.message for f in found]
@@ -559,8 +568,8 @@ def test_the_findings_and_the_rule_documentation_are_in_the_uis_language(app, mo
 def test_every_page_runs_in_both_languages_without_an_exception(app):
     open_example(app, "hall-before.zh.yaml")  # the blueprint with findings
     for locale in ("en", "zh"):
-        app.button_group(key="bp_language").set_value(locale).run()
-        assert app.button(key="bp_undo").label == t("action.undo", locale)
+        app.button_group(key=LANGUAGE_KEY).set_value(locale).run()
+        assert app.button(key=UNDO_KEY).label == t("action.undo", locale)
         for name in ("start", "editor", "tables", "touchpoints", "export"):
             switch_page(app, name)
             assert not app.exception, (locale, name)

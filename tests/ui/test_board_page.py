@@ -16,7 +16,7 @@ from blueprint.store.boards import BoardStore
 from blueprint.ui.i18n import t
 from blueprint.ui.text import md_escape
 from tests.conftest import ROOT
-from tests.ui.conftest import APP, switch_page
+from tests.ui.conftest import APP, switch_page, view
 
 HALL = (ROOT / "examples" / "hall-walk.en.yaml").read_text(encoding="utf-8")
 
@@ -102,7 +102,7 @@ def test_a_refused_note_says_why_at_the_control_in_the_ui_language_and_keeps_the
     made = boards.create(HALL)
     own = boards.join(made.participant_token, "Bo")[1]
     at = tab({"board": made.board, "token": made.participant_token}, locale="zh")
-    at.session_state["bp_board_own"] = {made.board: own}
+    view(at).board_own[made.board] = own
     at.run()
     at.text_area(key="note_text").input("铃声\x07响").run()
     at.button(key="note_add").click().run()
@@ -143,7 +143,7 @@ def test_voting_round_timer_walkthrough_and_actions_reach_the_participant(drafts
     assert current.topic == "pain" and current.closed is None
 
     participant = tab({"board": made.board, "token": made.participant_token})
-    participant.session_state["bp_board_own"] = {made.board: ann}
+    view(participant).board_own[made.board] = ann
     participant.run()
     assert t("board.presenting", "en", step="Enters the hall").split(":")[0] in shown(participant)
     participant.button(key=f"bp_vote_add_{current.id}_{pain}").click().run()
@@ -178,7 +178,7 @@ def test_notes_are_changed_and_removed_by_their_author_and_the_facilitator_only(
     mine = boards.add_note(ann, "enter", "pain", "The door is heavy")
     theirs = boards.add_note(bob, "greet", "idea", "A bell")
     at = tab({"board": made.board, "token": made.participant_token})
-    at.session_state["bp_board_own"] = {made.board: ann}
+    view(at).board_own[made.board] = ann
     at.run()
     assert at.selectbox(key="bp_board_edit_pick").options == ["Enters the hall: The door is heavy"]  # not Bob's
     [text] = [area for area in at.text_area if area.key.startswith(f"bp_board_edit_{mine}_")]
@@ -203,7 +203,7 @@ def test_lock_close_and_a_new_participant_link(drafts_dir, boards):
     ann = boards.join(made.participant_token, "Ann")[1]
     facilitator = tab({"board": made.board, "token": made.facilitator_token})
     participant = tab({"board": made.board, "token": made.participant_token})
-    participant.session_state["bp_board_own"] = {made.board: ann}
+    view(participant).board_own[made.board] = ann
     participant.run()
     assert not participant.button(key="note_add").disabled
 
@@ -284,7 +284,7 @@ def test_clicking_another_step_stops_following_the_presenter_and_pins_notes_ther
     ann = boards.join(made.participant_token, "Ann")[1]
     boards.present(made.facilitator_token, "enter")
     at = tab({"board": made.board, "token": made.participant_token})
-    at.session_state["bp_board_own"] = {made.board: ann}
+    view(at).board_own[made.board] = ann
     at.run()
     assert at.toggle(key="bp_board_follow").value and at.selectbox(key="note_step").value == "enter"
     at.session_state[PREVIEW] = {"clicked": "greet"}  # what the drawing sends for a click on a card

@@ -125,3 +125,18 @@ def test_the_checker_finds_a_literal():
     found = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
              and getattr(node.func, "attr", "") in _WRITERS and any(_is_words(a) for a in node.args)]
     assert len(found) == 2
+
+
+def test_a_load_error_in_a_sentence_has_one_stop_after_it():
+    """A message that ends with a question (the zh syntax error asks "引号或括号没有闭合吗？") keeps
+    its mark alone in the sentence around it, not "？。"; nothing of it is lost."""
+    from blueprint.ui import pipeline
+    from blueprint.ui.pages.common import load_error_words
+
+    error = pipeline.load_text('blueprint: 1\ntitle: "Small\nsteps: []\n').error
+    assert error.text("zh").endswith("？")
+    for key in ("editor.load_error", "details.broken", "tables.broken"):
+        for locale in ("zh", "en"):
+            words = load_error_words(key, error, locale, step="enter")
+            assert "？。" not in words and "?." not in words and "。。" not in words, words
+            assert error.text(locale).rstrip("。.？?").replace("'", "") in words.replace("\\", "").replace("'", "")

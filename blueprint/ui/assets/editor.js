@@ -1,11 +1,20 @@
 // The blueprint YAML editor on CodeMirror 5, which a component of its own puts in the page
 // (window.CodeMirror; see blueprint/ui/components.py) just before this one.
 //
-// Python sends {draft, text, rev, findings, goto, completions, height}. `rev` changes only when
-// the text changed outside the editor (a table edit, undo, another file): only then is the
-// editor's text replaced, by the smallest range that differs. Typing sends {text, base: rev} as
-// the state value `edit`, debounced; Python saves an edit made on a text it has since replaced on
-// the revision that text was, merged with what changed meanwhile, so typing is never dropped.
+// Python sends {draft, text, rev, taken, findings, goto, completions, height}. `rev` changes only
+// when the text changed outside the editor (a table edit, undo, another tab's save): then the
+// editor's text is replaced, by the smallest range that differs. Typing sends {text, base, seq}
+// as the state value `edit`, debounced: `base` is the rev the typed text was made on, `seq`
+// numbers the edit, and Python says which edit it has taken (`taken`). Python saves an edit made
+// on a text it has since replaced on the revision that text was, merged with what changed
+// meanwhile, so typing is never dropped.
+//
+// A new rev is taken only when Python has everything typed here: no keys since the last edit
+// sent, and that edit taken. A run that began before the edit arrived (another tab's save, seen
+// by the head check) draws a text without it; taking that text would wipe the keys from the
+// screen and move the cursor under the user's hands, and the next keys, tagged with the new
+// rev, would undo the other tab's change in the merge. Until then the editor keeps its text and
+// the rev it was typed on, and sends what is typed; Python merges it and sends the result back.
 //
 // The document (text, undo history, cursor, scroll) lives in a CodeMirror.Doc kept per draft in
 // this module, not in the editor's DOM: Streamlit may unmount and mount the component again (it
@@ -18,8 +27,11 @@ const SEND_DELAY_MS = 80;
 const FLASH_MS = 1600;
 const REFOCUS_WINDOW_MS = 3000;
 
-/** draft id -> {doc, rev, sent, timer, cm, setStateValue, findings, findingsJson, completions, gotoNonce} */
+/** draft id -> {doc, rev, sent, sentSeq, sentEdit, timer, cm, setStateValue, findings, findingsJson, completions,
+ *  gotoNonce} */
 const sessions = new Map();
+/** The number of the last edit sent, from any draft's editor (Python echoes the last it took). */
+let lastSeq = 0;
 
 function commonEnds(a, b) {
   let start = 0;
@@ -106,7 +118,10 @@ function send(session) {
   const text = session.doc.getValue();
   if (text === session.sent) return;
   session.sent = text;
-  session.setStateValue("edit", {text, base: session.rev});
+  lastSeq += 1;
+  session.sentSeq = lastSeq;
+  session.sentEdit = {text, base: session.rev, seq: lastSeq};
+  session.setStateValue("edit", session.sentEdit);
 }
 
 // When did the user last click or press a key outside the editor: a blur right after that is theirs.
@@ -232,7 +247,8 @@ function render(component, host) {
   let session = sessions.get(data.draft);
   if (!session) {
     // A new document has no history: Ctrl+Z never blanks the file.
-    session = {doc: CodeMirror.Doc(data.text, "yaml"), rev: data.rev, sent: data.text, timer: null, cm: null,
+    session = {doc: CodeMirror.Doc(data.text, "yaml"), rev: data.rev, sent: data.text, sentSeq: 0, timer: null,
+               cm: null,
                findingsJson: null, gotoNonce: null};
     sessions.set(data.draft, session);
   }
@@ -245,18 +261,24 @@ function render(component, host) {
 
   if (data.rev !== session.rev) {
     const typed = session.doc.getValue();
-    const base = session.rev;
-    session.rev = data.rev;
-    if (typed !== session.sent && typed !== data.text) {
-      // Typed here and not sent yet while the text changed elsewhere (another tab, an undo): send
-      // it on the text it was typed on, for Python to merge; the merged text comes back as a new rev.
+    if (typed === data.text) {
+      // Already what Python holds (the merge came back as typed).
       clearTimeout(session.timer);
       session.timer = null;
       session.sent = typed;
-      session.setStateValue("edit", {text: typed, base});
-    } else {
+      session.rev = data.rev;
+    } else if (typed !== session.sent) {
+      // Typed here and not sent yet: sent now, on the rev it was typed on, for Python to merge.
+      send(session);
+    } else if (session.sentSeq <= (data.taken || 0)) {
       replaceText(session.doc, data.text);
       session.sent = data.text;
+      session.rev = data.rev;
+    } else {
+      // The last edit sent is not taken yet: this text was drawn without it. Python takes it on
+      // its next run and sends the merge back as a newer rev; it is given again through this
+      // mount, in case the one it was sent through was gone before it reached Python.
+      session.setStateValue("edit", session.sentEdit);
     }
   }
   const height = data.height || "60vh";

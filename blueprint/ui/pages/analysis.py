@@ -13,10 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from ...analysis import queues as q
-from .. import cached, charts, session
+from .. import cached, charts
 from ..i18n import t
 from ..text import md_escape
-from .common import load_error_words, open_text, translator
+from .common import draft_page, load_error_words, translator
 
 __all__ = ["WHATIF_KEY", "WAIT_POINT_KEY", "page"]
 
@@ -26,12 +26,9 @@ WAIT_POINT_KEY = "bp_whatif_step"
 _DEFAULTS = {"arrivals": 40.0, "servers": 4, "service": 5.0, "diversion": 0.0, "standard": 10.0}
 
 
-def page() -> None:
-    locale = session.ui_locale()
+@draft_page
+def page(text: str, locale: str) -> None:
     tr = translator(locale)
-    text = open_text(locale)
-    if text is None:
-        return
     result = cached.analysis(text)
     if result is None:
         st.error(load_error_words("analysis.broken", cached.load_error(text), locale))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import time
 from collections.abc import Callable
 from importlib import resources
@@ -18,8 +20,11 @@ from ..view import view
 __all__ = [
     "ICON",
     "LANGUAGE_KEY",
+    "REDO_KEY",
     "STYLE",
+    "UNDO_KEY",
     "load_error_words",
+    "draft_page",
     "no_draft",
     "open_text",
     "relative_time",
@@ -30,6 +35,8 @@ __all__ = [
 ]
 
 LANGUAGE_KEY = "bp_language"
+UNDO_KEY = "bp_undo"
+REDO_KEY = "bp_redo"
 _ASSETS = resources.files("blueprint.ui").joinpath("assets")
 #: The favicon, served by the app itself (a Material icon name would be fetched from Google).
 ICON = str(_ASSETS.joinpath("icon.svg"))
@@ -66,12 +73,12 @@ def top_bar(locale: str) -> None:
             st.markdown(f"**{md_escape(tr('app.name'))}**")
     if current is not None:
         with undo_col:
-            if st.button(tr("action.undo"), key="bp_undo", disabled=not current.can_undo,
+            if st.button(tr("action.undo"), key=UNDO_KEY, disabled=not current.can_undo,
                          help=tr("action.undo_help"), width="stretch"):
                 session.undo()
                 st.rerun()
         with redo_col:
-            if st.button(tr("action.redo"), key="bp_redo", disabled=not current.can_redo,
+            if st.button(tr("action.redo"), key=REDO_KEY, disabled=not current.can_redo,
                          help=tr("action.redo_help"), width="stretch"):
                 session.redo()
                 st.rerun()
@@ -131,9 +138,29 @@ def open_text(locale: str) -> str | None:
     return text
 
 
-def load_error_words(key: str, error, locale: str) -> str:
-    """The catalogue's sentence ``key`` about a file that does not load: its line, column and message."""
-    return t(key, locale, line=error.line, column=error.column, message=md_escape(error.text(locale)))
+def draft_page(body: Callable[[str, str], None]) -> Callable[[], None]:
+    """A page that shows the open blueprint: runs ``body(text, locale)``; without a blueprint open,
+    says so and offers the Start page instead."""
+
+    @functools.wraps(body)
+    def page() -> None:
+        locale = session.ui_locale()
+        text = open_text(locale)
+        if text is not None:
+            body(text, locale)
+
+    return page
+
+
+def load_error_words(key: str, error, locale: str, **fmt: object) -> str:
+    """The catalogue's sentence ``key`` about a file that does not load: its line, column and message.
+
+    The sentence puts its own full stop after the message: a message that ends with a question or
+    an exclamation keeps its mark alone (not "？。"), one that ends with a full stop loses it.
+    """
+    message = md_escape(error.text(locale).rstrip("。."))
+    words = t(key, locale, line=error.line, column=error.column, message=message, **fmt)
+    return re.sub(r"([？！?!])[。.]", r"\1", words)
 
 
 def show_notice(locale: str) -> bool:

@@ -15,9 +15,9 @@ from ..components import PREVIEW_KEY, blueprint_preview, code_editor
 from ..i18n import t
 from ..text import md_escape
 from ..view import view
-from .common import load_error_words, open_text, translator
+from .common import draft_page, load_error_words, translator
 
-__all__ = ["DETAILS_FORM", "FINDINGS_KEY", "LAYOUTS", "LAYOUT_KEY", "page"]
+__all__ = ["DETAILS_FORM", "FINDINGS_KEY", "FINDINGS_ROW_PX", "LAYOUTS", "LAYOUT_KEY", "page"]
 
 FINDINGS_KEY = "bp_findings"
 DETAILS_FORM = "bp_details"
@@ -27,20 +27,19 @@ LAYOUTS = ("split", "text", "drawing")
 # The panes fill the screen below the navigation, the top bar and the layout switch; the editor
 # leaves room under it for the findings (three rows, then the table scrolls).
 _FINDINGS_ROWS = 3
-_ROW_PX = 52
+# Four lines of a message a row: the grid wraps a cell's text only in rows taller than 4 rem
+# (64 px; Streamlit 1.67's data grid), and draws it on one line, cut, below that.
+FINDINGS_ROW_PX = 78
 _FINDINGS_BOX = "bp_findings_box"
 _ERROR_SLOT = "bp_error_slot"
 _PANE_HEIGHT = "max(420px, calc(100vh - 250px))"
-_EDITOR_HEIGHT = "max(260px, calc(100vh - 506px))"
+_EDITOR_HEIGHT = "max(240px, calc(100vh - 584px))"
 _LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
 
 
-def page() -> None:
-    locale = session.ui_locale()
+@draft_page
+def page(text: str, locale: str) -> None:
     tr = translator(locale)
-    text = open_text(locale)
-    if text is None:
-        return
     found = cached.findings(text)
     rows = pipeline.finding_rows(found, locale)
     error = cached.load_error(text)
@@ -94,7 +93,7 @@ def _editor(text: str, rows: list[dict], broken: bool, height: str) -> None:
     goto = state.take_goto()
     # While the text does not load, complete with the ids of the last version that did.
     completion_text = (state.last_good or text) if broken else text
-    code_editor(text, draft=session.draft().id, rev=session.rev(), findings=rows,
+    code_editor(text, draft=session.draft().id, rev=session.rev(), taken=state.edit_seq, findings=rows,
                 completions=cached.completions(completion_text), goto=goto.as_data() if goto else None,
                 height=height)
 
@@ -187,18 +186,18 @@ def _findings_table(found: list[dict], key: str, locale: str) -> None:
         "message": [f["message"] for f in found],
         "rule": [f["rule"] for f in found],
     })
-    # Two lines a row: a message is read whole, not cut at a laptop's width (the rule's id is in
-    # its documentation, one click away).
+    # A message wraps over up to four lines and takes the width the place and level leave: it is read
+    # whole at a laptop's width. The rule's id is not a column: it heads the rule's documentation,
+    # shown when the finding is chosen, and follows the message in the editor's tooltip.
     st.dataframe(
         table, key=key, on_select="rerun", selection_mode=["single-row", "single-cell"], hide_index=True,
-        width="stretch", row_height=_ROW_PX,
-        height=_FINDINGS_ROWS * _ROW_PX + 38 if len(found) > _FINDINGS_ROWS else "auto",
-        column_order=["where", "level", "message", "rule"],
+        width="stretch", row_height=FINDINGS_ROW_PX,
+        height=_FINDINGS_ROWS * FINDINGS_ROW_PX + 38 if len(found) > _FINDINGS_ROWS else "auto",
+        column_order=["where", "level", "message"],
         column_config={
             "where": st.column_config.TextColumn(tr("findings.where"), width=56),
             "level": st.column_config.TextColumn(tr("findings.level"), width=52),
             "message": st.column_config.TextColumn(tr("findings.message"), width=380),
-            "rule": st.column_config.TextColumn(tr("findings.rule"), width="small"),
         },
     )
 
@@ -210,7 +209,7 @@ def _rule_doc(picked: Finding | None, locale: str) -> None:
         return
     doc = pipeline.rule_doc(picked.rule, locale)
     with st.container(border=True, height=320):
-        # The chosen finding's whole message: the table shows two lines of it, cut on a laptop.
+        # The chosen finding's whole message: the table shows up to four lines of it.
         st.markdown(f"**{picked.line}:{picked.column}** &nbsp; {md_escape(picked.text(locale))}")
         st.markdown(doc if doc is not None else t("findings.no_doc", locale, rule=md_escape(picked.rule)))
 
@@ -219,8 +218,7 @@ def _details(text: str, step_id: str, locale: str) -> None:
     tr = translator(locale)
     error = cached.load_error(text)
     if error is not None:  # the step is still there: the text around it does not load
-        st.warning(tr("details.broken", step=md_escape(step_id), line=error.line, column=error.column,
-                      message=md_escape(error.text(locale))))
+        st.warning(load_error_words("details.broken", error, locale, step=md_escape(step_id)))
         return
     info = cached.details(text, step_id, locale)
     if info is None:

@@ -15,7 +15,14 @@ from ..text import md_escape
 from ..view import view
 from .common import relative_time, show_notice, translator, uploader_words
 
-__all__ = ["EXAMPLES_DIR", "UPLOAD_TYPES", "example_key", "page"]
+__all__ = ["CREATE_KEY", "EXAMPLES_DIR", "NEW_LOCALE_KEY", "NEW_TITLE_KEY", "UPLOAD_KEY", "UPLOAD_TYPES", "example_key",
+           "page"]
+
+#: The widget keys of the new-blueprint form and the uploader.
+NEW_TITLE_KEY = "bp_new_title"
+NEW_LOCALE_KEY = "bp_new_locale"
+CREATE_KEY = "bp_create"
+UPLOAD_KEY = "bp_upload"
 
 #: The gallery's files: ``examples/`` next to ``app.py``.
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
@@ -55,13 +62,13 @@ def page() -> None:
 def _new_blueprint(locale: str) -> None:
     tr = translator(locale)
     st.markdown(f"**{tr('start.new')}**")
-    title = st.text_input(tr("start.new_title"), placeholder=tr("start.new_title_placeholder"), key="bp_new_title")
+    title = st.text_input(tr("start.new_title"), placeholder=tr("start.new_title_placeholder"), key=NEW_TITLE_KEY)
     language_col, button_col = st.columns([3, 2], vertical_alignment="bottom")
     language = language_col.segmented_control(
-        tr("start.new_language"), options=list(LOCALES), default=locale, key="bp_new_locale",
+        tr("start.new_language"), options=list(LOCALES), default=locale, key=NEW_LOCALE_KEY,
         format_func=lambda code: t(f"language.{code}", locale),
     )
-    if button_col.button(tr("start.create"), type="primary", key="bp_create", width="stretch"):
+    if button_col.button(tr("start.create"), type="primary", key=CREATE_KEY, width="stretch"):
         chosen = language if language in LOCALES else locale
         text = starter(chosen, title.strip() or None)
         if session.open_text(text, name=title.strip() or tr("app.untitled")) is not None:
@@ -73,11 +80,11 @@ def _upload(locale: str) -> None:
     tr = translator(locale)
     st.markdown(f"**{tr('start.upload')}**")
     limit_mb = DEFAULT_LIMITS.max_bytes / (1024 * 1024)
-    uploader_words("bp_upload", tr("start.upload_button"),
+    uploader_words(UPLOAD_KEY, tr("start.upload_button"),
                    tr("start.upload_types", types=", ".join(UPLOAD_TYPES), mb=f"{limit_mb:g}"))
     # Any file is taken (no ``type=``): Streamlit would refuse a picture with a red icon and an
     # English tooltip; the content is checked here and refused in the UI's words, by name.
-    upload = st.file_uploader(tr("start.upload_label"), key="bp_upload",
+    upload = st.file_uploader(tr("start.upload_label"), key=UPLOAD_KEY,
                               help=tr("start.upload_help", mb=f"{limit_mb:g}"))
     if upload is None:
         return

@@ -25,7 +25,7 @@ from ..components import grid_focus
 from ..i18n import t
 from ..text import md_escape
 from ..view import TableBase, view
-from .common import load_error_words, open_text, translator
+from .common import draft_page, load_error_words, translator
 from .tables_add import box_key, take_reveal
 from .tables_add import control as add_control
 
@@ -45,12 +45,9 @@ def table_key(name: str, nonce: int) -> str:
     return f"bp_table_{name}_{nonce}"
 
 
-def page() -> None:
-    locale = session.ui_locale()
+@draft_page
+def page(text: str, locale: str) -> None:
     tr = translator(locale)
-    text = open_text(locale)
-    if text is None:
-        return
     st.caption(tr("tables.intro"))
     error = cached.load_error(text)
     if error is not None:

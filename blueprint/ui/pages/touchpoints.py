@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from ...analysis import touchpoints as tp
-from .. import cached, session
+from .. import cached
 from ..i18n import t
-from .common import load_error_words, open_text, translator
+from .common import draft_page, load_error_words, translator
 
 __all__ = ["INVENTORY_SHOWN", "TAB_KEY", "page"]
 
@@ -25,12 +25,9 @@ _FAIL_SHOWN = ("step", "label", "phase_label", "lane_label", "fail", "recovery",
 _TABS = ("inventory", "by_kind", "by_channel", "matrix", "employees", "equipment", "fail_points")
 
 
-def page() -> None:
-    locale = session.ui_locale()
+@draft_page
+def page(text: str, locale: str) -> None:
     tr = translator(locale)
-    text = open_text(locale)
-    if text is None:
-        return
     report = cached.touchpoints(text, locale)
     if report is None:
         error = cached.load_error(text)
