@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Zone", "Line", "FlowKind", "Touchpoint", "Ref", "Lane", "Phase", "Step", "Flow",
-    "Standard", "Queue", "Blueprint",
+    "Standard", "Queue", "Blueprint", "NO_POSITIONS",
 ]
 
 
@@ -147,6 +147,25 @@ class Ref:
 
     id: str
     pos: Pos
+
+
+class _NoPositions(Mapping):
+    """The positions of an object written without keys of its own (a ``next:`` item's flow): none.
+    One shared, read-only instance, instead of two empty dictionaries per flow."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Pos:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+NO_POSITIONS: Mapping[str, Pos] = _NoPositions()
 
 
 @dataclass(eq=False)
@@ -348,8 +367,8 @@ class Blueprint(_Located):
     def recoveries(self) -> list[Flow]:
         """``recovery:`` links as flows of kind ``recovery``, from the failing step to its recovery."""
         return [
-            Flow(step.recovery.pos, source=Ref(step.id, step.where("id")), target=step.recovery,
-                 kind=FlowKind.RECOVERY, origin="recovery")
+            Flow(step.recovery.pos, NO_POSITIONS, NO_POSITIONS, source=Ref(step.id, step.where("id")),
+                 target=step.recovery, kind=FlowKind.RECOVERY, origin="recovery")
             for step in self.steps
             if step.recovery is not None
         ]

@@ -16,8 +16,8 @@ handoff passes through are kept free.
 
 Where one lane's steps in a phase would make the picture a wide strip, the lane gets several rows
 (a stack, see :func:`.grid.stacking`): its steps fill them down a column, each under the one
-before it, before the next column; handoffs keep their straight line. ``layout(stack=False)``
-keeps one row per lane.
+before it, before the next column; handoffs keep their straight line. A journey so long that it
+stays a strip however its lanes are stacked keeps one row per lane, as ``layout(stack=False)`` does.
 
 Steps without a (known) phase take the phase of their latest predecessor in flow order, else of
 their earliest successor; steps with neither go in an unlabelled band after the phases (the only
@@ -36,46 +36,16 @@ from __future__ import annotations
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
+from . import geometry
 from .breaches import Analysis
-from .geometry import (
-    Badge,
-    Box,
-    Card,
-    EvidenceNote,
-    FlowLabel,
-    LaneBand,
-    Layout,
-    LegendItem,
-    LinePlacement,
-    PhaseBand,
-    Route,
-    SheetLink,
-    Style,
-    Window,
-    ZoneBand,
-)
+from .geometry import (Badge, Banner, Box, Card, EmotionCurve, EvidenceNote, FlowLabel, LaneBand, Layout,
+                       LegendItem, LinePlacement, PhaseBand, Route, SheetLink, Style, TimeRow, Window,
+                       ZoneBand)
 from .grid import flow_order
 from .place import place as _place  # not bound as `place`: that name is the submodule
 
-__all__ = [
-    "Badge",
-    "Box",
-    "Card",
-    "EvidenceNote",
-    "FlowLabel",
-    "LaneBand",
-    "Layout",
-    "LegendItem",
-    "LinePlacement",
-    "PhaseBand",
-    "Route",
-    "SheetLink",
-    "Style",
-    "Window",
-    "ZoneBand",
-    "flow_order",
-    "layout",
-]
+# The plain data of a placed picture, then what places it.
+__all__ = [*geometry.__all__, "flow_order", "layout"]
 
 
 def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,

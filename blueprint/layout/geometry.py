@@ -109,7 +109,7 @@ class Style:
         return round(size * self.line_height, 2)
 
 
-@dataclass
+@dataclass(slots=True)
 class Badge:
     """A marker on a card's top edge: ``kind`` is ``fail-point``, ``wait-point`` or
     ``standard-exceeded``; ``detail`` is the whole story for a tooltip (the fail text, the
@@ -122,7 +122,7 @@ class Badge:
     exceeded: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Card:
     """One step's card: where it is in the grid and on the page, and its wrapped text."""
 
@@ -189,7 +189,7 @@ class LinePlacement:
     lines: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class EvidenceNote:
     """What the customer sees at a step, with the step's number in a tag at the top right."""
 
@@ -201,13 +201,13 @@ class EvidenceNote:
     number_box: Box | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class FlowLabel:
     box: Box
     lines: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Route:
     """An edge drawn as an orthogonal polyline; the last point is the arrow's tip."""
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..analysis.numbering import flow_order, inherit_bands
-from ..model import Blueprint, Lane, Phase, Zone
+from ..model import Blueprint, FlowKind, Lane, Phase, Zone
 
 __all__ = ["Grid", "Row", "flow_order", "grid_rows", "stacking"]
 
@@ -57,6 +57,10 @@ _COLUMN_W, _ROW_H, _OVERHEAD_H, _PHASE_W = 174.0, 92.0, 260.0, 28.0
 # counted on this many steps at most (the first ones, in flow order).
 _SAVES = 0.06
 _SAMPLE = 800
+# A picture that would stay wider than this even with every lane in as many rows as it may have,
+# each saving all the columns it could, is a strip whatever stacking does (a long generated
+# journey): it keeps one row per lane, and the taller picture's cost is not paid for nothing.
+_STRIP = 2 * _WIDE
 
 
 def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
@@ -69,13 +73,24 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
     row brings the ratio down by :data:`_SAVES` at least; a lane whose steps hand off down their
     column at every turn saves no column and keeps its one row. The columns are counted by placing the steps again, the
     first :data:`_SAMPLE` at most (the rest assumed alike), so that deciding costs the same for a
-    blueprint of any length."""
+    blueprint of any length. Nothing is stacked where even the most rows could not bring the
+    picture under :data:`_STRIP`."""
     lanes = list(dict.fromkeys(row.lane.id for row in rows if row.lane is not None))
     if not lanes:
         return {}
+    bands, by_band = grid._by_band()
+    others = len(rows) - len(lanes)  # the empty rows of zones without lanes
+    tallest = max(_PAGE, _OVERHEAD_H + (len(rows) + _TALLER) * _ROW_H)
+
+    def ratio(stacks: list[int], count: float) -> float:
+        width = count * _COLUMN_W + len(bands) * _PHASE_W
+        return width / (_OVERHEAD_H + (others + sum(stacks)) * _ROW_H)
+
+    most_rows = min(len(lanes) * _MOST, int((tallest - _OVERHEAD_H) / _ROW_H) - others)
+    if ratio([max(most_rows, len(lanes))], grid.columns / _MOST) > _STRIP:
+        return {}
     lane_ix = {lane: n for n, lane in enumerate(lanes)}
     step_lane = [lane_ix[rows[r].lane.id] for r in grid.lane_row]
-    bands, by_band = grid._by_band()
     sample: list[list[int]] = []  # the first steps of the first phases, in flow order
     room = _SAMPLE
     for band in bands:
@@ -84,7 +99,6 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
         sample.append(by_band.get(band, [])[:room])
         room -= len(sample[-1])
     scale = len(grid.steps) / max(_SAMPLE - room, 1) if room <= 0 else 1.0
-    others = len(rows) - len(lanes)  # the empty rows of zones without lanes
 
     def columns(stacks: list[int]) -> float:
         first, r = [], 0
@@ -99,13 +113,8 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
         row: dict[int, int] = {}
         return scale * sum(_cells(members, lane_row, stack, grid.predecessors, row)[1] for members in sample)
 
-    def ratio(stacks: list[int], count: float) -> float:
-        width = count * _COLUMN_W + len(bands) * _PHASE_W
-        return width / (_OVERHEAD_H + (others + sum(stacks)) * _ROW_H)
-
     stacks = [1] * len(lanes)
     count = columns(stacks)
-    tallest = max(_PAGE, _OVERHEAD_H + (len(rows) + _TALLER) * _ROW_H)
     while ratio(stacks, count) > _WIDE:
         best = None
         for n in range(len(lanes)):
@@ -150,11 +159,9 @@ class Grid:
             position.setdefault(step.id, i)
         self.position = position
         # Flow order ignores `return` flows (they go back) and recovery links.
-        self.edges = [
-            (position[f.source.id], position[f.target.id]) for f in bp.flows
-            if f.kind.forward and f.source.id in position and f.target.id in position
-            and f.source.id != f.target.id
-        ]
+        forward = {kind for kind in FlowKind if kind.forward}
+        ends = ((position.get(f.source.id), position.get(f.target.id)) for f in bp.flows if f.kind in forward)
+        self.edges = [(a, b) for a, b in ends if a is not None and b is not None and a != b]
         self.order = flow_order(len(self.steps), self.edges)
         self.predecessors: list[list[int]] = [[] for _ in self.steps]
         self.successors: list[list[int]] = [[] for _ in self.steps]

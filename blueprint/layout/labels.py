@@ -5,40 +5,87 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import pairwise
 
 from .geometry import Box, FlowLabel, LegendItem, Route, Style
 from .text import longest_word, text_width, wrap
 from ..words import word
 
-__all__ = ["Boxes", "legend", "place_label"]
+__all__ = ["Boxes", "Edges", "legend", "nearest", "place_label"]
+
+
+# Boxes are kept in square buckets of the page this wide, found by one number per bucket.
+_BUCKET = 400.0
+_ROW = 1 << 32
+
+
+def _buckets(x: float, y: float, right: float, bottom: float) -> list[int]:
+    rows = range(int(y // _BUCKET), int(bottom // _BUCKET) + 1)
+    return [i * _ROW + j for i in range(int(x // _BUCKET), int(right // _BUCKET) + 1) for j in rows]
 
 
 class Boxes:
     """Boxes in buckets of the page, to find the ones a box overlaps without looking at all."""
 
-    size = 200.0
-
     def __init__(self) -> None:
-        self.buckets: dict[tuple[int, int], list[tuple[Box, object]]] = defaultdict(list)
-
-    def _keys(self, box: Box):
-        for i in range(int(box.x // self.size), int(box.right // self.size) + 1):
-            for j in range(int(box.y // self.size), int(box.bottom // self.size) + 1):
-                yield (i, j)
+        self.buckets: dict[int, list[tuple[Box, object]]] = defaultdict(list)
 
     def add(self, box: Box, owner: object = None) -> None:
-        for key in self._keys(box):
-            self.buckets[key].append((box, owner))
+        entry, buckets = (box, owner), self.buckets
+        for key in _buckets(box.x, box.y, box.right, box.bottom):
+            buckets[key].append(entry)
 
     def hits(self, box: Box, ignore: object = None) -> int:
         """How many stored boxes (of owners other than ``ignore``) ``box`` overlaps."""
         found = set()
-        for key in self._keys(box):
+        for key in _buckets(box.x, box.y, box.right, box.bottom):
             for other, owner in self.buckets.get(key, ()):
                 if (owner is None or owner is not ignore) and box.overlaps(other):
                     found.add(id(other))
         return len(found)
+
+
+class Edges:
+    """The stretches of routes, each grown by half a point on every side, in buckets of the page
+    like :class:`Boxes`; a bucket holds the numbers of the routes whose frame (a point wider than
+    all their stretches) reaches into it, not a box per stretch (10^5 routes would take a hundred
+    megabytes more); the stretches themselves are read from the route when a box is looked up.
+    ``owners`` gives each route's owner."""
+
+    def __init__(self, routes: list[Route], owners: list[object]) -> None:
+        self.routes = routes
+        self.owners = owners
+        buckets: dict[int, list[int]] = defaultdict(list)
+        for n, route in enumerate(routes):
+            xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+            for key in _buckets(min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1):
+                buckets[key].append(n)
+        self.buckets = buckets
+
+    def hits(self, box: Box, ignore: object = None) -> int:
+        """How many stretches of routes (of owners other than ``ignore``) ``box`` overlaps."""
+        x, y, right, bottom = box.x, box.y, box.right, box.bottom
+        seen: set[int] = set()
+        count = 0
+        for key in _buckets(x, y, right, bottom):
+            for n in self.buckets.get(key, ()):
+                if n in seen:
+                    continue
+                seen.add(n)
+                if self.owners[n] is ignore:
+                    continue
+                for x0, y0, x1, y1 in _stretches(self.routes[n]):
+                    if x < x1 and x0 < right and y < y1 and y0 < bottom:
+                        count += 1
+        return count
+
+
+def _stretches(route: Route) -> Iterator[tuple[float, float, float, float]]:
+    """Each stretch of ``route`` as a box (left, top, right, bottom), half a point wider on each side."""
+    for (x0, y0), (x1, y1) in pairwise(route.points):
+        x, y = min(x0, x1) - 0.5, min(y0, y1) - 0.5
+        yield x, y, x + (abs(x1 - x0) + 1), y + (abs(y1 - y0) + 1)
 
 
 # Where on a stretch of its edge a label is tried, from the middle outwards.
@@ -50,7 +97,7 @@ _BESIDE = 2.0
 _WIDTH, _LINES, _WIDEST = 110.0, 3, 220.0
 
 
-def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: list[float],
+def place_label(route: Route, style: Style, hard: Boxes, soft: Edges, gap_w: list[float],
                 gap_centers: list[float], owner: object = None) -> FlowLabel | None:
     """Put a flow's label on a stretch of its own edge: never on a card, a note or a line, and
     over no other edge when any place allows it (else crossing as few as it can).
@@ -75,7 +122,7 @@ def place_label(route: Route, style: Style, hard: Boxes, soft: Boxes, gap_w: lis
         measured = []
         for length, (x0, y0), (x1, y1) in segments:
             if x0 == x1:  # vertical: as wide as the gap it runs in
-                k = _nearest(gap_centers, x0)
+                k = nearest(gap_centers, x0)
                 room = max(gap_w[k] - 6, 26)
             else:
                 room = max(length - 20, 24)
@@ -140,10 +187,10 @@ def _wrapped(label: str, width: float, size: float) -> list[str]:
     return wrap(label, max(width, _WIDEST), size)
 
 
-def _nearest(values: list[float], x: float) -> int:
+def nearest(values: list[float], x: float) -> int:
     """The index of the value nearest ``x`` in increasing ``values`` (the first one on a tie).
 
-    >>> _nearest([0, 10, 20], 15), _nearest([0, 10, 20], 16), _nearest([0, 10, 20], -5)
+    >>> nearest([0, 10, 20], 15), nearest([0, 10, 20], 16), nearest([0, 10, 20], -5)
     (1, 2, 0)
     """
     i = bisect_left(values, x)

@@ -4,13 +4,12 @@ edges, and on a print sheet the "→ 3" and "1 →" tags of flows that go on on 
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import pairwise
 
 from ..model import Flow
 from .columns import Columns, Wider
 from .geometry import Box, Card, EvidenceNote, LinePlacement, PhaseBand, Route, SheetLink, Style, Window
 from .grid import Grid
-from .labels import Boxes, place_label
+from .labels import Boxes, Edges, nearest, place_label
 from .rows import Rows
 from .text import text_width
 
@@ -40,10 +39,7 @@ def flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNote
     # A request and the answer drawn on its route back are one connector: either label may sit on it.
     connectors: dict[tuple, Route] = {}
     owners = [connectors.setdefault(min(tuple(route.points), tuple(route.points[::-1])), route) for route in routes]
-    soft = Boxes()
-    for route, owner in zip(routes, owners):
-        for (x0, y0), (x1, y1) in pairwise(route.points):
-            soft.add(Box(min(x0, x1) - 0.5, min(y0, y1) - 0.5, abs(x1 - x0) + 1, abs(y1 - y0) + 1), owner)
+    soft = Edges(routes, owners)
     centers = [columns.gap_center(k) for k in range(len(columns.gaps))]
     crowded: Wider = {}
     for route, owner in zip(routes, owners):
@@ -58,13 +54,9 @@ def flow_labels(routes: list[Route], cards: list[Card], notes: list[EvidenceNote
             need = box.h + 2 * style.lane_pad + (box.h if page.is_zone_channel[r] else 0.0)
             crowded[("ch", r)] = max(crowded.get(("ch", r), 0.0), need)
         elif soft.hits(box, ignore=owner):
-            k = _nearest_gap(centers, box.cx)
+            k = nearest(centers, box.cx)  # one search, not a pass over every gap per label
             crowded[k] = max(crowded.get(k, 0.0), 2 * box.w + 8)
     return crowded
-
-
-def _nearest_gap(centers: list[float], x: float) -> int:
-    return min(range(len(centers)), key=lambda k: abs(centers[k] - x))
 
 
 def sheet_links(flows: list[Flow], whole: Grid, grid: Grid, window: Window, cards: list[Card],

@@ -69,7 +69,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     # again (rarely more than once: only where routes crowd a narrow gap).
     wider: Wider = {}
     reach = note_reach(grid, rows, style) if evidence else {}
-    for _ in range(_LABEL_PASSES):
+    for attempt in range(_LABEL_PASSES):
         columns = place_columns(grid, style, tracks, wider, reach)
         notes = measure_evidence(grid, rows, style, numbers, columns) if evidence else Notes()
         problems = problem_lines(bp, locale, columns.right - style.margin - 12, style)
@@ -84,10 +84,12 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
                   for phase, first, last, x0, x1, lines in page.phase_specs]
         evidence_notes, evidence_label = place_evidence_notes(grid, style, locale, notes, columns, page, numbers)
         crowded = flow_labels(routes, cards, evidence_notes, phases, lines, style, columns, page)
-        if not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items()):
+        if (not crowded or all(wider.get(k, 0.0) >= w for k, w in crowded.items())
+                or attempt == _LABEL_PASSES - 1):
             break
         for k, w in crowded.items():
             wider[k] = max(wider.get(k, 0.0), w)
+        del cards, routes, evidence_notes  # placed again next: never two whole pictures in memory at once
     links = sheet_links(flows, whole, grid, window, cards, style) if window is not None else []
     time_row = place_time_row(analysis, whole, grid, style, locale, columns, page, shared) if page.time_band else None
     curve = place_emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = ["ELLIPSIS", "cells", "char_width", "ellipsize", "longest_word", "text_width", "wrap"]
@@ -144,29 +145,27 @@ def _cut(word: str, width: float, size: float) -> list[str]:
     >>> _cut("pre-authorise", 30, 10)
     ['pre-', 'autho', 'rise']
     """
+    parts = _pack(_WORD_BREAK.split(word), width, size)
+    if all(text_width(part, size) <= width for part in parts) or width <= 0:
+        return parts
+    return [cut for part in parts
+            for cut in (_pack(part, width, size) if text_width(part, size) > width else [part])]
+
+
+def _pack(pieces: Iterable[str], width: float, size: float) -> list[str]:
+    """``pieces`` joined in order into as few parts as fit in ``width`` (a piece too wide alone is
+    a part of its own); the characters of a string are its pieces.
+
+    >>> _pack(["ab", "cd", "ef"], 25, 10), _pack("abc", 13, 10)
+    (['abcd', 'ef'], ['ab', 'c'])
+    """
     parts: list[str] = []
     current = ""
-    for piece in _WORD_BREAK.split(word):
+    for piece in pieces:
         if current and text_width(current + piece, size) > width:
             parts.append(current)
             current = ""
         current += piece
-    if current:
-        parts.append(current)
-    if all(text_width(part, size) <= width for part in parts) or width <= 0:
-        return parts
-    return [cut for part in parts for cut in (_cut_characters(part, width, size)
-                                               if text_width(part, size) > width else [part])]
-
-
-def _cut_characters(word: str, width: float, size: float) -> list[str]:
-    parts: list[str] = []
-    current = ""
-    for ch in word:
-        if current and text_width(current + ch, size) > width:
-            parts.append(current)
-            current = ""
-        current += ch
     if current:
         parts.append(current)
     return parts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Blueprint, Flow, FlowKind, Ref
+from ..model import NO_POSITIONS, Blueprint, Flow, FlowKind, Ref
 from ..safeyaml import YMap
 from .keys import FLOW_KINDS
 from .reader import Reader
@@ -11,11 +11,13 @@ __all__ = ["read_flows"]
 
 
 def read_flows(reader: Reader, top: YMap, bp: Blueprint) -> list[Flow]:
-    flows = [
-        Flow(ref.pos, source=Ref(step.id, step.where("id")), target=ref, origin="next")
-        for step in bp.steps
-        for ref in step.next
-    ]
+    flows = []
+    for step in bp.steps:
+        if step.next:
+            # One source for all of a step's flows, and no positions of keys a `next:` item has not.
+            source = Ref(step.id, step.where("id"))
+            flows += [Flow(ref.pos, NO_POSITIONS, NO_POSITIONS, source=source, target=ref, origin="next")
+                      for ref in step.next]
     items = reader.list_of(top, "flows", ("blueprint", None))
     owner = ("flow", None)
     for item, position in zip(items or (), items.item_pos if items else ()):

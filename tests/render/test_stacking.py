@@ -4,6 +4,7 @@ several rows, its steps down a column before the next, with short arrows between
 from __future__ import annotations
 
 import pytest
+from generate import dense, generate
 
 from blueprint import load, loads
 from blueprint.layout import layout
@@ -54,3 +55,15 @@ def test_every_example_is_no_wider_for_its_height_and_the_hall_markedly_less(nam
     assert after <= before + 1e-9
     if name.startswith("hall-walk"):  # the issue's wide strip (hall-walk.zh was 3.3 : 1)
         assert after < 0.7 * before, (before, after)
+
+
+@pytest.mark.parametrize("text", [generate(300), dense(300)], ids=["sparse-300", "dense-300"])
+def test_a_strip_that_no_stacking_could_make_printable_keeps_one_row_per_lane(text):
+    """Three rows to a lane could at best make a third as many columns: a journey of 300 steps
+    stays a strip whatever is stacked, and a taller strip only costs time to place and draw."""
+    bp = loads(text)
+    picture, plain = layout(bp), layout(bp, stack=False)
+    assert picture.width / picture.height > 3
+    cells = [(card.row, card.column) for card in picture.cards]
+    assert cells == [(card.row, card.column) for card in plain.cards]
+    assert (picture.width, picture.height) == (plain.width, plain.height)
