@@ -1126,6 +1126,23 @@ _RENDER_ZH: dict[str, str] = {
                         "--page a3 -o 目录/",
 }
 
+
+# What the app says when a text cannot be opened at all (blueprint/ui/pipeline.py).
+_APP_EN: dict[str, str] = {
+    "app.not-a-blueprint": "this is not a blueprint: it needs a 'blueprint: 1' key at the top, a 'title' and "
+                           "'steps' ({found})",
+    "app.has-keys": "this file has {keys}",
+    "app.empty-mapping": "this file is an empty mapping",
+    "app.loader-crash": "the loader failed on this text ({detail}); the text is kept: please report this bug",
+}
+
+_APP_ZH: dict[str, str] = {
+    "app.not-a-blueprint": "这不是蓝图：文件开头需要 'blueprint: 1'，以及 'title' 和 'steps'（{found}）",
+    "app.has-keys": "此文件只有 {keys}",
+    "app.empty-mapping": "此文件是空的键值对",
+    "app.loader-crash": "加载器处理这段文本时出错（{detail}）；文本已保留：请报告这个缺陷",
+}
+
 _EN.update(_LINT_EN)
 _EN.update(_LOADER_EN)
 _ZH.update(_LINT_ZH)
@@ -1138,6 +1155,8 @@ _EN.update(_EDIT_EN)
 _ZH.update(_EDIT_ZH)
 _EN.update(_RENDER_EN)
 _ZH.update(_RENDER_ZH)
+_EN.update(_APP_EN)
+_ZH.update(_APP_ZH)
 
 #: Every language: its code and its words. English is complete; another language may leave keys out.
 CATALOGUE: dict[Locale, dict[str, str]] = {"en": _EN, "zh": _ZH}

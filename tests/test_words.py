@@ -276,3 +276,13 @@ def test_import_notes_export_losses_and_edit_refusals_come_in_a_new_language(pse
     assert main(["import", "--locale", PSEUDO, "--verbose", "-o", str(out), str(source)]) == 0
     notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note: ")]
     assert len(notes) == len(imported.notes) and all(_bracketed_whole(line[6:]) for line in notes)
+
+
+@pytest.mark.parametrize("text", ["foo: bar\n", "{}\n"])
+def test_the_apps_not_a_blueprint_message_comes_in_a_new_language(pseudo_locale, text):
+    from blueprint.ui import pipeline
+
+    loaded = pipeline.load_text(text)
+    said = loaded.error.text(pseudo_locale)
+    assert said.startswith("⟦this is not a blueprint") and ("⟦this file has 'foo'⟧" in said or "⟦this file is an empty" in said)
+    assert loaded.error.text("zh").startswith("这不是蓝图")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
+from ..words import normalize
 from .geometry import Layout, Style, Window
 
 __all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages"]
@@ -120,7 +121,7 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
 
     style = style or Style()
     if analysis:  # once for every sheet
-        analysis = analyse(bp, locale if locale in ("en", "zh") else (bp.locale if bp.locale in ("en", "zh") else "en"))
+        analysis = analyse(bp, normalize(locale, normalize(bp.locale)))  # as place() reads the locale
     whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
     orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
     # The orientation with fewer pages wins, landscape on a tie. The likelier winner (by an estimate

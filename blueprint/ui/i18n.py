@@ -15,9 +15,11 @@ checks it, and that ``app.py`` and the pages pass no literal text to Streamlit).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..words import word
 
-__all__ = ["LOCALES", "MESSAGES", "t"]
+__all__ = ["LOCALES", "MESSAGES", "UiList", "UiPhrase", "t"]
 
 LOCALES = ("zh", "en")
 
@@ -715,3 +717,31 @@ def t(key: str, locale: str, **fmt: object) -> str:
     messages = MESSAGES[key]
     text = messages.get(locale) or messages["en"]
     return text.format(**fmt) if fmt else text
+
+
+@dataclass(frozen=True, slots=True)
+class UiPhrase:
+    """A UI message by key with its values, said in whichever language is asked (as a catalogue
+    :class:`~blueprint.phrases.Phrase` is), so a refusal made now reads right in any UI language.
+    A value with a ``text(locale)`` of its own is written in that language too."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **params: object) -> UiPhrase:
+        return cls(key, tuple(params.items()))
+
+    def text(self, locale: str) -> str:
+        return t(self.key, locale, **{name: value.text(locale) if hasattr(value, "text") else value
+                                       for name, value in self.params})
+
+
+@dataclass(frozen=True, slots=True)
+class UiList:
+    """UI words (by key) joined the language's way."""
+
+    keys: tuple[str, ...]
+
+    def text(self, locale: str) -> str:
+        return t("list.separator", locale).join(t(key, locale) for key in self.keys)

@@ -20,6 +20,7 @@ from ..lint import Finding, lint_blueprint, registry
 from ..lint import docs as rule_docs
 from ..loader import KEYS, TOUCHPOINTS, loads
 from ..model import Blueprint
+from ..phrases import IdList, Phrase, say
 from ..safeyaml import DEFAULT_LIMITS, Limits, decode
 
 __all__ = [
@@ -69,31 +70,34 @@ class LoadError(Bilingual):
     line: int
     column: int
     message_zh: str = field(default="", compare=False)
+    phrase: Phrase | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, error: BlueprintError) -> LoadError:
         """The error on one line each language (a YAML message can run over several)."""
         return cls(error.rule, " ".join(error.message.split()), error.pos.line, error.pos.column,
-                   " ".join(error.message_zh.split()))
+                   " ".join(error.message_zh.split()), getattr(error, "phrase", None))
+
+    @classmethod
+    def said(cls, rule: str, phrase: Phrase, line: int = 1, column: int = 1) -> LoadError:
+        """The catalogue message ``phrase`` (in any language) at ``line``:``column``."""
+        return cls(rule, phrase.text("en"), line, column, phrase.text("zh"), phrase)
 
     @classmethod
     def not_a_blueprint(cls, keys: list[str], line: int = 1, column: int = 1) -> LoadError:
         """A YAML mapping that holds none of a blueprint's keys; ``keys`` are the ones it has."""
-        shown = [f"'{key[:40]}'" for key in keys[:5]]
-        more = len(keys) > 5
-        found = f"this file has {', '.join(shown)}{', …' if more else ''}" if keys else "this file is an empty mapping"
-        found_zh = f"此文件只有 {'、'.join(shown)}{'……' if more else ''}" if keys else "此文件是空的键值对"
-        return cls("schema", "this is not a blueprint: it needs a 'blueprint: 1' key at the top, a 'title' "
-                   f"and 'steps' ({found})", line, column,
-                   f"这不是蓝图：文件开头需要 'blueprint: 1'，以及 'title' 和 'steps'（{found_zh}）")
+        found = say("app.has-keys", keys=IdList(tuple(key[:40] for key in keys))) if keys else say("app.empty-mapping")
+        return cls.said("schema", say("app.not-a-blueprint", found=found), line, column)
 
     @classmethod
-    def crash(cls, error: Exception) -> "LoadError":
+    def crash(cls, error: Exception) -> LoadError:
         """A loader bug, said as a load error: the text is kept and shown, never locked out."""
         detail = " ".join(f"{type(error).__name__}: {error}"[:300].split())
-        return cls("rule-error", f"the loader failed on this text ({detail}); the text is kept: "
-                   "please report this bug", 1, 1,
-                   f"加载器处理这段文本时出错（{detail}）；文本已保留：请报告这个缺陷")
+        return cls.said("rule-error", say("app.loader-crash", detail=detail))
+
+    def text(self, locale: str = "en") -> str:
+        """The message in ``locale``, on one line."""
+        return " ".join(Bilingual.text(self, locale).split())
 
 
 @dataclass(frozen=True, slots=True)

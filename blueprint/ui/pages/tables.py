@@ -22,7 +22,7 @@ from ... import edit
 from ...edit.rows import REQUIRED
 from .. import cached, session
 from ..components import grid_focus
-from ..i18n import t
+from ..i18n import UiList, UiPhrase, t
 from ..text import md_escape
 from ..view import TableBase, view
 from .common import draft_page, load_error_words, translator
@@ -230,9 +230,9 @@ def _write(name: str, key: str, locale: str) -> bool:
     rows, _why = _rows(base, name)
     records = _records(_edited(rows or [], state))
     try:
-        missing = _missing(name, records, locale)
+        missing = _missing(name, records)
         if missing:
-            raise edit.EditError(missing, missing)
+            raise edit.EditError(missing)
         new_text = edit.apply_rows(text, name, records)
     except edit.EditError as error:
         # Kept with the build: a half-filled row stays in the grid across a page switch.
@@ -263,15 +263,14 @@ def _edited(rows: list[dict], state: dict) -> list[dict]:
     return edited
 
 
-def _missing(name: str, records: list[dict], locale: str) -> str | None:
+def _missing(name: str, records: list[dict]) -> UiPhrase | None:
     """The first row that leaves a required cell empty, said in the UI's words (None: none does)."""
     for number, record in enumerate(records, start=1):
         if all(value in (None, "", []) for value in record.values()):
             continue  # the grid's fresh empty row
         empty = [column for column in REQUIRED.get(name, ()) if record.get(column) in (None, "", [])]
         if empty:
-            return t("tables.fill_in", locale, row=number,
-                     columns=t("list.separator", locale).join(t(f"field.{column}", locale) for column in empty))
+            return UiPhrase.of("tables.fill_in", row=number, columns=UiList(tuple(f"field.{c}" for c in empty)))
     return None
 
 

@@ -18,7 +18,7 @@ import streamlit as st
 from ... import edit
 from ...edit.rows import REQUIRED
 from .. import cached, session
-from ..i18n import t
+from ..i18n import UiList, UiPhrase, t
 from ..text import md_escape
 from ..view import view
 
@@ -127,11 +127,10 @@ def _written(name: str, values: dict[str, object]) -> str:
     """The draft's text with the new row added at the end of table ``name``."""
     empty = [column for column in REQUIRED[name] if column in values and values[column] in (None, "")]
     if empty:
-        raise edit.EditError(*(t("tables.add_fill_in", locale, columns=t("list.separator", locale).join(
-            t(f"field.{column}", locale) for column in empty)) for locale in ("en", "zh")))
+        raise edit.EditError(UiPhrase.of("tables.add_fill_in", columns=UiList(tuple(f"field.{c}" for c in empty))))
     table = view().tables.get(name)
     if table is not None and table.pending is not None:
-        raise edit.EditError(t("tables.add_after_refusal", "en"), t("tables.add_after_refusal", "zh"))
+        raise edit.EditError(UiPhrase.of("tables.add_after_refusal"))
     text = session.text() or ""
     rows, why = cached.table(text, name)
     if rows is None:
