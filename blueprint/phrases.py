@@ -36,8 +36,11 @@ class Phrase:
     def text(self, locale: str = DEFAULT_LOCALE) -> str:
         """The message in ``locale`` (English where the catalogue lacks it)."""
         locale = normalize(locale)
-        template = word(self.key, locale)
-        return template.format(**{name: _written(value, locale) for name, value in self.params})
+        return self.template(locale).format(**{name: _written(value, locale) for name, value in self.params})
+
+    def template(self, locale: str) -> str:
+        """The message's words in ``locale``, placeholders unfilled: the catalogue's."""
+        return word(self.key, locale)
 
     @property
     def en(self) -> str:
@@ -66,12 +69,13 @@ class IdList:
 
 @dataclass(frozen=True, slots=True)
 class Listed:
-    """Words in a message, joined the language's way (``a, b``, ``a、b``), all of them, unquoted."""
+    """Words in a message, joined the language's way (``a, b``, ``a、b``), all of them, unquoted; an
+    item with words of its own (a :class:`Phrase`) is written in the message's language."""
 
-    items: tuple[str, ...]
+    items: tuple[object, ...]
 
     def text(self, locale: str = DEFAULT_LOCALE) -> str:
-        return word("join.list", locale).join(self.items)
+        return word("join.list", locale).join(str(_written(item, locale)) for item in self.items)
 
 
 def say(key: str, /, **params: object) -> Phrase:

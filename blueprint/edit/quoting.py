@@ -43,8 +43,7 @@ class EditError(ValueError, Bilingual):
     """
 
     def __init__(self, message: str | Phrase, message_zh: str = ""):
-        # A phrase: anything that says itself in a language (the catalogue's, or the app's own words).
-        self.phrase = message if hasattr(message, "text") else None
+        self.phrase = message if isinstance(message, Phrase) else None
         if self.phrase is not None:
             message, message_zh = self.phrase.text("en"), self.phrase.text("zh")
         super().__init__(message)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..phrases import Phrase
 from ..words import word
 
-__all__ = ["LOCALES", "MESSAGES", "UiList", "UiPhrase", "t"]
+__all__ = ["LOCALES", "MESSAGES", "UiPhrase", "t"]
 
 LOCALES = ("zh", "en")
 
@@ -210,7 +211,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tables.refused": {"en": "This change was not made: {message}", "zh": "未做此修改：{message}"},
     "tables.fill_in": {"en": "row {row}: fill in {columns} (the columns marked *)",
                        "zh": "第 {row} 行：请填写{columns}（带 * 的列）"},
-    "list.separator": {"en": ", ", "zh": "、"},
     "tables.discard": {"en": "Discard the table edits", "zh": "放弃表格修改"},
     "tables.add_steps": {"en": "Add step", "zh": "添加步骤"},
     "tables.add_lanes": {"en": "Add lane", "zh": "添加泳道"},
@@ -719,29 +719,15 @@ def t(key: str, locale: str, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
-@dataclass(frozen=True, slots=True)
-class UiPhrase:
-    """A UI message by key with its values, said in whichever language is asked (as a catalogue
-    :class:`~blueprint.phrases.Phrase` is), so a refusal made now reads right in any UI language.
-    A value with a ``text(locale)`` of its own is written in that language too."""
 
-    key: str
-    params: tuple[tuple[str, object], ...] = ()
+@dataclass(frozen=True, slots=True)
+class UiPhrase(Phrase):
+    """A UI message by key with its values: a :class:`~blueprint.phrases.Phrase` whose words are the
+    UI's, so a refusal made now reads right in whichever UI language shows it."""
 
     @classmethod
     def of(cls, key: str, /, **params: object) -> UiPhrase:
         return cls(key, tuple(params.items()))
 
-    def text(self, locale: str) -> str:
-        return t(self.key, locale, **{name: value.text(locale) if hasattr(value, "text") else value
-                                       for name, value in self.params})
-
-
-@dataclass(frozen=True, slots=True)
-class UiList:
-    """UI words (by key) joined the language's way."""
-
-    keys: tuple[str, ...]
-
-    def text(self, locale: str) -> str:
-        return t("list.separator", locale).join(t(key, locale) for key in self.keys)
+    def template(self, locale: str) -> str:
+        return t(self.key, locale)

@@ -20,9 +20,10 @@ import streamlit as st
 
 from ... import edit
 from ...edit.rows import REQUIRED
+from ...phrases import Listed
 from .. import cached, session
 from ..components import grid_focus
-from ..i18n import UiList, UiPhrase, t
+from ..i18n import UiPhrase, t
 from ..text import md_escape
 from ..view import TableBase, view
 from .common import draft_page, load_error_words, translator
@@ -270,7 +271,8 @@ def _missing(name: str, records: list[dict]) -> UiPhrase | None:
             continue  # the grid's fresh empty row
         empty = [column for column in REQUIRED.get(name, ()) if record.get(column) in (None, "", [])]
         if empty:
-            return UiPhrase.of("tables.fill_in", row=number, columns=UiList(tuple(f"field.{c}" for c in empty)))
+            columns = Listed(tuple(UiPhrase(f"field.{column}") for column in empty))
+            return UiPhrase.of("tables.fill_in", row=number, columns=columns)
     return None
 
 

@@ -17,8 +17,9 @@ import streamlit as st
 
 from ... import edit
 from ...edit.rows import REQUIRED
+from ...phrases import Listed
 from .. import cached, session
-from ..i18n import UiList, UiPhrase, t
+from ..i18n import UiPhrase, t
 from ..text import md_escape
 from ..view import view
 
@@ -127,7 +128,8 @@ def _written(name: str, values: dict[str, object]) -> str:
     """The draft's text with the new row added at the end of table ``name``."""
     empty = [column for column in REQUIRED[name] if column in values and values[column] in (None, "")]
     if empty:
-        raise edit.EditError(UiPhrase.of("tables.add_fill_in", columns=UiList(tuple(f"field.{c}" for c in empty))))
+        columns = Listed(tuple(UiPhrase(f"field.{column}") for column in empty))
+        raise edit.EditError(UiPhrase.of("tables.add_fill_in", columns=columns))
     table = view().tables.get(name)
     if table is not None and table.pending is not None:
         raise edit.EditError(UiPhrase.of("tables.add_after_refusal"))
