@@ -15,11 +15,12 @@ from blueprint.ui import cached, conflict, live, session
 from blueprint.ui.i18n import t
 from blueprint.ui.pages import page_by_name, pages
 from blueprint.ui.pages.common import ICON, STYLE, top_bar
+from blueprint.ui.pages.editor import shows_drawing
 
 opened_from_command_line = session.bootstrap()
-# The editor's edit first, so every part of the page below shows the new text; its drawing is
-# started at once, and made while the rest of the page is built.
-if session.take_editor_edit():
+# The editor's edit first, so every part of the page below shows the new text; its drawing (when
+# the editor shows one) is started at once, and made while the rest of the page is built.
+if session.take_editor_edit() and shows_drawing():
     cached.prefetch_svg(session.text())
 locale = session.ui_locale()
 session.sync_url()

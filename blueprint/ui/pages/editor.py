@@ -17,7 +17,7 @@ from ..text import md_escape
 from ..view import view
 from .common import draft_page, load_error_words, translator
 
-__all__ = ["DETAILS_FORM", "FINDINGS_KEY", "FINDINGS_ROW_PX", "LAYOUTS", "LAYOUT_KEY", "page"]
+__all__ = ["DETAILS_FORM", "FINDINGS_KEY", "FINDINGS_ROW_PX", "LAYOUTS", "LAYOUT_KEY", "page", "shows_drawing"]
 
 FINDINGS_KEY = "bp_findings"
 DETAILS_FORM = "bp_details"
@@ -35,6 +35,11 @@ _ERROR_SLOT = "bp_error_slot"
 _PANE_HEIGHT = "max(420px, calc(100vh - 250px))"
 _EDITOR_HEIGHT = "max(240px, calc(100vh - 584px))"
 _LARGE_HEIGHT = "max(420px, calc(100vh - 250px))"
+
+
+def shows_drawing() -> bool:
+    """Whether the editor draws the blueprint: every layout but the text alone."""
+    return st.session_state.get(LAYOUT_KEY) != "text"
 
 
 @draft_page
