@@ -17,7 +17,7 @@ import streamlit as st
 
 from ..store import database_url, open_database
 from ..store.boards import (
-    DEFAULT_BASE_URL, Access, BoardError, BoardStore, BoardView, NotAllowed, board_link,
+    DEFAULT_BASE_URL, Access, BoardStore, BoardView, NotAllowed, board_link,
 )
 from ..store.tokens import looks_like_token
 from . import owner
@@ -25,7 +25,7 @@ from .view import view
 
 __all__ = [
     "BOARD_PATH", "Opened", "base_url", "forget", "link", "link_token", "open_board", "own_token", "remember_link",
-    "remember_own", "said", "snapshot", "store", "token_in_link", "write_cookie",
+    "remember_own", "snapshot", "store", "token_in_link", "write_cookie",
 ]
 
 #: The URL path of the board page (the links open it).
@@ -44,11 +44,6 @@ def store() -> BoardStore:
         if found is None or found.database is not database:
             found = _stores[database.url] = BoardStore(database)
         return found
-
-
-def said(error: BoardError | NotAllowed, locale: str) -> str:
-    """The store's refusal in the UI's language."""
-    return error.text(locale)
 
 
 def base_url() -> str:

@@ -23,7 +23,7 @@ from ...store.boards import (
 )
 from ...store.outcome import to_csv, to_json, to_markdown, to_picture, to_xlsx
 from .. import board, cached, owner, pipeline, session
-from ..board import Opened, said
+from ..board import Opened
 from ..components import blueprint_preview
 from ..i18n import t
 from ..text import md_escape
@@ -91,7 +91,7 @@ def _act(slot: str, locale: str, action: Callable[[], object], done: Callable[[]
     try:
         action()
     except (BoardError, NotAllowed) as error:
-        _say(slot, said(error, locale))
+        _say(slot, error.text(locale))
         return
     if done is not None:
         done()
@@ -113,7 +113,7 @@ def _create(locale: str) -> None:
         try:
             made = board.store().create(text, title=title.strip(), author=owner.author())
         except (BoardError, BlueprintError) as error:
-            st.error(md_escape(said(error, locale) if isinstance(error, BoardError) else error.text(locale)))
+            st.error(md_escape(error.text(locale)))
             return
         st.session_state[_MADE] = made.board
         st.session_state.setdefault(_PARTICIPANT_LINKS, {})[made.board] = made.participant_token
@@ -183,7 +183,7 @@ def _join(opened: Opened, locale: str) -> None:
         try:
             _participant, own = board.store().join(opened.link, st.session_state.get("participant_name", ""))
         except (BoardError, NotAllowed) as error:
-            _say("join", said(error, locale))
+            _say("join", error.text(locale))
             return
         board.remember_own(opened.access.board, own)
 
@@ -586,7 +586,7 @@ def _open_round_form(opened: Opened, snap: BoardView, locale: str) -> None:
         try:
             board.store().open_round(opened.token, topic, int(dots), bool(stacking))
         except (BoardError, NotAllowed) as error:
-            st.error(md_escape(said(error, locale)))
+            st.error(md_escape(error.text(locale)))
             return
         st.rerun()
 
@@ -712,7 +712,7 @@ def _new_action(opened: Opened, snap: BoardView, steps: dict[str, str], locale: 
             board.store().add_action(opened.token, wording, step=step or item_step, item=item, owner=owner_name,
                                      due=due.isoformat() if isinstance(due, date) else None, status=status)
         except (BoardError, NotAllowed) as error:
-            st.error(md_escape(said(error, locale)), icon=":material/block:")
+            st.error(md_escape(error.text(locale)), icon=":material/block:")
             return
         st.rerun()
 
@@ -739,7 +739,7 @@ def _change_action(opened: Opened, snap: BoardView, locale: str) -> None:
             board.store().update_action(opened.token, action["id"], owner=owner_name, status=status,
                                         due=due.isoformat() if isinstance(due, date) else None)
         except (BoardError, NotAllowed) as error:
-            st.error(md_escape(said(error, locale)), icon=":material/block:")
+            st.error(md_escape(error.text(locale)), icon=":material/block:")
             return
         st.rerun()
 

@@ -196,8 +196,9 @@ def _table(text: str, name: str, locale: str) -> dict | None:
     # script driving the app) is written here, once.
     if _write(name, key, locale):
         st.rerun()
+    labels = cached.labels(text, locale)
     add_control(name, text, cached.table(text, name)[0] or [], locale, cached.choices(text),
-                lambda column: _formatter(column, cached.labels(text, locale), locale))
+                lambda column: _formatter(column, labels, locale))
     # A refusal is said right under the grid, where new rows are added, inside the screen; the
     # grid above it never moves (and is never rebuilt) when one appears.
     if base.refusal is not None:
