@@ -32,23 +32,23 @@ __all__ = ["Plain", "scalar", "flow_value", "EditError"]
 class EditError(ValueError, Bilingual):
     """An edit that cannot be made: bad input text, a refused change, or a value that cannot be written.
 
-    ``message`` is a catalogue :class:`~blueprint.phrases.Phrase` (the refusal in every language), or
-    the English text with ``message_zh`` beside it. ``str(error)`` and ``error.message`` are the
-    English, ``error.message_zh`` the Chinese, and ``error.text(locale)`` the message in any language
-    (see :class:`blueprint.errors.Bilingual`).
+    ``phrase`` is the refusal in every language (a catalogue :class:`~blueprint.phrases.Phrase`, or
+    the UI's). ``str(error)`` and ``error.message`` are the English, ``error.message_zh`` the
+    Chinese, and ``error.text(locale)`` the message in any language (see
+    :class:`blueprint.errors.Bilingual`).
 
     >>> error = EditError(say("edit.id-taken", what=say("thing.step"), id="a"))
     >>> str(error) == error.text("en") == error.message, error.text("zh")
     (True, "已经有步骤 'a' 了：编号不能重复")
     """
 
-    def __init__(self, message: str | Phrase, message_zh: str = ""):
-        self.phrase = message if isinstance(message, Phrase) else None
-        if self.phrase is not None:
-            message, message_zh = self.phrase.text("en"), self.phrase.text("zh")
-        super().__init__(message)
-        self.message = message
-        self.message_zh = message_zh
+    def __init__(self, phrase: Phrase):
+        self.phrase = phrase
+        self.message, self.message_zh = phrase.text("en"), phrase.text("zh")
+        super().__init__(self.message)
+
+    def __reduce__(self):  # a pickle (Streamlit's cache) rebuilds the error from its phrase
+        return type(self), (self.phrase,)
 
 
 class Plain(str):

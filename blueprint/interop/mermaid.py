@@ -218,8 +218,9 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
             elif not lanes:
                 zone = Zone.CUSTOMER  # the journey's first actor is the one whose journey it is
             else:
-                zone = guess_zone(lane_key) or Zone.CUSTOMER
-                how = "guessed" if guess_zone(lane_key) else "default"
+                guessed = guess_zone(lane_key)
+                zone = guessed or Zone.CUSTOMER
+                how = "guessed" if guessed else "default"
                 notes.append(say(f"interop.mermaid.actor-{how}", actor=lane_key, zone=zone_named(zone)))
             lanes[lane_key] = {"id": lane_id, "zone": zone.value}
         step: dict[str, Any] = {"id": unique_id(found.group("task"), step_ids), "lane": lanes[lane_key]["id"],

@@ -82,12 +82,7 @@ def import_sheet(data: bytes, path: str, sheet: str | None = None,
     if not found:
         raise tables[0].error(1, 1, say("interop.sheet.no-header"))
     header, columns = found
-    return _build(table, header, columns, tables, zones or {})
-
-
-def _build(table: Table, header: int, columns: dict[int, str], tables: list[Table],
-           zones: Mapping[str, str]) -> Imported:
-    return _Rows(table, header, columns, zones).build(tables)
+    return _Rows(table, header, columns, zones or {}).build(tables)
 
 
 @dataclass(frozen=True)

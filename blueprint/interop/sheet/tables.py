@@ -9,10 +9,10 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from ...errors import BlueprintError, Pos
+from ...errors import BlueprintError
 from ...export import guard_cell
 from ...phrases import Listed, Phrase, say
-from ..common import check_size
+from ..common import check_size, import_error
 
 __all__ = ["Table", "column_letter", "read_table"]
 
@@ -37,7 +37,7 @@ class Table:
     def error(self, row: int, column: int, problem: Phrase) -> BlueprintError:
         """The error for the cell at ``row``, ``column``: ``problem``, after where the cell is."""
         message = say("interop.sheet.at", where=self.where(row, column), problem=problem)
-        return BlueprintError("import", message, Pos(self.path, row, column))
+        return import_error(self.path, row, column, message)
 
 
 def column_letter(column: int) -> str:
@@ -82,7 +82,7 @@ def read_table(data: bytes, path: str, sheet: str | None = None) -> list[Table]:
         return _read_xlsx(data, path, sheet)
     text = _decode(data)
     if "\x00" in text:
-        raise BlueprintError("import", say("interop.sheet.binary"), Pos(path, 1, 1))
+        raise import_error(path, 1, 1, say("interop.sheet.binary"))
     # The separator is the one the heading line uses most (csv.Sniffer also guesses quoting, wrongly
     # for cells that hold quotes).
     first = text.split("\n", 1)[0]
@@ -101,20 +101,17 @@ def _read_xlsx(data: bytes, path: str, sheet: str | None) -> list[Table]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise BlueprintError("import", say("interop.sheet.broken-zip"), Pos(path, 1, 1)) from None
+        raise import_error(path, 1, 1, say("interop.sheet.broken-zip")) from None
     if inflated > _MAX_UNCOMPRESSED:
-        raise BlueprintError("import", say("interop.sheet.inflates", size=inflated // 1024 // 1024),
-                             Pos(path, 1, 1))
+        raise import_error(path, 1, 1, say("interop.sheet.inflates", size=inflated // 1024 // 1024))
     try:
         # data_only: a formula cell gives its last computed value, never the formula.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for files that are not workbooks
-        raise BlueprintError("import", say("interop.sheet.unreadable", error=type(error).__name__),
-                             Pos(path, 1, 1)) from None
+        raise import_error(path, 1, 1, say("interop.sheet.unreadable", error=type(error).__name__)) from None
     names = workbook.sheetnames
     if sheet is not None and sheet not in names:
-        raise BlueprintError("import", say("interop.sheet.no-sheet", sheet=sheet,
-                                           sheets=Listed(tuple(names))), Pos(path, 1, 1))
+        raise import_error(path, 1, 1, say("interop.sheet.no-sheet", sheet=sheet, sheets=Listed(tuple(names))))
     tables = []
     for name in [sheet] if sheet else names:
         rows = [list(row) for row in workbook[name].iter_rows(values_only=True)]
