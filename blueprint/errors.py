@@ -11,12 +11,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from .controls import visible
 from .phrases import Phrase, say
 
-__all__ = ["Pos", "Positions", "Message", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
+__all__ = ["Pos", "Positions", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
            "hint", "closest", "kind_of", "brief"]
 
 
@@ -68,18 +67,6 @@ class Positions(Mapping):
         return f"Positions({dict(self)!r})"
 
 
-class Message(NamedTuple):
-    """One message in English and Chinese, from code that writes both: ``Message(en, zh)``; the
-    catalogue's :class:`~blueprint.phrases.Phrase` is the way to say a new one."""
-
-    en: str
-    zh: str
-
-    def text(self, locale: str = "en") -> str:
-        """The Chinese for ``"zh"`` when there is one, else the English."""
-        return self.zh if locale == "zh" and self.zh else self.en
-
-
 class Bilingual:
     """What carries a message: a catalogue ``phrase`` (any language), or the English ``message`` and
     the Chinese ``message_zh`` (may be empty) alone."""
@@ -98,7 +85,7 @@ class Bilingual:
         phrase = getattr(self, "phrase", None)
         if phrase is not None:
             return phrase.text(locale)
-        return Message(self.message, self.message_zh).text(locale)
+        return self.message_zh if locale == "zh" and self.message_zh else self.message
 
 
 @dataclass(frozen=True, slots=True)

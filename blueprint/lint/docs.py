@@ -26,8 +26,6 @@ __all__ = ["SECTIONS", "doc", "translation", "section_names", "summary", "sectio
            "render"]
 
 _SECTION_KEYS = ("finds", "why", "failing", "passing")
-#: The sections every rule's docstring has, in this order (``Options`` may come after the first).
-SECTIONS = tuple(word(f"rule-docs.section.{key}") for key in _SECTION_KEYS)
 _HEADING = re.compile(r"^## (.+)$", re.MULTILINE)
 _YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 
@@ -60,6 +58,10 @@ def doc(module: ModuleType, locale: str = "en") -> str:
 def section_names(locale: str = "en") -> tuple[str, ...]:
     """The headings of :data:`SECTIONS` in ``locale``."""
     return tuple(word(f"rule-docs.section.{key}", locale) for key in _SECTION_KEYS)
+
+
+#: The sections every rule's docstring has, in this order (``Options`` may come after the first).
+SECTIONS = section_names()
 
 
 def summary(module: ModuleType, locale: str = "en") -> str:
