@@ -37,6 +37,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import graphviz
 from generate import generate
+from timing import cpu_seconds
 
 from blueprint import loads
 from blueprint.layout import layout
@@ -61,15 +62,9 @@ def ours(text: str) -> tuple[tuple[float, float, float], str, object]:
 def ours_a3(text: str) -> tuple[float, float]:
     """Seconds from YAML text to the multi-page A3 PDF: wall time, and CPU time of this process and
     of the Graphviz processes it ran."""
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = time.perf_counter(), cpu_seconds()
     render(loads(text), "pdf", page="a3")
-    return time.perf_counter() - start, _cpu() - cpu
-
-
-def _cpu() -> float:
-    """CPU seconds used so far by this process and the child processes it has waited for."""
-    used = os.times()
-    return used.user + used.system + used.children_user + used.children_system
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def cluster_dot(bp: Blueprint, rankdir: str | None = None) -> bytes:
@@ -88,9 +83,9 @@ def cluster_dot(bp: Blueprint, rankdir: str | None = None) -> bytes:
 
 def dot_time(source: bytes) -> tuple[float, bytes, float]:
     """Wall seconds, the SVG, and dot's CPU seconds."""
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = time.perf_counter(), cpu_seconds()
     out = subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, check=True).stdout
-    return time.perf_counter() - start, out, _cpu() - cpu
+    return time.perf_counter() - start, out, cpu_seconds() - cpu
 
 
 def grid_is_right(grid) -> bool:

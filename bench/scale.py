@@ -32,6 +32,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.dirname(HERE))
 
 from generate import dense, generate, isolated
+from timing import cpu_seconds
 
 CASES = [("isolated", 1000), ("isolated", 10000), ("isolated", 100000),
          ("sparse", 1000), ("sparse", 2000), ("sparse", 10000), ("sparse", 100000),
@@ -56,7 +57,7 @@ def measure(shape: str, n: int) -> dict:
     text = SHAPES[shape](n)
     # 10^5 steps are 16 MB of YAML: over the loader's limits for files, which are not measured here.
     limits = replace(DEFAULT_LIMITS, max_bytes=256 * 1024 * 1024, max_expanded_nodes=50_000_000)
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = time.perf_counter(), cpu_seconds()
     bp = loads(text, limits=limits)
     loaded = time.perf_counter()
     grid = layout(bp)
@@ -66,14 +67,8 @@ def measure(shape: str, n: int) -> dict:
         render_layout(grid, "svg")
         drawn = time.perf_counter() - placed
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
-    return {"load": loaded - start, "layout": placed - loaded, "draw": drawn, "cpu": _cpu() - cpu,
+    return {"load": loaded - start, "layout": placed - loaded, "draw": drawn, "cpu": cpu_seconds() - cpu,
             "peak_mb": peak, "flows": len(grid.routes)}
-
-
-def _cpu() -> float:
-    """CPU seconds, user and system, of this process and of the children it waited for (Graphviz)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main(argv: list[str]) -> int:

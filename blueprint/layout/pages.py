@@ -135,7 +135,8 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
         return layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
                       window=window).height
 
-    likely = sorted(orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style, sheet_height))
+    likely = orientations if len(orientations) == 1 else sorted(
+        orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style, sheet_height))
     best = _pages(bp, whole, spec, spec.dimensions(likely[0]), locale, evidence, style, analysis, details)
     for other in likely[1:]:
         wins_tie = other == orientations[0]

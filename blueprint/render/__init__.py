@@ -42,6 +42,8 @@ MAX_PIXELS = 32767
 # most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
 _PARALLEL_FROM = 1000
 _PARTS = 3
+#: Graphviz processes drawing at once (SVG parts, runs of printed sheets): one per core, at most four.
+_WORKERS = min(os.cpu_count() or 1, 4)
 #: The most steps one picture may hold: a wider strip cannot be read whole, on screen or on paper.
 READABLE_STEPS = 5000
 
@@ -124,7 +126,7 @@ def _print_pdf(pages: list[Page]) -> bytes:
     :mod:`.pdfpages`), or page by page where a picture cannot be cut."""
     try:
         with paused_gc():  # the DOT of hundreds of sheets is many small objects that all live on
-            return print_pdf(pages, run_graphviz, min(os.cpu_count() or 1, 4))
+            return print_pdf(pages, run_graphviz, _WORKERS)
     except CannotCut:
         return join_pdfs(_draw_in_runs(pages, "pdf", PNG_DPI))
 
@@ -132,7 +134,7 @@ def _print_pdf(pages: list[Page]) -> bytes:
 def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:
     """Each of ``pages`` drawn in ``format`` by parallel Graphviz processes (one per core, at most
     four), each drawing a run of pages."""
-    workers = min(os.cpu_count() or 1, 4, len(pages))
+    workers = min(_WORKERS, len(pages))
     runs = [pages[k * len(pages) // workers:(k + 1) * len(pages) // workers] for k in range(workers)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         drawn = pool.map(lambda run: draw_pages(run, format, dpi), runs)
@@ -175,7 +177,7 @@ def render_layout(grid: Layout, format: str = "svg", dpi: int = PNG_DPI) -> str 
     if len(grid.cards) > READABLE_STEPS:
         raise TooLargeError(len(grid.cards))
     if format == "svg":
-        workers = min(os.cpu_count() or 1, 4)
+        workers = _WORKERS
         if len(grid.cards) >= _PARALLEL_FROM and workers > 1:
             return render_svg(to_dot_parts(grid, _PARTS), titles(grid), workers)
         return render_svg([dot_and_edges(grid)], titles(grid))

@@ -33,14 +33,14 @@ from .writer import FONT, Writer
 __all__ = ["FONT", "ZONE_COLORS", "dot_and_edges", "node_id", "page_dot", "titles", "to_dot", "to_dot_parts"]
 
 
-def to_dot(grid: Layout, prefix: str = "") -> graphviz.Digraph:
-    """The DOT of a placed blueprint (for ``neato -n2``), every node's name after ``prefix``."""
-    return dot_and_edges(grid, prefix)[0]
+def to_dot(grid: Layout) -> graphviz.Digraph:
+    """The DOT of a placed blueprint (for ``neato -n2``)."""
+    return dot_and_edges(grid)[0]
 
 
-def dot_and_edges(grid: Layout, prefix: str = "") -> tuple[graphviz.Digraph, list[str]]:
+def dot_and_edges(grid: Layout) -> tuple[graphviz.Digraph, list[str]]:
     """:func:`to_dot`, and the SVG ``id`` of each edge in the order Graphviz numbers them."""
-    w = _whole(grid, prefix)
+    w = _whole(grid, "")
     return w.dot, w.edges
 
 
