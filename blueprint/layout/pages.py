@@ -37,9 +37,14 @@ _MAX_SCALE = 2.0
 _FILLED = 0.75
 # How often sheets that came out too wide are cut again before one is halved.
 _RECUTS = 3
-# An orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
+# A print of more than twice this many sheets is estimated from this many sample sheets, and an
+# orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
 # behind the other is not laid out to the end.
 _SAMPLE_SHEETS = 16
+# A long print's orientation estimated this much (a fraction) over the other's count is not laid out.
+_CLOSE = 0.1
+# What ``auto`` chooses between, landscape first (it wins a tie).
+_BOTH = ("landscape", "portrait")
 
 
 @dataclass(frozen=True)
@@ -123,43 +128,65 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     if analysis:  # once for every sheet
         analysis = analyse(bp, normalize(locale, normalize(bp.locale)))  # as place() reads the locale
     whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
-    orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
-    # The orientation with fewer pages wins, landscape on a tie. The likelier winner (by an estimate
-    # from the whole layout and a few sheets) is laid out first, and the other only until it cannot
-    # win any more, or (a long print) until its first quarter shows it a quarter behind: a big
-    # blueprint is not laid out twice.
+    # Sheets laid out to choose the orientation, kept for the drawing that needs them next.
+    sampled: dict[Window, Layout] = {}
 
-    def sheet_height(runs: list[tuple[int, int]], number: int) -> float:
-        first, last = runs[number - 1]
-        window = Window(first, last, number, len(runs), _sheet_of_column(runs))
-        return layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
-                      window=window).height
+    def sheet(window: Window) -> Layout:
+        laid = sampled.pop(window, None)
+        return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
+                                                    analysis=analysis, details=details, window=window)
 
-    likely = orientations if len(orientations) == 1 else sorted(
-        orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style, sheet_height))
-    best = _pages(bp, whole, spec, spec.dimensions(likely[0]), locale, evidence, style, analysis, details)
-    for other in likely[1:]:
-        wins_tie = other == orientations[0]
-        pages = _pages(bp, whole, spec, spec.dimensions(other), locale, evidence, style, analysis, details,
-                       give_up_at=len(best) + (1 if wins_tie else 0))
-        if pages is not None and (len(pages) < len(best) or (wins_tie and len(pages) == len(best))):
-            best = pages
+    if spec.orientation != "auto":
+        return _pages(whole, spec, spec.dimensions(spec.orientation), sheet)
+    # The orientation with fewer pages wins, landscape on a tie. Both are estimated from sample
+    # sheets (every sheet of a short print: then the estimate is the count); the likelier winner is
+    # laid out, and the other only if its estimate is close, and then only until it cannot win.
+
+    def sample(window: Window) -> Layout:
+        sampled[window] = laid = sheet(window)
+        return laid
+
+    estimates = {o: _estimate(whole, spec, spec.dimensions(o), style, sample) for o in _BOTH}
+    likely, other = sorted(_BOTH, key=lambda o: estimates[o][0])
+    best = _pages(whole, spec, spec.dimensions(likely), sheet)
+    estimate, exact = estimates[other]
+    if not exact and estimate >= (1 + _CLOSE) * len(best):
+        return best
+    wins_tie = other == "landscape"
+    pages = _pages(whole, spec, spec.dimensions(other), sheet, give_up_at=len(best) + (1 if wins_tie else 0))
+    if pages is not None and (len(pages) < len(best) or (wins_tie and len(pages) == len(best))):
+        return pages
     return best
 
 
 def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style,
-              sheet_height: Callable[[list[tuple[int, int]], int], float]) -> float:
-    """How many pages ``whole`` cut into sheets for a page of ``size`` would take, from the cuts and
-    the height of the first, middle and last sheet (``sheet_height(runs, number)`` lays one out:
-    a sheet has fewer routes, so fewer tracks, than the whole)."""
+              sample: Callable[[Window], Layout]) -> tuple[float, bool]:
+    """How many pages ``whole`` cut into sheets for a page of ``size`` would take, and whether that
+    is the count: every sheet of a short print is laid out (by ``sample``), of a long one
+    :data:`_SAMPLE_SHEETS` spread over it (a sheet has fewer routes, so fewer tracks, than the
+    whole; how tall it is shows only once it is laid out)."""
     page_w, page_h = size
     least = MIN_TEXT / smallest_text(style)
     runs = _split(whole, page_w / least)
-    widths = [_run_width(whole, first, last) if whole.column_x else whole.width for first, last in runs]
-    heights = [sheet_height(runs, number) for number in sorted({1, (len(runs) + 1) // 2, len(runs)})]
-    scale = min(page_w / max(widths), page_h / max(heights) if spec.fit == "page" else math.inf)
-    scale = max(least, min(scale, _MAX_SCALE))
-    return len(runs) * sum(max(1, math.ceil(height * scale / page_h - 1e-6)) for height in heights) / len(heights)
+    exact = len(runs) <= 2 * _SAMPLE_SHEETS
+    numbers = range(1, len(runs) + 1) if exact else sorted(
+        {1 + round(k * (len(runs) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
+    sheet_of_column = _sheet_of_column(runs)
+    sheets = [sample(Window(*runs[number - 1], number, len(runs), sheet_of_column)) for number in numbers]
+    scale = _scale(sheets, spec, page_w, page_h, least)
+    parts = sum(_parts(sheet, scale, page_h) for sheet in sheets)
+    # A sheet that came out too wide is cut again when drawn: the estimate is then not the count.
+    exact = exact and all(sheet.width <= page_w / least + 0.5 for sheet in sheets)
+    return parts * len(runs) / len(sheets), exact
+
+
+def _scale(sheets: list[Layout], spec: PageSpec, page_w: float, page_h: float, least: float) -> float:
+    """One scale for all sheets: the largest at which each fits the page's width (and its height,
+    for ``fit="page"``), never under ``least`` nor over :data:`_MAX_SCALE`."""
+    scale = min(page_w / sheet.width for sheet in sheets)
+    if spec.fit == "page":
+        scale = min(scale, min(page_h / sheet.height for sheet in sheets))
+    return max(least, min(scale, _MAX_SCALE))
 
 
 def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
@@ -171,13 +198,12 @@ class _CannotWin(Exception):
     """Laying out the sheets stops: they already need at least as many pages as another choice."""
 
 
-def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, float], locale: str | None,
-           evidence: bool, style: Style, analysis, details: bool, give_up_at: int | None = None) -> list[Page] | None:
-    """The pages for a page of ``size``; None as soon as they are sure to be ``give_up_at`` or more."""
-    from . import layout
-
+def _pages(whole: Layout, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
+           give_up_at: int | None = None) -> list[Page] | None:
+    """The pages for a page of ``size`` (``lay_out`` lays out one); None as soon as they are sure to
+    be ``give_up_at`` or more."""
     page_w, page_h = size
-    least = MIN_TEXT / smallest_text(style)
+    least = MIN_TEXT / smallest_text(whole.style)
     widest = page_w / least  # the widest sheet, in layout points
 
     def draw(runs: list[tuple[int, int]]) -> list[Layout]:
@@ -185,10 +211,8 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
         sheets: list[Layout] = []
         more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
         for number, (first, last) in enumerate(runs, 1):
-            sheet = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
-                           window=Window(first, last, number, len(runs), sheet_of_column))
-            sheets.append(sheet)
-            more += max(1, math.ceil(sheet.height * least / page_h - 1e-6)) - 1
+            sheets.append(lay_out(Window(first, last, number, len(runs), sheet_of_column)))
+            more += max(1, math.ceil(sheets[-1].height * least / page_h - 1e-6)) - 1
             if give_up_at is not None and (len(runs) + more >= give_up_at or _clearly_behind(
                     number, last + 1, len(sheet_of_column), len(runs), more, give_up_at)):
                 raise _CannotWin
@@ -217,16 +241,12 @@ def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, floa
             sheets = draw(runs)
     except _CannotWin:
         return None
-    fits: list[Callable[[Layout], float]] = [lambda sheet: page_w / sheet.width]
-    if spec.fit == "page":
-        fits.append(lambda sheet: page_h / sheet.height)
-    scale = min(fit(sheet) for sheet in sheets for fit in fits)
-    scale = max(least, min(scale, _MAX_SCALE))
+    scale = _scale(sheets, spec, page_w, page_h, least)
     pages: list[Page] = []
-    for sheet in sheets:
-        parts = _parts(sheet, scale, page_h)
+    for laid in sheets:
+        parts = _parts(laid, scale, page_h)
         for part in range(parts):
-            pages.append(Page(sheet, len(pages) + 1, part, parts, scale, page_w, page_h))
+            pages.append(Page(laid, len(pages) + 1, part, parts, scale, page_w, page_h))
     return pages
 
 

@@ -324,3 +324,24 @@ def test_printed_sheets_use_the_page_width(name, bp):
         sheets = list({id(page.sheet): page.sheet for page in pages}.values())
         for sheet in sheets[:-1]:  # the last one holds what is left
             assert sheet.width * pages[0].scale >= 0.7 * pages[0].width, (orientation, sheet.window)
+
+
+# ------------------------------------------------------------------------------------------------
+# Sheets are laid out once: those laid out to choose the orientation are the ones printed, and
+# what the sheets share (the grid, the card texts, the analysis) makes no sheet differ from the
+# same sheet laid out alone.
+
+@pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
+def test_the_printed_sheets_are_the_sheets_laid_out_alone(name, bp):
+    for size in ("a3", "a4"):
+        pages = plan_pages(bp, PageSpec(size))
+        each = {o: plan_pages(bp, PageSpec(size, o)) for o in ("landscape", "portrait")}
+        assert len(pages) == min(len(each["landscape"]), len(each["portrait"]))
+        chosen = each["landscape"] if pages[0].width > pages[0].height else each["portrait"]
+        assert [(p.part, p.parts, p.scale, p.width, p.height) for p in pages] == \
+               [(p.part, p.parts, p.scale, p.width, p.height) for p in chosen]
+        # Compared as text: a recovery link is a new Flow each time it is asked for, equal only to itself.
+        sheets = list({id(page.sheet): page.sheet for page in pages}.values())
+        assert [repr(sheet) for sheet in sheets] == [repr(page.sheet) for page in chosen if page.part == 0]
+        for sheet in sheets[:: max(1, len(sheets) // 4)]:
+            assert repr(sheet) == repr(layout(bp, window=sheet.window))
