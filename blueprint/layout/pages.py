@@ -5,27 +5,36 @@ A sheet is a run of columns laid out on its own, ending where a phase ends when 
 at least three quarters full (else it takes the next phase's first columns, which go on on the next
 sheet, rather than leave the page a third empty; a phase wider than a page is cut between columns
 anyway): lane and zone headers repeated, a tag "→ 3" beside a card whose flow continues on sheet 3 and
-"1 →" beside one whose flow comes from sheet 1. Every sheet is drawn at one scale, the largest at
-which the widest sheet fits the page (``fit="page"``: and the tallest too, when it can without text
-under 7 pt) or the page width (``fit="width"``), never below 7 pt text and never more than twice the
-natural size. A sheet taller than the page at that scale goes on as many pages as it needs, one
-under the other: each page after the first carries a running head across its top, the sheet's
-title with its number and the part ("Hall walk (3/12) · part 2 of 3"), over the strip of the
-sheet the page before already showed. PDF gives all pages in one file; SVG and PNG give one
-picture per page.
+"1 →" beside one whose flow comes from sheet 1, and rows sized for the sheet's own cards (a lane
+with no step on the sheet closes up to its name, a stacked lane's unused rows close up). Every
+sheet is drawn at one scale, the largest at which the widest sheet fits the page (``fit="page"``:
+and the tallest too, when it can without text under 7 pt) or the page width (``fit="width"``),
+never below 7 pt text and never more than twice the natural size. A sheet taller than the page at
+that scale goes on as many pages as it needs, one under the other: each page after the first
+carries a running head across its top, the sheet's title with its number and the part ("Hall walk
+(3/12) · part 2 of 3"), over the strip of the sheet the page before already showed. PDF gives all
+pages in one file; SVG and PNG give one picture per page.
+
+The print takes the way that needs the fewest pages, of: each orientation ``auto`` may choose
+(landscape first, it wins a tie), and for each the lanes stacked as on the screen, stacked as far
+as the page is tall (:func:`.grid.stacking` with the page's height: narrower sheets are fewer), or
+one row per lane.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from ..words import normalize
+from .breaches import Analysis, analyse
 from .geometry import Layout, Style, Window
+from .grid import stacking
 
 __all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages"]
 
@@ -35,7 +44,7 @@ MIN_TEXT = 7.0
 _MAX_SCALE = 2.0
 # A sheet is cut at the end of a phase only where it is at least this full (of the widest it may be).
 _FILLED = 0.75
-# How often sheets that came out too wide are cut again before one is halved.
+# How often a sheet that came out too wide is cut again before it is halved.
 _RECUTS = 3
 # A print of more than twice this many sheets is estimated from this many sample sheets, and an
 # orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
@@ -119,60 +128,107 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
         return _plan_pages(bp, spec, locale, evidence, style, analysis, details)
 
 
+@dataclass
+class _Strip:
+    """The whole blueprint as sheets are cut from it: the left edge of each column, the last column
+    of each phase band."""
+
+    column_x: list[float]
+    phase_ends: list[int]
+    style: Style
+
+
+@dataclass
+class _Choice:
+    """One way to print: an orientation and the lanes' rows, with its own grid and sample sheets."""
+
+    orientation: str
+    stacks: dict[str, int]
+    analysis: Analysis | bool
+    strip: _Strip
+    sampled: dict[Window, Layout] = field(default_factory=dict)
+
+
 def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
                 analysis: bool, details: bool) -> list[Page]:
     from . import layout
-    from .breaches import analyse
+    from .place import column_edges, whole_grid
 
     style = style or Style()
     if analysis:  # once for every sheet
         analysis = analyse(bp, normalize(locale, normalize(bp.locale)))  # as place() reads the locale
-    whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
-    # Sheets laid out to choose the orientation, kept for the drawing that needs them next.
-    sampled: dict[Window, Layout] = {}
+    least = MIN_TEXT / smallest_text(style)
+    # What every way to print shares: the grid with one row per lane (restacked for each), the texts.
+    common = analysis.shared if analysis else {}
+    stacked = whole_grid(bp, True, common)[2]
+    grids: list[tuple[dict[str, int], Analysis | bool, _Strip]] = []  # one per way to stack, for both orientations
 
-    def sheet(window: Window) -> Layout:
-        laid = sampled.pop(window, None)
+    def choice(orientation: str, stacks: dict[str, int]) -> _Choice:
+        for known, chosen, strip in grids:
+            if known == stacks:
+                return _Choice(orientation, stacks, chosen, strip)
+        shared = {key: value for key, value in common.items()
+                  if key == "base grid" or isinstance(key, tuple) and key[0] == "card text"}
+        chosen = replace(analysis, shared=shared) if analysis else False
+        if stacks == stacked:
+            chosen, shared = analysis, common
+        grids.append((stacks, chosen, _Strip(*column_edges(bp, evidence, style, stacks, shared), style)))
+        return _Choice(orientation, stacks, chosen, grids[-1][2])
+
+    def lay_out(way: _Choice, window: Window) -> Layout:
+        laid = way.sampled.pop(window, None)
         return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
-                                                    analysis=analysis, details=details, window=window)
+                                                    analysis=way.analysis, details=details, window=window,
+                                                    stack=way.stacks)
 
-    if spec.orientation != "auto":
-        return _pages(whole, spec, spec.dimensions(spec.orientation), sheet)
-    # The orientation with fewer pages wins, landscape on a tie. Both are estimated from sample
-    # sheets (every sheet of a short print: then the estimate is the count); the likelier winner is
-    # laid out, and the other only if its estimate is close, and then only until it cannot win.
+    # The ways to print, the preferred first (it wins a tie).
+    base_rows, base = common["base grid"]
+    ways: list[_Choice] = []
+    for orientation in (_BOTH if spec.orientation == "auto" else (spec.orientation,)):
+        page_h = spec.dimensions(orientation)[1] / least
+        for stacks in (stacked, stacking(base, base_rows, page=page_h), {}):
+            if not any(way.orientation == orientation and way.stacks == stacks for way in ways):
+                ways.append(choice(orientation, stacks))
+    if len(ways) == 1:
+        return _pages(ways[0].strip, spec, spec.dimensions(ways[0].orientation), partial(lay_out, ways[0]))
+    # Each is estimated from sample sheets (every sheet of a short print: then the estimate is the
+    # count); the likeliest is laid out, another only if its estimate is close, and then only until
+    # it cannot win any more.
 
-    def sample(window: Window) -> Layout:
-        sampled[window] = laid = sheet(window)
+    def sample(way: _Choice, window: Window) -> Layout:
+        way.sampled[window] = laid = lay_out(way, window)
         return laid
 
-    estimates = {o: _estimate(whole, spec, spec.dimensions(o), style, sample) for o in _BOTH}
-    likely, other = sorted(_BOTH, key=lambda o: estimates[o][0])
-    best = _pages(whole, spec, spec.dimensions(likely), sheet)
-    estimate, exact = estimates[other]
-    if not exact and estimate >= (1 + _CLOSE) * len(best):
-        return best
-    wins_tie = other == "landscape"
-    pages = _pages(whole, spec, spec.dimensions(other), sheet, give_up_at=len(best) + (1 if wins_tie else 0))
-    if pages is not None and (len(pages) < len(best) or (wins_tie and len(pages) == len(best))):
-        return pages
+    estimates = [_estimate(way.strip, spec, spec.dimensions(way.orientation), partial(sample, way)) for way in ways]
+    order = sorted(range(len(ways)), key=lambda n: estimates[n][0])
+    best_n = order[0]
+    best = _pages(ways[best_n].strip, spec, spec.dimensions(ways[best_n].orientation), partial(lay_out, ways[best_n]))
+    for n in order[1:]:
+        estimate, exact = estimates[n]
+        give_up_at = len(best) + (1 if n < best_n else 0)  # a preferred way wins a tie
+        if estimate >= give_up_at if exact else estimate >= (1 + _CLOSE) * len(best):
+            continue
+        way = ways[n]
+        pages = _pages(way.strip, spec, spec.dimensions(way.orientation), partial(lay_out, way), give_up_at=give_up_at)
+        if pages is not None and len(pages) < give_up_at:
+            best, best_n = pages, n
     return best
 
 
-def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style,
+def _estimate(whole: _Strip, spec: PageSpec, size: tuple[float, float],
               sample: Callable[[Window], Layout]) -> tuple[float, bool]:
     """How many pages ``whole`` cut into sheets for a page of ``size`` would take, and whether that
     is the count: every sheet of a short print is laid out (by ``sample``), of a long one
     :data:`_SAMPLE_SHEETS` spread over it (a sheet has fewer routes, so fewer tracks, than the
     whole; how tall it is shows only once it is laid out)."""
     page_w, page_h = size
-    least = MIN_TEXT / smallest_text(style)
+    least = MIN_TEXT / smallest_text(whole.style)
     runs = _split(whole, page_w / least)
     exact = len(runs) <= 2 * _SAMPLE_SHEETS
     numbers = range(1, len(runs) + 1) if exact else sorted(
         {1 + round(k * (len(runs) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
-    sheet_of_column = _sheet_of_column(runs)
-    sheets = [sample(Window(*runs[number - 1], number, len(runs), sheet_of_column)) for number in numbers]
+    windows = _windows(runs)
+    sheets = [sample(windows[number - 1]) for number in numbers]
     scale = _scale(sheets, spec, page_w, page_h, least)
     parts = sum(_parts(sheet, scale, page_h) for sheet in sheets)
     # A sheet that came out too wide is cut again when drawn: the estimate is then not the count.
@@ -194,53 +250,54 @@ def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
     return tuple(number for number, (first, last) in enumerate(runs, 1) for _ in range(last - first + 1))
 
 
-class _CannotWin(Exception):
-    """Laying out the sheets stops: they already need at least as many pages as another choice."""
-
-
-def _pages(whole: Layout, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
+def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
            give_up_at: int | None = None) -> list[Page] | None:
     """The pages for a page of ``size`` (``lay_out`` lays out one); None as soon as they are sure to
-    be ``give_up_at`` or more."""
+    be ``give_up_at`` or more.
+
+    The sheets are cut left to right, each as :func:`_split` would; the cut ignores that a sheet
+    has fewer tracks and its own labels, so where a sheet comes out too wide its run is made
+    narrower by as much (a few times at most; then halved) before the next sheet starts. Sheets
+    are laid out numbered as the first cut numbers them, and again only where the cut changed."""
     page_w, page_h = size
     least = MIN_TEXT / smallest_text(whole.style)
     widest = page_w / least  # the widest sheet, in layout points
+    first_cut = _split(whole, widest)
+    numbered = _windows(first_cut)
+    by_run = {(window.first, window.last): window for window in numbered}
+    laid_out: dict[Window, Layout] = {}
+    runs: list[tuple[int, int]] = []
+    more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
+    count = len(whole.column_x)
 
-    def draw(runs: list[tuple[int, int]]) -> list[Layout]:
-        sheet_of_column = _sheet_of_column(runs)
-        sheets: list[Layout] = []
-        more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
-        for number, (first, last) in enumerate(runs, 1):
-            sheets.append(lay_out(Window(first, last, number, len(runs), sheet_of_column)))
-            more += max(1, math.ceil(sheets[-1].height * least / page_h - 1e-6)) - 1
-            if give_up_at is not None and (len(runs) + more >= give_up_at or _clearly_behind(
-                    number, last + 1, len(sheet_of_column), len(runs), more, give_up_at)):
-                raise _CannotWin
-        return sheets
+    def sheet(first: int, last: int) -> Layout:
+        # A run the first cut did not make is numbered after the runs so far, the rest one more sheet.
+        window = by_run.get((first, last)) or Window(first, last, len(runs) + 1, len(runs) + 2, _sheet_of_column(
+            [*runs, (first, last), (last + 1, max(count - 1, last + 1))])[:max(count, 1)])
+        if window not in laid_out:
+            laid_out[window] = lay_out(window)
+        return laid_out[window]
 
-    runs = _split(whole, widest)
-    try:
-        sheets = draw(runs)
-        # The estimate ignores that a sheet has fewer tracks and its own legend: where a sheet comes
-        # out too wide, its run is made narrower by as much and the rest cut again after it (a few
-        # times at most; then a sheet still too wide is halved). Narrower runs never make fewer
-        # sheets, so the count of pages so far stays a lower bound.
-        narrower: dict[int, float] = {}
-        for _ in range(_RECUTS):
-            over = {first: sheet.width - widest for sheet, (first, last) in zip(sheets, runs)
-                    if sheet.width > widest + 0.5 and last > first}
-            if not over:
+    first = 0
+    while first < max(count, 1):
+        room = widest
+        last = _run(whole, first, room) if count else 0
+        laid = sheet(first, last)
+        for attempt in range(count):
+            if laid.width <= widest + 0.5 or last == first:
                 break
-            for first, by in over.items():
-                narrower[first] = narrower.get(first, 0.0) + by
-            runs = _split(whole, widest, narrower)
-            sheets = draw(runs)
-        while any(sheet.width > widest + 0.5 and last > first for sheet, (first, last) in zip(sheets, runs)):
-            runs = [piece for sheet, run in zip(sheets, runs)
-                    for piece in (_halve(run) if sheet.width > widest + 0.5 else [run])]
-            sheets = draw(runs)
-    except _CannotWin:
-        return None
+            room -= laid.width - widest
+            last = min(_run(whole, first, room) if attempt < _RECUTS else (first + last) // 2, last - 1)
+            laid = sheet(first, last)
+        runs.append((first, last))
+        more += max(1, math.ceil(laid.height * least / page_h - 1e-6)) - 1
+        # A narrower cut never makes fewer sheets: those of the first cut after this one are still to come.
+        to_come = sum(1 for start, _ in first_cut if start > last)
+        if give_up_at is not None and (len(runs) + to_come + more >= give_up_at or _clearly_behind(
+                len(runs), last + 1, count, len(runs) + to_come, more, give_up_at)):
+            return None
+        first = last + 1
+    sheets = [laid_out.get(window) or lay_out(window) for window in _windows(runs)]
     scale = _scale(sheets, spec, page_w, page_h, least)
     pages: list[Page] = []
     for laid in sheets:
@@ -248,6 +305,12 @@ def _pages(whole: Layout, spec: PageSpec, size: tuple[float, float], lay_out: Ca
         for part in range(parts):
             pages.append(Page(laid, len(pages) + 1, part, parts, scale, page_w, page_h))
     return pages
+
+
+def _windows(runs: list[tuple[int, int]]) -> list[Window]:
+    """The print sheets of ``runs``, numbered."""
+    sheet_of_column = _sheet_of_column(runs)
+    return [Window(first, last, number, len(runs), sheet_of_column) for number, (first, last) in enumerate(runs, 1)]
 
 
 def _clearly_behind(sheets: int, columns: int, count: int, runs: int, more: int, give_up_at: int) -> bool:
@@ -266,40 +329,34 @@ def _parts(sheet: Layout, scale: float, page_h: float) -> int:
     return 1 + math.ceil((tall - page) / (page - head_height(sheet.style)) - 1e-6)
 
 
-def _split(whole: Layout, widest: float, narrower: dict[int, float] | None = None) -> list[tuple[int, int]]:
-    """Runs of columns, each as wide as a sheet may be (less ``narrower[first]`` for a run from
-    column ``first``), cut between phases where one fits and the sheet is still at least
-    :data:`_FILLED` full; else as full as it can be (a phase goes on on the next sheet rather than
-    leaving a third of a page empty)."""
-    narrower = narrower or {}
+def _split(whole: _Strip, widest: float) -> list[tuple[int, int]]:
+    """Runs of columns, each as wide as a sheet may be, cut as :func:`_run` cuts them."""
     count = len(whole.column_x)
     if not count:
         return [(0, 0)]
-    phase_ends = sorted({band.last for band in whole.phases})
     runs: list[tuple[int, int]] = []
     first = 0
     while first < count:
-        last, room = first, widest - narrower.get(first, 0.0)
-        while last + 1 < count and _run_width(whole, first, last + 1) <= room:
-            last += 1
-        ends = [end for end in phase_ends if first <= end <= last
-                and _run_width(whole, first, end) >= _FILLED * room]
-        if ends and last + 1 < count:
-            last = ends[-1]
-        runs.append((first, last))
-        first = last + 1
+        runs.append((first, _run(whole, first, widest)))
+        first = runs[-1][1] + 1
     return runs
 
 
-def _run_width(whole: Layout, first: int, last: int) -> float:
+def _run(whole: _Strip, first: int, room: float) -> int:
+    """The last column of a sheet from column ``first`` at most ``room`` wide: cut between phases
+    where one fits and the sheet is still at least :data:`_FILLED` full; else as full as it can be
+    (a phase goes on on the next sheet rather than leaving a third of a page empty)."""
+    count = len(whole.column_x)
+    last = first
+    while last + 1 < count and _run_width(whole, first, last + 1) <= room:
+        last += 1
+    ends = [end for end in whole.phase_ends if first <= end <= last and _run_width(whole, first, end) >= _FILLED * room]
+    return max(ends) if ends and last + 1 < count else last
+
+
+def _run_width(whole: _Strip, first: int, last: int) -> float:
     """How wide a sheet of columns ``first`` to ``last`` of ``whole`` is, as the whole spaces them:
     margin, header column and first gap, the columns, half a gap, the phase's padding, margin."""
     style, xs = whole.style, whole.column_x
     edge = style.column_gap / 2 + style.phase_pad + style.margin
     return xs[0] + xs[last] + style.card_width - xs[first] + edge
-
-
-def _halve(run: tuple[int, int]) -> list[tuple[int, int]]:
-    first, last = run
-    middle = (first + last) // 2
-    return [(first, middle), (middle + 1, last)]

@@ -36,20 +36,12 @@ _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
           window: Window | None = None, analysis: bool | Analysis = True, details: bool = False,
-          stack: bool = True) -> Layout:
+          stack: bool | dict[str, int] = True) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = normalize(locale, normalize(bp.locale))
     shared = analysis.shared if isinstance(analysis, Analysis) else {}
-    if "grid" not in shared:  # the sheets of one blueprint share its grid
-        rows = grid_rows(bp)
-        whole = Grid(bp, rows)
-        stacks = stacking(whole, rows) if stack else {}
-        if stacks:
-            rows = grid_rows(bp, stacks)
-            whole = whole.restacked(rows)
-        shared["grid"] = (rows, whole)
-    rows, whole = shared["grid"]
+    rows, whole, stacks = whole_grid(bp, stack, shared)
     grid = whole if window is None else whole.window(window.first, window.last)
     flows = _sheet_flows(bp, whole, window, shared)
     title = bp.title or ""
@@ -74,7 +66,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         notes = measure_evidence(grid, rows, style, numbers, columns) if evidence else Notes()
         problems = problem_lines(bp, locale, columns.right - style.margin - 12, style)
         page = place_rows(title, sheet_number, problems, grid, rows, style, locale, columns, tracks, card_h,
-                     notes.height, EMOTION_H if felt else 0.0, time_row_height(style) if timed else 0.0, wider)
+                     notes.height, EMOTION_H if felt else 0.0, time_row_height(style) if timed else 0.0, wider,
+                          sheet=window is not None)
         cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
         routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
         lanes, zones = bands(rows, style, locale, columns, page)
@@ -102,8 +95,36 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
         window=window, links=links, column_x=columns.x,
         banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
-        time_row=time_row, emotion_curve=curve,
+        time_row=time_row, emotion_curve=curve, stacks=stacks,
     )
+
+
+def whole_grid(bp: Blueprint, stack: bool | dict[str, int], shared: dict) -> tuple[list[Row], Grid, dict[str, int]]:
+    """The whole blueprint's rows and grid, its lanes stacked as :func:`.grid.stacking` decides
+    (``stack=True``), not at all (False) or as given; kept in ``shared`` for all the sheets of a
+    print (which may hold the grid with one row per lane to restack, as ``"base grid"``)."""
+    if "grid" not in shared:
+        if "base grid" not in shared:
+            rows = grid_rows(bp)
+            shared["base grid"] = (rows, Grid(bp, rows))
+        rows, whole = shared["base grid"]
+        stacks = stack if isinstance(stack, dict) else stacking(whole, rows) if stack else {}
+        if stacks:
+            rows = grid_rows(bp, stacks)
+            whole = whole.restacked(rows)
+        shared["grid"] = (rows, whole, stacks)
+    return shared["grid"]
+
+
+def column_edges(bp: Blueprint, evidence: bool, style: Style, stack: bool | dict[str, int],
+                 shared: dict) -> tuple[list[float], list[int]]:
+    """Where print sheets are cut: the left edge of every column of the whole picture (placed as
+    :func:`place` does, but before any label widens a gap: each sheet widens its own), and the last
+    column of every phase band. The routes are planned, nothing else is placed."""
+    rows, grid, _ = whole_grid(bp, stack, shared)
+    _, tracks = _plan_routes([*bp.flows, *bp.recoveries], grid, rows)
+    columns = place_columns(grid, style, tracks, {}, note_reach(grid, rows, style) if evidence else {})
+    return columns.x, [last for _, _, last in grid.band_columns]
 
 
 # ------------------------------------------------------------------------------------------------
