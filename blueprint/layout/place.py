@@ -3,6 +3,7 @@ columns, rows, cards and routes in points, bands and lines, evidence notes, flow
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import replace
 
@@ -30,6 +31,8 @@ _LABEL_PASSES = 3
 # along the top and bottom (clear of the badges on the top's left), along the left and right.
 _SIDE_SPACING_C, _SIDE_MARGIN_C = 24.0, 30.0
 _SIDE_SPACING_R, _SIDE_MARGIN_R = 14.0, 9.0
+# On a print sheet the legend stands on the title's line where it keeps this far from the title.
+_LEGEND_CLEAR = 24.0
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 
@@ -86,8 +89,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     links = sheet_links(flows, whole, grid, window, cards, style) if window is not None else []
     time_row = place_time_row(analysis, whole, grid, style, locale, columns, page, shared) if page.time_band else None
     curve = place_emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
-    items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right,
-                                                _drawn(cards, routes))
+    items, legend_title, legend_bottom = _legend(style, locale, columns, page, _drawn(cards, routes), window is not None)
     return Layout(
         width=columns.right + style.margin, height=legend_bottom + style.margin, locale=locale, style=style,
         title=page.title, title_box=page.title_box, cards=cards, lanes=lanes, zones=zones, phases=phases,
@@ -293,6 +295,21 @@ def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows:
 
 # ------------------------------------------------------------------------------------------------
 # Bands, lines, notes and labels
+
+
+def _legend(style: Style, locale: str, columns: Columns, page: Rows, drawn: set[str], sheet: bool):
+    """The legend (as :func:`.labels.legend` returns it): under the picture, or on a print sheet on
+    the title's line at the right where it fits there on one row, so that the page keeps its height
+    for the lanes."""
+    if sheet:
+        items, title, _ = legend(style, locale, 0.0, 0.0, math.inf, drawn)
+        if title is not None:
+            x = columns.right - max(item.text_box.right for item in items)
+            top = page.title_box.y + (page.title_box.h - title[0].h) / 2
+            if x >= page.title_box.right + _LEGEND_CLEAR:
+                items, title, _ = legend(style, locale, x, top, math.inf, drawn)
+                return items, title, page.bottom
+    return legend(style, locale, columns.header_x, page.bottom + 14, columns.right, drawn)
 
 
 def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:
