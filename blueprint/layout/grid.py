@@ -57,6 +57,8 @@ _COLUMN_W, _ROW_H, _OVERHEAD_H, _PHASE_W = 174.0, 92.0, 260.0, 28.0
 # counted on this many steps at most (the first ones, in flow order).
 _SAVES = 0.06
 _SAMPLE = 800
+# A print tries more stackings (one per page height), each on fewer steps.
+_PRINT_SAMPLE = 300
 # A picture that would stay wider than this even with every lane in as many rows as it may have,
 # each saving all the columns it could, is a strip whatever stacking does (a long generated
 # journey): it keeps one row per lane, and the taller picture's cost is not paid for nothing.
@@ -97,13 +99,13 @@ def stacking(grid: Grid, rows: list[Row], page: float | None = None) -> dict[str
     lane_ix = {lane: n for n, lane in enumerate(lanes)}
     step_lane = [lane_ix[rows[r].lane.id] for r in grid.lane_row]
     sample: list[list[int]] = []  # the first steps of the first phases, in flow order
-    room = _SAMPLE
+    room = _SAMPLE if page is None else _PRINT_SAMPLE
     for band in bands:
         if room <= 0:
             break
         sample.append(by_band.get(band, [])[:room])
         room -= len(sample[-1])
-    scale = len(grid.steps) / max(_SAMPLE - room, 1) if room <= 0 else 1.0
+    scale = len(grid.steps) / max(sum(map(len, sample)), 1) if room <= 0 else 1.0
 
     def columns(stacks: list[int]) -> float:
         first, r = [], 0

@@ -24,6 +24,7 @@ one row per lane.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -140,12 +141,10 @@ class _Strip:
 
 @dataclass
 class _Choice:
-    """One way to print: an orientation and the lanes' rows, with its own grid and sample sheets."""
+    """One way to print: an orientation and the lanes' rows, with the sheets laid out to estimate it."""
 
     orientation: str
     stacks: dict[str, int]
-    analysis: Analysis | bool
-    strip: _Strip
     sampled: dict[Window, Layout] = field(default_factory=dict)
 
 
@@ -161,25 +160,32 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     # What every way to print shares: the grid with one row per lane (restacked for each), the texts.
     common = analysis.shared if analysis else {}
     stacked = whole_grid(bp, True, common)[2]
-    grids: list[tuple[dict[str, int], Analysis | bool, _Strip]] = []  # one per way to stack, for both orientations
+    grids: dict[tuple, tuple[Analysis | bool, dict]] = {}  # by stacking: what carries its grid to the sheets
+    strips: dict[tuple, _Strip] = {}
 
-    def choice(orientation: str, stacks: dict[str, int]) -> _Choice:
-        for known, chosen, strip in grids:
-            if known == stacks:
-                return _Choice(orientation, stacks, chosen, strip)
-        shared = {key: value for key, value in common.items()
-                  if key == "base grid" or isinstance(key, tuple) and key[0] == "card text"}
-        chosen = replace(analysis, shared=shared) if analysis else False
-        if stacks == stacked:
-            chosen, shared = analysis, common
-        grids.append((stacks, chosen, _Strip(*column_edges(bp, evidence, style, stacks, shared), style)))
-        return _Choice(orientation, stacks, chosen, grids[-1][2])
+    def grid_of(stacks: dict[str, int]) -> tuple[Analysis | bool, dict]:
+        key = tuple(sorted(stacks.items()))
+        if key not in grids:
+            shared = {key: value for key, value in common.items()
+                      if key == "base grid" or isinstance(key, tuple) and key[0] == "card text"}
+            grids[key] = (analysis, common) if stacks == stacked else (
+                replace(analysis, shared=shared) if analysis else False, shared)
+        return grids[key]
+
+    def strip(way: _Choice, routes: bool = True) -> _Strip:
+        key = (tuple(sorted(way.stacks.items())), routes)
+        if key not in strips:
+            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, grid_of(way.stacks)[1], routes), style)
+        return strips[key]
 
     def lay_out(way: _Choice, window: Window) -> Layout:
         laid = way.sampled.pop(window, None)
         return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
-                                                    analysis=way.analysis, details=details, window=window,
-                                                    stack=way.stacks)
+                                                    analysis=grid_of(way.stacks)[0], details=details,
+                                                    window=window, stack=way.stacks)
+
+    def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
+        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), give_up_at)
 
     # The ways to print, the preferred first (it wins a tie).
     base_rows, base = common["base grid"]
@@ -188,47 +194,56 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
         page_h = spec.dimensions(orientation)[1] / least
         for stacks in (stacked, stacking(base, base_rows, page=page_h), {}):
             if not any(way.orientation == orientation and way.stacks == stacks for way in ways):
-                ways.append(choice(orientation, stacks))
+                ways.append(_Choice(orientation, stacks))
     if len(ways) == 1:
-        return _pages(ways[0].strip, spec, spec.dimensions(ways[0].orientation), partial(lay_out, ways[0]))
+        return pages(ways[0])
     # Each is estimated from sample sheets (every sheet of a short print: then the estimate is the
     # count); the likeliest is laid out, another only if its estimate is close, and then only until
-    # it cannot win any more.
+    # it cannot win any more. Every sheet takes a page at least: a long print's way cut into far
+    # more sheets than another is estimated to need pages (even cut before its routes widen the
+    # gaps between columns) is not estimated.
 
     def sample(way: _Choice, window: Window) -> Layout:
         way.sampled[window] = laid = lay_out(way, window)
         return laid
 
-    estimates = [_estimate(way.strip, spec, spec.dimensions(way.orientation), partial(sample, way)) for way in ways]
+    def widest(way: _Choice) -> float:
+        return spec.dimensions(way.orientation)[0] / least
+
+    rough = [len(_split(strip(way, routes=False), widest(way))) for way in ways]
+    estimates: list[tuple[float, bool]] = [(float(count), False) for count in rough]
+    for n in sorted(range(len(ways)), key=lambda n: rough[n]):
+        if rough[n] <= 2 * _SAMPLE_SHEETS or rough[n] < (1 + _CLOSE) * min(e for e, _ in estimates):
+            way = ways[n]
+            estimates[n] = _estimate(_split(strip(way), widest(way)), spec, spec.dimensions(way.orientation),
+                                     partial(sample, way))
     order = sorted(range(len(ways)), key=lambda n: estimates[n][0])
     best_n = order[0]
-    best = _pages(ways[best_n].strip, spec, spec.dimensions(ways[best_n].orientation), partial(lay_out, ways[best_n]))
+    best = pages(ways[best_n])
     for n in order[1:]:
         estimate, exact = estimates[n]
         give_up_at = len(best) + (1 if n < best_n else 0)  # a preferred way wins a tie
         if estimate >= give_up_at if exact else estimate >= (1 + _CLOSE) * len(best):
             continue
-        way = ways[n]
-        pages = _pages(way.strip, spec, spec.dimensions(way.orientation), partial(lay_out, way), give_up_at=give_up_at)
-        if pages is not None and len(pages) < give_up_at:
-            best, best_n = pages, n
+        other = pages(ways[n], give_up_at)
+        if other is not None and len(other) < give_up_at:
+            best, best_n = other, n
     return best
 
 
-def _estimate(whole: _Strip, spec: PageSpec, size: tuple[float, float],
+def _estimate(runs: list[tuple[int, int]], spec: PageSpec, size: tuple[float, float],
               sample: Callable[[Window], Layout]) -> tuple[float, bool]:
-    """How many pages ``whole`` cut into sheets for a page of ``size`` would take, and whether that
-    is the count: every sheet of a short print is laid out (by ``sample``), of a long one
+    """How many pages the sheets of ``runs`` would take on a page of ``size``, and whether that is
+    the count: every sheet of a short print is laid out (by ``sample``), of a long one
     :data:`_SAMPLE_SHEETS` spread over it (a sheet has fewer routes, so fewer tracks, than the
     whole; how tall it is shows only once it is laid out)."""
     page_w, page_h = size
-    least = MIN_TEXT / smallest_text(whole.style)
-    runs = _split(whole, page_w / least)
     exact = len(runs) <= 2 * _SAMPLE_SHEETS
     numbers = range(1, len(runs) + 1) if exact else sorted(
         {1 + round(k * (len(runs) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
     windows = _windows(runs)
     sheets = [sample(windows[number - 1]) for number in numbers]
+    least = MIN_TEXT / smallest_text(sheets[0].style)
     scale = _scale(sheets, spec, page_w, page_h, least)
     parts = sum(_parts(sheet, scale, page_h) for sheet in sheets)
     # A sheet that came out too wide is cut again when drawn: the estimate is then not the count.
@@ -263,6 +278,7 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
     least = MIN_TEXT / smallest_text(whole.style)
     widest = page_w / least  # the widest sheet, in layout points
     first_cut = _split(whole, widest)
+    starts = [start for start, _ in first_cut]
     numbered = _windows(first_cut)
     by_run = {(window.first, window.last): window for window in numbered}
     laid_out: dict[Window, Layout] = {}
@@ -292,7 +308,7 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
         runs.append((first, last))
         more += max(1, math.ceil(laid.height * least / page_h - 1e-6)) - 1
         # A narrower cut never makes fewer sheets: those of the first cut after this one are still to come.
-        to_come = sum(1 for start, _ in first_cut if start > last)
+        to_come = len(first_cut) - bisect_right(starts, last)
         if give_up_at is not None and (len(runs) + to_come + more >= give_up_at or _clearly_behind(
                 len(runs), last + 1, count, len(runs) + to_come, more, give_up_at)):
             return None

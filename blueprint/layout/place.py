@@ -15,7 +15,7 @@ from .breaches import Analysis, analyse
 from .cards import BadgeSpec, card_height, card_text, number_tag
 from .columns import Columns, Tracks, Wider, place_columns
 from .evidence import Notes, measure_evidence, note_reach, place_evidence_notes
-from .geometry import Badge, Box, Card, Layout, PhaseBand, Route, Style, Window
+from .geometry import Badge, Box, Card, Layout, LegendItem, PhaseBand, Route, Style, Window
 from .grid import Grid, Row, grid_rows, stacking
 from .labels import legend
 from .links import flow_labels, sheet_links
@@ -119,12 +119,13 @@ def whole_grid(bp: Blueprint, stack: bool | dict[str, int], shared: dict) -> tup
 
 
 def column_edges(bp: Blueprint, evidence: bool, style: Style, stack: bool | dict[str, int],
-                 shared: dict) -> tuple[list[float], list[int]]:
+                 shared: dict, routes: bool = True) -> tuple[list[float], list[int]]:
     """Where print sheets are cut: the left edge of every column of the whole picture (placed as
     :func:`place` does, but before any label widens a gap: each sheet widens its own), and the last
-    column of every phase band. The routes are planned, nothing else is placed."""
+    column of every phase band. The routes are planned (with ``routes``: else the gaps are as
+    narrow as they can be), nothing else is placed."""
     rows, grid, _ = whole_grid(bp, stack, shared)
-    _, tracks = _plan_routes([*bp.flows, *bp.recoveries], grid, rows)
+    tracks = _plan_routes([*bp.flows, *bp.recoveries], grid, rows)[1] if routes else {}
     columns = place_columns(grid, style, tracks, {}, note_reach(grid, rows, style) if evidence else {})
     return columns.x, [last for _, _, last in grid.band_columns]
 
@@ -305,10 +306,14 @@ def _legend(style: Style, locale: str, columns: Columns, page: Rows, drawn: set[
         items, title, _ = legend(style, locale, 0.0, 0.0, math.inf, drawn)
         if title is not None:
             x = columns.right - max(item.text_box.right for item in items)
-            top = page.title_box.y + (page.title_box.h - title[0].h) / 2
+            y = page.title_box.y + (page.title_box.h - title[0].h) / 2
             if x >= page.title_box.right + _LEGEND_CLEAR:
-                items, title, _ = legend(style, locale, x, top, math.inf, drawn)
-                return items, title, page.bottom
+                def moved(box: Box) -> Box:
+                    return Box(box.x + x, box.y + y, box.w, box.h)
+
+                items = [LegendItem(item.sample, item.text, moved(item.sample_box), moved(item.text_box))
+                         for item in items]
+                return items, (moved(title[0]), title[1]), page.bottom
     return legend(style, locale, columns.header_x, page.bottom + 14, columns.right, drawn)
 
 
