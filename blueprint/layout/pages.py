@@ -151,7 +151,7 @@ class _Choice:
 def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
                 analysis: bool, details: bool) -> list[Page]:
     from . import layout
-    from .place import column_edges, whole_grid
+    from .place import column_edges, renumbered, whole_grid
 
     style = style or Style()
     if analysis:  # once for every sheet
@@ -185,7 +185,10 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
                                                     window=window, stack=way.stacks)
 
     def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
-        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), give_up_at)
+        def renumber(sheet: Layout, window: Window) -> Layout:
+            return renumbered(bp, sheet, window, grid_of(way.stacks)[0])
+
+        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), renumber, give_up_at)
 
     # The ways to print, the preferred first (it wins a tie).
     base_rows, base = common["base grid"]
@@ -266,14 +269,14 @@ def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
 
 
 def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
-           give_up_at: int | None = None) -> list[Page] | None:
-    """The pages for a page of ``size`` (``lay_out`` lays out one); None as soon as they are sure to
-    be ``give_up_at`` or more.
+           renumber: Callable[[Layout, Window], Layout], give_up_at: int | None = None) -> list[Page] | None:
+    """The pages for a page of ``size`` (``lay_out`` lays out a sheet, ``renumber`` numbers one
+    again); None as soon as they are sure to be ``give_up_at`` or more.
 
     The sheets are cut left to right, each as :func:`_split` would; the cut ignores that a sheet
     has fewer tracks and its own labels, so where a sheet comes out too wide its run is made
     narrower by as much (a few times at most; then halved) before the next sheet starts. Sheets
-    are laid out numbered as the first cut numbers them, and again only where the cut changed."""
+    are laid out numbered as the first cut numbers them, and numbered again where the cut changed."""
     page_w, page_h = size
     least = MIN_TEXT / smallest_text(whole.style)
     widest = page_w / least  # the widest sheet, in layout points
@@ -313,7 +316,9 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
                 len(runs), last + 1, count, len(runs) + to_come, more, give_up_at)):
             return None
         first = last + 1
-    sheets = [laid_out.get(window) or lay_out(window) for window in _windows(runs)]
+    by_columns = {(window.first, window.last): laid for window, laid in laid_out.items()}
+    sheets = [laid_out.get(window) or renumber(by_columns[window.first, window.last], window)
+              for window in _windows(runs)]
     scale = _scale(sheets, spec, page_w, page_h, least)
     pages: list[Page] = []
     for laid in sheets:

@@ -20,7 +20,7 @@ from .grid import Grid, Row, grid_rows, stacking
 from .labels import legend
 from .links import flow_labels, sheet_links
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
-from .rows import Rows, place_rows, problem_lines, time_row_height
+from .rows import Rows, place_rows, problem_lines, time_row_height, title_line
 from .text import ellipsize, text_width
 
 __all__ = ["place"]
@@ -31,8 +31,9 @@ _LABEL_PASSES = 3
 # along the top and bottom (clear of the badges on the top's left), along the left and right.
 _SIDE_SPACING_C, _SIDE_MARGIN_C = 24.0, 30.0
 _SIDE_SPACING_R, _SIDE_MARGIN_R = 14.0, 9.0
-# On a print sheet the legend stands on the title's line where it keeps this far from the title.
-_LEGEND_CLEAR = 24.0
+# The legend stands this far under the picture, or on a print sheet on the title's line where it
+# keeps this far from the title.
+_LEGEND_GAP, _LEGEND_CLEAR = 14.0, 24.0
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 
@@ -48,8 +49,6 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     grid = whole if window is None else whole.window(window.first, window.last)
     flows = _sheet_flows(bp, whole, window, shared)
     title = bp.title or ""
-    # A sheet's number is never cut: on a narrow sheet the blueprint's title gives way instead.
-    sheet_number = f" ({window.number}/{window.count})" if window is not None and window.count > 1 else ""
     if analysis is True:
         analysis = analyse(bp, locale)
     found = analysis.breaches if analysis else None
@@ -68,7 +67,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         columns = place_columns(grid, style, tracks, wider, reach)
         notes = measure_evidence(grid, rows, style, numbers, columns) if evidence else Notes()
         problems = problem_lines(bp, locale, columns.right - style.margin - 12, style)
-        page = place_rows(title, sheet_number, problems, grid, rows, style, locale, columns, tracks, card_h,
+        page = place_rows(title, _sheet_number(window), problems, grid, rows, style, locale, columns, tracks, card_h,
                      notes.height, EMOTION_H if felt else 0.0, time_row_height(style) if timed else 0.0, wider,
                           sheet=window is not None)
         cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
@@ -89,7 +88,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     links = sheet_links(flows, whole, grid, window, cards, style) if window is not None else []
     time_row = place_time_row(analysis, whole, grid, style, locale, columns, page, shared) if page.time_band else None
     curve = place_emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
-    items, legend_title, legend_bottom = _legend(style, locale, columns, page, _drawn(cards, routes), window is not None)
+    items, legend_title, legend_bottom = _legend(style, locale, columns.header_x, columns.right, page.title_box,
+                                                 page.bottom, _drawn(cards, routes), window is not None)
     return Layout(
         width=columns.right + style.margin, height=legend_bottom + style.margin, locale=locale, style=style,
         title=page.title, title_box=page.title_box, cards=cards, lanes=lanes, zones=zones, phases=phases,
@@ -99,6 +99,35 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
         time_row=time_row, emotion_curve=curve, stacks=stacks,
     )
+
+
+def renumbered(bp: Blueprint, sheet: Layout, window: Window, analysis: bool | Analysis) -> Layout:
+    """``sheet``, a print sheet of the same columns as ``window``, numbered as ``window``: its title
+    and its tags to other sheets made again, and its legend placed again beside the new title;
+    nothing else on a sheet depends on the numbers (the title never widens it)."""
+    style = sheet.style
+    shared = analysis.shared if isinstance(analysis, Analysis) else {}
+    _, whole, _ = whole_grid(bp, sheet.stacks, shared)
+    grid = whole.window(window.first, window.last)
+    right = sheet.width - style.margin
+    title, title_box = title_line(bp.title or "", _sheet_number(window), right, style)
+    # Where the legend was placed tells where the lanes and time row end (see _legend).
+    if sheet.legend_title is None:
+        bottom = sheet.height - style.margin - _LEGEND_GAP
+    elif sheet.legend_title[0].y < sheet.title_box.bottom:
+        bottom = sheet.height - style.margin
+    else:
+        bottom = sheet.legend_title[0].y - _LEGEND_GAP
+    items, legend_title, legend_bottom = _legend(style, sheet.locale, style.margin, right, title_box, bottom,
+                                                 _drawn(sheet.cards, sheet.routes), True)
+    links = sheet_links(_sheet_flows(bp, whole, window, shared), whole, grid, window, sheet.cards, style)
+    return replace(sheet, title=title, title_box=title_box, window=window, links=links, legend=items,
+                   legend_title=legend_title, height=legend_bottom + style.margin)
+
+
+def _sheet_number(window: Window | None) -> str:
+    """A sheet's number after the title, " (3/12)" (never cut: on a narrow sheet the title gives way)."""
+    return f" ({window.number}/{window.count})" if window is not None and window.count > 1 else ""
 
 
 def whole_grid(bp: Blueprint, stack: bool | dict[str, int], shared: dict) -> tuple[list[Row], Grid, dict[str, int]]:
@@ -298,23 +327,24 @@ def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows:
 # Bands, lines, notes and labels
 
 
-def _legend(style: Style, locale: str, columns: Columns, page: Rows, drawn: set[str], sheet: bool):
-    """The legend (as :func:`.labels.legend` returns it): under the picture, or on a print sheet on
-    the title's line at the right where it fits there on one row, so that the page keeps its height
-    for the lanes."""
+def _legend(style: Style, locale: str, header_x: float, right: float, title_box: Box, bottom: float,
+            drawn: set[str], sheet: bool):
+    """The legend (as :func:`.labels.legend` returns it): under the picture (which ends at
+    ``bottom``), or on a print sheet on the title's line at the right where it fits there on one
+    row, so that the page keeps its height for the lanes."""
     if sheet:
         items, title, _ = legend(style, locale, 0.0, 0.0, math.inf, drawn)
         if title is not None:
-            x = columns.right - max(item.text_box.right for item in items)
-            y = page.title_box.y + (page.title_box.h - title[0].h) / 2
-            if x >= page.title_box.right + _LEGEND_CLEAR:
+            x = right - max(item.text_box.right for item in items)
+            y = title_box.y + (title_box.h - title[0].h) / 2
+            if x >= title_box.right + _LEGEND_CLEAR:
                 def moved(box: Box) -> Box:
                     return Box(box.x + x, box.y + y, box.w, box.h)
 
                 items = [LegendItem(item.sample, item.text, moved(item.sample_box), moved(item.text_box))
                          for item in items]
-                return items, (moved(title[0]), title[1]), page.bottom
-    return legend(style, locale, columns.header_x, page.bottom + 14, columns.right, drawn)
+                return items, (moved(title[0]), title[1]), bottom
+    return legend(style, locale, header_x, bottom + _LEGEND_GAP, right, drawn)
 
 
 def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:

@@ -13,7 +13,7 @@ from .geometry import Banner, Box, Style
 from .grid import Grid, Row
 from .text import ellipsize, text_width, wrap
 
-__all__ = ["Rows", "place_rows", "problem_lines", "time_row_height"]
+__all__ = ["Rows", "place_rows", "problem_lines", "time_row_height", "title_line"]
 
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
@@ -57,6 +57,15 @@ def problem_lines(bp: Blueprint, locale: str, width: float, style: Style) -> lis
     return lines
 
 
+def title_line(title: str, sheet_number: str, right: float, style: Style) -> tuple[str, Box]:
+    """The title on one line, as wide as the grid (which ends at ``right``) at most and never wider
+    than Graphviz tables can be, the sheet's number never cut; and its box."""
+    room = (min(right - style.margin, 4000) - 8) / BOLD - text_width(sheet_number, style.title_size)
+    title = (ellipsize(title, room, style.title_size) + sheet_number).lstrip()
+    return title, Box(style.margin, style.margin, text_width(title, style.title_size) * BOLD + 8,
+                      style.lh(style.title_size))
+
+
 def time_row_height(style: Style) -> float:
     return 2 * style.lh(style.small_size) + 10
 
@@ -69,11 +78,7 @@ def place_rows(title: str, sheet_number: str, problems: list[str], grid: Grid, r
     sheet uses, not the room the whole blueprint needs in them."""
     right = columns.right
     filled = set(grid.row) if sheet else None
-    # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
-    room = (min(right - style.margin, 4000) - 8) / BOLD - text_width(sheet_number, style.title_size)
-    title = (ellipsize(title, room, style.title_size) + sheet_number).lstrip()
-    title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * BOLD + 8,
-                    style.lh(style.title_size))
+    title, title_box = title_line(title, sheet_number, right, style)
     y = title_box.bottom + 10
     banner = None
     if problems:

@@ -342,9 +342,10 @@ def test_printed_sheets_use_the_page_width(name, bp):
 
 
 # ------------------------------------------------------------------------------------------------
-# Sheets are laid out once: those laid out to choose the orientation are the ones printed, and
-# what the sheets share (the grid, the card texts, the analysis) makes no sheet differ from the
-# same sheet laid out alone.
+# Sheets are laid out once: those laid out to choose the orientation are the ones printed, a
+# sheet laid out before the cut changed is numbered again rather than laid out again, and what the
+# sheets share (the grid, the card texts, the analysis) makes no sheet differ from the same sheet
+# laid out alone.
 
 @pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
 def test_the_printed_sheets_are_the_sheets_laid_out_alone(name, bp):
@@ -358,7 +359,7 @@ def test_the_printed_sheets_are_the_sheets_laid_out_alone(name, bp):
         # Compared as text: a recovery link is a new Flow each time it is asked for, equal only to itself.
         sheets = list({id(page.sheet): page.sheet for page in pages}.values())
         assert [repr(sheet) for sheet in sheets] == [repr(page.sheet) for page in chosen if page.part == 0]
-        for sheet in sheets[:: max(1, len(sheets) // 4)]:
+        for sheet in sheets if len(sheets) <= 12 else sheets[::4]:
             assert repr(sheet) == repr(layout(bp, window=sheet.window, stack=sheet.stacks))
 
 
