@@ -33,7 +33,7 @@ from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from ..words import normalize
-from .breaches import Analysis, analyse
+from .breaches import Analysis, analyse, plain
 from .geometry import Layout, Style, Window
 from .grid import stacking
 
@@ -154,39 +154,39 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     from .place import column_edges, renumbered, whole_grid
 
     style = style or Style()
-    if analysis:  # once for every sheet
-        analysis = analyse(bp, normalize(locale, normalize(bp.locale)))  # as place() reads the locale
+    # Once for every sheet (as place() reads the locale); a plain print's still carries the grid.
+    analysis = analyse(bp, normalize(locale, normalize(bp.locale))) if analysis else plain(bp)
     least = MIN_TEXT / smallest_text(style)
     # What every way to print shares: the grid with one row per lane (restacked for each), the texts.
-    common = analysis.shared if analysis else {}
+    common = analysis.shared
     stacked = whole_grid(bp, True, common)[2]
-    grids: dict[tuple, tuple[Analysis | bool, dict]] = {}  # by stacking: what carries its grid to the sheets
+    grids: dict[tuple, Analysis] = {}  # by stacking: what carries its grid to the sheets
     strips: dict[tuple, _Strip] = {}
 
-    def grid_of(stacks: dict[str, int]) -> tuple[Analysis | bool, dict]:
+    def grid_of(stacks: dict[str, int]) -> Analysis:
         key = tuple(sorted(stacks.items()))
         if key not in grids:
-            shared = {key: value for key, value in common.items()
-                      if key == "base grid" or isinstance(key, tuple) and key[0] == "card text"}
-            grids[key] = (analysis, common) if stacks == stacked else (
-                replace(analysis, shared=shared) if analysis else False, shared)
+            grids[key] = analysis if stacks == stacked else replace(analysis, shared={
+                key: value for key, value in common.items()
+                if key == "base grid" or isinstance(key, tuple) and key[0] == "card text"})
         return grids[key]
 
     def strip(way: _Choice, routes: bool = True) -> _Strip:
         key = (tuple(sorted(way.stacks.items())), routes)
         if key not in strips:
-            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, grid_of(way.stacks)[1], routes), style)
+            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, grid_of(way.stacks).shared, routes),
+                                 style)
         return strips[key]
 
     def lay_out(way: _Choice, window: Window) -> Layout:
         laid = way.sampled.pop(window, None)
         return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
-                                                    analysis=grid_of(way.stacks)[0], details=details,
+                                                    analysis=grid_of(way.stacks), details=details,
                                                     window=window, stack=way.stacks)
 
     def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
         def renumber(sheet: Layout, window: Window) -> Layout:
-            return renumbered(bp, sheet, window, grid_of(way.stacks)[0])
+            return renumbered(bp, sheet, window, grid_of(way.stacks))
 
         return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), renumber, give_up_at)
 

@@ -52,7 +52,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     if analysis is True:
         analysis = analyse(bp, locale)
     found = analysis.breaches if analysis else None
-    number = analysis.numbers if analysis else step_numbers(bp)  # once for all sheets where it can
+    number = analysis.numbers if isinstance(analysis, Analysis) else step_numbers(bp)  # once for all sheets
     numbers = [number.get(step.index, 0) for step in grid.steps]
     texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers, shared)
     planned, tracks = _plan_routes(flows, grid, rows)

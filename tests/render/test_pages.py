@@ -363,6 +363,16 @@ def test_the_printed_sheets_are_the_sheets_laid_out_alone(name, bp):
             assert repr(sheet) == repr(layout(bp, window=sheet.window, stack=sheet.stacks))
 
 
+@pytest.mark.parametrize("name, bp", CASES[-2:], ids=[name for name, _ in CASES[-2:]])
+def test_a_plain_print_shares_the_grid_and_prints_the_plain_sheets(name, bp):
+    pages = plan_pages(bp, PageSpec("a3"), analysis=False)
+    for page in pages:
+        if page.part == 0:
+            alone = layout(bp, window=page.sheet.window, stack=page.sheet.stacks, analysis=False)
+            assert repr(page.sheet) == repr(alone)
+            assert page.sheet.time_row is None and not any(card.exceeded for card in page.sheet.cards)
+
+
 # ------------------------------------------------------------------------------------------------
 # A print is laid out for its pages: a lane with no step on a sheet closes up to its name, and the
 # lanes are stacked as far as the page is tall, so the examples print on fewer, fuller pages than
