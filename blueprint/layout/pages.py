@@ -167,8 +167,8 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
         key = tuple(sorted(stacks.items()))
         if key not in grids:
             grids[key] = analysis if stacks == stacked else replace(analysis, shared={
-                key: value for key, value in common.items()
-                if key == "base grid" or isinstance(key, tuple) and key[0] == "card text"})
+                name: value for name, value in common.items()
+                if name == "base grid" or isinstance(name, tuple) and name[0] == "card text"})
         return grids[key]
 
     def strip(way: _Choice, routes: bool = True) -> _Strip:
