@@ -37,10 +37,13 @@ from .breaches import Analysis, analyse, plain
 from .geometry import Layout, Style, Window
 from .grid import stacking
 
-__all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages"]
+__all__ = ["FITS", "MARGIN_TRIM", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages",
+           "printed_height"]
 
 #: The smallest text size in points any printed page may show.
 MIN_TEXT = 7.0
+#: How much of a sheet's bottom margin (in the sheet's points) may fall off the foot of its page.
+MARGIN_TRIM = 6.0
 # Small blueprints are enlarged to fill the page, but not beyond this.
 _MAX_SCALE = 2.0
 # A sheet is cut at the end of a phase only where it is at least this full (of the widest it may be).
@@ -309,7 +312,7 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
             last = min(_run(whole, first, room) if attempt < _RECUTS else (first + last) // 2, last - 1)
             laid = sheet(first, last)
         runs.append((first, last))
-        more += max(1, math.ceil(laid.height * least / page_h - 1e-6)) - 1
+        more += _parts(laid, least, page_h) - 1  # no fewer at the scale chosen, which is no smaller
         # A narrower cut never makes fewer sheets: those of the first cut after this one are still to come.
         to_come = len(first_cut) - bisect_right(starts, last)
         if give_up_at is not None and (len(runs) + to_come + more >= give_up_at or _clearly_behind(
@@ -341,10 +344,16 @@ def _clearly_behind(sheets: int, columns: int, count: int, runs: int, more: int,
     return sheets >= _SAMPLE_SHEETS and columns * 4 >= count and runs + more * count / columns >= 1.25 * give_up_at
 
 
+def printed_height(sheet: Layout) -> float:
+    """How much of ``sheet``'s height its pages must show: all but the foot of its bottom margin
+    (blank, and nearer the paper's edge than most printers print), :data:`MARGIN_TRIM` at most."""
+    return sheet.height - min(MARGIN_TRIM, sheet.style.margin)
+
+
 def _parts(sheet: Layout, scale: float, page_h: float) -> int:
     """How many pages ``sheet`` needs at ``scale``, one under the other: the first shows a page's
     height of it, each further one that less its running head."""
-    tall, page = sheet.height, page_h / scale
+    tall, page = printed_height(sheet), page_h / scale
     if tall <= page + 1e-6 / scale:
         return 1
     return 1 + math.ceil((tall - page) / (page - head_height(sheet.style)) - 1e-6)

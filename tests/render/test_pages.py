@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from blueprint import load, loads
 from blueprint.cli import main
 from blueprint.layout import layout
-from blueprint.layout.pages import MIN_TEXT, PAGE_SIZES, PageSpec, head_height, plan_pages, smallest_text
+from blueprint.layout.pages import (MIN_TEXT, PAGE_SIZES, PageSpec, head_height, plan_pages, printed_height,
+                                    smallest_text)
 from blueprint.render import MAX_PIXELS, RenderError, render, render_pages
 from blueprint.render.svg import run_graphviz
 from tests.conftest import CJK, EXAMPLES
@@ -39,7 +40,8 @@ def test_at_a3_every_step_is_printed_once_and_no_text_is_under_7_pt(name, bp):
         assert page.scale * smallest_text(page.sheet.style) >= MIN_TEXT - 1e-9
         # The sheet fits the page's width at that scale; a taller one goes on in parts.
         assert page.sheet.width * page.scale <= page.width + 0.5
-        assert page.parts * page.height >= page.sheet.height * page.scale - 0.5
+        assert page.parts * page.height >= printed_height(page.sheet) * page.scale - 0.5
+        assert page.sheet.height - printed_height(page.sheet) <= page.sheet.style.margin  # only blank margin is cut
     printed = Counter(card.step.index for page in pages if page.part == 0 for card in page.sheet.cards)
     assert sorted(printed) == [step.index for step in bp.steps if step.lane in {lane.id for lane in bp.lanes}]
     assert set(printed.values()) == {1}
@@ -278,9 +280,10 @@ def _parted(bp, size="a3"):
     return pages, [page for page in pages if page.parts > 1]
 
 
-@pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
+@pytest.mark.parametrize("name, bp", [*CASES, ("tall", None)], ids=[*(name for name, _ in CASES), "tall"])
 def test_a_running_head_covers_nothing_the_part_before_did_not_show(name, bp):
-    pages, parted = _parted(bp)
+    pages, parted = _parted(bp or loads(_tall("en")))
+    assert parted or name != "tall"
     for page in parted:
         sheet, scale = page.sheet, page.scale
         head = head_height(sheet.style) if page.part else 0.0
@@ -288,7 +291,7 @@ def test_a_running_head_covers_nothing_the_part_before_did_not_show(name, bp):
             before = pages[pages.index(page) - 1]
             assert abs(before.top + before.height / scale - (page.top + head)) < 1e-6
         if page.part == page.parts - 1:
-            assert page.top + page.height / scale >= sheet.height - 1e-6
+            assert page.top + page.height / scale >= printed_height(sheet) - 1e-6
 
 
 def _tall(locale: str) -> str:
@@ -380,7 +383,7 @@ def test_a_plain_print_shares_the_grid_and_prints_the_plain_sheets(name, bp):
 
 #: At most this many A3 and A4 pages per example (each was 3-6 A3 and 6-15 A4 pages before).
 FEWER_PAGES = {
-    "bank-branch.zh.yaml": (5, 10), "clinic-visit.en.yaml": (6, 11), "fault-report.zh.yaml": (3, 6),
+    "bank-branch.zh.yaml": (5, 10), "clinic-visit.en.yaml": (5, 11), "fault-report.zh.yaml": (3, 6),
     "hall-before.zh.yaml": (3, 8), "hall-walk.en.yaml": (5, 11), "hall-walk.zh.yaml": (5, 10),
     "hotel-stay.en.yaml": (5, 10), "parcel-locker.en.yaml": (3, 6), "remote-support.zh.yaml": (5, 10),
 }
@@ -392,7 +395,7 @@ def test_the_examples_print_on_few_pages():
     assert counts.keys() == FEWER_PAGES.keys()
     for name, (a3, a4) in counts.items():
         assert a3 <= FEWER_PAGES[name][0] and a4 <= FEWER_PAGES[name][1], (name, a3, a4)
-    assert sum(a3 for a3, _ in counts.values()) <= 40 and sum(a4 for _, a4 in counts.values()) <= 82
+    assert sum(a3 for a3, _ in counts.values()) <= 39 and sum(a4 for _, a4 in counts.values()) <= 81
 
 
 @pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
