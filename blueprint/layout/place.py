@@ -68,7 +68,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         notes = measure_evidence(grid, rows, style, numbers, columns) if evidence else Notes()
         problems = problem_lines(bp, locale, columns.right - style.margin - 12, style)
         page = place_rows(title, _sheet_number(window), problems, grid, rows, style, locale, columns, tracks, card_h,
-                     notes.height, EMOTION_H if felt else 0.0, time_row_height(style) if timed else 0.0, wider,
+                          notes.height, EMOTION_H if felt else 0.0, time_row_height(style) if timed else 0.0, wider,
                           sheet=window is not None)
         cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
         routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
@@ -144,6 +144,8 @@ def whole_grid(bp: Blueprint, stack: bool | dict[str, int], shared: dict) -> tup
             rows = grid_rows(bp, stacks)
             whole = whole.restacked(rows)
         shared["grid"] = (rows, whole, stacks)
+    elif isinstance(stack, dict) and shared["grid"][2] != stack:
+        raise ValueError("the sheets sharing one analysis share one grid: give another its own Analysis")
     return shared["grid"]
 
 
