@@ -49,6 +49,17 @@ _SHAPES = frozenset({"box", "none", "underline", "note", "circle", "point"})
 _STYLES = frozenset({"filled", "rounded", "dashed", "dotted", "solid", "invis"})
 _ARROWHEADS = frozenset({"normal", "empty", "vee", "none"})
 _DASHES = {"dashed": [6.0], "dotted": [2.0, 6.0]}
+_SOLID: list[float] = []
+_lib = cairo.cairo  # cairo's own functions (see _Pen)
+# The dash patterns as cairo takes them, by the identity of the list that stands for each.
+_DASH_ARRAYS = {id(pattern): cairo.ffi.new("double[]", pattern) for pattern in (*_DASHES.values(), _SOLID)}
+
+
+def _dash(styles: frozenset[str]) -> list[float]:
+    for style, pattern in _DASHES.items():
+        if style in styles:
+            return pattern
+    return _SOLID
 _NAMED = {"black": (0.0, 0.0, 0.0, 1.0), "white": (1.0, 1.0, 1.0, 1.0), "transparent": (0.0, 0.0, 0.0, 0.0)}
 
 
@@ -246,17 +257,27 @@ class Painter:
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
                 if min(xs) <= x1 and max(xs) >= x0 and min(ys) <= y1 and max(ys) >= y0:
                     edge(pos, attrs)
+        pen.done()
 
 
 class _Pen:
-    """Draws one node or edge at a time onto a context, the way Graphviz's cairo devices do."""
+    """Draws one node or edge at a time onto a context, the way Graphviz's cairo devices do. It
+    calls cairo directly (cairocffi's checks after every call cost more than the drawing: the
+    context's status is checked once, at the end) and sets colour, width and dash only when they
+    change."""
 
     def __init__(self, ctx: cairo.Context, texts: list[Text] | None):
-        self.ctx = ctx
+        self.ctx, self.cr = ctx, ctx._pointer
         self.texts = texts
         self.fonts = fonts()
         ctx.set_font_options(self.fonts.options)
         self.face: tuple[bool, float] | None = None
+        self.rgba: tuple[float, float, float, float] | None = None
+        self.width: float | None = None
+        self.dashes: list[float] | None = None
+
+    def done(self) -> None:
+        cairo._check_status(_lib.cairo_status(self.cr))
 
     # -- nodes ------------------------------------------------------------------------------------
 
@@ -275,45 +296,45 @@ class _Pen:
         fill = a.get("fillcolor") if "filled" in styles else None
         if "filled" in styles and fill is None:
             raise UnknownAttribute("a filled node without a fillcolor")
-        ctx = self.ctx
-        dash = self.dash(styles)
+        cr = self.cr
+        dash = _dash(styles)
         x, y, w, h = box.x, box.y, box.w, box.h
         if shape == "point":
             raise UnknownAttribute("a visible point")
         if shape == "box" or (shape == "none" and fill):
             if "rounded" in styles and shape == "box":
-                _rounded(ctx, x, y, w, h)
+                _rounded(cr, x, y, w, h)
             else:
-                ctx.rectangle(x, y, w, h)
+                _lib.cairo_rectangle(cr, x, y, w, h)
             self.fill_stroke(fill, color if shape == "box" else "transparent", penwidth, dash)
         elif shape == "underline":
             if fill:
-                ctx.rectangle(x, y, w, h)
+                _lib.cairo_rectangle(cr, x, y, w, h)
                 self.fill_stroke(fill, "transparent", penwidth, dash)
-            ctx.move_to(x, y + h)
-            ctx.line_to(x + w, y + h)
+            _lib.cairo_move_to(cr, x, y + h)
+            _lib.cairo_line_to(cr, x + w, y + h)
             self.fill_stroke(None, color, penwidth, dash)
         elif shape == "note":
             fold = min(w, h) / 6
             right, bottom = x + w, y + h
-            ctx.move_to(right - fold, y)
+            _lib.cairo_move_to(cr, right - fold, y)
             for px, py in ((x, y), (x, bottom), (right, bottom), (right, y + fold)):
-                ctx.line_to(px, py)
-            ctx.close_path()
+                _lib.cairo_line_to(cr, px, py)
+            _lib.cairo_close_path(cr)
             self.fill_stroke(fill, color, penwidth, dash)
-            ctx.move_to(right - fold, y)
-            ctx.line_to(right - fold, y + fold)
+            _lib.cairo_move_to(cr, right - fold, y)
+            _lib.cairo_line_to(cr, right - fold, y + fold)
             self.fill_stroke(None, color, penwidth, dash)
-            ctx.move_to(right, y + fold)
-            ctx.line_to(right - fold, y + fold)
+            _lib.cairo_move_to(cr, right, y + fold)
+            _lib.cairo_line_to(cr, right - fold, y + fold)
             self.fill_stroke(None, color, penwidth, dash)
         elif shape == "circle":
-            ctx.save()
-            ctx.translate(x + w / 2, y + h / 2)
-            ctx.scale(w / 2, h / 2)
-            ctx.move_to(1, 0)
-            ctx.arc(0, 0, 1, 0, 6.283185307179586)
-            ctx.restore()
+            _lib.cairo_save(cr)
+            _lib.cairo_translate(cr, x + w / 2, y + h / 2)
+            _lib.cairo_scale(cr, w / 2, h / 2)
+            _lib.cairo_move_to(cr, 1, 0)
+            _lib.cairo_arc(cr, 0, 0, 1, 0, 6.283185307179586)
+            _lib.cairo_restore(cr)
             self.fill_stroke(fill, color, penwidth, dash)
         label = a["label"]
         if not label:
@@ -325,42 +346,45 @@ class _Pen:
         else:
             raise UnknownAttribute(f"a label that is neither a Table nor Plain: {label[:40]!r}")
 
-    def dash(self, styles: frozenset[str]) -> list[float]:
-        for style, pattern in _DASHES.items():
-            if style in styles:
-                return pattern
-        return []
+    def source(self, color: str) -> None:
+        rgba = _rgba(color)
+        if rgba != self.rgba:
+            _lib.cairo_set_source_rgba(self.cr, *rgba)
+            self.rgba = rgba
 
     def fill_stroke(self, fill: str | None, color: str, penwidth: float, dash: list[float]) -> None:
-        ctx = self.ctx
+        cr = self.cr
         stroke = penwidth > 0 and _rgba(color)[3] > 0
         if fill is not None:
-            ctx.set_source_rgba(*_rgba(fill))
-            if stroke:
-                ctx.fill_preserve()
-            else:
-                ctx.fill()
+            self.source(fill)
+            if not stroke:
+                _lib.cairo_fill(cr)
                 return
+            _lib.cairo_fill_preserve(cr)
         if not stroke:
-            ctx.new_path()
+            _lib.cairo_new_path(cr)
             return
-        ctx.set_source_rgba(*_rgba(color))
-        ctx.set_line_width(penwidth)
-        ctx.set_dash(dash)
-        ctx.stroke()
+        self.source(color)
+        if penwidth != self.width:
+            _lib.cairo_set_line_width(cr, penwidth)
+            self.width = penwidth
+        if dash is not self.dashes:
+            _lib.cairo_set_dash(cr, _DASH_ARRAYS[id(dash)], len(dash), 0)
+            self.dashes = dash
+        _lib.cairo_stroke(cr)
 
     # -- text -------------------------------------------------------------------------------------
 
     def text(self, x: float, y: float, text: str, size: float, bold: bool, color: str) -> None:
-        ctx = self.ctx
+        cr = self.cr
         face = (bold, size)
         if face != self.face:
-            ctx.set_font_face(self.fonts.faces[bold])
-            ctx.set_font_size(size)
+            _lib.cairo_set_font_face(cr, self.fonts.faces[bold]._pointer)
+            _lib.cairo_set_font_size(cr, size)
             self.face = face
-        ctx.set_source_rgba(*_rgba(color))
-        ctx.move_to(x, y)
-        ctx.show_text(text)
+        self.source(color)
+        _lib.cairo_move_to(cr, x, y)
+        _lib.cairo_show_text(cr, text.encode("utf-8"))
         if self.texts is not None:
             self.texts.append((x, y, text, size, bold, color))
 
@@ -405,7 +429,8 @@ class _Pen:
                 x += cell.width / 2 - sum(width(text, bold, size) for text, _ in line) / 2
             for text, color in line:
                 self.text(x, baseline, text, size, bold, color)
-                x += width(text, bold, size)
+                if len(line) > 1:
+                    x += width(text, bold, size)
             baseline += step
 
     # -- edges ------------------------------------------------------------------------------------
@@ -419,36 +444,37 @@ class _Pen:
             raise UnknownAttribute(f"arrowhead {arrowhead!r}")
         if a["fontname"] != FONT:
             raise UnknownAttribute(f"fontname={a['fontname']!r}")
-        ctx = self.ctx
+        cr = self.cr
         color, penwidth = a.get("color", "black"), _number(a["penwidth"])
         points = pos.control
-        ctx.move_to(*points[0])
+        _lib.cairo_move_to(cr, *points[0])
         for i in range(1, len(points) - 2, 3):
-            ctx.curve_to(*points[i], *points[i + 1], *points[i + 2])
-        self.fill_stroke(None, color, penwidth, self.dash(styles))
+            _lib.cairo_curve_to(cr, *points[i], *points[i + 1], *points[i + 2])
+        self.fill_stroke(None, color, penwidth, _dash(styles))
         if arrowhead != "none":
-            _arrow(ctx, pos.tip, points[-1], 10 * _number(a["arrowsize"]), arrowhead)
-            self.fill_stroke(None if arrowhead == "empty" else color, color, penwidth, [])
+            _arrow(cr, pos.tip, points[-1], 10 * _number(a["arrowsize"]), arrowhead)
+            self.fill_stroke(None if arrowhead == "empty" else color, color, penwidth, _SOLID)
 
 
-def _rounded(ctx: cairo.Context, x: float, y: float, w: float, h: float) -> None:
+def _rounded(cr, x: float, y: float, w: float, h: float) -> None:
     """Graphviz's rounded box: corners of ``min(12, w/3, h/3)``, control points half way in."""
     r = min(12.0, w / 3, h / 3)
     c = r / 2
     right, bottom = x + w, y + h
-    ctx.move_to(right - r, y)
-    ctx.line_to(x + r, y)
-    ctx.curve_to(x + c, y, x, y + c, x, y + r)
-    ctx.line_to(x, bottom - r)
-    ctx.curve_to(x, bottom - c, x + c, bottom, x + r, bottom)
-    ctx.line_to(right - r, bottom)
-    ctx.curve_to(right - c, bottom, right, bottom - c, right, bottom - r)
-    ctx.line_to(right, y + r)
-    ctx.curve_to(right, y + c, right - c, y, right - r, y)
-    ctx.close_path()
+    lib = _lib
+    lib.cairo_move_to(cr, right - r, y)
+    lib.cairo_line_to(cr, x + r, y)
+    lib.cairo_curve_to(cr, x + c, y, x, y + c, x, y + r)
+    lib.cairo_line_to(cr, x, bottom - r)
+    lib.cairo_curve_to(cr, x, bottom - c, x + c, bottom, x + r, bottom)
+    lib.cairo_line_to(cr, right - r, bottom)
+    lib.cairo_curve_to(cr, right - c, bottom, right, bottom - c, right, bottom - r)
+    lib.cairo_line_to(cr, right, y + r)
+    lib.cairo_curve_to(cr, right, y + c, right - c, y, right - r, y)
+    lib.cairo_close_path(cr)
 
 
-def _arrow(ctx: cairo.Context, tip: tuple[float, float], toward: tuple[float, float], length: float,
+def _arrow(cr, tip: tuple[float, float], toward: tuple[float, float], length: float,
            kind: str) -> None:
     """An arrowhead's outline: ``length`` long from ``tip`` back toward the curve's end."""
     dx, dy = toward[0] - tip[0], toward[1] - tip[1]
@@ -465,7 +491,7 @@ def _arrow(ctx: cairo.Context, tip: tuple[float, float], toward: tuple[float, fl
                    (bx - vx * side, by - vy * side)]
     else:
         outline = [(bx + vx * 0.35, by + vy * 0.35), (bx - vx * 0.35, by - vy * 0.35)]
-    ctx.move_to(tx, ty)
+    _lib.cairo_move_to(cr, tx, ty)
     for px, py in outline:
-        ctx.line_to(px, py)
-    ctx.close_path()
+        _lib.cairo_line_to(cr, px, py)
+    _lib.cairo_close_path(cr)

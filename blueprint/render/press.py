@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 import cairocffi as cairo
 
+from ..gcpause import paused_gc
 from ..layout.pages import Page
 from .background import running_head
 from .dot import describe
@@ -55,10 +56,11 @@ def print_pdf(pages: Sequence[Page]) -> bytes:
     surface = cairo.PDFSurface(out, pages[0].width, pages[0].height)
     surface.set_metadata(cairo.PDF_METADATA_CREATOR, "blueprint")
     ctx = cairo.Context(surface)
-    for page, painter, head in drawings(pages):
-        surface.set_size(page.width, page.height)
-        paint_page(ctx, page, painter, head)
-        ctx.show_page()
+    with paused_gc():  # the descriptions of hundreds of sheets: many small objects, no cycles
+        for page, painter, head in drawings(pages):
+            surface.set_size(page.width, page.height)
+            paint_page(ctx, page, painter, head)
+            ctx.show_page()
     surface.finish()
     return pdf_dated(out.getvalue())
 

@@ -93,10 +93,12 @@ class Writer:
                   if value is not None]
         return f" [{' '.join(items)}]" if items else ""
 
-    def _value(self, value: str) -> str:
+    def _value(self, value) -> str:
         # A plain label (NoHtml) equals its text as a key but is quoted differently: never memoized.
         if isinstance(value, graphviz.quoting.NoHtml):
             return graphviz.quoting.quote(value)
+        if not isinstance(value, str):  # a table label writes itself as an HTML string
+            return str(value)
         return self.quoted(value)
 
     def edge(self, layer: Layer, tail: str, head: str, element_id: str, **attrs: str) -> None:
