@@ -113,9 +113,9 @@ def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, 
     if format == "pdf":
         return list(zip(pages, split_pdf(print_pdf(pages))))
     if format == "png":
-        for page in pages:
-            _check_pixels(page.width, page.height, dpi)
-        return [(page, page_png(page, painter, head, dpi)) for page, painter, head in drawings(pages)]
+        for printed in pages:
+            _check_pixels(printed.width, printed.height, dpi)
+        return [(printed, page_png(printed, painter, head, dpi)) for printed, painter, head in drawings(pages)]
     return list(zip(pages, _draw_in_runs(pages, format, dpi)))
 
 

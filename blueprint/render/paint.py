@@ -21,7 +21,6 @@ centre less half its size in whole points, a cell's text centred in it verticall
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 
 import cairocffi as cairo
 
@@ -142,7 +141,7 @@ class _Layer:
     """A layer's statements and what its nodes and its edges have unless they say otherwise (the
     graph's defaults, and the layer's own for its kind), as :class:`.writer.Layer`."""
 
-    __slots__ = ("nodes", "edges", "body")
+    __slots__ = ("body", "edges", "nodes")
 
     def __init__(self, nodes: dict[str, str], edges: dict[str, str]):
         self.nodes, self.edges = nodes, edges

@@ -16,11 +16,11 @@ import re
 from graphviz.quoting import NoHtml
 
 __all__ = [
+    "Plain",
     "css_classes",
     "dom_id",
     "html_label",
     "html_text",
-    "Plain",
     "plain_lines",
     "shown_text",
     "xml_text",

@@ -32,7 +32,7 @@ class Table:
     (else the cells' sum), for the painter; its DOT text (``<...>``) as ``str()``, written only when
     the DOT is."""
 
-    __slots__ = ("cells", "width", "height", "_markup")
+    __slots__ = ("_markup", "cells", "height", "width")
 
     def __init__(self, markup: Callable[[], str], cells: tuple[Cell, ...], size: tuple[int, int] | None = None):
         self._markup = markup

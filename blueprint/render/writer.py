@@ -9,7 +9,7 @@ import graphviz
 
 from ..layout import Box, Layout
 
-__all__ = ["EDGE_DEFAULTS", "FONT", "GRAPH", "Layer", "NODE_DEFAULTS", "Spline", "Writer", "inches", "num"]
+__all__ = ["EDGE_DEFAULTS", "FONT", "GRAPH", "NODE_DEFAULTS", "Layer", "Spline", "Writer", "inches", "num"]
 
 #: The one font the picture asks for: it has Latin and CJK glyphs (Debian: fonts-noto-cjk).
 FONT = "Noto Sans CJK SC"

@@ -15,7 +15,7 @@ from blueprint.cli import main
 from blueprint.layout import layout
 from blueprint.layout.pages import MIN_TEXT, PAGE_SIZES, PageSpec, head_height, plan_pages, smallest_text
 from blueprint.render import MAX_PIXELS, RenderError, render, render_pages
-from tests.conftest import CJK, EXAMPLES
+from tests.conftest import EXAMPLES
 
 A3 = PAGE_SIZES["a3"]
 GENERATED = loads(generate(300))
@@ -249,3 +249,28 @@ def test_printed_sheets_use_the_page_width(name, bp):
         sheets = list({id(page.sheet): page.sheet for page in pages}.values())
         for sheet in sheets[:-1]:  # the last one holds what is left
             assert sheet.width * pages[0].scale >= 0.7 * pages[0].width, (orientation, sheet.window)
+
+
+@pytest.mark.parametrize("name", ["hall-walk.zh.yaml", "hotel-stay.en.yaml"])
+def test_every_card_on_a_printed_page_can_be_read_there(name):
+    bp = next(bp for case, bp in CASES if case == name)
+    pages = plan_pages(bp, PageSpec("a3"))
+    reader = PdfReader(io.BytesIO(render(bp, "pdf", page="a3")))
+    assert len(reader.pages) == len(pages)
+    def plain(text: str) -> str:
+        # Noto Sans CJK draws "·" and "•" with one glyph, which the PDF names after the first drawn.
+        return "".join(text.split()).replace("•", "·")
+
+    read, cut = set(), set()
+    for page, printed in zip(pages, reader.pages):
+        text = plain(printed.extract_text())
+        top = page.top + (head_height(page.sheet.style) if page.part else 0)  # under the running head
+        bottom = page.top + page.height / page.scale
+        for card in page.sheet.cards:
+            if card.box.y >= top and card.box.bottom <= bottom:
+                for line in [*card.lines, *card.meta]:
+                    assert plain(line) in text, (page.suffix, line)
+                read.add(card.step.id)
+            elif card.box.y < bottom < card.box.bottom:
+                cut.add(card.step.id)  # where the page plan cuts a tall sheet (blueprint.layout.pages)
+    assert read | cut == {step.id for step in bp.steps} and len(read) >= 0.9 * len(bp.steps)
