@@ -94,12 +94,9 @@ class Writer:
         return f" [{' '.join(items)}]" if items else ""
 
     def _value(self, value) -> str:
-        # A plain label (NoHtml) equals its text as a key but is quoted differently: never memoized.
-        if isinstance(value, graphviz.quoting.NoHtml):
-            return graphviz.quoting.quote(value)
-        if not isinstance(value, str):  # a table label writes itself as an HTML string
-            return str(value)
-        return self.quoted(value)
+        # A table label writes itself as an HTML string. A plain label (NoHtml) is quoted apart from
+        # a str of the same text: the cache is typed.
+        return self.quoted(value) if isinstance(value, str) else str(value)
 
     def edge(self, layer: Layer, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
