@@ -11,6 +11,7 @@ words, never from the file, and go through the ``graphviz`` package's own quotin
 
 from __future__ import annotations
 
+import functools
 import re
 
 from graphviz.quoting import NoHtml
@@ -126,6 +127,7 @@ def plain_lines(lines: list[str], justify: str = "center") -> str:
     return label
 
 
+@functools.lru_cache(maxsize=1024)  # a few dozen class lists, asked for on every node of every sheet
 def css_classes(*tokens: str) -> str:
     """A ``class`` attribute value from the renderer's own lower-case tokens (checked, never escaped).
 
@@ -144,7 +146,7 @@ def dom_id(*parts: object) -> str:
     >>> dom_id("step", 3)
     'step-3'
     """
-    value = "-".join(str(part) for part in parts)
+    value = "-".join(map(str, parts))
     if not _ID.fullmatch(value):
         raise ValueError(f"not a safe id: {value!r}")
     return value
