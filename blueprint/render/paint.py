@@ -10,7 +10,8 @@ anything else, so a new attribute cannot silently go missing from print.
 Graphviz's measures it follows: a rounded box's corner is ``min(12, w/3, h/3)`` with control
 points half way; a note's folded corner ``min(w, h)/6``; an arrow is ``10 * arrowsize`` long, a
 triangle ``0.35`` of that to each side (a vee ``0.45``, notched half way), drawn solid; cairo's
-dashes are 6 on 6 off, dots 2 on 6 off, joins round. Text: a line is ``round(1.1 * size)`` high;
+dashes are 6 on 6 off, dots 2 on 6 off, joins round; a node is drawn in whole points (its width
+and height rounded), about its centre. Text: a line is ``round(1.1 * size)`` high;
 in a plain label and in an HTML-like cell of plain text (one run per line, not bold) the first
 baseline is ``0.8 * size`` under the text's top and lines are that height apart, in a cell of bold
 or mixed runs ``0.8 * size - 1`` and ``size`` apart; a one-line text is one line high. An HTML
@@ -27,7 +28,7 @@ import cairocffi as cairo
 from ..layout import Box, Layout
 from .quote import Plain
 from .tables import Cell, Table
-from .writer import EDGE_DEFAULTS, FONT, NODE_DEFAULTS, Spline, Writer
+from .writer import EDGE_DEFAULTS, FONT, NODE_DEFAULTS, Spline, Writer, inches
 
 __all__ = ["Painter", "Text", "UnknownAttribute"]
 
@@ -92,6 +93,22 @@ def _number(text: str) -> float:
 
 # The resolution Graphviz's pango plugin lays text out at.
 _PANGO_DPI = 96
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole(inches: str) -> int:
+    """A node's width or height in inches as Graphviz draws it: in whole points (rounded)."""
+    return int(float(inches) * 72 + 0.5)
+
+
+@functools.lru_cache(maxsize=4096)
+def _points(size: float) -> int:
+    """:func:`_whole` of a size in points as :func:`.writer.inches` writes it."""
+    return _whole(inches(size))
+
+
+def _drawn(cx: float, cy: float, w: int, h: int) -> Box:
+    return Box(cx - w / 2, cy - h / 2, w, h)
 
 
 def _line_height(size: float) -> int:
@@ -195,13 +212,15 @@ class Painter:
         if not attrs.keys() <= _NODE_KEYS:
             raise UnknownAttribute(f"node {name!r} with {sorted(attrs.keys() - _NODE_KEYS)}")
         attrs = {**layer.nodes, **attrs}
-        if not size:  # the size the attributes give (a badge's height is its layer's), about the box's centre
-            w, h = _number(attrs["width"]) * 72, _number(attrs["height"]) * 72
-            box = Box(box.cx - w / 2, box.cy - h / 2, w, h)
+        if size:
+            box = _drawn(box.cx, box.cy, _points(box.w), _points(box.h))
+        else:  # the size the attributes give (a badge's height is its layer's), about the box's centre
+            box = _drawn(box.cx, box.cy, _whole(attrs["width"]), _whole(attrs["height"]))
         layer.body.append((name, box, attrs))
 
     def card(self, layer: _Layer, name: str, box: Box, label: str) -> None:
-        layer.body.append((name, box, {**layer.nodes, "label": label}))
+        layer.body.append((name, _drawn(box.cx, box.cy, _points(box.w), _points(box.h)),
+                           {**layer.nodes, "label": label}))
 
     def edge(self, layer: _Layer, tail: str, head: str, element_id: str, **attrs: str) -> None:
         if "class_" in attrs:
