@@ -41,7 +41,8 @@ MAX_PIXELS = 32767
 # most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
 _PARALLEL_FROM = 1000
 _PARTS = 3
-#: Graphviz processes drawing at once (SVG parts, runs of printed sheets): one per core, at most four.
+#: Graphviz processes drawing at once (SVG parts, runs of printed sheets), threads encoding printed
+#: PNG pages: one per core, at most four.
 _WORKERS = min(os.cpu_count() or 1, 4)
 #: The most steps one picture may hold: a wider strip cannot be read whole, on screen or on paper.
 READABLE_STEPS = 5000
@@ -115,7 +116,10 @@ def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, 
     if format == "png":
         for printed in pages:
             _check_pixels(printed.width, printed.height, dpi)
-        return [(printed, page_png(printed, painter, head, dpi)) for printed, painter, head in drawings(pages)]
+        # Encoding a PNG is most of a page's time, in C without Python's lock: one thread per core.
+        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+            drawn = [pool.submit(page_png, printed, painter, head, dpi) for printed, painter, head in drawings(pages)]
+            return [(printed, png.result()) for printed, png in zip(pages, drawn)]
     return list(zip(pages, _draw_in_runs(pages, format, dpi)))
 
 

@@ -5,6 +5,8 @@ taller than the page is the same drawing shifted up, under its running head."""
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from collections.abc import Iterator, Sequence
 
 import cairocffi as cairo
@@ -66,12 +68,16 @@ def print_pdf(pages: Sequence[Page]) -> bytes:
 
 
 def page_png(page: Page, painter: Painter, head: Painter | None, dpi: int) -> bytes:
-    """A PNG of the page at ``dpi`` (which it says of itself)."""
+    """A PNG of the page at ``dpi`` (which it says of itself); safe to call from several threads."""
     zoom = dpi / 72
     surface = cairo.ImageSurface(cairo.FORMAT_ARGB32, round(page.width * zoom), round(page.height * zoom))
     ctx = cairo.Context(surface)
     ctx.scale(zoom, zoom)
     paint_page(ctx, page, painter, head)
-    out = io.BytesIO()
-    surface.write_to_png(out)
-    return png_with_dpi(out.getvalue(), dpi)
+    # Cairo encodes into a file by itself: into a Python stream it would take Python's lock back for
+    # every chunk, and pages encoded in threads would wait on each other.
+    with tempfile.TemporaryDirectory(prefix="blueprint-page-") as folder:
+        path = os.path.join(folder, "page.png")
+        surface.write_to_png(path)
+        with open(path, "rb") as file:
+            return png_with_dpi(file.read(), dpi)
