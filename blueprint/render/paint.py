@@ -28,9 +28,9 @@ import cairocffi as cairo
 from ..layout import Box, Layout
 from .quote import Plain
 from .tables import Cell, Table
-from .writer import EDGE_DEFAULTS, FONT, NODE_DEFAULTS, Spline, Writer, inches
+from .writer import EDGE_DEFAULTS, FONT, GRAPH, NODE_DEFAULTS, Spline, Writer, inches
 
-__all__ = ["Painter", "Text", "UnknownAttribute"]
+__all__ = ["Painter", "Text", "UnknownAttribute", "page_colour"]
 
 
 class UnknownAttribute(ValueError):
@@ -40,6 +40,8 @@ class UnknownAttribute(ValueError):
 #: A text as painted: where its baseline starts (points, y down, the sheet's), what, size, bold, colour.
 Text = tuple[float, float, str, float, bool, str]
 
+# The graph as the painter draws it: a white page (see press.paint_page), splines as given, no margin.
+_GRAPH = {"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0", "bgcolor": "white"}
 _NODE_KEYS = frozenset({"shape", "style", "fillcolor", "color", "penwidth", "label", "fontcolor", "fontsize",
                         "class", "width", "height", "labelloc", "fixedsize", "fontname", "margin"})
 _EDGE_KEYS = frozenset({"arrowhead", "arrowsize", "color", "style", "penwidth", "pos", "class", "fontname"})
@@ -111,6 +113,11 @@ def _drawn(cx: float, cy: float, w: int, h: int) -> Box:
     return Box(cx - w / 2, cy - h / 2, w, h)
 
 
+def page_colour() -> tuple[float, float, float, float]:
+    """The page's colour (the graph's ``bgcolor``)."""
+    return _rgba(_GRAPH["bgcolor"])
+
+
 def _line_height(size: float) -> int:
     """Graphviz's height of a line of text (its pango plugin's rounding of 1.1 times the size)."""
     return int(size * 1.1 + 0.5)
@@ -169,6 +176,8 @@ class Painter:
     """What the writers describe of a sheet, kept to be drawn onto a cairo context (points, y down)."""
 
     def __init__(self, grid: Layout):
+        if GRAPH != _GRAPH:
+            raise UnknownAttribute(f"graph attributes {GRAPH}: the painter draws {_GRAPH}")
         self.grid = grid
         self.edges: list[str] = []
         # Nodes in the order the DOT would name them; each node's edges in the order they are made.

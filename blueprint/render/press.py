@@ -15,7 +15,7 @@ from ..gcpause import paused_gc
 from ..layout.pages import Page
 from .background import running_head
 from .dot import describe
-from .paint import Painter, Text
+from .paint import Painter, Text, page_colour
 from .stamps import pdf_dated, png_with_dpi
 
 __all__ = ["drawings", "page_png", "paint_page", "print_pdf"]
@@ -37,10 +37,10 @@ def drawings(pages: Sequence[Page]) -> Iterator[tuple[Page, Painter, Painter | N
 
 def paint_page(ctx: cairo.Context, page: Page, painter: Painter, head: Painter | None,
                texts: list[Text] | None = None) -> None:
-    """The page on ``ctx`` (in the page's points): white, then what of its sheet it shows, at its
-    scale, and its running head over the top."""
+    """The page on ``ctx`` (in the page's points): the graph's background, then what of its sheet it
+    shows, at its scale, and its running head over the top."""
     ctx.save()
-    ctx.set_source_rgb(1, 1, 1)
+    ctx.set_source_rgba(*page_colour())
     ctx.paint()
     scale = page.scale
     ctx.scale(scale, scale)

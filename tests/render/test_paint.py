@@ -19,7 +19,7 @@ from blueprint.layout.pages import PageSpec, plan_pages
 from blueprint.render import draw_pages
 from blueprint.render.paint import Painter, UnknownAttribute, fonts
 from blueprint.render.press import drawings, page_png, paint_page
-from blueprint.render.writer import FONT
+from blueprint.render.writer import FONT, GRAPH
 from tests.conftest import EXAMPLES
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -151,3 +151,10 @@ def test_the_painter_refuses_what_it_does_not_know():
         with pytest.raises(UnknownAttribute, match=message):
             painter.paint(cairo.Context(surface))
     assert FONT == "Noto Sans CJK SC"
+
+
+def test_the_painter_refuses_graph_attributes_it_does_not_draw(monkeypatch):
+    grid = plan_pages(loads(PROBLEMS), PageSpec("a4"))[0].sheet
+    monkeypatch.setitem(GRAPH, "bgcolor", "black")
+    with pytest.raises(UnknownAttribute, match="bgcolor"):
+        Painter(grid)
