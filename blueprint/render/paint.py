@@ -16,7 +16,13 @@ in a plain label and in an HTML-like cell of plain text (one run per line, not b
 baseline is ``0.8 * size`` under the text's top and lines are that height apart, in a cell of bold
 or mixed runs ``0.8 * size - 1`` and ``size`` apart; a one-line text is one line high. An HTML
 table's and cell's ``WIDTH``/``HEIGHT`` count in whole points, the table's top left at the node's
-centre less half its size in whole points, a cell's text centred in it vertically.
+centre less half its size in whole points, a cell's text centred in it vertically. A text is as wide
+as pango makes it at 96 dpi with advances in whole pixels, plus one, in whole points: what Graphviz
+centres a line on and puts the next run after.
+
+Where it differs: glyphs are cairo's, unhinted and unkerned (pango kerns Latin text), so a centred
+line of bold Latin may start up to about 1.5 pt from Graphviz's; a glyph the font lacks shows as a
+blank box where pango would take it from another font.
 """
 
 from __future__ import annotations
