@@ -23,7 +23,6 @@ from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
 from ..phrases import say
 from .dot import dot_and_edges, page_dot, titles, to_dot, to_dot_parts
-from .press import drawings, page_png, print_pdf
 from .stamps import pdf_dated, png_with_dpi
 from .svg import RenderError, postprocess_svg, render_svg, run_graphviz, run_graphviz_many, split_pdf
 
@@ -89,6 +88,8 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
     """
     if page is not None and page != "none":
         if format == "pdf":
+            from .press import print_pdf  # cairo, only where pages are printed
+
             return print_pdf(_plan(bp, locale, evidence, page, orientation, fit, plain, details))
         pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi,
                              plain=plain, details=details)
@@ -111,6 +112,8 @@ def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, 
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     pages = _plan(bp, locale, evidence, page, orientation, fit, plain, details)
+    if format in ("pdf", "png"):
+        from .press import drawings, page_png, print_pdf  # cairo, only where pages are printed
     if format == "pdf":
         return list(zip(pages, split_pdf(print_pdf(pages))))
     if format == "png":
