@@ -28,6 +28,7 @@ blank box where pango would take it from another font.
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import cairocffi as cairo
 
@@ -129,6 +130,99 @@ def _line_height(size: float) -> int:
     return int(size * 1.1 + 0.5)
 
 
+class _Look(NamedTuple):
+    """How Graphviz draws a node, its attributes read once: the shape, its fill and outline colours
+    (None: none), pen and dashes, and its plain label's size, colour and place."""
+
+    shape: str
+    rounded: bool
+    fill: tuple[float, float, float, float] | None
+    stroke: tuple[float, float, float, float] | None
+    penwidth: float
+    dash: list[float]
+    fontsize: float
+    fontcolor: str
+    labelloc: str
+
+
+class _EdgeLook(NamedTuple):
+    """How Graphviz draws an edge: its colour (None: not at all), pen, dashes and arrowhead."""
+
+    stroke: tuple[float, float, float, float] | None
+    penwidth: float
+    dash: list[float]
+    arrowhead: str
+    arrow: float
+
+
+# The attributes a node's or an edge's look depends on (the rest is its label, place, size, class).
+_LOOK_KEYS = ("shape", "style", "fillcolor", "color", "penwidth", "fontsize", "fontcolor", "labelloc",
+              *_FIXED)
+_EDGE_LOOK_KEYS = ("style", "color", "penwidth", "arrowhead", "arrowsize", "fontname")
+
+
+def _look(attrs: dict[str, str]) -> _Look | None:
+    """The node's look (None when it is invisible), read once for all nodes that share it."""
+    key = tuple(map(attrs.get, _LOOK_KEYS))
+    found = _looks.get(key, _looks)
+    if found is _looks:
+        found = _looks[key] = _read_look(*key)
+    return found
+
+
+def _read_look(shape, style, fill, color, penwidth, fontsize, fontcolor, labelloc, *fixed) -> _Look | None:
+    styles = _styles(style)
+    if "invis" in styles:
+        return None
+    for (key, value), given in zip(_FIXED.items(), fixed):
+        if given != value:
+            raise UnknownAttribute(f"{key}={given!r}")
+    if shape not in _SHAPES or shape == "point":
+        raise UnknownAttribute(f"shape {shape!r}" + (" that is visible" if shape == "point" else ""))
+    if "filled" in styles and fill is None:
+        raise UnknownAttribute("a filled node without a fillcolor")
+    if labelloc not in (None, "b", "c"):
+        raise UnknownAttribute(f"labelloc {labelloc!r}")
+    pen = _number(penwidth)
+    stroke = _rgba(color or "black")
+    _rgba(fontcolor or "black")  # known, or refused here
+    return _Look(shape, "rounded" in styles and shape == "box", _rgba(fill) if "filled" in styles else None,
+                 stroke if pen > 0 and stroke[3] > 0 and shape != "none" else None, pen, _dash(styles),
+                 _number(fontsize), fontcolor or "black", labelloc or "c")
+
+
+def _edge_look(attrs: dict[str, str]) -> _EdgeLook | None:
+    """The edge's look (None when it is invisible), read once for all edges that share it."""
+    key = tuple(map(attrs.get, _EDGE_LOOK_KEYS))
+    found = _looks.get(key, _looks)
+    if found is _looks:
+        found = _looks[key] = _read_edge_look(*key)
+    return found
+
+
+def _read_edge_look(style, color, penwidth, arrowhead, arrowsize, fontname) -> _EdgeLook | None:
+    styles = _styles(style or "solid")
+    if "invis" in styles:
+        return None
+    if (arrowhead or "normal") not in _ARROWHEADS:
+        raise UnknownAttribute(f"arrowhead {arrowhead!r}")
+    if fontname != FONT:
+        raise UnknownAttribute(f"fontname={fontname!r}")
+    pen, stroke = _number(penwidth), _rgba(color or "black")
+    return _EdgeLook(stroke if pen > 0 and stroke[3] > 0 else None, pen, _dash(styles), arrowhead or "normal",
+                     10 * _number(arrowsize))
+
+
+def _label(label) -> Table | Plain | str:
+    if label and not isinstance(label, (Table, Plain)):
+        raise UnknownAttribute(f"a label that is neither a Table nor Plain: {label[:40]!r}")
+    return label
+
+
+# Looks by the attribute values they are read from: a few dozen over all the sheets of a print.
+_looks: dict[tuple, object] = {}
+
+
 class _Fonts:
     """The two faces (regular, bold) of :data:`FONT`, and the widths Graphviz gives text."""
 
@@ -187,8 +281,8 @@ class Painter:
         self.grid = grid
         self.edges: list[str] = []
         # Nodes in the order the DOT would name them; each node's edges in the order they are made.
-        self.nodes: dict[str, tuple[Box, dict[str, str]]] = {}
-        self.out: dict[str, list[tuple[str, Spline, dict[str, str]]]] = {}
+        self.nodes: dict[str, tuple[Box, _Look | None, Table | Plain | str]] = {}
+        self.out: dict[str, list[tuple[str, Spline, _EdgeLook | None]]] = {}
 
     # -- the Writer's interface -------------------------------------------------------------------
 
@@ -214,12 +308,12 @@ class Painter:
                 name, box, attrs = statement
                 if name in nodes:
                     raise UnknownAttribute(f"node {name!r} written twice")
-                nodes[name] = (box, attrs)
+                nodes[name] = (box, _look(attrs), _label(attrs["label"]))
             else:
                 tail, head, pos, attrs = statement
                 if tail not in nodes or head not in nodes:
                     raise UnknownAttribute(f"edge {tail} -> {head} before its nodes")
-                out.setdefault(tail, []).append((head, pos, attrs))
+                out.setdefault(tail, []).append((head, pos, _edge_look(attrs)))
 
     def node(self, layer: _Layer, name: str, box: Box, size: bool = True, **attrs: str) -> None:
         if "class_" in attrs:
@@ -275,21 +369,22 @@ class Painter:
         node, edge = pen.node, pen.edge
         done: set[str] = set()
         nodes, out = self.nodes, self.out
-        for name, (box, attrs) in nodes.items():
+        for name, (box, look, label) in nodes.items():
             if name not in done:
                 done.add(name)
-                if box.x <= x1 and box.x + box.w >= x0 and box.y <= y1 and box.y + box.h >= y0:
-                    node(box, attrs)
-            for head, pos, attrs in out.get(name, ()):
+                if look is not None and box.x <= x1 and box.x + box.w >= x0 and box.y <= y1 and box.y + box.h >= y0:
+                    node(box, look, label)
+            for head, pos, edge_look in out.get(name, ()):
                 if head not in done:
                     done.add(head)
-                    hbox, hattrs = nodes[head]
-                    if hbox.x <= x1 and hbox.x + hbox.w >= x0 and hbox.y <= y1 and hbox.y + hbox.h >= y0:
-                        node(hbox, hattrs)
+                    hbox, hlook, hlabel = nodes[head]
+                    if (hlook is not None and hbox.x <= x1 and hbox.x + hbox.w >= x0 and hbox.y <= y1
+                            and hbox.y + hbox.h >= y0):
+                        node(hbox, hlook, hlabel)
                 points = pos.control
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
-                if min(xs) <= x1 and max(xs) >= x0 and min(ys) <= y1 and max(ys) >= y0:
-                    edge(pos, attrs)
+                if edge_look is not None and min(xs) <= x1 and max(xs) >= x0 and min(ys) <= y1 and max(ys) >= y0:
+                    edge(pos, edge_look)
         pen.done()
 
 
@@ -314,90 +409,73 @@ class _Pen:
 
     # -- nodes ------------------------------------------------------------------------------------
 
-    def node(self, box: Box, a: dict[str, str]) -> None:
-        styles = _styles(a["style"])
-        if "invis" in styles:
-            return
-        for key, value in _FIXED.items():
-            if a[key] != value:
-                raise UnknownAttribute(f"{key}={a[key]!r}")
-        shape = a["shape"]
-        if shape not in _SHAPES:
-            raise UnknownAttribute(f"shape {shape!r}")
-        penwidth = _number(a["penwidth"])
-        color = a.get("color", "black")
-        fill = a.get("fillcolor") if "filled" in styles else None
-        if "filled" in styles and fill is None:
-            raise UnknownAttribute("a filled node without a fillcolor")
-        cr = self.cr
-        dash = _dash(styles)
+    def node(self, box: Box, look: _Look, label: Table | Plain | str) -> None:
+        cr, lib = self.cr, _lib
+        shape, fill, stroke, penwidth, dash = look.shape, look.fill, look.stroke, look.penwidth, look.dash
         x, y, w, h = box.x, box.y, box.w, box.h
-        if shape == "point":
-            raise UnknownAttribute("a visible point")
-        if shape == "box" or (shape == "none" and fill):
-            if "rounded" in styles and shape == "box":
+        if shape == "box":
+            if look.rounded:
                 _rounded(cr, x, y, w, h)
             else:
-                _lib.cairo_rectangle(cr, x, y, w, h)
-            self.fill_stroke(fill, color if shape == "box" else "transparent", penwidth, dash)
+                lib.cairo_rectangle(cr, x, y, w, h)
+            self.fill_stroke(fill, stroke, penwidth, dash)
+        elif shape == "none":
+            if fill is not None:  # filled, with no outline
+                lib.cairo_rectangle(cr, x, y, w, h)
+                self.fill_stroke(fill, None, penwidth, dash)
         elif shape == "underline":
-            if fill:
-                _lib.cairo_rectangle(cr, x, y, w, h)
-                self.fill_stroke(fill, "transparent", penwidth, dash)
-            _lib.cairo_move_to(cr, x, y + h)
-            _lib.cairo_line_to(cr, x + w, y + h)
-            self.fill_stroke(None, color, penwidth, dash)
+            if fill is not None:
+                lib.cairo_rectangle(cr, x, y, w, h)
+                self.fill_stroke(fill, None, penwidth, dash)
+            lib.cairo_move_to(cr, x, y + h)
+            lib.cairo_line_to(cr, x + w, y + h)
+            self.fill_stroke(None, stroke, penwidth, dash)
         elif shape == "note":
             fold = min(w, h) / 6
             right, bottom = x + w, y + h
-            _lib.cairo_move_to(cr, right - fold, y)
+            lib.cairo_move_to(cr, right - fold, y)
             for px, py in ((x, y), (x, bottom), (right, bottom), (right, y + fold)):
-                _lib.cairo_line_to(cr, px, py)
-            _lib.cairo_close_path(cr)
-            self.fill_stroke(fill, color, penwidth, dash)
-            _lib.cairo_move_to(cr, right - fold, y)
-            _lib.cairo_line_to(cr, right - fold, y + fold)
-            self.fill_stroke(None, color, penwidth, dash)
-            _lib.cairo_move_to(cr, right, y + fold)
-            _lib.cairo_line_to(cr, right - fold, y + fold)
-            self.fill_stroke(None, color, penwidth, dash)
-        elif shape == "circle":
-            _lib.cairo_save(cr)
-            _lib.cairo_translate(cr, x + w / 2, y + h / 2)
-            _lib.cairo_scale(cr, w / 2, h / 2)
-            _lib.cairo_move_to(cr, 1, 0)
-            _lib.cairo_arc(cr, 0, 0, 1, 0, 6.283185307179586)
-            _lib.cairo_restore(cr)
-            self.fill_stroke(fill, color, penwidth, dash)
-        label = a["label"]
-        if not label:
-            return
-        if isinstance(label, Table):
-            self.table(label, box)
-        elif isinstance(label, Plain):
-            self.plain(label, box, _number(a["fontsize"]), a.get("fontcolor", "black"), a.get("labelloc", "c"))
-        else:
-            raise UnknownAttribute(f"a label that is neither a Table nor Plain: {label[:40]!r}")
+                lib.cairo_line_to(cr, px, py)
+            lib.cairo_close_path(cr)
+            self.fill_stroke(fill, stroke, penwidth, dash)
+            lib.cairo_move_to(cr, right - fold, y)
+            lib.cairo_line_to(cr, right - fold, y + fold)
+            self.fill_stroke(None, stroke, penwidth, dash)
+            lib.cairo_move_to(cr, right, y + fold)
+            lib.cairo_line_to(cr, right - fold, y + fold)
+            self.fill_stroke(None, stroke, penwidth, dash)
+        else:  # circle
+            lib.cairo_save(cr)
+            lib.cairo_translate(cr, x + w / 2, y + h / 2)
+            lib.cairo_scale(cr, w / 2, h / 2)
+            lib.cairo_move_to(cr, 1, 0)
+            lib.cairo_arc(cr, 0, 0, 1, 0, 6.283185307179586)
+            lib.cairo_restore(cr)
+            self.fill_stroke(fill, stroke, penwidth, dash)
+        if label:
+            if type(label) is Table:
+                self.table(label, box)
+            else:
+                self.plain(label, box, look.fontsize, look.fontcolor, look.labelloc)
 
-    def source(self, color: str) -> None:
-        rgba = _rgba(color)
+    def source(self, rgba: tuple[float, float, float, float]) -> None:
         if rgba != self.rgba:
             _lib.cairo_set_source_rgba(self.cr, *rgba)
             self.rgba = rgba
 
-    def fill_stroke(self, fill: str | None, color: str, penwidth: float, dash: list[float]) -> None:
+    def fill_stroke(self, fill: tuple | None, stroke: tuple | None, penwidth: float, dash: list[float]) -> None:
+        """Fill the path (unless ``fill`` is None), then outline it (unless ``stroke`` is None)."""
         cr = self.cr
-        stroke = penwidth > 0 and _rgba(color)[3] > 0
         if fill is not None:
             self.source(fill)
-            if not stroke:
+            if stroke is None:
                 _lib.cairo_fill(cr)
                 return
             _lib.cairo_fill_preserve(cr)
-        if not stroke:
+        elif stroke is None:
             _lib.cairo_new_path(cr)
             return
-        self.source(color)
+        self.source(stroke)
         if penwidth != self.width:
             _lib.cairo_set_line_width(cr, penwidth)
             self.width = penwidth
@@ -415,7 +493,7 @@ class _Pen:
             _lib.cairo_set_font_face(cr, self.fonts.faces[bold]._pointer)
             _lib.cairo_set_font_size(cr, size)
             self.face = face
-        self.source(color)
+        self.source(_rgba(color))
         _lib.cairo_move_to(cr, x, y)
         _lib.cairo_show_text(cr, text.encode("utf-8"))
         if self.texts is not None:
@@ -468,25 +546,16 @@ class _Pen:
 
     # -- edges ------------------------------------------------------------------------------------
 
-    def edge(self, pos: Spline, a: dict[str, str]) -> None:
-        styles = _styles(a.get("style", "solid"))
-        if "invis" in styles:
-            return
-        arrowhead = a.get("arrowhead", "normal")
-        if arrowhead not in _ARROWHEADS:
-            raise UnknownAttribute(f"arrowhead {arrowhead!r}")
-        if a["fontname"] != FONT:
-            raise UnknownAttribute(f"fontname={a['fontname']!r}")
-        cr = self.cr
-        color, penwidth = a.get("color", "black"), _number(a["penwidth"])
+    def edge(self, pos: Spline, look: _EdgeLook) -> None:
+        cr, lib = self.cr, _lib
         points = pos.control
-        _lib.cairo_move_to(cr, *points[0])
+        lib.cairo_move_to(cr, *points[0])
         for i in range(1, len(points) - 2, 3):
-            _lib.cairo_curve_to(cr, *points[i], *points[i + 1], *points[i + 2])
-        self.fill_stroke(None, color, penwidth, _dash(styles))
-        if arrowhead != "none":
-            _arrow(cr, pos.tip, points[-1], 10 * _number(a["arrowsize"]), arrowhead)
-            self.fill_stroke(None if arrowhead == "empty" else color, color, penwidth, _SOLID)
+            lib.cairo_curve_to(cr, *points[i], *points[i + 1], *points[i + 2])
+        self.fill_stroke(None, look.stroke, look.penwidth, look.dash)
+        if look.arrowhead != "none":
+            _arrow(cr, pos.tip, points[-1], look.arrow, look.arrowhead)
+            self.fill_stroke(None if look.arrowhead == "empty" else look.stroke, look.stroke, look.penwidth, _SOLID)
 
 
 def _rounded(cr, x: float, y: float, w: float, h: float) -> None:
