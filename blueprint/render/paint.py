@@ -10,11 +10,12 @@ anything else, so a new attribute cannot silently go missing from print.
 Graphviz's measures it follows: a rounded box's corner is ``min(12, w/3, h/3)`` with control
 points half way; a note's folded corner ``min(w, h)/6``; an arrow is ``10 * arrowsize`` long, a
 triangle ``0.35`` of that to each side (a vee ``0.45``, notched half way), drawn solid; cairo's
-dashes are 6 on 6 off, dots 2 on 6 off, joins round; a node is drawn in whole points (its width
-and height rounded), about its centre. Text: a line is ``round(1.1 * size)`` high;
-in a plain label and in an HTML-like cell of plain text (one run per line, not bold) the first
-baseline is ``0.8 * size`` under the text's top and lines are that height apart, in a cell of bold
-or mixed runs ``0.8 * size - 1`` and ``size`` apart; a one-line text is one line high. An HTML
+dashes are 6 on 6 off, dots 2 on 6 off, joins mitred (Graphviz 2.43 leaves cairo's default); a node
+is drawn in whole points (its width and height rounded), about its centre. Text: a line is
+``round(1.1 * size)`` high; in a plain label and in an HTML-like cell of plain text (one run per
+line, not bold) the first baseline is ``0.8 * size`` under the text's top and lines are that height
+apart, in a cell of bold or mixed runs ``0.8 * size - 1`` and ``size`` apart; a one-line text is one
+line high. An HTML
 table's and cell's ``WIDTH``/``HEIGHT`` count in whole points, the table's top left at the node's
 centre less half its size in whole points, a cell's text centred in it vertically. A text is as wide
 as pango makes it at 96 dpi with advances in whole pixels, plus one, in whole points: what Graphviz
@@ -364,7 +365,7 @@ class Painter:
         Graphviz leaves out what is off the page), in Graphviz's order; each text drawn is added to
         ``texts`` when given."""
         x0, y0, x1, y1 = view or (-1e9, -1e9, 1e9, 1e9)
-        ctx.set_line_join(cairo.LINE_JOIN_ROUND)
+        ctx.set_line_join(cairo.LINE_JOIN_MITER)
         pen = _Pen(ctx, texts)
         node, edge = pen.node, pen.edge
         done: set[str] = set()

@@ -30,7 +30,7 @@ DPI = 72
 WITHIN, CENTRED_BOLD_WITHIN = 0.75, 2.0
 #: Pixels (0-255 grey) by which a painted page may differ from Graphviz's PNG away from text (glyphs
 #: are rasterised differently: pango hints them), on average and in any 16 x 16 block. Measured on
-#: these pages: at most 0.07 and 7.4; with arrowheads left out 0.13 and 28, square corners 0.27 and
+#: these pages: at most 0.05 and 7.4; with arrowheads left out 0.13 and 28, square corners 0.27 and
 #: 23, the SVG's dash lengths 0.27 and 14, a tenth of the edges missing 0.26 and 29, every node half
 #: a point to the right 0.53 and 16.
 MEAN_DIFFERENCE, BLOCK_DIFFERENCE, BLOCK = 0.1, 11.0, 16
