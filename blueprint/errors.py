@@ -84,8 +84,12 @@ class Bilingual:
         """
         phrase = getattr(self, "phrase", None)
         if phrase is not None:
-            return phrase.text(locale)
+            return self._shaped(phrase.text(locale))
         return self.message_zh if locale == "zh" and self.message_zh else self.message
+
+    def _shaped(self, text: str) -> str:
+        """A phrase's words as this carrier shows them (a finding: on one line)."""
+        return text
 
 
 @dataclass(frozen=True, slots=True)

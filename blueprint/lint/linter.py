@@ -48,12 +48,8 @@ class Finding(Bilingual):
     def __str__(self) -> str:
         return self.describe()
 
-    def text(self, locale: str = "en") -> str:
-        """The message in ``locale``: any language of the catalogue for a rule's message, else the
-        English or the Chinese."""
-        if self.phrase is not None:
-            return _one_line(self.phrase.text(locale))
-        return Bilingual.text(self, locale)
+    def _shaped(self, text: str) -> str:
+        return _one_line(text)
 
     def describe(self, locale: str = "en") -> str:
         """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``; control
