@@ -634,6 +634,8 @@ _LOADER_EN: dict[str, str] = {
     "lint.yaml-syntax.invalid": "invalid YAML",
     "lint.yaml-syntax.in-context": "{problem} ({context} at line {line})",
     "lint.yaml-syntax.in-other-context": "{problem} ({context} at line {line})",
+    # libyaml's words ({problem}) that have no key of their own below: a later libyaml's, say.
+    "lint.yaml-syntax.libyaml": "{problem}",
 }
 #: libyaml's own words, each its own key: "yaml.problem.<words>", "yaml.context.<words>".
 _LIBYAML_PROBLEMS = (
@@ -747,6 +749,7 @@ _LOADER_ZH: dict[str, str] = {
     "lint.yaml-syntax.invalid": "不是有效的 YAML",
     "lint.yaml-syntax.in-context": "第 {line} 行开始的{context}中，{problem}",
     "lint.yaml-syntax.in-other-context": "{problem}（{context}，第 {line} 行）",
+    "lint.yaml-syntax.libyaml": "YAML 语法错误：{problem}",
     "yaml.problem.did not find expected ',' or ']'": "缺少 ',' 或 ']'",
     "yaml.problem.did not find expected ',' or '}'": "缺少 ',' 或 '}}'",
     "yaml.problem.did not find expected key": "这里应是一个键，缩进对齐了吗？",

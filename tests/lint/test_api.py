@@ -54,8 +54,9 @@ def test_findings_sort_and_print_as_parsable_lines():
 
 def test_findings_at_one_place_sort_by_message_and_equal_ones_hash_alike():
     b, a = Finding("a.yaml", 1, 1, "error", "cycle", "b"), Finding("a.yaml", 1, 1, "error", "cycle", "a")
-    assert sorted([b, a]) == [a, b] and a < b <= b and b > a >= a
-    assert a == Finding("a.yaml", 1, 1, "error", "cycle", "a", "甲") and len({a, b, a}) == 2
+    same = Finding("a.yaml", 1, 1, "error", "cycle", "a", "甲")
+    assert sorted([b, a]) == [a, b] and a < b and b > a and a <= same >= a
+    assert a == same and len({a, b, same}) == 2
 
 
 def test_messages_are_written_out_when_read_and_once(monkeypatch):
