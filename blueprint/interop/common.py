@@ -132,7 +132,7 @@ def guess_zone(name: str | None) -> Zone | None:
 
 def first_keys(path: str, title: str | None, untitled: str, texts: Iterable[str],
                locale: str | None = None) -> dict[str, Any]:
-    """An imported blueprint's first keys: ``blueprint: 1``; the ``title`` found in the file, else the
+    r"""An imported blueprint's first keys: ``blueprint: 1``; the ``title`` found in the file, else the
     file's name without its extension, else ``untitled``; the ``locale`` the file gives, else ``zh``
     when one of ``texts`` (its words) holds a Chinese character, else ``en``.
 
