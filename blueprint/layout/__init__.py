@@ -50,7 +50,7 @@ __all__ = [*geometry.__all__, "flow_order", "layout"]
 
 def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, style: Style | None = None,
            window: Window | None = None, analysis: bool | Analysis = True, details: bool = False,
-           stack: bool = True) -> Layout:
+           stack: bool | dict[str, int] = True) -> Layout:
     """Place everything a blueprint picture shows.
 
     Args:
@@ -66,7 +66,7 @@ def layout(bp: Blueprint, locale: str | None = None, evidence: bool = True, styl
         details: Write each step's KPIs and notes in small text on its card.
         stack: Give a lane several rows where its steps in a phase would otherwise make the
             picture much wider than tall (see :func:`blueprint.layout.grid.stacking`); False: one
-            row per lane.
+            row per lane; a dict: these lanes so many rows (as a print chooses for its pages).
 
     >>> from blueprint import loads
     >>> bp = loads("blueprint: 1\\ntitle: t\\nsteps:\\n"

@@ -16,7 +16,7 @@ from ..durations import format_duration
 from ..lint.context import Context
 from ..model import Blueprint
 
-__all__ = ["Analysis", "Breach", "analyse", "breaches"]
+__all__ = ["Analysis", "Breach", "analyse", "breaches", "plain"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,12 @@ class Analysis:
     numbers: dict[int, int]
     #: The whole blueprint's grid, kept by the first sheet placed for the others.
     shared: dict = field(default_factory=dict, compare=False)
+    #: False for a plain picture: nothing of the analysis is drawn (the analysis is false), but
+    #: the sheets of a print still share the step numbers and ``shared``.
+    drawn: bool = True
+
+    def __bool__(self) -> bool:
+        return self.drawn
 
 
 def analyse(bp: Blueprint, locale: str) -> Analysis:
@@ -75,3 +81,10 @@ def analyse(bp: Blueprint, locale: str) -> Analysis:
     from .times import finish_times
 
     return Analysis(breaches(bp, locale), finish_times(bp), step_numbers(bp))
+
+
+def plain(bp: Blueprint) -> Analysis:
+    """What the sheets of a plain print share: the step numbers and the grid, no analysis."""
+    from ..analysis.numbering import step_numbers
+
+    return Analysis({}, {}, step_numbers(bp), drawn=False)

@@ -319,3 +319,5 @@ class Layout:
     banner: Banner | None = None
     time_row: TimeRow | None = None
     emotion_curve: EmotionCurve | None = None
+    #: The lanes given more than one row (see :func:`blueprint.layout.grid.stacking`), and how many.
+    stacks: dict[str, int] = field(default_factory=dict)

@@ -57,13 +57,15 @@ _COLUMN_W, _ROW_H, _OVERHEAD_H, _PHASE_W = 174.0, 92.0, 260.0, 28.0
 # counted on this many steps at most (the first ones, in flow order).
 _SAVES = 0.06
 _SAMPLE = 800
+# A print tries more stackings (one per page height), each on fewer steps.
+_PRINT_SAMPLE = 300
 # A picture that would stay wider than this even with every lane in as many rows as it may have,
 # each saving all the columns it could, is a strip whatever stacking does (a long generated
 # journey): it keeps one row per lane, and the taller picture's cost is not paid for nothing.
 _STRIP = 2 * _WIDE
 
 
-def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
+def stacking(grid: Grid, rows: list[Row], page: float | None = None) -> dict[str, int]:
     """How many rows each lane gets (lanes not named keep one) so that the picture, placed on
     ``rows`` (one per lane) as ``grid``, becomes markedly less wide.
 
@@ -74,31 +76,36 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
     column at every turn saves no column and keeps its one row. The columns are counted by placing the steps again, the
     first :data:`_SAMPLE` at most (the rest assumed alike), so that deciding costs the same for a
     blueprint of any length. Nothing is stacked where even the most rows could not bring the
-    picture under :data:`_STRIP`."""
+    picture under :data:`_STRIP`.
+
+    For print sheets ``page`` is the height of a page (in the picture's points): the picture is cut
+    into sheets across its width, so every row that makes it less wide is worth its height while
+    the picture stays no taller than the page, however wide it is."""
     lanes = list(dict.fromkeys(row.lane.id for row in rows if row.lane is not None))
     if not lanes:
         return {}
     bands, by_band = grid._by_band()
     others = len(rows) - len(lanes)  # the empty rows of zones without lanes
-    tallest = max(_PAGE, _OVERHEAD_H + (len(rows) + _TALLER) * _ROW_H)
+    tallest = max(_PAGE, _OVERHEAD_H + (len(rows) + _TALLER) * _ROW_H) if page is None else page
+    wide, saves = (_WIDE, _SAVES) if page is None else (0.0, 0.0)
 
     def ratio(stacks: list[int], count: float) -> float:
         width = count * _COLUMN_W + len(bands) * _PHASE_W
         return width / (_OVERHEAD_H + (others + sum(stacks)) * _ROW_H)
 
     most_rows = min(len(lanes) * _MOST, int((tallest - _OVERHEAD_H) / _ROW_H) - others)
-    if ratio([max(most_rows, len(lanes))], grid.columns / _MOST) > _STRIP:
+    if page is None and ratio([max(most_rows, len(lanes))], grid.columns / _MOST) > _STRIP:
         return {}
     lane_ix = {lane: n for n, lane in enumerate(lanes)}
     step_lane = [lane_ix[rows[r].lane.id] for r in grid.lane_row]
     sample: list[list[int]] = []  # the first steps of the first phases, in flow order
-    room = _SAMPLE
+    room = _SAMPLE if page is None else _PRINT_SAMPLE
     for band in bands:
         if room <= 0:
             break
         sample.append(by_band.get(band, [])[:room])
         room -= len(sample[-1])
-    scale = len(grid.steps) / max(_SAMPLE - room, 1) if room <= 0 else 1.0
+    scale = len(grid.steps) / max(sum(map(len, sample)), 1) if room <= 0 else 1.0
 
     def columns(stacks: list[int]) -> float:
         first, r = [], 0
@@ -115,7 +122,7 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
 
     stacks = [1] * len(lanes)
     count = columns(stacks)
-    while ratio(stacks, count) > _WIDE:
+    while ratio(stacks, count) > wide:
         best = None
         for n in range(len(lanes)):
             trial = stacks[:n] + [stacks[n] + 1] + stacks[n + 1:]
@@ -124,7 +131,7 @@ def stacking(grid: Grid, rows: list[Row]) -> dict[str, int]:
             fewer = columns(trial)
             better = ratio(trial, fewer)
             # Columns saved, not just height added, and enough of them to be worth the row.
-            if fewer < count and better <= (1 - _SAVES) * ratio(stacks, count) and (best is None or better < best[0]):
+            if fewer < count and better <= (1 - saves) * ratio(stacks, count) and (best is None or better < best[0]):
                 best = (better, fewer, n)
         if best is None:
             break

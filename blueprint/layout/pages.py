@@ -5,41 +5,59 @@ A sheet is a run of columns laid out on its own, ending where a phase ends when 
 at least three quarters full (else it takes the next phase's first columns, which go on on the next
 sheet, rather than leave the page a third empty; a phase wider than a page is cut between columns
 anyway): lane and zone headers repeated, a tag "→ 3" beside a card whose flow continues on sheet 3 and
-"1 →" beside one whose flow comes from sheet 1. Every sheet is drawn at one scale, the largest at
-which the widest sheet fits the page (``fit="page"``: and the tallest too, when it can without text
-under 7 pt) or the page width (``fit="width"``), never below 7 pt text and never more than twice the
-natural size. A sheet taller than the page at that scale goes on as many pages as it needs, one
-under the other: each page after the first carries a running head across its top, the sheet's
-title with its number and the part ("Hall walk (3/12) · part 2 of 3"), over the strip of the
-sheet the page before already showed. PDF gives all pages in one file; SVG and PNG give one
-picture per page.
+"1 →" beside one whose flow comes from sheet 1, and rows sized for the sheet's own cards (a lane
+with no step on the sheet closes up to its name, a stacked lane's unused rows close up). Every
+sheet is drawn at one scale, the largest at which the widest sheet fits the page (``fit="page"``:
+and the tallest too, when it can without text under 7 pt) or the page width (``fit="width"``),
+never below 7 pt text and never more than twice the natural size. A sheet taller than the page at
+that scale goes on as many pages as it needs, one under the other: each page after the first
+carries a running head across its top, the sheet's title with its number and the part ("Hall walk
+(3/12) · part 2 of 3"), over the strip of the sheet the page before already showed. PDF gives all
+pages in one file; SVG and PNG give one picture per page.
+
+The print takes the way that needs the fewest pages, of: each orientation ``auto`` may choose
+(landscape first, it wins a tie), and for each the lanes stacked as on the screen, stacked as far
+as the page is tall (:func:`.grid.stacking` with the page's height: narrower sheets are fewer), or
+one row per lane.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from ..words import normalize
+from .breaches import Analysis, analyse, plain
 from .geometry import Layout, Style, Window
+from .grid import stacking
 
-__all__ = ["FITS", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages"]
+__all__ = ["FITS", "MARGIN_TRIM", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages",
+           "printed_height"]
 
 #: The smallest text size in points any printed page may show.
 MIN_TEXT = 7.0
+#: How much of a sheet's bottom margin (in the sheet's points) may fall off the foot of its page.
+MARGIN_TRIM = 6.0
 # Small blueprints are enlarged to fill the page, but not beyond this.
 _MAX_SCALE = 2.0
 # A sheet is cut at the end of a phase only where it is at least this full (of the widest it may be).
 _FILLED = 0.75
-# How often sheets that came out too wide are cut again before one is halved.
+# How often a sheet that came out too wide is cut again before it is halved.
 _RECUTS = 3
-# An orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
+# A print of more than twice this many sheets is estimated from this many sample sheets, and an
+# orientation whose first sheets (at least this many, and a quarter of the blueprint) show it far
 # behind the other is not laid out to the end.
 _SAMPLE_SHEETS = 16
+# A long print's orientation estimated this much (a fraction) over the other's count is not laid out.
+_CLOSE = 0.1
+# What ``auto`` chooses between, landscape first (it wins a tie).
+_BOTH = ("landscape", "portrait")
 
 
 @dataclass(frozen=True)
@@ -114,52 +132,138 @@ def plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None = None, evidenc
         return _plan_pages(bp, spec, locale, evidence, style, analysis, details)
 
 
+@dataclass
+class _Strip:
+    """The whole blueprint as sheets are cut from it: the left edge of each column, the last column
+    of each phase band."""
+
+    column_x: list[float]
+    phase_ends: list[int]
+    style: Style
+
+
+@dataclass
+class _Choice:
+    """One way to print: an orientation and the lanes' rows, with the sheets laid out to estimate it."""
+
+    orientation: str
+    stacks: dict[str, int]
+    sampled: dict[Window, Layout] = field(default_factory=dict)
+
+
 def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
                 analysis: bool, details: bool) -> list[Page]:
     from . import layout
-    from .breaches import analyse
+    from .place import column_edges, renumbered, whole_grid
 
     style = style or Style()
-    if analysis:  # once for every sheet
-        analysis = analyse(bp, normalize(locale, normalize(bp.locale)))  # as place() reads the locale
-    whole = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details)
-    orientations = ("landscape", "portrait") if spec.orientation == "auto" else (spec.orientation,)
-    # The orientation with fewer pages wins, landscape on a tie. The likelier winner (by an estimate
-    # from the whole layout and a few sheets) is laid out first, and the other only until it cannot
-    # win any more, or (a long print) until its first quarter shows it a quarter behind: a big
-    # blueprint is not laid out twice.
+    # Once for every sheet (as place() reads the locale); a plain print's still carries the grid.
+    analysis = analyse(bp, normalize(locale, normalize(bp.locale))) if analysis else plain(bp)
+    least = MIN_TEXT / smallest_text(style)
+    # What every way to print shares: the grid with one row per lane (restacked for each), the texts.
+    common = analysis.shared
+    stacked = whole_grid(bp, True, common)[2]
+    grids: dict[tuple, Analysis] = {}  # by stacking: what carries its grid to the sheets
+    strips: dict[tuple, _Strip] = {}
 
-    def sheet_height(runs: list[tuple[int, int]], number: int) -> float:
-        first, last = runs[number - 1]
-        window = Window(first, last, number, len(runs), _sheet_of_column(runs))
-        return layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
-                      window=window).height
+    def grid_of(stacks: dict[str, int]) -> Analysis:
+        key = tuple(sorted(stacks.items()))
+        if key not in grids:
+            grids[key] = analysis if stacks == stacked else replace(analysis, shared={
+                name: value for name, value in common.items()
+                if name == "base grid" or isinstance(name, tuple) and name[0] == "card text"})
+        return grids[key]
 
-    likely = orientations if len(orientations) == 1 else sorted(
-        orientations, key=lambda o: _estimate(whole, spec, spec.dimensions(o), style, sheet_height))
-    best = _pages(bp, whole, spec, spec.dimensions(likely[0]), locale, evidence, style, analysis, details)
-    for other in likely[1:]:
-        wins_tie = other == orientations[0]
-        pages = _pages(bp, whole, spec, spec.dimensions(other), locale, evidence, style, analysis, details,
-                       give_up_at=len(best) + (1 if wins_tie else 0))
-        if pages is not None and (len(pages) < len(best) or (wins_tie and len(pages) == len(best))):
-            best = pages
+    def strip(way: _Choice, routes: bool = True) -> _Strip:
+        key = (tuple(sorted(way.stacks.items())), routes)
+        if key not in strips:
+            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, grid_of(way.stacks).shared, routes),
+                                 style)
+        return strips[key]
+
+    def lay_out(way: _Choice, window: Window) -> Layout:
+        laid = way.sampled.pop(window, None)
+        return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
+                                                    analysis=grid_of(way.stacks), details=details,
+                                                    window=window, stack=way.stacks)
+
+    def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
+        def renumber(sheet: Layout, window: Window) -> Layout:
+            return renumbered(bp, sheet, window, grid_of(way.stacks))
+
+        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), renumber, give_up_at)
+
+    # The ways to print, the preferred first (it wins a tie).
+    base_rows, base = common["base grid"]
+    ways: list[_Choice] = []
+    for orientation in (_BOTH if spec.orientation == "auto" else (spec.orientation,)):
+        page_h = spec.dimensions(orientation)[1] / least
+        for stacks in (stacked, stacking(base, base_rows, page=page_h), {}):
+            if not any(way.orientation == orientation and way.stacks == stacks for way in ways):
+                ways.append(_Choice(orientation, stacks))
+    if len(ways) == 1:
+        return pages(ways[0])
+    # Each is estimated from sample sheets (every sheet of a short print: then the estimate is the
+    # count); the likeliest is laid out, another only if its estimate is close, and then only until
+    # it cannot win any more. Every sheet takes a page at least: a long print's way cut into far
+    # more sheets than another is estimated to need pages (even cut before its routes widen the
+    # gaps between columns) is not estimated.
+
+    def sample(way: _Choice, window: Window) -> Layout:
+        way.sampled[window] = laid = lay_out(way, window)
+        return laid
+
+    def widest(way: _Choice) -> float:
+        return spec.dimensions(way.orientation)[0] / least
+
+    rough = [len(_split(strip(way, routes=False), widest(way))) for way in ways]
+    estimates: list[tuple[float, bool]] = [(float(count), False) for count in rough]
+    for n in sorted(range(len(ways)), key=lambda n: rough[n]):
+        if rough[n] <= 2 * _SAMPLE_SHEETS or rough[n] < (1 + _CLOSE) * min(e for e, _ in estimates):
+            way = ways[n]
+            estimates[n] = _estimate(_split(strip(way), widest(way)), spec, spec.dimensions(way.orientation),
+                                     partial(sample, way))
+    order = sorted(range(len(ways)), key=lambda n: estimates[n][0])
+    best_n = order[0]
+    best = pages(ways[best_n])
+    for n in order[1:]:
+        estimate, exact = estimates[n]
+        give_up_at = len(best) + (1 if n < best_n else 0)  # a preferred way wins a tie
+        if estimate >= give_up_at if exact else estimate >= (1 + _CLOSE) * len(best):
+            continue
+        other = pages(ways[n], give_up_at)
+        if other is not None and len(other) < give_up_at:
+            best, best_n = other, n
     return best
 
 
-def _estimate(whole: Layout, spec: PageSpec, size: tuple[float, float], style: Style,
-              sheet_height: Callable[[list[tuple[int, int]], int], float]) -> float:
-    """How many pages ``whole`` cut into sheets for a page of ``size`` would take, from the cuts and
-    the height of the first, middle and last sheet (``sheet_height(runs, number)`` lays one out:
-    a sheet has fewer routes, so fewer tracks, than the whole)."""
+def _estimate(runs: list[tuple[int, int]], spec: PageSpec, size: tuple[float, float],
+              sample: Callable[[Window], Layout]) -> tuple[float, bool]:
+    """How many pages the sheets of ``runs`` would take on a page of ``size``, and whether that is
+    the count: every sheet of a short print is laid out (by ``sample``), of a long one
+    :data:`_SAMPLE_SHEETS` spread over it (a sheet has fewer routes, so fewer tracks, than the
+    whole; how tall it is shows only once it is laid out)."""
     page_w, page_h = size
-    least = MIN_TEXT / smallest_text(style)
-    runs = _split(whole, page_w / least)
-    widths = [_run_width(whole, first, last) if whole.column_x else whole.width for first, last in runs]
-    heights = [sheet_height(runs, number) for number in sorted({1, (len(runs) + 1) // 2, len(runs)})]
-    scale = min(page_w / max(widths), page_h / max(heights) if spec.fit == "page" else math.inf)
-    scale = max(least, min(scale, _MAX_SCALE))
-    return len(runs) * sum(max(1, math.ceil(height * scale / page_h - 1e-6)) for height in heights) / len(heights)
+    exact = len(runs) <= 2 * _SAMPLE_SHEETS
+    numbers = range(1, len(runs) + 1) if exact else sorted(
+        {1 + round(k * (len(runs) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
+    windows = _windows(runs)
+    sheets = [sample(windows[number - 1]) for number in numbers]
+    least = MIN_TEXT / smallest_text(sheets[0].style)
+    scale = _scale(sheets, spec, page_w, page_h, least)
+    parts = sum(_parts(sheet, scale, page_h) for sheet in sheets)
+    # A sheet that came out too wide is cut again when drawn: the estimate is then not the count.
+    exact = exact and all(sheet.width <= page_w / least + 0.5 for sheet in sheets)
+    return parts * len(runs) / len(sheets), exact
+
+
+def _scale(sheets: list[Layout], spec: PageSpec, page_w: float, page_h: float, least: float) -> float:
+    """One scale for all sheets: the largest at which each fits the page's width (and its height,
+    for ``fit="page"``), never under ``least`` nor over :data:`_MAX_SCALE`."""
+    scale = min(page_w / sheet.width for sheet in sheets)
+    if spec.fit == "page":
+        scale = min(scale, min(page_h / sheet.height for sheet in sheets))
+    return max(least, min(scale, _MAX_SCALE))
 
 
 def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
@@ -167,67 +271,70 @@ def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
     return tuple(number for number, (first, last) in enumerate(runs, 1) for _ in range(last - first + 1))
 
 
-class _CannotWin(Exception):
-    """Laying out the sheets stops: they already need at least as many pages as another choice."""
+def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
+           renumber: Callable[[Layout, Window], Layout], give_up_at: int | None = None) -> list[Page] | None:
+    """The pages for a page of ``size`` (``lay_out`` lays out a sheet, ``renumber`` numbers one
+    again); None as soon as they are sure to be ``give_up_at`` or more.
 
-
-def _pages(bp: Blueprint, whole: Layout, spec: PageSpec, size: tuple[float, float], locale: str | None,
-           evidence: bool, style: Style, analysis, details: bool, give_up_at: int | None = None) -> list[Page] | None:
-    """The pages for a page of ``size``; None as soon as they are sure to be ``give_up_at`` or more."""
-    from . import layout
-
+    The sheets are cut left to right, each as :func:`_split` would; the cut ignores that a sheet
+    has fewer tracks and its own labels, so where a sheet comes out too wide its run is made
+    narrower by as much (a few times at most; then halved) before the next sheet starts. Sheets
+    are laid out numbered as the first cut numbers them, and numbered again where the cut changed."""
     page_w, page_h = size
-    least = MIN_TEXT / smallest_text(style)
+    least = MIN_TEXT / smallest_text(whole.style)
     widest = page_w / least  # the widest sheet, in layout points
+    first_cut = _split(whole, widest)
+    starts = [start for start, _ in first_cut]
+    numbered = _windows(first_cut)
+    by_run = {(window.first, window.last): window for window in numbered}
+    laid_out: dict[Window, Layout] = {}
+    runs: list[tuple[int, int]] = []
+    more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
+    count = len(whole.column_x)
 
-    def draw(runs: list[tuple[int, int]]) -> list[Layout]:
-        sheet_of_column = _sheet_of_column(runs)
-        sheets: list[Layout] = []
-        more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
-        for number, (first, last) in enumerate(runs, 1):
-            sheet = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
-                           window=Window(first, last, number, len(runs), sheet_of_column))
-            sheets.append(sheet)
-            more += max(1, math.ceil(sheet.height * least / page_h - 1e-6)) - 1
-            if give_up_at is not None and (len(runs) + more >= give_up_at or _clearly_behind(
-                    number, last + 1, len(sheet_of_column), len(runs), more, give_up_at)):
-                raise _CannotWin
-        return sheets
+    def sheet(first: int, last: int) -> Layout:
+        # A run the first cut did not make is numbered after the runs so far, the rest one more sheet.
+        window = by_run.get((first, last)) or Window(first, last, len(runs) + 1, len(runs) + 2, _sheet_of_column(
+            [*runs, (first, last), (last + 1, max(count - 1, last + 1))])[:max(count, 1)])
+        if window not in laid_out:
+            laid_out[window] = lay_out(window)
+        return laid_out[window]
 
-    runs = _split(whole, widest)
-    try:
-        sheets = draw(runs)
-        # The estimate ignores that a sheet has fewer tracks and its own legend: where a sheet comes
-        # out too wide, its run is made narrower by as much and the rest cut again after it (a few
-        # times at most; then a sheet still too wide is halved). Narrower runs never make fewer
-        # sheets, so the count of pages so far stays a lower bound.
-        narrower: dict[int, float] = {}
-        for _ in range(_RECUTS):
-            over = {first: sheet.width - widest for sheet, (first, last) in zip(sheets, runs)
-                    if sheet.width > widest + 0.5 and last > first}
-            if not over:
+    first = 0
+    while first < max(count, 1):
+        room = widest
+        last = _run(whole, first, room) if count else 0
+        laid = sheet(first, last)
+        for attempt in range(count):
+            if laid.width <= widest + 0.5 or last == first:
                 break
-            for first, by in over.items():
-                narrower[first] = narrower.get(first, 0.0) + by
-            runs = _split(whole, widest, narrower)
-            sheets = draw(runs)
-        while any(sheet.width > widest + 0.5 and last > first for sheet, (first, last) in zip(sheets, runs)):
-            runs = [piece for sheet, run in zip(sheets, runs)
-                    for piece in (_halve(run) if sheet.width > widest + 0.5 else [run])]
-            sheets = draw(runs)
-    except _CannotWin:
-        return None
-    fits: list[Callable[[Layout], float]] = [lambda sheet: page_w / sheet.width]
-    if spec.fit == "page":
-        fits.append(lambda sheet: page_h / sheet.height)
-    scale = min(fit(sheet) for sheet in sheets for fit in fits)
-    scale = max(least, min(scale, _MAX_SCALE))
+            room -= laid.width - widest
+            last = min(_run(whole, first, room) if attempt < _RECUTS else (first + last) // 2, last - 1)
+            laid = sheet(first, last)
+        runs.append((first, last))
+        more += _parts(laid, least, page_h) - 1  # no fewer at the scale chosen, which is no smaller
+        # A narrower cut never makes fewer sheets: those of the first cut after this one are still to come.
+        to_come = len(first_cut) - bisect_right(starts, last)
+        if give_up_at is not None and (len(runs) + to_come + more >= give_up_at or _clearly_behind(
+                len(runs), last + 1, count, len(runs) + to_come, more, give_up_at)):
+            return None
+        first = last + 1
+    by_columns = {(window.first, window.last): laid for window, laid in laid_out.items()}
+    sheets = [laid_out.get(window) or renumber(by_columns[window.first, window.last], window)
+              for window in _windows(runs)]
+    scale = _scale(sheets, spec, page_w, page_h, least)
     pages: list[Page] = []
-    for sheet in sheets:
-        parts = _parts(sheet, scale, page_h)
+    for laid in sheets:
+        parts = _parts(laid, scale, page_h)
         for part in range(parts):
-            pages.append(Page(sheet, len(pages) + 1, part, parts, scale, page_w, page_h))
+            pages.append(Page(laid, len(pages) + 1, part, parts, scale, page_w, page_h))
     return pages
+
+
+def _windows(runs: list[tuple[int, int]]) -> list[Window]:
+    """The print sheets of ``runs``, numbered."""
+    sheet_of_column = _sheet_of_column(runs)
+    return [Window(first, last, number, len(runs), sheet_of_column) for number, (first, last) in enumerate(runs, 1)]
 
 
 def _clearly_behind(sheets: int, columns: int, count: int, runs: int, more: int, give_up_at: int) -> bool:
@@ -237,49 +344,49 @@ def _clearly_behind(sheets: int, columns: int, count: int, runs: int, more: int,
     return sheets >= _SAMPLE_SHEETS and columns * 4 >= count and runs + more * count / columns >= 1.25 * give_up_at
 
 
+def printed_height(sheet: Layout) -> float:
+    """How much of ``sheet``'s height its pages must show: all but the foot of its bottom margin
+    (blank, and nearer the paper's edge than most printers print), :data:`MARGIN_TRIM` at most."""
+    return sheet.height - min(MARGIN_TRIM, sheet.style.margin)
+
+
 def _parts(sheet: Layout, scale: float, page_h: float) -> int:
     """How many pages ``sheet`` needs at ``scale``, one under the other: the first shows a page's
     height of it, each further one that less its running head."""
-    tall, page = sheet.height, page_h / scale
+    tall, page = printed_height(sheet), page_h / scale
     if tall <= page + 1e-6 / scale:
         return 1
     return 1 + math.ceil((tall - page) / (page - head_height(sheet.style)) - 1e-6)
 
 
-def _split(whole: Layout, widest: float, narrower: dict[int, float] | None = None) -> list[tuple[int, int]]:
-    """Runs of columns, each as wide as a sheet may be (less ``narrower[first]`` for a run from
-    column ``first``), cut between phases where one fits and the sheet is still at least
-    :data:`_FILLED` full; else as full as it can be (a phase goes on on the next sheet rather than
-    leaving a third of a page empty)."""
-    narrower = narrower or {}
+def _split(whole: _Strip, widest: float) -> list[tuple[int, int]]:
+    """Runs of columns, each as wide as a sheet may be, cut as :func:`_run` cuts them."""
     count = len(whole.column_x)
     if not count:
         return [(0, 0)]
-    phase_ends = sorted({band.last for band in whole.phases})
     runs: list[tuple[int, int]] = []
     first = 0
     while first < count:
-        last, room = first, widest - narrower.get(first, 0.0)
-        while last + 1 < count and _run_width(whole, first, last + 1) <= room:
-            last += 1
-        ends = [end for end in phase_ends if first <= end <= last
-                and _run_width(whole, first, end) >= _FILLED * room]
-        if ends and last + 1 < count:
-            last = ends[-1]
-        runs.append((first, last))
-        first = last + 1
+        runs.append((first, _run(whole, first, widest)))
+        first = runs[-1][1] + 1
     return runs
 
 
-def _run_width(whole: Layout, first: int, last: int) -> float:
+def _run(whole: _Strip, first: int, room: float) -> int:
+    """The last column of a sheet from column ``first`` at most ``room`` wide: cut between phases
+    where one fits and the sheet is still at least :data:`_FILLED` full; else as full as it can be
+    (a phase goes on on the next sheet rather than leaving a third of a page empty)."""
+    count = len(whole.column_x)
+    last = first
+    while last + 1 < count and _run_width(whole, first, last + 1) <= room:
+        last += 1
+    ends = [end for end in whole.phase_ends if first <= end <= last and _run_width(whole, first, end) >= _FILLED * room]
+    return max(ends) if ends and last + 1 < count else last
+
+
+def _run_width(whole: _Strip, first: int, last: int) -> float:
     """How wide a sheet of columns ``first`` to ``last`` of ``whole`` is, as the whole spaces them:
     margin, header column and first gap, the columns, half a gap, the phase's padding, margin."""
     style, xs = whole.style, whole.column_x
     edge = style.column_gap / 2 + style.phase_pad + style.margin
     return xs[0] + xs[last] + style.card_width - xs[first] + edge
-
-
-def _halve(run: tuple[int, int]) -> list[tuple[int, int]]:
-    first, last = run
-    middle = (first + last) // 2
-    return [(first, middle), (middle + 1, last)]

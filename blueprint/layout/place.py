@@ -3,6 +3,7 @@ columns, rows, cards and routes in points, bands and lines, evidence notes, flow
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import replace
 
@@ -14,12 +15,12 @@ from .breaches import Analysis, analyse
 from .cards import BadgeSpec, card_height, card_text, number_tag
 from .columns import Columns, Tracks, Wider, place_columns
 from .evidence import Notes, measure_evidence, note_reach, place_evidence_notes
-from .geometry import Badge, Box, Card, Layout, PhaseBand, Route, Style, Window
+from .geometry import Badge, Box, Card, Layout, LegendItem, PhaseBand, Route, Style, Window
 from .grid import Grid, Row, grid_rows, stacking
 from .labels import legend
 from .links import flow_labels, sheet_links
 from .routing import Plan, Router, Segment, assign_tracks, corners, offset
-from .rows import Rows, place_rows, problem_lines, time_row_height
+from .rows import Rows, place_rows, problem_lines, time_row_height, title_line
 from .text import ellipsize, text_width
 
 __all__ = ["place"]
@@ -30,35 +31,28 @@ _LABEL_PASSES = 3
 # along the top and bottom (clear of the badges on the top's left), along the left and right.
 _SIDE_SPACING_C, _SIDE_MARGIN_C = 24.0, 30.0
 _SIDE_SPACING_R, _SIDE_MARGIN_R = 14.0, 9.0
+# The legend stands this far under the picture, or on a print sheet on the title's line where it
+# keeps this far from the title.
+_LEGEND_GAP, _LEGEND_CLEAR = 14.0, 24.0
 
 _CardText = tuple[list[str], list[str], str, list[BadgeSpec], list[str]]
 
 
 def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None,
           window: Window | None = None, analysis: bool | Analysis = True, details: bool = False,
-          stack: bool = True) -> Layout:
+          stack: bool | dict[str, int] = True) -> Layout:
     """The whole picture of ``bp`` (see :func:`blueprint.layout.layout`), or one print sheet of it."""
     style = style or Style()
     locale = normalize(locale, normalize(bp.locale))
     shared = analysis.shared if isinstance(analysis, Analysis) else {}
-    if "grid" not in shared:  # the sheets of one blueprint share its grid
-        rows = grid_rows(bp)
-        whole = Grid(bp, rows)
-        stacks = stacking(whole, rows) if stack else {}
-        if stacks:
-            rows = grid_rows(bp, stacks)
-            whole = whole.restacked(rows)
-        shared["grid"] = (rows, whole)
-    rows, whole = shared["grid"]
+    rows, whole, stacks = whole_grid(bp, stack, shared)
     grid = whole if window is None else whole.window(window.first, window.last)
     flows = _sheet_flows(bp, whole, window, shared)
     title = bp.title or ""
-    # A sheet's number is never cut: on a narrow sheet the blueprint's title gives way instead.
-    sheet_number = f" ({window.number}/{window.count})" if window is not None and window.count > 1 else ""
     if analysis is True:
         analysis = analyse(bp, locale)
     found = analysis.breaches if analysis else None
-    number = analysis.numbers if analysis else step_numbers(bp)  # once for all sheets where it can
+    number = analysis.numbers if isinstance(analysis, Analysis) else step_numbers(bp)  # once for all sheets
     numbers = [number.get(step.index, 0) for step in grid.steps]
     texts, card_h = _measure_cards(grid, len(rows), style, locale, found, details, numbers, shared)
     planned, tracks = _plan_routes(flows, grid, rows)
@@ -73,8 +67,9 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         columns = place_columns(grid, style, tracks, wider, reach)
         notes = measure_evidence(grid, rows, style, numbers, columns) if evidence else Notes()
         problems = problem_lines(bp, locale, columns.right - style.margin - 12, style)
-        page = place_rows(title, sheet_number, problems, grid, rows, style, locale, columns, tracks, card_h,
-                     notes.height, EMOTION_H if felt else 0.0, time_row_height(style) if timed else 0.0, wider)
+        page = place_rows(title, _sheet_number(window), problems, grid, rows, style, locale, columns, tracks, card_h,
+                          notes.height, EMOTION_H if felt else 0.0, time_row_height(style) if timed else 0.0, wider,
+                          sheet=window is not None)
         cards = _cards(grid, rows, style, texts, card_h, columns, page, numbers)
         routes = _routes(planned, cards, rows, style, tracks, card_h, columns, page)
         lanes, zones = bands(rows, style, locale, columns, page)
@@ -93,8 +88,8 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     links = sheet_links(flows, whole, grid, window, cards, style) if window is not None else []
     time_row = place_time_row(analysis, whole, grid, style, locale, columns, page, shared) if page.time_band else None
     curve = place_emotion_curve(cards, style, locale, columns, page) if page.emotion_band else None
-    items, legend_title, legend_bottom = legend(style, locale, columns.header_x, page.bottom + 14, columns.right,
-                                                _drawn(cards, routes))
+    items, legend_title, legend_bottom = _legend(style, locale, columns.header_x, columns.right, page.title_box,
+                                                 page.bottom, _drawn(cards, routes), window is not None)
     return Layout(
         width=columns.right + style.margin, height=legend_bottom + style.margin, locale=locale, style=style,
         title=page.title, title_box=page.title_box, cards=cards, lanes=lanes, zones=zones, phases=phases,
@@ -102,8 +97,68 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
         window=window, links=links, column_x=columns.x,
         banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
-        time_row=time_row, emotion_curve=curve,
+        time_row=time_row, emotion_curve=curve, stacks=stacks,
     )
+
+
+def renumbered(bp: Blueprint, sheet: Layout, window: Window, analysis: bool | Analysis) -> Layout:
+    """``sheet``, a print sheet of the same columns as ``window``, numbered as ``window``: its title
+    and its tags to other sheets made again, and its legend placed again beside the new title;
+    nothing else on a sheet depends on the numbers (the title never widens it)."""
+    style = sheet.style
+    shared = analysis.shared if isinstance(analysis, Analysis) else {}
+    _, whole, _ = whole_grid(bp, sheet.stacks, shared)
+    grid = whole.window(window.first, window.last)
+    right = sheet.width - style.margin
+    title, title_box = title_line(bp.title or "", _sheet_number(window), right, style)
+    # Where the legend was placed tells where the lanes and time row end (see _legend).
+    if sheet.legend_title is None:
+        bottom = sheet.height - style.margin - _LEGEND_GAP
+    elif sheet.legend_title[0].y < sheet.title_box.bottom:
+        bottom = sheet.height - style.margin
+    else:
+        bottom = sheet.legend_title[0].y - _LEGEND_GAP
+    items, legend_title, legend_bottom = _legend(style, sheet.locale, style.margin, right, title_box, bottom,
+                                                 _drawn(sheet.cards, sheet.routes), True)
+    links = sheet_links(_sheet_flows(bp, whole, window, shared), whole, grid, window, sheet.cards, style)
+    return replace(sheet, title=title, title_box=title_box, window=window, links=links, legend=items,
+                   legend_title=legend_title, height=legend_bottom + style.margin)
+
+
+def _sheet_number(window: Window | None) -> str:
+    """A sheet's number after the title, " (3/12)" (never cut: on a narrow sheet the title gives way)."""
+    return f" ({window.number}/{window.count})" if window is not None and window.count > 1 else ""
+
+
+def whole_grid(bp: Blueprint, stack: bool | dict[str, int], shared: dict) -> tuple[list[Row], Grid, dict[str, int]]:
+    """The whole blueprint's rows and grid, its lanes stacked as :func:`.grid.stacking` decides
+    (``stack=True``), not at all (False) or as given; kept in ``shared`` for all the sheets of a
+    print (which may hold the grid with one row per lane to restack, as ``"base grid"``)."""
+    if "grid" not in shared:
+        if "base grid" not in shared:
+            rows = grid_rows(bp)
+            shared["base grid"] = (rows, Grid(bp, rows))
+        rows, whole = shared["base grid"]
+        stacks = stack if isinstance(stack, dict) else stacking(whole, rows) if stack else {}
+        if stacks:
+            rows = grid_rows(bp, stacks)
+            whole = whole.restacked(rows)
+        shared["grid"] = (rows, whole, stacks)
+    elif isinstance(stack, dict) and shared["grid"][2] != stack:
+        raise ValueError("the sheets sharing one analysis share one grid: give another its own Analysis")
+    return shared["grid"]
+
+
+def column_edges(bp: Blueprint, evidence: bool, style: Style, stack: bool | dict[str, int],
+                 shared: dict, routes: bool = True) -> tuple[list[float], list[int]]:
+    """Where print sheets are cut: the left edge of every column of the whole picture (placed as
+    :func:`place` does, but before any label widens a gap: each sheet widens its own), and the last
+    column of every phase band. The routes are planned (with ``routes``: else the gaps are as
+    narrow as they can be), nothing else is placed."""
+    rows, grid, _ = whole_grid(bp, stack, shared)
+    tracks = _plan_routes([*bp.flows, *bp.recoveries], grid, rows)[1] if routes else {}
+    columns = place_columns(grid, style, tracks, {}, note_reach(grid, rows, style) if evidence else {})
+    return columns.x, [last for _, _, last in grid.band_columns]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -272,6 +327,26 @@ def _routes(planned: list[tuple[Flow, int, int, Plan]], cards: list[Card], rows:
 
 # ------------------------------------------------------------------------------------------------
 # Bands, lines, notes and labels
+
+
+def _legend(style: Style, locale: str, header_x: float, right: float, title_box: Box, bottom: float,
+            drawn: set[str], sheet: bool):
+    """The legend (as :func:`.labels.legend` returns it): under the picture (which ends at
+    ``bottom``), or on a print sheet on the title's line at the right where it fits there on one
+    row, so that the page keeps its height for the lanes."""
+    if sheet:
+        items, title, _ = legend(style, locale, 0.0, 0.0, math.inf, drawn)
+        if title is not None:
+            x = right - max(item.text_box.right for item in items)
+            y = title_box.y + (title_box.h - title[0].h) / 2
+            if x >= title_box.right + _LEGEND_CLEAR:
+                def moved(box: Box) -> Box:
+                    return Box(box.x + x, box.y + y, box.w, box.h)
+
+                items = [LegendItem(item.sample, item.text, moved(item.sample_box), moved(item.text_box))
+                         for item in items]
+                return items, (moved(title[0]), title[1]), bottom
+    return legend(style, locale, header_x, bottom + _LEGEND_GAP, right, drawn)
 
 
 def _drawn(cards: list[Card], routes: list[Route]) -> set[str]:

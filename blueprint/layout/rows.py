@@ -13,10 +13,12 @@ from .geometry import Banner, Box, Style
 from .grid import Grid, Row
 from .text import ellipsize, text_width, wrap
 
-__all__ = ["Rows", "place_rows", "problem_lines", "time_row_height"]
+__all__ = ["Rows", "place_rows", "problem_lines", "time_row_height", "title_line"]
 
 # The banner over a drawing of a file with problems lists this many of them.
 _BANNER_PROBLEMS = 3
+# The height of a row that holds no card: a zone's without lanes, a lane's on a sheet that shows none of its steps.
+_EMPTY_ROW = 26.0
 
 
 @dataclass
@@ -55,19 +57,28 @@ def problem_lines(bp: Blueprint, locale: str, width: float, style: Style) -> lis
     return lines
 
 
+def title_line(title: str, sheet_number: str, right: float, style: Style) -> tuple[str, Box]:
+    """The title on one line, as wide as the grid (which ends at ``right``) at most and never wider
+    than Graphviz tables can be, the sheet's number never cut; and its box."""
+    room = (min(right - style.margin, 4000) - 8) / BOLD - text_width(sheet_number, style.title_size)
+    title = (ellipsize(title, room, style.title_size) + sheet_number).lstrip()
+    return title, Box(style.margin, style.margin, text_width(title, style.title_size) * BOLD + 8,
+                      style.lh(style.title_size))
+
+
 def time_row_height(style: Style) -> float:
     return 2 * style.lh(style.small_size) + 10
 
 
 def place_rows(title: str, sheet_number: str, problems: list[str], grid: Grid, rows: list[Row], style: Style,
           locale: str, columns: Columns, tracks: Tracks, card_h: list[float], evidence_h: float,
-          emotion_h: float, time_h: float, wider: Wider) -> Rows:
+          emotion_h: float, time_h: float, wider: Wider, sheet: bool = False) -> Rows:
+    """The y positions; on a print ``sheet`` a lane row without a card of the sheet is only as tall
+    as the lane's name needs (a stacked lane's further rows close up): the page shows the lanes the
+    sheet uses, not the room the whole blueprint needs in them."""
     right = columns.right
-    # One line, as wide as the grid at most (and never wider than Graphviz tables can be).
-    room = (min(right - style.margin, 4000) - 8) / BOLD - text_width(sheet_number, style.title_size)
-    title = (ellipsize(title, room, style.title_size) + sheet_number).lstrip()
-    title_box = Box(style.margin, style.margin, text_width(title, style.title_size) * BOLD + 8,
-                    style.lh(style.title_size))
+    filled = set(grid.row) if sheet else None
+    title, title_box = title_line(title, sheet_number, right, style)
     y = title_box.bottom + 10
     banner = None
     if problems:
@@ -107,6 +118,8 @@ def place_rows(title: str, sheet_number: str, problems: list[str], grid: Grid, r
         if zone_line:
             need = 2 * ((count + 1) // 2 + 1) * style.track + 2 * style.stub
             h = max(style.zone_gap, need if count else style.zone_gap)
+        elif filled is not None and row.sub and r not in filled and not count:
+            h = 0.0  # a stacked lane's row without a card closes up with the gap above it
         else:
             base = style.lane_gap if r > 0 or evidence_band is None else style.lane_gap + 4
             h = max(base, (count + 1) * style.track + 2 * style.stub if count else base)
@@ -119,7 +132,9 @@ def place_rows(title: str, sheet_number: str, problems: list[str], grid: Grid, r
         lines = wrap(label, style.lane_label_width - 12, style.header_size, 4) if label else []
         lane_lines.append(lines)
         if row.lane is None:
-            h = 26.0
+            h = _EMPTY_ROW
+        elif filled is not None and r not in filled:
+            h = max(_EMPTY_ROW, len(lines) * lane_lh + 12) if row.sub == 0 else 0.0
         else:
             h = max(card_h[r] + 2 * style.lane_pad, len(lines) * lane_lh + 12)
         row_y.append(y)

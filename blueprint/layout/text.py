@@ -209,9 +209,13 @@ def wrap(text: str, width: float, size: float, max_lines: int | None = None) -> 
     >>> wrap("打印协议 and hand over", 50, 10, max_lines=2)
     ['打印协议', 'and han…']
     """
-    text = str(text)
+    return list(_wrapped(str(text), width, size, max_lines))
+
+
+@lru_cache(maxsize=4096)  # print sheets wrap the same lane, zone and line names again and again
+def _wrapped(text: str, width: float, size: float, max_lines: int | None) -> tuple[str, ...]:
     if not _IRREGULAR.search(text) and text_width(text, size) <= width:
-        return [text] if text else []  # the common case: a short label on one line
+        return (text,) if text else ()  # the common case: a short label on one line
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         paragraph = _SPACES.sub(" ", paragraph).strip()
@@ -249,8 +253,8 @@ def wrap(text: str, width: float, size: float, max_lines: int | None = None) -> 
     if max_lines is not None and len(lines) > max_lines:
         kept = lines[:max_lines]
         kept[-1] = ellipsize(kept[-1] + ELLIPSIS, width, size)
-        return kept
-    return lines
+        return tuple(kept)
+    return tuple(lines)
 
 
 def ellipsize(text: str, width: float, size: float) -> str:

@@ -11,6 +11,7 @@ from generate import generate
 from blueprint import load, loads
 from blueprint.durations import format_duration
 from blueprint.layout import Box, flow_order, layout
+from blueprint.layout.pages import PageSpec, plan_pages
 from blueprint.layout.text import text_width
 from blueprint.model import Zone
 from tests.conftest import EXAMPLES, TEMPLATES
@@ -149,6 +150,11 @@ def _real_grids():
         yield path.name, layout(load(path))
     for n in (60, 500):
         yield f"generated-{n}", layout(loads(generate(n)))
+    # The sheets of an A3 print, laid out for their pages (rows closed up, lanes stacked for the page).
+    for path in EXAMPLES:
+        for page in plan_pages(load(path), PageSpec("a3")):
+            if page.part == 0:
+                yield f"{path.name}-a3-{page.suffix}", page.sheet
 
 
 REAL = list(_real_grids())
@@ -354,7 +360,16 @@ def test_each_evidence_note_stands_over_its_own_step_and_under_no_other_note(nam
         assert not others, (note.step.id, [other.step.id for other in others])
         shared += sum(1 for other in grid.evidence if other.column == note.column) > 1
     assert shared or name not in ("hall-walk.en.yaml", "hall-walk.zh.yaml"), "the test must see a shared column"
-    if name.startswith("hall-walk"):  # the guide's uniform stands over the guide's greeting
+    if name in ("hall-walk.en.yaml", "hall-walk.zh.yaml"):  # the guide's uniform stands over the guide's greeting
         (greet,) = [note for note in grid.evidence if note.step.id == "greet"]
         (enter,) = [note for note in grid.evidence if note.step.id == "enter"]
         assert greet.column == enter.column and enter.box.right < greet.box.x
+
+
+@pytest.mark.parametrize("name, grid", REAL, ids=[name for name, _ in REAL])
+def test_every_card_lies_inside_its_lane_and_its_phase(name, grid):
+    lanes = {band.lane.id: band.box for band in grid.lanes}
+    for card in grid.cards:
+        assert lanes[card.step.lane].contains(card.box), card.step.id
+        (phase,) = [band for band in grid.phases if band.first <= card.column <= band.last]
+        assert phase.box.contains(card.box), card.step.id
