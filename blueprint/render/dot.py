@@ -40,22 +40,22 @@ def to_dot(grid: Layout) -> graphviz.Digraph:
 
 def dot_and_edges(grid: Layout) -> tuple[graphviz.Digraph, list[str]]:
     """:func:`to_dot`, and the SVG ``id`` of each edge in the order Graphviz numbers them."""
-    w = _whole(grid, "")
+    w = _whole(grid)
     return w.dot, w.edges
 
 
-def page_dot(page: Page, prefix: str = "") -> tuple[graphviz.Digraph, list[str]]:
+def page_dot(page: Page) -> tuple[graphviz.Digraph, list[str]]:
     """:func:`dot_and_edges` of a printed page's sheet; on the second and later part of a sheet
     taller than the page, with the running head across the page's top (class ``part-head``): the
     sheet's title and number, and which part this is. The viewport is the caller's."""
-    w = _whole(page.sheet, prefix)
+    w = _whole(page.sheet)
     if page.part:
         running_head(w, page)
     return w.dot, w.edges
 
 
-def _whole(grid: Layout, prefix: str) -> Writer:
-    w = Writer(grid, prefix)
+def _whole(grid: Layout) -> Writer:
+    w = Writer(grid)
     describe(w, grid)
     return w
 

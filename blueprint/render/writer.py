@@ -65,9 +65,8 @@ class Layer:
 class Writer:
     """Turns layout boxes (y down) into pinned DOT nodes (y up), layer by layer."""
 
-    def __init__(self, grid: Layout, prefix: str = ""):
+    def __init__(self, grid: Layout):
         self.height = grid.height
-        self.prefix = prefix
         self.edges: list[str] = []
         self.dot = graphviz.Digraph(name="blueprint", graph_attr=dict(GRAPH), node_attr=dict(NODE_DEFAULTS),
                                     edge_attr=dict(EDGE_DEFAULTS))
@@ -76,11 +75,6 @@ class Writer:
         """``name`` as a DOT identifier, by the package's own quoting, remembered across pictures:
         the hundreds of sheets of a printed blueprint repeat names, classes, colours and sizes."""
         return _quote(name)
-
-    def name(self, name: str) -> str:
-        """A node's name as a DOT identifier, after :attr:`prefix` (which keeps the names of
-        several sheets drawn as one graph apart)."""
-        return _quote(self.prefix + name)
 
     def attr_list(self, attrs: dict[str, str]) -> str:
         """The attribute list ``Digraph.node`` and ``Digraph.edge`` write for ``attrs`` (``label``
@@ -102,7 +96,7 @@ class Writer:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
         and :attr:`edges` keeps the ``id`` each number stands for."""
         # The statement Digraph.edge writes (node names are the renderer's ids: no port or compass).
-        layer.body.append(f"\t{self.name(tail)} -> {self.name(head)}{self.attr_list(attrs)}\n")
+        layer.body.append(f"\t{_quote(tail)} -> {_quote(head)}{self.attr_list(attrs)}\n")
         self.edges.append(element_id)
 
     def card(self, layer: Layer, name: str, box: Box, label: str) -> None:
@@ -110,11 +104,11 @@ class Writer:
         # The statement Digraph.node writes (attributes sorted), appended directly: on thousands of
         # cards the package's per-call argument checks and re-quoting of values the renderer
         # already made DOT-safe (a number pair, an HTML-like label) cost more than Graphviz's drawing.
-        layer.body.append(f'\t{self.name(name)} [label={label} pos="{self.point(box.cx, box.cy)}"]\n')
+        layer.body.append(f'\t{_quote(name)} [label={label} pos="{self.point(box.cx, box.cy)}"]\n')
 
     def flow(self, layer: Layer, tail: str, head: str, element_id: str, pos: Spline) -> None:
         """An edge whose look is its layer's: its ends and route only (see :meth:`edge`)."""
-        layer.body.append(f'\t{self.name(tail)} -> {self.name(head)} [pos="{pos}"]\n')
+        layer.body.append(f'\t{_quote(tail)} -> {_quote(head)} [pos="{pos}"]\n')
         self.edges.append(element_id)
 
     def point(self, x: float, y: float) -> str:
@@ -158,7 +152,7 @@ class Writer:
             attrs["width"] = inches(box.w)
             attrs["height"] = inches(box.h)
         attrs["pos"] = self.point(box.cx, box.cy)
-        layer.body.append(f"\t{self.name(name)}{self.attr_list(attrs)}\n")  # what Digraph.node writes
+        layer.body.append(f"\t{_quote(name)}{self.attr_list(attrs)}\n")  # what Digraph.node writes
 
 
 def _spline(points: list[tuple[float, float]], arrow: float, corner: float) -> tuple[list[tuple[float, float]], tuple[float, float]]:
