@@ -287,12 +287,6 @@ class Painter:
 
     # -- the Writer's interface -------------------------------------------------------------------
 
-    def quoted(self, name: str) -> str:
-        return name
-
-    def name(self, name: str) -> str:
-        return name
-
     def layer(self, kind: str = "node", **defaults: str) -> _Layer:
         if "class_" in defaults:
             defaults["class"] = defaults.pop("class_")
