@@ -143,10 +143,12 @@ def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]
 
 
 def draw_pages(pages: list[Page], format: str = "svg", dpi: int = PNG_DPI) -> list[str | bytes]:
-    """Each of ``pages`` (from :func:`blueprint.layout.pages.plan_pages`) drawn in ``format`` on its
-    own, by one Graphviz process: SVG or DOT text, a PNG of ``dpi``, a one-page PDF each (SVG and
-    DOT as :func:`render_pages` draws them, in runs of pages in parallel; its PDF and PNG pages are
-    painted, and Graphviz's PNG of a page is what the painter is checked against)."""
+    """Each of ``pages`` (from :func:`blueprint.layout.pages.plan_pages`) drawn by Graphviz on its
+    own, all by one process: SVG or DOT text (as :func:`render_pages` draws them, in runs of pages in
+    parallel), or a PNG of ``dpi``: :func:`render_pages` paints PDF and PNG pages, and Graphviz's PNG
+    of a page is what the painter is checked against."""
+    if format not in ("svg", "dot", "png"):
+        raise ValueError(f"pages are drawn by Graphviz as svg, dot or png, not {format!r}")
     dots = []
     for page in pages:
         dot, edges = page_dot(page)
@@ -160,7 +162,7 @@ def draw_pages(pages: list[Page], format: str = "svg", dpi: int = PNG_DPI) -> li
     drawn = run_graphviz_many([dot for dot, _ in dots], format)
     if format == "svg":
         return [postprocess_svg(data, titles(page.sheet), edges) for data, page, (_, edges) in zip(drawn, pages, dots)]
-    return [pdf_dated(data) if format == "pdf" else png_with_dpi(data, dpi) for data in drawn]
+    return [png_with_dpi(data, dpi) for data in drawn]
 
 
 def _check_pixels(width: float, height: float, dpi: int) -> None:

@@ -70,7 +70,7 @@ def run_graphviz(dot: graphviz.Digraph | str, format: str) -> bytes:
 
 # How each document Graphviz writes begins: several graphs in one input give these one after another.
 _PAGED_ID = re.compile(rb'id="page\d+,\d+_')
-_DOCUMENT_STARTS = {"svg": b"<?xml ", "pdf": b"%PDF-", "png": b"\x89PNG\r\n\x1a\n"}
+_DOCUMENT_STARTS = {"svg": b"<?xml ", "png": b"\x89PNG\r\n\x1a\n"}
 
 
 def run_graphviz_many(dots: Sequence[graphviz.Digraph], format: str) -> list[bytes]:

@@ -149,6 +149,13 @@ def test_pages_drawn_together_are_the_pages_drawn_one_by_one():
     assert all(png.startswith(b"\x89PNG\r\n\x1a\n") and png.count(b"IEND") == 1 for _, png in pngs)
 
 
+def test_graphviz_draws_pages_as_svg_dot_or_png_only_pdf_pages_are_painted():
+    from blueprint.render import draw_pages
+    pages = plan_pages(load(EXAMPLES[0]), PageSpec("a4"))[:2]
+    with pytest.raises(ValueError, match="svg, dot or png, not 'pdf'"):
+        draw_pages(pages, "pdf")
+
+
 def test_a_label_that_reads_like_the_start_of_a_document_does_not_cut_a_drawing():
     bp = loads("blueprint: 1\ntitle: t\nphases: [{id: a}, {id: b}]\nsteps:\n"
                + "".join(f"- {{id: s{i}, lane: customer, phase: {'a' if i < 20 else 'b'}, "
