@@ -266,11 +266,14 @@ class _Layer:
     """A layer's statements and what its nodes and its edges have unless they say otherwise (the
     graph's defaults, and the layer's own for its kind), as :class:`.writer.Layer`."""
 
-    __slots__ = ("body", "edges", "nodes")
+    __slots__ = ("body", "edges", "nodes", "size")
 
     def __init__(self, nodes: dict[str, str], edges: dict[str, str]):
         self.nodes, self.edges = nodes, edges
         self.body: list[tuple] = []
+        # The size of the layer's cards (which say none of their own), as Graphviz draws them.
+        width, height = nodes.get("width"), nodes.get("height")
+        self.size = None if width is None or height is None else (_whole(width), _whole(height))
 
 
 class Painter:
@@ -323,8 +326,9 @@ class Painter:
         layer.body.append((name, box, attrs))
 
     def card(self, layer: _Layer, name: str, box: Box, label: str) -> None:
-        layer.body.append((name, _drawn(box.cx, box.cy, _points(box.w), _points(box.h)),
-                           {**layer.nodes, "label": label}))
+        if layer.size is None:
+            raise UnknownAttribute(f"card {name!r} on a layer without a width and height")
+        layer.body.append((name, _drawn(box.cx, box.cy, *layer.size), {**layer.nodes, "label": label}))
 
     def edge(self, layer: _Layer, tail: str, head: str, element_id: str, **attrs: str) -> None:
         if "class_" in attrs:

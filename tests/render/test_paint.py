@@ -139,6 +139,8 @@ def test_the_painter_refuses_what_it_does_not_know():
         painter.node(painter.layer(), "x", Box(0, 0, 10, 10), peripheries="2")
     with pytest.raises(UnknownAttribute, match="dir"):
         painter.layer("edge", dir="both")
+    with pytest.raises(UnknownAttribute, match="without a width and height"):
+        painter.card(painter.layer(), "x", Box(0, 0, 10, 10), "")
     for attrs, message in [({"shape": "hexagon"}, "hexagon"), ({"style": "bold"}, "bold"),
                            ({"fillcolor": "red"}, "red"), ({"fontname": "Arial"}, "Arial"),
                            ({"style": "filled"}, "without a fillcolor"),
