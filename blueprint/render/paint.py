@@ -262,9 +262,14 @@ def fonts() -> _Fonts:
     return _fonts
 
 
+_UNREAD = object()  # a look not read yet (None is an invisible one)
+
+
 class _Layer:
     """A layer's statements and what its nodes and its edges have unless they say otherwise (the
-    graph's defaults, and the layer's own for its kind), as :class:`.writer.Layer`."""
+    graph's defaults, and the layer's own for its kind), as :class:`.writer.Layer`. A statement is a
+    node ``(name, box, label, attrs)`` or an edge ``(tail, head, pos, attrs)``; ``attrs`` None for a
+    card or a flow, which look as their layer says."""
 
     __slots__ = ("body", "edges", "nodes", "size")
 
@@ -301,17 +306,24 @@ class Painter:
 
     def add(self, layer: _Layer) -> None:
         nodes, out = self.nodes, self.out
-        for statement in layer.body:
-            if len(statement) == 3:
-                name, box, attrs = statement
-                if name in nodes:
-                    raise UnknownAttribute(f"node {name!r} written twice")
-                nodes[name] = (box, _look(attrs), _label(attrs["label"]))
-            else:
-                tail, head, pos, attrs = statement
-                if tail not in nodes or head not in nodes:
-                    raise UnknownAttribute(f"edge {tail} -> {head} before its nodes")
-                out.setdefault(tail, []).append((head, pos, _edge_look(attrs)))
+        card = flow = _UNREAD  # the look of the layer's cards and of its flows, read at the first of each
+        for first, second, third, attrs in layer.body:
+            if type(second) is not str:  # a node: name, box, label
+                if first in nodes:
+                    raise UnknownAttribute(f"node {first!r} written twice")
+                if attrs is not None:
+                    look = _look(attrs)
+                else:
+                    look = card = _look(layer.nodes) if card is _UNREAD else card
+                nodes[first] = (second, look, _label(third))
+            else:  # an edge: tail, head, route
+                if first not in nodes or second not in nodes:
+                    raise UnknownAttribute(f"edge {first} -> {second} before its nodes")
+                if attrs is not None:
+                    look = _edge_look(attrs)
+                else:
+                    look = flow = _edge_look(layer.edges) if flow is _UNREAD else flow
+                out.setdefault(first, []).append((second, third, look))
 
     def node(self, layer: _Layer, name: str, box: Box, size: bool = True, **attrs: str) -> None:
         if "class_" in attrs:
@@ -323,12 +335,12 @@ class Painter:
             box = _drawn(box.cx, box.cy, _points(box.w), _points(box.h))
         else:  # the size the attributes give (a badge's height is its layer's), about the box's centre
             box = _drawn(box.cx, box.cy, _whole(attrs["width"]), _whole(attrs["height"]))
-        layer.body.append((name, box, attrs))
+        layer.body.append((name, box, attrs["label"], attrs))
 
     def card(self, layer: _Layer, name: str, box: Box, label: str) -> None:
         if layer.size is None:
             raise UnknownAttribute(f"card {name!r} on a layer without a width and height")
-        layer.body.append((name, _drawn(box.cx, box.cy, *layer.size), {**layer.nodes, "label": label}))
+        layer.body.append((name, _drawn(box.cx, box.cy, *layer.size), label, None))
 
     def edge(self, layer: _Layer, tail: str, head: str, element_id: str, **attrs: str) -> None:
         if "class_" in attrs:
@@ -342,7 +354,7 @@ class Painter:
         self.edges.append(element_id)
 
     def flow(self, layer: _Layer, tail: str, head: str, element_id: str, pos: Spline) -> None:
-        layer.body.append((tail, head, pos, layer.edges))
+        layer.body.append((tail, head, pos, None))
         self.edges.append(element_id)
 
     def point(self, x: float, y: float) -> str:
