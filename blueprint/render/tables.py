@@ -28,16 +28,15 @@ class Cell(NamedTuple):
 
 
 class Table:
-    """An HTML-like label: its cells top to bottom and, for a table of a fixed size, that size
-    (else the cells' sum), for the painter; its DOT text (``<...>``) as ``str()``, written only when
-    the DOT is."""
+    """An HTML-like label: its cells top to bottom and its size (the widest cell's width, the cells'
+    heights' sum), for the painter; its DOT text (``<...>``) as ``str()``, written only when the DOT is."""
 
     __slots__ = ("_markup", "cells", "height", "width")
 
-    def __init__(self, markup: Callable[[], str], cells: tuple[Cell, ...], size: tuple[int, int] | None = None):
+    def __init__(self, markup: Callable[[], str], cells: tuple[Cell, ...]):
         self._markup = markup
         self.cells = cells
-        self.width, self.height = size or (max(cell.width for cell in cells), sum(cell.height for cell in cells))
+        self.width, self.height = max(cell.width for cell in cells), sum(cell.height for cell in cells)
 
     def __str__(self) -> str:
         return html_label(self._markup())
@@ -66,7 +65,7 @@ def table(lines: list[str], width: float, height: float, size: float, color: str
                 f'FIXEDSIZE="TRUE" WIDTH="{wide}" HEIGHT="{tall}"><FONT POINT-SIZE="{num(size)}" '
                 f'COLOR="{color}">{body}</FONT></TD></TR></TABLE>')
 
-    return Table(markup, (cell,), (cell.width, cell.height))
+    return Table(markup, (cell,))
 
 
 def card_label(card: Card, grid: Layout) -> Table:
