@@ -215,7 +215,16 @@ def _read_edge_look(style, color, penwidth, arrowhead, arrowsize, fontname) -> _
 
 
 def _label(label) -> Table | Plain | str:
-    if label and not isinstance(label, (Table, Plain)):
+    """The node's label, checked once: a table whose cells are aligned left or centred, a plain
+    label justified so, or none."""
+    if type(label) is Table:
+        for cell in label.cells:
+            if cell.align not in ("LEFT", "CENTER"):
+                raise UnknownAttribute(f"ALIGN={cell.align!r}")
+    elif isinstance(label, Plain):
+        if label.justify not in ("left", "center"):
+            raise UnknownAttribute(f"justify {label.justify!r}")
+    elif label:
         raise UnknownAttribute(f"a label that is neither a Table nor Plain: {label[:40]!r}")
     return label
 
@@ -514,12 +523,8 @@ class _Pen:
         lines, step = label.lines, _line_height(size)
         if labelloc == "b":
             baseline = box.y + box.h - len(lines) * step + 0.8 * size
-        elif labelloc == "c":
+        else:  # "c" (the look allows no other)
             baseline = box.y + box.h / 2 - len(lines) * step / 2 + 0.8 * size
-        else:
-            raise UnknownAttribute(f"labelloc {labelloc!r}")
-        if label.justify not in ("left", "center"):
-            raise UnknownAttribute(f"justify {label.justify!r}")
         left = label.justify == "left"
         width = self.fonts.width
         for line in lines:
@@ -541,8 +546,6 @@ class _Pen:
         step = height if simple else size
         block = height if len(lines) == 1 else len(lines) * step
         baseline = top + (cell.height - block) / 2 + 0.8 * size - (0 if simple else 1)
-        if cell.align not in ("LEFT", "CENTER"):
-            raise UnknownAttribute(f"ALIGN={cell.align!r}")
         centre = cell.align == "CENTER"
         width = self.fonts.width
         for line in lines:

@@ -19,6 +19,8 @@ from blueprint.layout.pages import PageSpec, plan_pages
 from blueprint.render import draw_pages
 from blueprint.render.paint import Painter, UnknownAttribute, fonts
 from blueprint.render.press import drawings, page_png, paint_page
+from blueprint.render.quote import plain_lines
+from blueprint.render.tables import table
 from blueprint.render.writer import FONT, GRAPH
 from tests.conftest import EXAMPLES
 
@@ -144,7 +146,11 @@ def test_the_painter_refuses_what_it_does_not_know():
     for attrs, message in [({"shape": "hexagon"}, "hexagon"), ({"style": "bold"}, "bold"),
                            ({"fillcolor": "red"}, "red"), ({"fontname": "Arial"}, "Arial"),
                            ({"style": "filled"}, "without a fillcolor"),
-                           ({"fillcolor": "#FFFFFF", "label": "plain text"}, "neither a Table nor Plain")]:
+                           ({"fillcolor": "#FFFFFF", "label": "plain text"}, "neither a Table nor Plain"),
+                           ({"fillcolor": "#FFFFFF", "labelloc": "t"}, "labelloc 't'"),
+                           ({"fillcolor": "#FFFFFF", "label": plain_lines(["x"], "right")}, "justify 'right'"),
+                           ({"fillcolor": "#FFFFFF", "label": table(["x"], 10, 10, 8, "#000000", "RIGHT")},
+                            "ALIGN='RIGHT'")]:
         painter = Painter(grid)
         layer = painter.layer()
         painter.node(layer, "x", Box(0, 0, 10, 10), **attrs)
