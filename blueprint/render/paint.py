@@ -164,13 +164,11 @@ _EDGE_LOOK_KEYS = ("style", "color", "penwidth", "arrowhead", "arrowsize", "font
 
 def _look(attrs: dict[str, str]) -> _Look | None:
     """The node's look (None when it is invisible), read once for all nodes that share it."""
-    key = tuple(map(attrs.get, _LOOK_KEYS))
-    found = _looks.get(key, _looks)
-    if found is _looks:
-        found = _looks[key] = _read_look(*key)
-    return found
+    return _read_look(*map(attrs.get, _LOOK_KEYS))
 
 
+# Looks by the attribute values they are read from: a few dozen over all the sheets of a print.
+@functools.cache
 def _read_look(shape, style, fill, color, penwidth, fontsize, fontcolor, labelloc, *fixed) -> _Look | None:
     styles = _styles(style)
     if "invis" in styles:
@@ -194,13 +192,10 @@ def _read_look(shape, style, fill, color, penwidth, fontsize, fontcolor, labello
 
 def _edge_look(attrs: dict[str, str]) -> _EdgeLook | None:
     """The edge's look (None when it is invisible), read once for all edges that share it."""
-    key = tuple(map(attrs.get, _EDGE_LOOK_KEYS))
-    found = _looks.get(key, _looks)
-    if found is _looks:
-        found = _looks[key] = _read_edge_look(*key)
-    return found
+    return _read_edge_look(*map(attrs.get, _EDGE_LOOK_KEYS))
 
 
+@functools.cache
 def _read_edge_look(style, color, penwidth, arrowhead, arrowsize, fontname) -> _EdgeLook | None:
     styles = _styles(style or "solid")
     if "invis" in styles:
@@ -227,10 +222,6 @@ def _label(label) -> Table | Plain | str:
     elif label:
         raise UnknownAttribute(f"a label that is neither a Table nor Plain: {label[:40]!r}")
     return label
-
-
-# Looks by the attribute values they are read from: a few dozen over all the sheets of a print.
-_looks: dict[tuple, object] = {}
 
 
 class _Fonts:
