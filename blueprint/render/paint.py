@@ -45,6 +45,8 @@ class UnknownAttribute(ValueError):
     """The writers used an attribute or value the painter does not draw: teach it first."""
 
 
+# What a node or an edge spans, or what a page shows: left, top, right, bottom (points, y down).
+_Extent = tuple[float, float, float, float]
 #: A text as painted: where its baseline starts (points, y down, the sheet's), what, size, bold, colour.
 Text = tuple[float, float, str, float, bool, str]
 
@@ -289,9 +291,10 @@ class Painter:
             raise UnknownAttribute(f"graph attributes {GRAPH}: the painter draws {_GRAPH}")
         self.grid = grid
         self.edges: list[str] = []
-        # Nodes in the order the DOT would name them; each node's edges in the order they are made.
-        self.nodes: dict[str, tuple[Box, _Look | None, Table | Plain | str]] = {}
-        self.out: dict[str, list[tuple[str, Spline, _EdgeLook | None]]] = {}
+        # Nodes in the order the DOT would name them; each node's edges in the order they are made;
+        # each with its extent, to leave out what a page does not show.
+        self.nodes: dict[str, tuple[Box, _Look | None, Table | Plain | str, _Extent]] = {}
+        self.out: dict[str, list[tuple[str, Spline, _EdgeLook | None, _Extent]]] = {}
 
     # -- the Writer's interface -------------------------------------------------------------------
 
@@ -315,7 +318,7 @@ class Painter:
                     look = _look(attrs)
                 else:
                     look = card = _look(layer.nodes) if card is _UNREAD else card
-                nodes[first] = (second, look, _label(third))
+                nodes[first] = (second, look, _label(third), (second.x, second.y, second.right, second.bottom))
             else:  # an edge: tail, head, route
                 if first not in nodes or second not in nodes:
                     raise UnknownAttribute(f"edge {first} -> {second} before its nodes")
@@ -323,7 +326,8 @@ class Painter:
                     look = _edge_look(attrs)
                 else:
                     look = flow = _edge_look(layer.edges) if flow is _UNREAD else flow
-                out.setdefault(first, []).append((second, third, look))
+                xs, ys = [p[0] for p in third.control], [p[1] for p in third.control]
+                out.setdefault(first, []).append((second, third, look, (min(xs), min(ys), max(xs), max(ys))))
 
     def node(self, layer: _Layer, name: str, box: Box, size: bool = True, **attrs: str) -> None:
         if "class_" in attrs:
@@ -374,29 +378,32 @@ class Painter:
         """Draw onto ``ctx`` (in the sheet's points) what lies in ``view`` (left, top, right, bottom;
         Graphviz leaves out what is off the page), in Graphviz's order; each text drawn is added to
         ``texts`` when given."""
-        x0, y0, x1, y1 = view or (-1e9, -1e9, 1e9, 1e9)
+        view = view or (-1e9, -1e9, 1e9, 1e9)
         ctx.set_line_join(cairo.LINE_JOIN_MITER)
         pen = _Pen(ctx, texts)
-        node, edge = pen.node, pen.edge
         done: set[str] = set()
         nodes, out = self.nodes, self.out
-        for name, (box, look, label) in nodes.items():
+
+        def show(name: str) -> None:  # a node, once: at its place, or before its first edge in
+            done.add(name)
+            box, look, label, extent = nodes[name]
+            if look is not None and _seen(extent, view):
+                pen.node(box, look, label)
+
+        for name in nodes:
             if name not in done:
-                done.add(name)
-                if look is not None and box.x <= x1 and box.x + box.w >= x0 and box.y <= y1 and box.y + box.h >= y0:
-                    node(box, look, label)
-            for head, pos, edge_look in out.get(name, ()):
+                show(name)
+            for head, pos, look, extent in out.get(name, ()):
                 if head not in done:
-                    done.add(head)
-                    hbox, hlook, hlabel = nodes[head]
-                    if (hlook is not None and hbox.x <= x1 and hbox.x + hbox.w >= x0 and hbox.y <= y1
-                            and hbox.y + hbox.h >= y0):
-                        node(hbox, hlook, hlabel)
-                points = pos.control
-                xs, ys = [p[0] for p in points], [p[1] for p in points]
-                if edge_look is not None and min(xs) <= x1 and max(xs) >= x0 and min(ys) <= y1 and max(ys) >= y0:
-                    edge(pos, edge_look)
+                    show(head)
+                if look is not None and _seen(extent, view):
+                    pen.edge(pos, look)
         pen.done()
+
+
+def _seen(extent: _Extent, view: _Extent) -> bool:
+    """Whether what spans ``extent`` shows, at least in part, in ``view`` (both left, top, right, bottom)."""
+    return extent[0] <= view[2] and extent[2] >= view[0] and extent[1] <= view[3] and extent[3] >= view[1]
 
 
 class _Pen:
