@@ -26,14 +26,14 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from ..words import normalize
-from .breaches import Analysis, analyse, plain
+from .breaches import analyse, plain
 from .geometry import Layout, Style, Window
 from .grid import stacking
 
@@ -160,41 +160,30 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     # Once for every sheet (as place() reads the locale); a plain print's still carries the grid.
     analysis = analyse(bp, normalize(locale, normalize(bp.locale))) if analysis else plain(bp)
     least = MIN_TEXT / smallest_text(style)
-    # What every way to print shares: the grid with one row per lane (restacked for each), the texts.
-    common = analysis.shared
-    stacked = whole_grid(bp, True, common)[2]
-    grids: dict[tuple, Analysis] = {}  # by stacking: what carries its grid to the sheets
+    # What every way to print shares: the grids (one for each stacking), the texts.
+    stacked = whole_grid(bp, True, analysis.shared)[2]
     strips: dict[tuple, _Strip] = {}
-
-    def grid_of(stacks: dict[str, int]) -> Analysis:
-        key = tuple(sorted(stacks.items()))
-        if key not in grids:
-            grids[key] = analysis if stacks == stacked else replace(analysis, shared={
-                name: value for name, value in common.items()
-                if name == "base grid" or isinstance(name, tuple) and name[0] == "card text"})
-        return grids[key]
 
     def strip(way: _Choice, routes: bool = True) -> _Strip:
         key = (tuple(sorted(way.stacks.items())), routes)
         if key not in strips:
-            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, grid_of(way.stacks).shared, routes),
-                                 style)
+            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, analysis.shared, routes), style)
         return strips[key]
 
     def lay_out(way: _Choice, window: Window) -> Layout:
         laid = way.sampled.pop(window, None)
         return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
-                                                    analysis=grid_of(way.stacks), details=details,
-                                                    window=window, stack=way.stacks)
+                                                    analysis=analysis, details=details, window=window,
+                                                    stack=way.stacks)
 
     def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
         def renumber(sheet: Layout, window: Window) -> Layout:
-            return renumbered(bp, sheet, window, grid_of(way.stacks))
+            return renumbered(bp, sheet, window, analysis)
 
         return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), renumber, give_up_at)
 
     # The ways to print, the preferred first (it wins a tie).
-    base_rows, base = common["base grid"]
+    base_rows, base = analysis.shared["base grid"]
     ways: list[_Choice] = []
     for orientation in (_BOTH if spec.orientation == "auto" else (spec.orientation,)):
         page_h = spec.dimensions(orientation)[1] / least
