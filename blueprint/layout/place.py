@@ -97,7 +97,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
         window=window, links=links, column_x=columns.x,
         banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
-        time_row=time_row, emotion_curve=curve, stacks=stacks,
+        time_row=time_row, emotion_curve=curve, stacks=stacks, picture_bottom=page.bottom,
     )
 
 
@@ -111,16 +111,10 @@ def renumbered(bp: Blueprint, sheet: Layout, window: Window, analysis: bool | An
     grid = whole.window(window.first, window.last)
     right = sheet.width - style.margin
     title, title_box = title_line(bp.title or "", _sheet_number(window), right, style)
-    # Where the legend was placed tells where the lanes and time row end (see _legend).
-    if sheet.legend_title is None:
-        bottom = sheet.height - style.margin - _LEGEND_GAP
-    elif sheet.legend_title[0].y < sheet.title_box.bottom:
-        bottom = sheet.height - style.margin
-    else:
-        bottom = sheet.legend_title[0].y - _LEGEND_GAP
-    items, legend_title, legend_bottom = _legend(style, sheet.locale, style.margin, right, title_box, bottom,
-                                                 _drawn(sheet.cards, sheet.routes), True)
-    links = sheet_links(_sheet_flows(bp, whole, sheet.stacks, window, shared), whole, grid, window, sheet.cards, style)
+    items, legend_title, legend_bottom = _legend(style, sheet.locale, style.margin, right, title_box,
+                                                 sheet.picture_bottom, _drawn(sheet.cards, sheet.routes), True)
+    flows = _sheet_flows(bp, whole, sheet.stacks, window, shared)
+    links = sheet_links(flows, whole, grid, window, sheet.cards, style)
     return replace(sheet, title=title, title_box=title_box, window=window, links=links, legend=items,
                    legend_title=legend_title, height=legend_bottom + style.margin)
 
