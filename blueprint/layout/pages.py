@@ -207,11 +207,16 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
 
     rough = [len(_split(strip(way, routes=False), widest(way))) for way in ways]
     estimates: list[tuple[float, bool]] = [(float(count), False) for count in rough]
+    sampled = math.inf  # the fewest pages a sampled way is estimated to need
     for n in sorted(range(len(ways)), key=lambda n: rough[n]):
         if rough[n] <= 2 * _SAMPLE_SHEETS or rough[n] < (1 + _CLOSE) * min(e for e, _ in estimates):
             way = ways[n]
-            estimates[n] = _estimate(_split(strip(way), widest(way)), spec, spec.dimensions(way.orientation),
-                                     partial(sample, way))
+            runs = _split(strip(way), widest(way))
+            if len(runs) > 2 * _SAMPLE_SHEETS and len(runs) >= (1 + _CLOSE) * sampled:
+                estimates[n] = (float(len(runs)), False)  # far behind at one page a sheet: not sampled
+                continue
+            estimates[n] = _estimate(runs, spec, spec.dimensions(way.orientation), partial(sample, way))
+            sampled = min(sampled, estimates[n][0])
     order = sorted(range(len(ways)), key=lambda n: estimates[n][0])
     best_n = order[0]
     best = pages(ways[best_n])
