@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from ..gcpause import paused_gc
@@ -144,11 +144,10 @@ class _Strip:
 
 @dataclass
 class _Choice:
-    """One way to print: an orientation and the lanes' rows, with the sheets laid out to estimate it."""
+    """One way to print: an orientation and the lanes' rows."""
 
     orientation: str
     stacks: dict[str, int]
-    sampled: dict[Window, Layout] = field(default_factory=dict)
 
 
 def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
@@ -163,6 +162,10 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     # What every way to print shares: the grids (one for each stacking), the texts.
     stacked = whole_grid(bp, True, analysis.shared)[2]
     strips: dict[tuple, _Strip] = {}
+    # The sheets laid out, by stacking and run of columns: both orientations' (and the estimates'),
+    # numbered as last asked for (a sheet differs from the same columns numbered otherwise only
+    # in its numbers, which are made again).
+    laid_out: dict[tuple, dict[tuple[int, int], Layout]] = {}
 
     def strip(way: _Choice, routes: bool = True) -> _Strip:
         key = (tuple(sorted(way.stacks.items())), routes)
@@ -171,16 +174,19 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
         return strips[key]
 
     def lay_out(way: _Choice, window: Window) -> Layout:
-        laid = way.sampled.pop(window, None)
-        return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
-                                                    analysis=analysis, details=details, window=window,
-                                                    stack=way.stacks)
+        sheets = laid_out.setdefault(tuple(sorted(way.stacks.items())), {})
+        run = (window.first, window.last)
+        laid = sheets.get(run)
+        if laid is None:
+            laid = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
+                          window=window, stack=way.stacks)
+        elif laid.window != window:
+            laid = renumbered(bp, laid, window, analysis)
+        sheets[run] = laid
+        return laid
 
     def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
-        def renumber(sheet: Layout, window: Window) -> Layout:
-            return renumbered(bp, sheet, window, analysis)
-
-        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), renumber, give_up_at)
+        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), give_up_at)
 
     # The ways to print, the preferred first (it wins a tie).
     base_rows, base = analysis.shared["base grid"]
@@ -198,10 +204,6 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     # more sheets than another is estimated to need pages (even cut before its routes widen the
     # gaps between columns) is not estimated.
 
-    def sample(way: _Choice, window: Window) -> Layout:
-        way.sampled[window] = laid = lay_out(way, window)
-        return laid
-
     def widest(way: _Choice) -> float:
         return spec.dimensions(way.orientation)[0] / least
 
@@ -215,7 +217,7 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
             if len(runs) > 2 * _SAMPLE_SHEETS and len(runs) >= (1 + _CLOSE) * sampled:
                 estimates[n] = (float(len(runs)), False)  # far behind at one page a sheet: not sampled
                 continue
-            estimates[n] = _estimate(runs, spec, spec.dimensions(way.orientation), partial(sample, way))
+            estimates[n] = _estimate(runs, spec, spec.dimensions(way.orientation), partial(lay_out, way))
             sampled = min(sampled, estimates[n][0])
     order = sorted(range(len(ways)), key=lambda n: estimates[n][0])
     best_n = order[0]
@@ -266,9 +268,9 @@ def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
 
 
 def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
-           renumber: Callable[[Layout, Window], Layout], give_up_at: int | None = None) -> list[Page] | None:
-    """The pages for a page of ``size`` (``lay_out`` lays out a sheet, ``renumber`` numbers one
-    again); None as soon as they are sure to be ``give_up_at`` or more.
+           give_up_at: int | None = None) -> list[Page] | None:
+    """The pages for a page of ``size`` (``lay_out`` lays out a sheet, or numbers again one laid
+    out before with the same columns); None as soon as they are sure to be ``give_up_at`` or more.
 
     The sheets are cut left to right, each as :func:`_split` would; the cut ignores that a sheet
     has fewer tracks and its own labels, so where a sheet comes out too wide its run is made
@@ -281,7 +283,6 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
     starts = [start for start, _ in first_cut]
     numbered = _windows(first_cut)
     by_run = {(window.first, window.last): window for window in numbered}
-    laid_out: dict[Window, Layout] = {}
     runs: list[tuple[int, int]] = []
     more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
     count = len(whole.column_x)
@@ -290,9 +291,7 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
         # A run the first cut did not make is numbered after the runs so far, the rest one more sheet.
         window = by_run.get((first, last)) or Window(first, last, len(runs) + 1, len(runs) + 2, _sheet_of_column(
             [*runs, (first, last), (last + 1, max(count - 1, last + 1))])[:max(count, 1)])
-        if window not in laid_out:
-            laid_out[window] = lay_out(window)
-        return laid_out[window]
+        return lay_out(window)
 
     first = 0
     while first < max(count, 1):
@@ -313,9 +312,7 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
                 len(runs), last + 1, count, len(runs) + to_come, more, give_up_at)):
             return None
         first = last + 1
-    by_columns = {(window.first, window.last): laid for window, laid in laid_out.items()}
-    sheets = [laid_out.get(window) or renumber(by_columns[window.first, window.last], window)
-              for window in _windows(runs)]
+    sheets = [lay_out(window) for window in _windows(runs)]
     scale = _scale(sheets, spec, page_w, page_h, least)
     pages: list[Page] = []
     for laid in sheets:
