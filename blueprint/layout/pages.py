@@ -144,10 +144,20 @@ class _Strip:
 
 @dataclass
 class _Choice:
-    """One way to print: an orientation and the lanes' rows."""
+    """One way to print: an orientation and the lanes' rows, on a page of ``size`` (points) whose
+    smallest scale is ``least``."""
 
     orientation: str
     stacks: dict[str, int]
+    size: tuple[float, float]
+    least: float
+    #: The first cut (see :func:`_split`), numbered; once made.
+    windows: list[Window] | None = None
+
+    @property
+    def widest(self) -> float:
+        """The widest sheet, in layout points."""
+        return self.size[0] / self.least
 
 
 def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
@@ -185,17 +195,21 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
         sheets[run] = laid
         return laid
 
+    def first_cut(way: _Choice) -> list[Window]:
+        if way.windows is None:
+            way.windows = _windows(_split(strip(way), way.widest))
+        return way.windows
+
     def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
-        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), give_up_at)
+        return _pages(strip(way), first_cut(way), way, spec, partial(lay_out, way), give_up_at)
 
     # The ways to print, the preferred first (it wins a tie).
     base_rows, base = analysis.shared["base grid"]
     ways: list[_Choice] = []
     for orientation in (_BOTH if spec.orientation == "auto" else (spec.orientation,)):
-        page_h = spec.dimensions(orientation)[1] / least
-        for stacks in (stacked, stacking(base, base_rows, page=page_h), {}):
-            if not any(way.orientation == orientation and way.stacks == stacks for way in ways):
-                ways.append(_Choice(orientation, stacks))
+        size = spec.dimensions(orientation)
+        three = (stacked, stacking(base, base_rows, page=size[1] / least), {})
+        ways += [_Choice(orientation, stacks, size, least) for k, stacks in enumerate(three) if stacks not in three[:k]]
     if len(ways) == 1:
         return pages(ways[0])
     # Each is estimated from sample sheets (every sheet of a short print: then the estimate is the
@@ -204,20 +218,17 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     # more sheets than another is estimated to need pages (even cut before its routes widen the
     # gaps between columns) is not estimated.
 
-    def widest(way: _Choice) -> float:
-        return spec.dimensions(way.orientation)[0] / least
-
-    rough = [len(_split(strip(way, routes=False), widest(way))) for way in ways]
+    rough = [len(_split(strip(way, routes=False), way.widest)) for way in ways]
     estimates: list[tuple[float, bool]] = [(float(count), False) for count in rough]
     sampled = math.inf  # the fewest pages a sampled way is estimated to need
     for n in sorted(range(len(ways)), key=lambda n: rough[n]):
         if rough[n] <= 2 * _SAMPLE_SHEETS or rough[n] < (1 + _CLOSE) * min(e for e, _ in estimates):
             way = ways[n]
-            runs = _split(strip(way), widest(way))
-            if len(runs) > 2 * _SAMPLE_SHEETS and len(runs) >= (1 + _CLOSE) * sampled:
-                estimates[n] = (float(len(runs)), False)  # far behind at one page a sheet: not sampled
+            count = len(first_cut(way))
+            if count > 2 * _SAMPLE_SHEETS and count >= (1 + _CLOSE) * sampled:
+                estimates[n] = (float(count), False)  # far behind at one page a sheet: not sampled
                 continue
-            estimates[n] = _estimate(runs, spec, spec.dimensions(way.orientation), partial(lay_out, way))
+            estimates[n] = _estimate(first_cut(way), way, spec, partial(lay_out, way))
             sampled = min(sampled, estimates[n][0])
     order = sorted(range(len(ways)), key=lambda n: estimates[n][0])
     best_n = order[0]
@@ -233,24 +244,22 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     return best
 
 
-def _estimate(runs: list[tuple[int, int]], spec: PageSpec, size: tuple[float, float],
+def _estimate(windows: list[Window], way: _Choice, spec: PageSpec,
               sample: Callable[[Window], Layout]) -> tuple[float, bool]:
-    """How many pages the sheets of ``runs`` would take on a page of ``size``, and whether that is
+    """How many pages the sheets ``windows`` would take printed as ``way``, and whether that is
     the count: every sheet of a short print is laid out (by ``sample``), of a long one
     :data:`_SAMPLE_SHEETS` spread over it (a sheet has fewer routes, so fewer tracks, than the
     whole; how tall it is shows only once it is laid out)."""
-    page_w, page_h = size
-    exact = len(runs) <= 2 * _SAMPLE_SHEETS
-    numbers = range(1, len(runs) + 1) if exact else sorted(
-        {1 + round(k * (len(runs) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
-    windows = _windows(runs)
+    page_w, page_h = way.size
+    exact = len(windows) <= 2 * _SAMPLE_SHEETS
+    numbers = range(1, len(windows) + 1) if exact else sorted(
+        {1 + round(k * (len(windows) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
     sheets = [sample(windows[number - 1]) for number in numbers]
-    least = MIN_TEXT / smallest_text(sheets[0].style)
-    scale = _scale(sheets, spec, page_w, page_h, least)
+    scale = _scale(sheets, spec, page_w, page_h, way.least)
     parts = sum(_parts(sheet, scale, page_h) for sheet in sheets)
     # A sheet that came out too wide is cut again when drawn: the estimate is then not the count.
-    exact = exact and all(sheet.width <= page_w / least + 0.5 for sheet in sheets)
-    return parts * len(runs) / len(sheets), exact
+    exact = exact and all(sheet.width <= way.widest + 0.5 for sheet in sheets)
+    return parts * len(windows) / len(sheets), exact
 
 
 def _scale(sheets: list[Layout], spec: PageSpec, page_w: float, page_h: float, least: float) -> float:
@@ -267,22 +276,20 @@ def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
     return tuple(number for number, (first, last) in enumerate(runs, 1) for _ in range(last - first + 1))
 
 
-def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
+def _pages(whole: _Strip, first_cut: list[Window], way: _Choice, spec: PageSpec, lay_out: Callable[[Window], Layout],
            give_up_at: int | None = None) -> list[Page] | None:
-    """The pages for a page of ``size`` (``lay_out`` lays out a sheet, or numbers again one laid
-    out before with the same columns); None as soon as they are sure to be ``give_up_at`` or more.
+    """The pages printed as ``way`` (``lay_out`` lays out a sheet, or numbers again one laid out
+    before with the same columns); None as soon as they are sure to be ``give_up_at`` or more.
 
-    The sheets are cut left to right, each as :func:`_split` would; the cut ignores that a sheet
-    has fewer tracks and its own labels, so where a sheet comes out too wide its run is made
-    narrower by as much (a few times at most; then halved) before the next sheet starts. Sheets
-    are laid out numbered as the first cut numbers them, and numbered again where the cut changed."""
-    page_w, page_h = size
-    least = MIN_TEXT / smallest_text(whole.style)
-    widest = page_w / least  # the widest sheet, in layout points
-    first_cut = _split(whole, widest)
-    starts = [start for start, _ in first_cut]
-    numbered = _windows(first_cut)
-    by_run = {(window.first, window.last): window for window in numbered}
+    The sheets are cut left to right, each as in ``first_cut`` (:func:`_split`'s, numbered); that
+    cut ignores that a sheet has fewer tracks and its own labels, so where a sheet comes out too
+    wide its run is made narrower by as much (a few times at most; then halved) before the next
+    sheet starts. Sheets are laid out numbered as the first cut numbers them, and numbered again
+    where the cut changed."""
+    page_w, page_h = way.size
+    least, widest = way.least, way.widest
+    starts = [window.first for window in first_cut]
+    by_run = {(window.first, window.last): window for window in first_cut}
     runs: list[tuple[int, int]] = []
     more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
     count = len(whole.column_x)
