@@ -7,12 +7,13 @@ import re
 from collections import Counter
 
 import pytest
-from generate import generate
+from generate import generate, isolated
 from pypdf import PdfReader
 
 from blueprint import load, loads
 from blueprint.cli import main
 from blueprint.layout import layout
+from blueprint.layout.place import renumbered as _renumbered
 from blueprint.layout.pages import (MIN_TEXT, PAGE_SIZES, PageSpec, head_height, plan_pages, printed_height,
                                     smallest_text)
 from blueprint.render import MAX_PIXELS, RenderError, render, render_pages
@@ -364,6 +365,20 @@ def test_the_printed_sheets_are_the_sheets_laid_out_alone(name, bp):
         assert [repr(sheet) for sheet in sheets] == [repr(page.sheet) for page in chosen if page.part == 0]
         for sheet in sheets if len(sheets) <= 12 else sheets[::4]:
             assert repr(sheet) == repr(layout(bp, window=sheet.window, stack=sheet.stacks))
+
+
+def test_without_phases_a_sheet_numbered_again_is_the_sheet_laid_out_alone(monkeypatch):
+    # One unlabelled band per sheet, the legend under the picture or beside the title as laid out.
+    from blueprint.layout import place
+
+    renumbered = []
+    monkeypatch.setattr(place, "renumbered", lambda *args: renumbered.append(args[2]) or _renumbered(*args))
+    bp = loads(isolated(300))
+    pages = plan_pages(bp, PageSpec("a4"))
+    assert not bp.phases and renumbered, "the test must see a sheet numbered again"
+    for page in pages:
+        if page.part == 0:
+            assert repr(page.sheet) == repr(layout(bp, window=page.sheet.window, stack=page.sheet.stacks))
 
 
 @pytest.mark.parametrize("name, bp", CASES[-2:], ids=[name for name, _ in CASES[-2:]])
