@@ -53,15 +53,11 @@ _MAX_SECONDS = MAX_MINUTES * 60
 
 class DurationError(ValueError):
     """A value that is not a duration: ``phrase`` is the message in every language, ``str()`` its
-    English, ``message_zh`` its Chinese."""
+    English."""
 
     def __init__(self, phrase: Phrase):
         super().__init__(phrase.text("en"))
         self.phrase = phrase
-
-    @property
-    def message_zh(self) -> str:
-        return self.phrase.text("zh")
 
 
 def parse_duration(value: object) -> timedelta:

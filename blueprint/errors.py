@@ -2,20 +2,20 @@
 
 A message is a :class:`blueprint.phrases.Phrase` (a catalogue key and its values), written out in
 any language of the catalogue by ``text(locale)``; ``message`` is its English (what every output
-shows by default) and ``message_zh`` its Chinese. A few callers outside the loader still pass the
-two texts themselves.
+shows by default) and ``message_zh`` its Chinese, each written out when first read (:class:`Said`).
+A few callers outside the loader still pass the two texts themselves.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .controls import visible
 from .phrases import Phrase, say
 
-__all__ = ["Pos", "Positions", "Bilingual", "Problem", "BlueprintError", "did_you_mean",
+__all__ = ["Pos", "Positions", "Bilingual", "Said", "Problem", "BlueprintError", "did_you_mean",
            "hint", "closest", "kind_of", "brief"]
 
 
@@ -84,29 +84,93 @@ class Bilingual:
         """
         phrase = getattr(self, "phrase", None)
         if phrase is not None:
-            return phrase.text(locale)
+            return self._shaped(phrase.text(locale))
         return self.message_zh if locale == "zh" and self.message_zh else self.message
 
+    def _shaped(self, text: str) -> str:
+        """A phrase's words as this carrier shows them (a finding: on one line)."""
+        return text
 
-@dataclass(frozen=True, slots=True)
-class Problem(Bilingual):
+
+class Said(Bilingual):
+    """A :class:`Bilingual` whose phrase is written out in English or in Chinese when that text is
+    first read, and kept: a file with thousands of problems writes none of them while it loads and is
+    linted, and only the language shown when they are shown.
+
+    ``message`` and ``message_zh`` are read-only; a carrier keeps what it was given with
+    :meth:`_keep`, in the slots (or attributes) ``phrase``, ``_en`` and ``_zh``.
+    """
+
+    __slots__ = ()
+
+    def _keep(self, message: str | Phrase, message_zh: str = "") -> None:
+        """Keep ``message``: a catalogue phrase, written out when read, or the English text with
+        ``message_zh`` beside it. (Carriers are frozen: this and the texts' cache write past that.)"""
+        phrase = message if isinstance(message, Phrase) else None
+        object.__setattr__(self, "phrase", phrase)
+        object.__setattr__(self, "_en", None if phrase is not None else message)
+        object.__setattr__(self, "_zh", None if phrase is not None else message_zh)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        if self._en is None:
+            object.__setattr__(self, "_en", self._shaped(self.phrase.text("en")))
+        return self._en
+
+    @property
+    def message_zh(self) -> str:
+        """The message in Chinese (empty when it was given in English alone)."""
+        if self._zh is None:
+            object.__setattr__(self, "_zh", self._shaped(self.phrase.text("zh")))
+        return self._zh
+
+    def text(self, locale: str = "en") -> str:
+        if self.phrase is None or locale not in ("en", "zh"):
+            return Bilingual.text(self, locale)
+        return self.message if locale == "en" else self.message_zh
+
+    def given(self) -> tuple[Phrase | str, str]:
+        """What the message was made of, for another carrier of it: ``(phrase, "")`` or the texts."""
+        return (self.phrase, "") if self.phrase is not None else (self._en, self._zh)
+
+
+@dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
+class Problem(Said):
     """A content problem found while loading: the blueprint still loads, the problem is reported.
 
     ``rule`` is the lint rule id (``schema``, ``unknown-key``, ``duplicate-id``,
-    ``unknown-reference``); the linter decides the level. ``message_zh`` is the same message in
-    Chinese and ``phrase`` the message in every language; they take no part in comparisons.
+    ``unknown-reference``); the linter decides the level. ``message`` is a catalogue
+    :class:`~blueprint.phrases.Phrase` (see :class:`Said`), or the English text with ``message_zh``
+    beside it. Problems are equal when their rule, English message and position are.
     """
 
     rule: str
-    message: str
     pos: Pos
-    message_zh: str = field(default="", compare=False)
-    phrase: Phrase | None = field(default=None, compare=False, repr=False)
+    phrase: Phrase | None
+    _en: str | None
+    _zh: str | None
+
+    def __init__(self, rule: str, message: str | Phrase, pos: Pos, message_zh: str = ""):
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "pos", pos)
+        self._keep(message, message_zh)
 
     @classmethod
     def said(cls, rule: str, phrase: Phrase, pos: Pos) -> Problem:
         """The problem whose message is ``phrase``."""
-        return cls(rule, phrase.text("en"), pos, phrase.text("zh"), phrase)
+        return cls(rule, phrase, pos)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.rule, self.pos, self.message) == (other.rule, other.pos, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.rule, self.pos, self.message))
+
+    def __repr__(self) -> str:
+        return f"Problem(rule={self.rule!r}, message={self.message!r}, pos={self.pos!r})"
 
     def __str__(self) -> str:
         return self.describe()
@@ -117,7 +181,7 @@ class Problem(Bilingual):
         return visible(f"{self.pos}: {self.text(locale)} ({self.rule})")
 
 
-class BlueprintError(Exception, Bilingual):
+class BlueprintError(Exception, Said):
     """Input that cannot be loaded at all: not YAML, a duplicate key, or hostile input.
 
     ``str(error)`` is one line: ``path:line:col: message (rule)``, in English;
@@ -126,18 +190,15 @@ class BlueprintError(Exception, Bilingual):
     """
 
     def __init__(self, rule: str, message: str | Phrase, pos: Pos, message_zh: str = ""):
-        self.phrase = message if isinstance(message, Phrase) else None
-        if self.phrase is not None:
-            message, message_zh = self.phrase.text("en"), self.phrase.text("zh")
-        super().__init__(visible(f"{pos}: {message} ({rule})"))
+        self._keep(message, message_zh)
         self.rule = rule
-        self.message = message
-        self.message_zh = message_zh
         self.pos = pos
+        super().__init__(visible(f"{pos}: {self.message} ({rule})"))
 
     @property
     def problem(self) -> Problem:
-        return Problem(self.rule, self.message, self.pos, self.message_zh, self.phrase)
+        message, message_zh = self.given()
+        return Problem(self.rule, message, self.pos, message_zh)
 
 
 def closest(word: object, candidates: Iterable[str]) -> str | None:

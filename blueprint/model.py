@@ -150,8 +150,9 @@ class Ref:
 
 
 class _NoPositions(Mapping):
-    """The positions of an object written without keys of its own (a ``next:`` item's flow): none.
-    One shared, read-only instance, instead of two empty dictionaries per flow."""
+    """The positions of an object written without keys of its own (a ``next:`` item's flow, a
+    standard lane the file does not list): none. One shared, read-only instance, every object's
+    default, instead of two empty dictionaries per flow."""
 
     __slots__ = ()
 
@@ -164,6 +165,9 @@ class _NoPositions(Mapping):
     def __len__(self) -> int:
         return 0
 
+    def __hash__(self) -> int:  # read-only and always empty: every one is equal, so hashable
+        return 0
+
 
 NO_POSITIONS: Mapping[str, Pos] = _NoPositions()
 
@@ -171,8 +175,8 @@ NO_POSITIONS: Mapping[str, Pos] = _NoPositions()
 @dataclass(eq=False)
 class _Located:
     pos: Pos
-    key_pos: Mapping[str, Pos] = field(default_factory=dict, repr=False)
-    value_pos: Mapping[str, Pos] = field(default_factory=dict, repr=False)
+    key_pos: Mapping[str, Pos] = field(default=NO_POSITIONS, repr=False)
+    value_pos: Mapping[str, Pos] = field(default=NO_POSITIONS, repr=False)
 
     def where(self, key: str | None = None) -> Pos:
         """The position of ``key``'s value, else of the key, else of the object."""
@@ -367,7 +371,7 @@ class Blueprint(_Located):
     def recoveries(self) -> list[Flow]:
         """``recovery:`` links as flows of kind ``recovery``, from the failing step to its recovery."""
         return [
-            Flow(step.recovery.pos, NO_POSITIONS, NO_POSITIONS, source=Ref(step.id, step.where("id")),
+            Flow(step.recovery.pos, source=Ref(step.id, step.where("id")),
                  target=step.recovery, kind=FlowKind.RECOVERY, origin="recovery")
             for step in self.steps
             if step.recovery is not None

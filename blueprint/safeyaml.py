@@ -211,13 +211,13 @@ def _tag_not_allowed(tag: str, pos: Pos) -> BlueprintError:
     return BlueprintError("yaml-syntax", say("lint.yaml-syntax.tag", tag=tag), pos)
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, mark) -> Phrase | str:
+def _syntax_message(exc: yaml.MarkedYAMLError, mark) -> Phrase:
     """What the YAML parser says stopped it: its own English words, translated where the catalogue
     has them (``yaml.problem.<words>``, ``yaml.context.<words>``); words libyaml may add one day
-    stay English."""
+    stay English, in a sentence of the language."""
     problem = _libyaml_words("problem", exc.problem) if exc.problem else say("lint.yaml-syntax.invalid")
     if not (exc.context and exc.context_mark and exc.context_mark is not mark):
-        return problem
+        return problem if isinstance(problem, Phrase) else say("lint.yaml-syntax.libyaml", problem=problem)
     line = exc.context_mark.line + 1
     context = _libyaml_words("context", exc.context)
     if isinstance(context, str):
@@ -286,10 +286,7 @@ def read_yaml(text: str, path: str = "<string>", limits: Limits = DEFAULT_LIMITS
         if too_deep:
             raise _nesting_error(path, too_deep, limits.max_depth) from None
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
-        message = _syntax_message(exc, mark)
-        if isinstance(message, str):  # libyaml's words the catalogue does not know: English in any language
-            raise BlueprintError("yaml-syntax", message, pos, message) from None
-        raise BlueprintError("yaml-syntax", message, pos) from None
+        raise BlueprintError("yaml-syntax", _syntax_message(exc, mark), pos) from None
     except yaml.reader.ReaderError as exc:
         pos = Pos(path, *_pos_of_offset(text, min(exc.position, len(text))))
         raise BlueprintError("yaml-syntax", say("lint.yaml-syntax.character", char=repr(exc.character)), pos) from None

@@ -634,6 +634,8 @@ _LOADER_EN: dict[str, str] = {
     "lint.yaml-syntax.invalid": "invalid YAML",
     "lint.yaml-syntax.in-context": "{problem} ({context} at line {line})",
     "lint.yaml-syntax.in-other-context": "{problem} ({context} at line {line})",
+    # libyaml's words ({problem}) that have no key of their own below: a later libyaml's, say.
+    "lint.yaml-syntax.libyaml": "{problem}",
 }
 #: libyaml's own words, each its own key: "yaml.problem.<words>", "yaml.context.<words>".
 _LIBYAML_PROBLEMS = (
@@ -747,6 +749,7 @@ _LOADER_ZH: dict[str, str] = {
     "lint.yaml-syntax.invalid": "不是有效的 YAML",
     "lint.yaml-syntax.in-context": "第 {line} 行开始的{context}中，{problem}",
     "lint.yaml-syntax.in-other-context": "{problem}（{context}，第 {line} 行）",
+    "lint.yaml-syntax.libyaml": "YAML 语法错误：{problem}",
     "yaml.problem.did not find expected ',' or ']'": "缺少 ',' 或 ']'",
     "yaml.problem.did not find expected ',' or '}'": "缺少 ',' 或 '}}'",
     "yaml.problem.did not find expected key": "这里应是一个键，缩进对齐了吗？",
@@ -1042,9 +1045,8 @@ _EDIT_EN: dict[str, str] = {
     "edit.bad-id": "'{id}' is not a valid {what} id: an id is not empty and has no spaces",
     "edit.id-taken": "there is already a {what} '{id}': ids must be unique",
     "edit.last-step": "a blueprint needs at least one step: add another step before deleting this one",
-    "edit.lane-in-use": "lane '{lane}' still has {count} step(s) ({steps}{more}): "
+    "edit.lane-in-use": "lane '{lane}' still has {count} step(s) ({steps}): "
                         "move them to another lane or delete them first",
-    "edit.and-more": ", ...",
     "edit.would-break": "internal error: the edit would break the file ({why}); nothing was changed",
     "edit.would-not-read-back": "internal error: the edited {table} would not read back as typed; nothing was "
                                 "changed",
@@ -1086,8 +1088,7 @@ _EDIT_ZH: dict[str, str] = {
     "edit.bad-id": "'{id}' 不能用作{what}编号：编号不能为空，也不能含有空格",
     "edit.id-taken": "已经有{what} '{id}' 了：编号不能重复",
     "edit.last-step": "蓝图至少要有一个步骤：请先添加另一个步骤，再删除这一个",
-    "edit.lane-in-use": "泳道 '{lane}' 里还有 {count} 个步骤（{steps}{more}）：请先把它们移到其他泳道或删除",
-    "edit.and-more": " 等",
+    "edit.lane-in-use": "泳道 '{lane}' 里还有 {count} 个步骤（{steps}）：请先把它们移到其他泳道或删除",
     "edit.would-break": "内部错误：这次修改会破坏文件（{why}）；没有做任何修改",
     "edit.would-not-read-back": "内部错误：修改后的{table}表格读回来与输入的不一致；没有做任何修改",
     "edit.merged-key": "第 {line} 行：'{column}' 来自 YAML 合并（<<），不能在这里删除：请在编辑器中直接修改文本",

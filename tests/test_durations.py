@@ -32,7 +32,7 @@ def test_refused(value):
     with pytest.raises(DurationError) as exc:
         parse_duration(value)
     assert "duration" in str(exc.value)
-    assert isinstance(exc.value, ValueError) and CJK.search(exc.value.message_zh)
+    assert isinstance(exc.value, ValueError) and CJK.search(exc.value.phrase.text("zh"))
 
 
 def test_a_text_read_again_reads_the_same_and_a_bad_one_fails_every_time():
@@ -127,7 +127,7 @@ def test_bad_ranges_say_why(text, words):
 
     with pytest.raises(DurationError, match=words) as caught:
         parse_duration_range(text)
-    assert caught.value.message_zh
+    assert CJK.search(caught.value.phrase.text("zh"))
 
 
 def test_range_and_rate_patterns_are_the_schemas():

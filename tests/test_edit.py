@@ -477,6 +477,17 @@ def test_delete_refusals():
         delete_step(one, "a")
 
 
+def test_a_lane_in_use_names_its_first_five_steps_as_every_id_list_does():
+    seven = [f"s{i}" for i in range(7)]
+    text = ("blueprint: 1\ntitle: t\nlanes:\n  - {id: guide, label: Guide, zone: frontstage}\nsteps:\n"
+            + "".join(f"  - {{id: {i}, lane: guide, label: L}}\n" for i in seven))
+    with pytest.raises(EditError) as caught:
+        delete_lane(text, "guide")
+    shown = ", ".join(f"'{i}'" for i in seven[:5])
+    assert f"lane 'guide' still has 7 step(s) ({shown}, …)" in caught.value.message
+    assert "'s5'" not in caught.value.message and "'s4'、…" in caught.value.message_zh
+
+
 def test_lanes_and_phases_add_and_delete():
     text = read(ROOT / "blueprint" / "templates" / "starter.zh.yaml")
     new = add_lane(text, {"id": "kiosk", "label": "自助终端", "zone": "frontstage"}, after="guide")
@@ -694,7 +705,7 @@ def test_refusals_keep_ids_and_keys_as_written_in_chinese():
     assert caught.value.message_zh == "已经有步骤 'queue' 了：编号不能重复"
     with pytest.raises(EditError) as caught:
         delete_lane(text, "guide")
-    assert caught.value.message_zh == "泳道 'guide' 里还有 2 个步骤（greet、farewell）：请先把它们移到其他泳道或删除"
+    assert caught.value.message_zh == "泳道 'guide' 里还有 2 个步骤（'greet'、'farewell'）：请先把它们移到其他泳道或删除"
     with pytest.raises(EditError) as caught:
         set_step_fields(text, "greet", {"lable": "x"})
     assert caught.value.message_zh == "步骤没有 'lable' 这个键（是不是 'label'？）"

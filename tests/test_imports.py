@@ -72,3 +72,10 @@ def test_help_imports_no_graph_library():
 
 def test_render_does_import_graphviz():  # the check above can see graphviz when it is there
     assert "graphviz" in _imported_by(["render", "-f", "dot", "-o", "-", "examples/hall-walk.zh.yaml"])
+
+
+def test_cairo_is_imported_for_printed_pages_only(tmp_path):
+    # cairocffi takes a sixth of a second to import: a picture Graphviz draws does without it.
+    assert "cairocffi" not in _imported_by(["render", "-f", "svg", "-o", "-", "examples/hall-walk.zh.yaml"])
+    assert "cairocffi" in _imported_by(["render", "--page", "a3", "-f", "pdf", "-o", str(tmp_path / "a.pdf"),
+                                        "examples/hall-walk.zh.yaml"])

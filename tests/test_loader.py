@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import timedelta
 
 import pytest
@@ -42,6 +43,11 @@ def test_default_lanes_are_the_four_zones_in_order():
         ("customer", Zone.CUSTOMER), ("frontstage", Zone.FRONTSTAGE),
         ("backstage", Zone.BACKSTAGE), ("support", Zone.SUPPORT)]
     assert all(lane.implicit for lane in bp.lanes)
+    # A lane the file does not write, like a `next:` item's flow, has no key of its own to point at.
+    assert all(not lane.key_pos and lane.where("label") == lane.pos for lane in bp.lanes)
+    flow = bp.flows[0]
+    assert flow.origin == "next" and not flow.value_pos and flow.where("to") == flow.target.pos
+    assert pickle.loads(pickle.dumps(bp)).lanes[0].where("zone") == bp.lanes[0].pos
     assert bp.lanes[0].display_label("zh") == "顾客行为"
     assert bp.step_by_id["greet"].zone is Zone.FRONTSTAGE
 

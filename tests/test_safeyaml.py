@@ -295,6 +295,16 @@ def test_syntax_errors_are_translated_and_the_english_is_libyamls(text):
     assert not re.search(r"[a-z]{3,} [a-z]{3,}", error.message_zh), error.message_zh  # no English words
 
 
+def test_libyaml_words_the_catalogue_lacks_are_its_english_in_a_sentence_of_the_language(monkeypatch):
+    complaint = "found something a later libyaml names"
+    monkeypatch.setattr(safeyaml, "_Loader", _ScannerStopsEarly(4, (2, 3), None, complaint))
+    with pytest.raises(BlueprintError) as exc:
+        read_yaml("a: 1\nb: 2\n", "new.yaml")
+    error = exc.value
+    assert (error.rule, error.pos, error.message) == ("yaml-syntax", Pos("new.yaml", 2, 3), complaint)
+    assert error.phrase is not None and complaint in error.message_zh and CJK.search(error.message_zh.replace(complaint, ""))
+
+
 @pytest.mark.parametrize(
     "text, limits",
     [("a: 1\na: 2\n", Limits()), ("a: !!python/object x\n", Limits()), ("a: !!int x\n", Limits()),

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import BlueprintError, Problem
 from ..loader import ZONE_NAMES, loads
-from ..phrases import Listed, say
+from ..phrases import IdList, Listed, say
 from .document import Document, is_map
 from .passes import change_pass, delete_pass, insert_pass, rename_pass, section_pass, surviving
 from .quoting import EditError
@@ -172,9 +172,7 @@ def _check_plan(plan: Plan, doc: Document) -> tuple[dict[int, tuple[str, str]], 
             used = [str(ref_value(doc, item, "id")) for item in steps.items
                     if is_map(item) and ref_value(doc, item, "lane") == lane]
             if used:
-                more = say("edit.and-more") if len(used) > 5 else ""
-                shown = Listed(tuple(used[:5]))
-                raise EditError(say("edit.lane-in-use", lane=lane, count=len(used), steps=shown, more=more))
+                raise EditError(say("edit.lane-in-use", lane=lane, count=len(used), steps=IdList(tuple(used))))
     return renames, gone
 
 

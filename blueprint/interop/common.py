@@ -10,6 +10,7 @@ spreadsheets.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,9 +22,11 @@ from ..phrases import Phrase, say
 from ..words import locales
 
 __all__ = [
-    "MAX_IMPORT_BYTES", "ZONE_WORDS", "Exported", "Imported", "check_file_size", "check_size", "guess_zone",
-    "import_error", "parse_xml", "skipped_steps", "to_yaml", "unique_id", "zone_named",
+    "MAX_IMPORT_BYTES", "ZONE_WORDS", "Exported", "Imported", "check_file_size", "check_size", "first_keys",
+    "guess_zone", "import_error", "parse_xml", "skipped_steps", "to_yaml", "unique_id", "zone_named",
 ]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 #: The largest file an import reads. A real step table or process model is far smaller; a bigger
 #: file is refused before it is parsed, so a hostile upload costs nothing.
@@ -125,6 +128,22 @@ def guess_zone(name: str | None) -> Zone | None:
             if not word.isascii() and word in text:
                 return zone
     return None
+
+
+def first_keys(path: str, title: str | None, untitled: str, texts: Iterable[str],
+               locale: str | None = None) -> dict[str, Any]:
+    r"""An imported blueprint's first keys: ``blueprint: 1``; the ``title`` found in the file, else the
+    file's name without its extension, else ``untitled``; the ``locale`` the file gives, else ``zh``
+    when one of ``texts`` (its words) holds a Chinese character, else ``en``.
+
+    >>> first_keys("C:\\in\\开户.bpmn", None, "process", ["Open an account"])
+    {'blueprint': 1, 'title': '开户', 'locale': 'en'}
+    >>> first_keys("", "Hall", "journey", ["取号"])
+    {'blueprint': 1, 'title': 'Hall', 'locale': 'zh'}
+    """
+    stem = re.sub(r"\.[A-Za-z0-9]+$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
+    locale = locale or ("zh" if any(_CJK.search(text) for text in texts) else "en")
+    return {"blueprint": 1, "title": title or stem or untitled, "locale": locale}
 
 
 def unique_id(text: str, taken: set[str], default: str = "step") -> str:

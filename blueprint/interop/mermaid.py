@@ -21,7 +21,16 @@ from ..analysis import touchpoints as tp
 from ..model import Blueprint, FlowKind, Zone
 from ..phrases import Phrase, say
 from ..words import normalize, word
-from .common import Exported, Imported, check_size, guess_zone, import_error, unique_id, zone_named
+from .common import (
+    Exported,
+    Imported,
+    check_size,
+    first_keys,
+    guess_zone,
+    import_error,
+    unique_id,
+    zone_named,
+)
 
 __all__ = ["export_flowchart", "export_journey", "import_journey"]
 
@@ -235,10 +244,8 @@ def import_journey(data: bytes, path: str, zones: dict[str, str] | None = None) 
         raise import_error(path, header + 1, 1, say("interop.mermaid.no-tasks"))
     for step, following in zip(steps, steps[1:]):
         step["next"] = [following["id"]]
-    locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
-    stem = re.sub(r"\.[A-Za-z0-9]+$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
-    data_out: dict[str, Any] = {"blueprint": 1, "title": title or stem or "journey", "locale": locale,
-                                "lanes": sorted(lanes.values(), key=lambda lane: Zone(lane["zone"]).order)}
+    data_out = first_keys(path, title, "journey", [text])
+    data_out["lanes"] = sorted(lanes.values(), key=lambda lane: Zone(lane["zone"]).order)
     if phases:
         data_out["phases"] = phases
     data_out["steps"] = steps

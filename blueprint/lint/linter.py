@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import total_ordering
 from typing import BinaryIO
 
 from ..controls import visible
-from ..errors import Bilingual, BlueprintError, Pos, Problem
+from ..errors import BlueprintError, Pos, Problem, Said
 from ..loader import load, loads, read_stream
 from ..model import Blueprint
 from ..phrases import Phrase, say
@@ -21,12 +22,15 @@ __all__ = ["Finding", "LEVELS", "lint", "lint_blueprint"]
 LEVELS = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Finding(Bilingual):
+@total_ordering
+@dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
+class Finding(Said):
     """One thing the linter found: where, how bad, which rule, and what to do about it.
 
-    Findings sort by file, line, column; ``str()`` is the ``parsable`` line. ``message`` is
-    English, ``message_zh`` the same in Chinese (it takes no part in sorting or equality);
+    Findings sort by file, line, column (then level, rule and message); ``str()`` is the ``parsable``
+    line. ``message`` is a catalogue :class:`~blueprint.phrases.Phrase`, written out on one line in
+    a language when first read (see :class:`~blueprint.errors.Said`), or the English text with
+    ``message_zh``, the same in Chinese, beside it (it takes no part in sorting or equality);
     ``text(locale)`` picks one.
 
     >>> finding = Finding("a.yaml", 3, 7, "error", "missing-handoff", "add a frontstage step",
@@ -40,20 +44,48 @@ class Finding(Bilingual):
     column: int
     level: str
     rule: str
-    message: str
-    message_zh: str = field(default="", compare=False)
     #: The message as catalogue key and values, when the rule said it so: written out in any language.
-    phrase: Phrase | None = field(default=None, compare=False, repr=False)
+    phrase: Phrase | None
+    _en: str | None
+    _zh: str | None
+
+    def __init__(self, path: str, line: int, column: int, level: str, rule: str, message: str | Phrase,
+                 message_zh: str = ""):
+        keep = object.__setattr__  # frozen: this is its construction
+        keep(self, "path", path)
+        keep(self, "line", line)
+        keep(self, "column", column)
+        keep(self, "level", level)
+        keep(self, "rule", rule)
+        self._keep(message, message_zh)
+
+    def _place(self) -> tuple[str, int, int, str, str]:
+        return self.path, self.line, self.column, self.level, self.rule
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._place() == other._place() and self.message == other.message
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        mine, theirs = self._place(), other._place()
+        # Most findings differ before the message: it is written out only to break a tie.
+        return mine < theirs if mine != theirs else self.message < other.message
+
+    def __hash__(self) -> int:
+        return hash((*self._place(), self.message))
+
+    def __repr__(self) -> str:
+        return (f"Finding(path={self.path!r}, line={self.line!r}, column={self.column!r}, level={self.level!r}, "
+                f"rule={self.rule!r}, message={self.message!r})")
 
     def __str__(self) -> str:
         return self.describe()
 
-    def text(self, locale: str = "en") -> str:
-        """The message in ``locale``: any language of the catalogue for a rule's message, else the
-        English or the Chinese."""
-        if self.phrase is not None:
-            return _one_line(self.phrase.text(locale))
-        return Bilingual.text(self, locale)
+    def _shaped(self, text: str) -> str:
+        return _one_line(text)
 
     def describe(self, locale: str = "en") -> str:
         """The ``parsable`` line, ``path:line:col: [level] message (rule)``, in ``locale``; control
@@ -124,17 +156,18 @@ def lint_blueprint(bp: Blueprint, config: Config | dict | None = None) -> list[F
 def _finding(pos: Pos, level: str, rule_id: str, message: Phrase | str) -> Finding:
     """A finding from a rule's ``(pos, message)``: a :class:`Phrase` of the catalogue, or English
     alone (shown in English whatever the locale)."""
-    if isinstance(message, Phrase):
-        return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(message.text("en")),
-                       _one_line(message.text("zh")), message)
-    return Finding(pos.path, pos.line, pos.column, level, rule_id, _one_line(message))
+    if isinstance(message, str):
+        message = _one_line(message)
+    return Finding(pos.path, pos.line, pos.column, level, rule_id, message)
 
 
 def _loaded(problem: Problem, level: str) -> Finding:
-    """A finding from what the loader said (its texts are written already: they are not written again)."""
+    """A finding from what the loader said."""
     pos = problem.pos
-    return Finding(pos.path, pos.line, pos.column, level, problem.rule, _one_line(problem.message),
-                   _one_line(problem.message_zh), problem.phrase)
+    message, message_zh = problem.given()
+    if isinstance(message, str):
+        message, message_zh = _one_line(message), _one_line(message_zh)
+    return Finding(pos.path, pos.line, pos.column, level, problem.rule, message, message_zh)
 
 
 def _rule_error(path: str, rule_id: str, exc: Exception) -> Finding:

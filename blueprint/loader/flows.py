@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import NO_POSITIONS, Blueprint, Flow, FlowKind, Ref
+from ..model import Blueprint, Flow, FlowKind, Ref
 from ..safeyaml import YMap
 from .keys import FLOW_KINDS
 from .reader import Reader
@@ -16,7 +16,7 @@ def read_flows(reader: Reader, top: YMap, bp: Blueprint) -> list[Flow]:
         if step.next:
             # One source for all of a step's flows, and no positions of keys a `next:` item has not.
             source = Ref(step.id, step.where("id"))
-            flows += [Flow(ref.pos, NO_POSITIONS, NO_POSITIONS, source=source, target=ref, origin="next")
+            flows += [Flow(ref.pos, source=source, target=ref, origin="next")
                       for ref in step.next]
     items = reader.list_of(top, "flows", ("blueprint", None))
     owner = ("flow", None)

@@ -1,4 +1,5 @@
-"""Draw a blueprint: the grid from :mod:`blueprint.layout`, DOT from :mod:`.dot`, pictures by Graphviz.
+"""Draw a blueprint: the grid from :mod:`blueprint.layout`, DOT from :mod:`.dot`, pictures by Graphviz;
+printed PDF and PNG pages by the painter (:mod:`.press`, :mod:`.paint`) from the same description.
 
 The package is callable as :func:`render`.
 
@@ -17,16 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from ..entry import make_callable
 from ..errors import Bilingual
 from ..filenames import PICTURE_FORMATS
-from ..gcpause import paused_gc
 from ..layout import Layout, layout
 from ..layout.pages import Page, PageSpec, plan_pages
 from ..model import Blueprint
 from ..phrases import say
 from .dot import dot_and_edges, page_dot, titles, to_dot, to_dot_parts
 from .stamps import pdf_dated, png_with_dpi
-from .pdfpages import CannotCut, print_pdf
-from .svg import (RenderError, join_pdfs, postprocess_svg, render_svg, run_graphviz, run_graphviz_many,
-                  split_pdf)
+from .svg import RenderError, postprocess_svg, render_svg, run_graphviz, run_graphviz_many, split_pdf
 
 __all__ = ["FORMATS", "MAX_PIXELS", "PNG_DPI", "READABLE_STEPS", "PageSpec", "RenderError", "TooLargeError",
            "draw_pages", "render", "render_layout", "render_pages"]
@@ -42,7 +40,8 @@ MAX_PIXELS = 32767
 # most four), so Graphviz draws one part while the next is written; small pictures are not worth it.
 _PARALLEL_FROM = 1000
 _PARTS = 3
-#: Graphviz processes drawing at once (SVG parts, runs of printed sheets): one per core, at most four.
+#: Graphviz processes drawing at once (SVG parts, runs of printed sheets), threads encoding printed
+#: PNG pages: one per core, at most four.
 _WORKERS = min(os.cpu_count() or 1, 4)
 #: The most steps one picture may hold: a wider strip cannot be read whole, on screen or on paper.
 READABLE_STEPS = 5000
@@ -89,7 +88,9 @@ def render(bp: Blueprint, format: str = "svg", locale: str | None = None, eviden
     """
     if page is not None and page != "none":
         if format == "pdf":
-            return _print_pdf(_plan(bp, locale, evidence, page, orientation, fit, plain, details))
+            from .press import print_pdf  # cairo, only where pages are printed
+
+            return print_pdf(_plan(bp, locale, evidence, page, orientation, fit, plain, details))
         pages = render_pages(bp, format, locale, evidence, page=page, orientation=orientation, fit=fit, dpi=dpi,
                              plain=plain, details=details)
         if len(pages) > 1:
@@ -106,12 +107,22 @@ def render_pages(bp: Blueprint, format: str = "pdf", locale: str | None = None, 
                  page: PageSpec | str = "a3", orientation: str = "auto", fit: str = "page",
                  dpi: int = PNG_DPI, plain: bool = False, details: bool = False) -> list[tuple[Page, str | bytes]]:
     """Every printed page of ``bp`` in ``format``, in order (see :func:`render` for the options); a
-    PDF page as a document of its own."""
+    PDF page as a document of its own. PDF and PNG pages are painted (:mod:`.press`), SVG and DOT
+    pages are Graphviz's (the SVG keeps its ids, classes and titles)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     pages = _plan(bp, locale, evidence, page, orientation, fit, plain, details)
+    if format in ("pdf", "png"):
+        from .press import drawings, page_png, print_pdf  # cairo, only where pages are printed
     if format == "pdf":
-        return list(zip(pages, split_pdf(_print_pdf(pages))))
+        return list(zip(pages, split_pdf(print_pdf(pages))))
+    if format == "png":
+        for printed in pages:
+            _check_pixels(printed.width, printed.height, dpi)
+        # Encoding a PNG is most of a page's time, in C without Python's lock: one thread per core.
+        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+            drawn = [pool.submit(page_png, printed, painter, head, dpi) for printed, painter, head in drawings(pages)]
+            return [(printed, png.result()) for printed, png in zip(pages, drawn)]
     return list(zip(pages, _draw_in_runs(pages, format, dpi)))
 
 
@@ -119,16 +130,6 @@ def _plan(bp: Blueprint, locale: str | None, evidence: bool, page: PageSpec | st
           plain: bool, details: bool) -> list[Page]:
     spec = page if isinstance(page, PageSpec) else PageSpec(page, orientation, fit)
     return plan_pages(bp, spec, locale, evidence, analysis=not plain, details=details)
-
-
-def _print_pdf(pages: list[Page]) -> bytes:
-    """One PDF of ``pages``: drawn in a few Graphviz pictures cut into pages (see
-    :mod:`.pdfpages`), or page by page where a picture cannot be cut."""
-    try:
-        with paused_gc():  # the DOT of hundreds of sheets is many small objects that all live on
-            return print_pdf(pages, run_graphviz, _WORKERS)
-    except CannotCut:
-        return join_pdfs(_draw_in_runs(pages, "pdf", PNG_DPI))
 
 
 def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]:
@@ -143,8 +144,9 @@ def _draw_in_runs(pages: list[Page], format: str, dpi: int) -> list[str | bytes]
 
 def draw_pages(pages: list[Page], format: str = "svg", dpi: int = PNG_DPI) -> list[str | bytes]:
     """Each of ``pages`` (from :func:`blueprint.layout.pages.plan_pages`) drawn in ``format`` on its
-    own, by one Graphviz process: SVG or DOT text, a PNG of ``dpi``, a one-page PDF each (as
-    :func:`render_pages` draws them, which draws runs of pages in parallel and a printed PDF whole)."""
+    own, by one Graphviz process: SVG or DOT text, a PNG of ``dpi``, a one-page PDF each (SVG and
+    DOT as :func:`render_pages` draws them, in runs of pages in parallel; its PDF and PNG pages are
+    painted, and Graphviz's PNG of a page is what the painter is checked against)."""
     dots = []
     for page in pages:
         dot, edges = page_dot(page)

@@ -158,7 +158,7 @@ def _emotion_curve(w: Writer, grid: Layout) -> None:
     for n, ((x0, y0, _, _), (x1, y1, _, _)) in enumerate(zip(curve.points, curve.points[1:])):
         w.edge(layer, dom_id("emotion", n), dom_id("emotion", n + 1), dom_id("emotion-curve", "segment", n),
                arrowhead="none", color="#7F8C8D", penwidth="1.2",
-               pos=f"e,{w.point(x1, y1)} " + " ".join([w.point(x0, y0)] * 2 + [w.point(x1, y1)] * 2))
+               pos=w.curve([(x0, y0), (x0, y0), (x1, y1), (x1, y1)], (x1, y1)))
     w.add(layer)
 
 

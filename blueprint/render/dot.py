@@ -30,7 +30,7 @@ from .palette import ZONE_COLORS
 from .quote import dom_id
 from .writer import FONT, Writer
 
-__all__ = ["FONT", "ZONE_COLORS", "dot_and_edges", "node_id", "page_dot", "titles", "to_dot", "to_dot_parts"]
+__all__ = ["FONT", "ZONE_COLORS", "describe", "dot_and_edges", "node_id", "page_dot", "titles", "to_dot", "to_dot_parts"]
 
 
 def to_dot(grid: Layout) -> graphviz.Digraph:
@@ -56,9 +56,15 @@ def page_dot(page: Page, prefix: str = "") -> tuple[graphviz.Digraph, list[str]]
 
 def _whole(grid: Layout, prefix: str) -> Writer:
     w = Writer(grid, prefix)
+    describe(w, grid)
+    return w
+
+
+def describe(w, grid: Layout) -> None:
+    """Everything on a whole sheet, layer by layer, to a :class:`.writer.Writer` (for DOT) or a
+    :class:`.paint.Painter` (for print)."""
     background(w, grid)
     foreground(w, grid, grid.cards, legend=True)
-    return w
 
 
 def to_dot_parts(grid: Layout, count: int) -> Iterator[tuple[graphviz.Digraph, list[str]]]:

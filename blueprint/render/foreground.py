@@ -99,12 +99,7 @@ def _cards_and_edges(w: Writer, grid: Layout, cards: list[Card], routes: list[tu
                         width=inches(row_cards[0].box.w), height=inches(row_cards[0].box.h),
                         class_=css_classes("step", zone.value, *(["standard-exceeded"] if exceeded else [])))
         for card in sorted(row_cards, key=lambda card: card.step.index):
-            # The statement Digraph.node writes (attributes sorted), appended directly: on
-            # thousands of cards the package's per-call argument checks and re-quoting of values
-            # the renderer already made DOT-safe (a number pair, an HTML-like label) cost more
-            # than Graphviz's own drawing.
-            layer.body.append(f'\t{w.name(node_id(card))} [label={card_label(card, grid)} '
-                              f'pos="{w.point(card.box.cx, card.box.cy)}"]\n')
+            w.card(layer, node_id(card), card.box, card_label(card, grid))
         w.add(layer)
     mine = {id(card) for card in cards}
     elsewhere = {node_id(route.target): route.target for _, route in routes if id(route.target) not in mine}
@@ -122,10 +117,7 @@ def _cards_and_edges(w: Writer, grid: Layout, cards: list[Card], routes: list[tu
         layer = w.layer("edge", color=look["color"], style=look["style"], arrowhead=look["arrowhead"],
                         class_=css_classes(*classes))
         for n, route in members:
-            # As for cards: the statement Digraph.edge writes, with names quoted once per card.
-            layer.body.append(f'\t{w.name(node_id(route.source))} -> {w.name(node_id(route.target))} '
-                              f'[pos="{w.spline(route.points, style)}"]\n')
-            w.edges.append(f"flow-{n:d}")
+            w.flow(layer, node_id(route.source), node_id(route.target), f"flow-{n:d}", w.spline(route.points, style))
         w.add(layer)
 
 

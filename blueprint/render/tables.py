@@ -1,59 +1,120 @@
 """HTML-like labels: fixed-size tables of pre-wrapped lines, so that text sits exactly where the
-layout measured it; a card's text as one."""
+layout measured it; a card's text as one. Each label is its DOT text and, for the painter
+(:mod:`.paint`), the cells it describes, so nothing reads the HTML back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from ..layout import Card, Layout
 from .palette import EMOTION, INK, MUTED
-from .quote import html_label, html_text
+from .quote import html_label, html_text, shown_text
 from .writer import num
 
-__all__ = ["card_label", "table"]
+__all__ = ["Cell", "Table", "card_label", "table"]
+
+
+class Cell(NamedTuple):
+    """One table cell as Graphviz sizes it: whole points (it reads ``WIDTH="12.5"`` as 12), lines
+    of runs of text (``(text, colour)``) in one size, left-aligned or centred, bold or not."""
+
+    width: int
+    height: int
+    align: str
+    lines: tuple[tuple[tuple[str, str], ...], ...]
+    size: float
+    bold: bool
+
+
+class Table:
+    """An HTML-like label: its cells top to bottom and, for a table of a fixed size, that size
+    (else the cells' sum), for the painter; its DOT text (``<...>``) as ``str()``, written only when
+    the DOT is."""
+
+    __slots__ = ("_markup", "cells", "height", "width")
+
+    def __init__(self, markup: Callable[[], str], cells: tuple[Cell, ...], size: tuple[int, int] | None = None):
+        self._markup = markup
+        self.cells = cells
+        self.width, self.height = size or (max(cell.width for cell in cells), sum(cell.height for cell in cells))
+
+    def __str__(self) -> str:
+        return html_label(self._markup())
+
+
+def _whole(text: str) -> int:
+    """A size as Graphviz reads an HTML ``WIDTH`` or ``HEIGHT``: the digits before the point."""
+    return int(float(text))
+
 
 def table(lines: list[str], width: float, height: float, size: float, color: str, align: str = "LEFT",
-           bold: bool = False) -> str:
+           bold: bool = False) -> Table | str:
     """A fixed-size table of pre-wrapped lines, so text sits exactly where the layout put it
     (no label at all for no lines: Graphviz refuses an empty table)."""
     if not lines:
         return ""
-    body = "<BR/>".join(html_text(line) for line in lines)
-    if bold:
-        body = f"<B>{body}</B>"
-    return html_label(
-        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" '
-        f'WIDTH="{num(width)}" HEIGHT="{num(height)}"><TR><TD ALIGN="{align}" BALIGN="{align}" '
-        f'FIXEDSIZE="TRUE" WIDTH="{num(width)}" HEIGHT="{num(height)}"><FONT POINT-SIZE="{num(size)}" '
-        f'COLOR="{color}">{body}</FONT></TD></TR></TABLE>'
-    )
+    wide, tall = num(width), num(height)
+    cell = Cell(_whole(wide), _whole(tall), align, tuple(((shown_text(line), color),) for line in lines), size, bold)
+
+    def markup() -> str:
+        body = "<BR/>".join(html_text(line) for line in lines)
+        if bold:
+            body = f"<B>{body}</B>"
+        return (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" '
+                f'WIDTH="{wide}" HEIGHT="{tall}"><TR><TD ALIGN="{align}" BALIGN="{align}" '
+                f'FIXEDSIZE="TRUE" WIDTH="{wide}" HEIGHT="{tall}"><FONT POINT-SIZE="{num(size)}" '
+                f'COLOR="{color}">{body}</FONT></TD></TR></TABLE>')
+
+    return Table(markup, (cell,), (cell.width, cell.height))
 
 
-def card_label(card: Card, grid: Layout) -> str:
+def card_label(card: Card, grid: Layout) -> Table:
     """The card's text in a fixed table (so it sits where the layout measured it): the label,
     then owner and duration, then touchpoint and emotion, all left-aligned."""
     style = grid.style
     inner = num(card.box.w - 2 * style.card_pad_x)
-    small = style.lh(style.small_size)
-    rows = [_row(card.lines, inner, len(card.lines) * style.lh(style.label_size), style.label_size, INK)]
+    wide, small = _whole(inner), style.lh(style.small_size)
+    # Each row: its lines (or for the footer, one line of runs), height, size and colour.
+    rows: list[tuple[list[str] | None, str, float, str]] = []
+    cells = []
+
+    def row(lines: list[str], height: float, size: float, color: str) -> None:
+        tall = num(height)
+        rows.append((lines, tall, size, color))
+        cells.append(Cell(wide, _whole(tall), "LEFT", tuple(((shown_text(line), color),) for line in lines), size,
+                          False))
+
+    row(card.lines, len(card.lines) * style.lh(style.label_size), style.label_size, INK)
     if card.meta:
-        rows.append(_row(card.meta, inner, len(card.meta) * small, style.small_size, MUTED))
-    footer = []
+        row(card.meta, len(card.meta) * small, style.small_size, MUTED)
+    runs = []
     if card.touchpoint:
-        footer.append(f'<FONT COLOR="{MUTED}">{html_text(card.touchpoint)}</FONT>')
+        runs.append((card.touchpoint, MUTED))
     if card.emotion is not None:
         value = max(-2, min(2, card.emotion))
         sign = "+" if card.emotion > 0 else ("−" if card.emotion < 0 else "")
-        gap = "   " if footer else ""  # inside the span: a bare space would be a text of its own
-        footer.append(f'<FONT COLOR="{EMOTION[value]}">{gap}● {sign}{abs(card.emotion)}</FONT>')
-    if footer:
-        rows.append(f'<TR><TD ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{inner}" HEIGHT="{num(small)}">'
-                    f'<FONT POINT-SIZE="{num(style.small_size)}">{"".join(footer)}</FONT></TD></TR>')
+        gap = "   " if runs else ""  # inside the span: a bare space would be a text of its own
+        runs.append((f"{gap}● {sign}{abs(card.emotion)}", EMOTION[value]))
+    if runs:
+        rows.append((None, num(small), style.small_size, ""))
+        cells.append(Cell(wide, _whole(num(small)), "LEFT", (tuple((shown_text(text), color) for text, color in runs),),
+                          style.small_size, False))
     if card.details:
-        rows.append(_row(card.details, inner, len(card.details) * small, style.small_size, MUTED))
-    return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-                      f'{"".join(rows)}</TABLE>')
+        row(card.details, len(card.details) * small, style.small_size, MUTED)
 
+    def markup() -> str:
+        written = []
+        for lines, tall, size, color in rows:
+            if lines is None:  # the footer: runs of their own colours
+                footer = "".join(f'<FONT COLOR="{color}">{html_text(text)}</FONT>' for text, color in runs)
+                written.append(f'<TR><TD ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{inner}" HEIGHT="{tall}">'
+                               f'<FONT POINT-SIZE="{num(size)}">{footer}</FONT></TD></TR>')
+                continue
+            body = "<BR/>".join(html_text(line) for line in lines)
+            written.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{inner}" HEIGHT="{tall}">'
+                           f'<FONT POINT-SIZE="{num(size)}" COLOR="{color}">{body}</FONT></TD></TR>')
+        return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                f'{"".join(written)}</TABLE>')
 
-def _row(lines: list[str], width: str, height: float, size: float, color: str) -> str:
-    body = "<BR/>".join(html_text(line) for line in lines)
-    return (f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{num(height)}">'
-            f'<FONT POINT-SIZE="{num(size)}" COLOR="{color}">{body}</FONT></TD></TR>')
+    return Table(markup, tuple(cells))

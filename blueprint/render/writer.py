@@ -9,10 +9,15 @@ import graphviz
 
 from ..layout import Box, Layout
 
-__all__ = ["FONT", "Layer", "Writer", "inches", "num"]
+__all__ = ["EDGE_DEFAULTS", "FONT", "GRAPH", "NODE_DEFAULTS", "Layer", "Spline", "Writer", "inches", "num"]
 
 #: The one font the picture asks for: it has Latin and CJK glyphs (Debian: fonts-noto-cjk).
 FONT = "Noto Sans CJK SC"
+#: The graph's own attributes, and what every node and edge has unless its layer or itself says otherwise.
+GRAPH = {"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0", "bgcolor": "white"}
+NODE_DEFAULTS = {"shape": "box", "style": "filled", "fixedsize": "true", "fontname": FONT, "margin": "0",
+                 "label": "", "penwidth": "0", "fontsize": "8"}
+EDGE_DEFAULTS = {"arrowsize": "0.7", "penwidth": "1.2", "fontname": FONT}
 
 # The package's quoting, remembered: pictures repeat the same names, colours and sizes thousands of times.
 _quote = functools.lru_cache(maxsize=1 << 16, typed=True)(graphviz.quoting.quote)
@@ -38,6 +43,14 @@ def inches(points: float) -> str:
     return f"{points / 72:.4f}".rstrip("0").rstrip(".")
 
 
+class Spline(str):
+    """An edge's ``pos`` (its DOT text, y up) with what it says in the layout's points (y down):
+    the curve's control points, and the arrow's tip, for the painter."""
+
+    control: list[tuple[float, float]]
+    tip: tuple[float, float]
+
+
 class Layer:
     """The statements of one anonymous subgraph: the defaults its nodes or edges share, and its
     own (much lighter than a ``graphviz.Digraph`` each, on hundreds of print sheets)."""
@@ -56,14 +69,8 @@ class Writer:
         self.height = grid.height
         self.prefix = prefix
         self.edges: list[str] = []
-        self.dot = graphviz.Digraph(
-            name="blueprint",
-            graph_attr={"id": "blueprint", "notranslate": "true", "splines": "true", "pad": "0",
-                        "bgcolor": "white"},
-            node_attr={"shape": "box", "style": "filled", "fixedsize": "true", "fontname": FONT,
-                       "margin": "0", "label": "", "penwidth": "0", "fontsize": "8"},
-            edge_attr={"arrowsize": "0.7", "penwidth": "1.2", "fontname": FONT},
-        )
+        self.dot = graphviz.Digraph(name="blueprint", graph_attr=dict(GRAPH), node_attr=dict(NODE_DEFAULTS),
+                                    edge_attr=dict(EDGE_DEFAULTS))
 
     def quoted(self, name: str) -> str:
         """``name`` as a DOT identifier, by the package's own quoting, remembered across pictures:
@@ -86,11 +93,10 @@ class Writer:
                   if value is not None]
         return f" [{' '.join(items)}]" if items else ""
 
-    def _value(self, value: str) -> str:
-        # A plain label (NoHtml) equals its text as a key but is quoted differently: never memoized.
-        if isinstance(value, graphviz.quoting.NoHtml):
-            return graphviz.quoting.quote(value)
-        return self.quoted(value)
+    def _value(self, value) -> str:
+        # A table label writes itself as an HTML string. A plain label (NoHtml) is quoted apart from
+        # a str of the same text: the cache is typed.
+        return self.quoted(value) if isinstance(value, str) else str(value)
 
     def edge(self, layer: Layer, tail: str, head: str, element_id: str, **attrs: str) -> None:
         """An edge; Graphviz numbers edges in the order they are made (``edge1``, ``edge2``...),
@@ -99,15 +105,34 @@ class Writer:
         layer.body.append(f"\t{self.name(tail)} -> {self.name(head)}{self.attr_list(attrs)}\n")
         self.edges.append(element_id)
 
+    def card(self, layer: Layer, name: str, box: Box, label: str) -> None:
+        """A node whose size and look are its layer's: its label and place only."""
+        # The statement Digraph.node writes (attributes sorted), appended directly: on thousands of
+        # cards the package's per-call argument checks and re-quoting of values the renderer
+        # already made DOT-safe (a number pair, an HTML-like label) cost more than Graphviz's drawing.
+        layer.body.append(f'\t{self.name(name)} [label={label} pos="{self.point(box.cx, box.cy)}"]\n')
+
+    def flow(self, layer: Layer, tail: str, head: str, element_id: str, pos: Spline) -> None:
+        """An edge whose look is its layer's: its ends and route only (see :meth:`edge`)."""
+        layer.body.append(f'\t{self.name(tail)} -> {self.name(head)} [pos="{pos}"]\n')
+        self.edges.append(element_id)
+
     def point(self, x: float, y: float) -> str:
         return f"{x:.1f},{self.height - y:.1f}"
 
-    def spline(self, points: list[tuple[float, float]], style) -> str:
-        """An edge ``pos``: the arrow's tip, then the curve's control points, all y-up."""
+    def spline(self, points: list[tuple[float, float]], style) -> Spline:
+        """An edge ``pos`` along an orthogonal route: the arrow's tip, then the curve's control
+        points with rounded bends, all y-up."""
         control, tip = _spline(points, style.arrow, style.corner)
+        return self.curve(control, tip)
+
+    def curve(self, control: list[tuple[float, float]], tip: tuple[float, float]) -> Spline:
+        """An edge ``pos`` of given control points (y down) ending at ``tip``."""
         height = self.height
-        return f"e,{tip[0]:.1f},{height - tip[1]:.1f} " + " ".join(
-            [f"{x:.1f},{height - y:.1f}" for x, y in control])
+        pos = Spline(f"e,{tip[0]:.1f},{height - tip[1]:.1f} " + " ".join(
+            [f"{x:.1f},{height - y:.1f}" for x, y in control]))
+        pos.control, pos.tip = control, tip
+        return pos
 
     def layer(self, kind: str = "node", **defaults: str) -> Layer:
         """An anonymous subgraph whose nodes (``kind="edge"``: edges) share ``defaults`` (``class_``

@@ -92,9 +92,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "start.create": {"en": "Create", "zh": "创建"},
     "start.upload": {"en": "Open a file", "zh": "打开文件"},
     "start.upload_label": {"en": "A blueprint YAML file", "zh": "蓝图 YAML 文件"},
-    "start.upload_help": {"en": "Files up to {mb} MB. A file with mistakes still opens, with its problems "
-                                "shown.",
-                          "zh": "文件不超过 {mb} MB。有错误的文件也会打开，并标出问题所在。"},
+    "start.upload_note": {"en": "A file with mistakes still opens, with its problems shown.",
+                          "zh": "有错误的文件也会打开，并标出问题所在。"},
     "start.upload_button": {"en": "Choose a file", "zh": "选择文件"},
     "start.upload_types": {"en": "or drop it here · {types} · up to {mb} MB",
                            "zh": "或拖放到这里 · {types} · 不超过 {mb} MB"},

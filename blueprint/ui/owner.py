@@ -16,7 +16,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..store.tokens import digest, looks_like_token, new_token
-from .view import view
+from .view import View, view
 
 __all__ = ["COOKIE", "author", "remember", "set_cookie", "token"]
 
@@ -33,9 +33,10 @@ _cookie_writer = st.components.v2.component(
 )
 
 
-def token() -> str:
-    """This browser's owner token: from the session, else the cookie, else a new one."""
-    state = view()
+def token(state: View | None = None) -> str:
+    """This browser's owner token: from the session's view ``state`` (the current one by default),
+    else the cookie, else a new one. Given a ``state``, it never reads ``st.session_state``."""
+    state = state if state is not None else view()
     if looks_like_token(state.owner):
         return state.owner
     try:
@@ -48,9 +49,10 @@ def token() -> str:
     return found
 
 
-def author() -> str:
-    """How this browser is named in a revision's history: a short, non-secret tag of its token."""
-    return "browser-" + digest(token())[:8]
+def author(state: View | None = None) -> str:
+    """How this browser is named in a revision's history: a short, non-secret tag of its token
+    (read as :func:`token` reads it)."""
+    return "browser-" + digest(token(state))[:8]
 
 
 def remember() -> None:

@@ -63,7 +63,7 @@ EDITOR_PATH = "<editor>"
 
 @dataclass(frozen=True, slots=True)
 class LoadError(Bilingual):
-    """Why a text did not load at all, and where; ``text(locale)`` is the message in a language."""
+    """Why a text did not load at all, and where; ``text(locale)`` is the message in a language, on one line."""
 
     rule: str
     message: str
@@ -95,9 +95,8 @@ class LoadError(Bilingual):
         detail = " ".join(f"{type(error).__name__}: {error}"[:300].split())
         return cls.said("rule-error", say("app.loader-crash", detail=detail))
 
-    def text(self, locale: str = "en") -> str:
-        """The message in ``locale``, on one line."""
-        return " ".join(Bilingual.text(self, locale).split())
+    def _shaped(self, text: str) -> str:
+        return " ".join(text.split())  # one line, as of() keeps given texts
 
 
 @dataclass(frozen=True, slots=True)

@@ -204,19 +204,17 @@ def commit(new_text: str, source: str, base_revision: int | None = None) -> bool
         return False if result is None else _settle(state, result, editor=source == "editor")
 
 
-def _save(state: View, new_text: str, source: str, base_revision: int | None,
-          author: str | None = None) -> SaveResult | None:
+def _save(state: View, new_text: str, source: str, base_revision: int | None) -> SaveResult | None:
     """Save ``new_text`` in the store on ``base_revision`` (the revision held, by default); None
-    when there is no draft or nothing to save."""
+    when there is no draft or nothing to save. The author is read from ``state``, not from the
+    session state (see the module's docstring)."""
     current = state.draft
     if current is None:
         return None
     base = current.revision if base_revision is None else base_revision
     if new_text == current.text and base == current.revision:
         return None
-    if author is None:
-        author = owner.author()  # reads the session state: before the save, never between it and _settle
-    return store().save(current.id, base, new_text, author=author, source=source)
+    return store().save(current.id, base, new_text, author=owner.author(state), source=source)
 
 
 def head_moved() -> bool:
@@ -255,12 +253,11 @@ def redo() -> bool:
 
 def _travel(move: Callable[..., SaveResult]) -> bool:
     state = view()
-    author = owner.author()
     with state.lock:
         current = state.draft
         if current is None:
             return False
-        result = move(store(), current.id, author=author)
+        result = move(store(), current.id, author=owner.author(state))
         if result.status != "saved":
             return False
         _settle(state, result, editor=False)
@@ -278,12 +275,11 @@ def take_editor_edit() -> bool:
     edit = component.get("edit") if hasattr(component, "get") else None
     if not isinstance(edit, dict) or not isinstance(edit.get("text"), str):
         return False
-    author = owner.author()
     with state.lock:
-        return _take_edit(state, edit, author)
+        return _take_edit(state, edit)
 
 
-def _take_edit(state: View, edit: dict, author: str) -> bool:
+def _take_edit(state: View, edit: dict) -> bool:
     if isinstance(edit.get("seq"), int):
         state.edit_seq = edit["seq"]  # told back to the editor: it takes new text again from here on
     taken = (edit.get("base"), edit["text"])
@@ -295,7 +291,7 @@ def _take_edit(state: View, edit: dict, author: str) -> bool:
     base = state.rev_revisions.get(edit.get("base"))
     if base is None:
         return False  # a rev this session never gave the editor
-    result = _save(state, edit["text"], "editor", base, author=author)
+    result = _save(state, edit["text"], "editor", base)
     if result is None:
         return False
     if result.status in ("merged", "conflict") and result.mine is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 import blueprint
 from blueprint import edit
@@ -131,6 +132,9 @@ def test_the_uploader_says_the_limit_it_keeps(page, server, tmp_path):
             break
         page.wait_for_timeout(200)
     assert f"{limit_mb} MB" in said and "50MB" not in said and "Upload" not in said, said
+    # No help icon, which Streamlit names "Help for ..." in English: the note is the UI's words, in view.
+    assert not page.locator(f'.st-key-{UPLOAD_KEY} [data-testid="stTooltipIcon"]').count()
+    expect(page.get_by_text(t("start.upload_note", "zh"), exact=True)).to_be_visible()  # a zh-CN browser
     # Over the limit: refused by name with the same limit (the file reaches the app, which says why).
     name, data, _words = BAD_UPLOADS["too-large"]
     path = tmp_path / name

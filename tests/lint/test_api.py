@@ -7,6 +7,7 @@ import pytest
 
 import blueprint
 from blueprint.lint import LEVELS, Finding
+from blueprint.phrases import Phrase
 
 from ..conftest import BEFORE, ROOT
 from .helpers import fixture
@@ -49,6 +50,31 @@ def test_findings_sort_and_print_as_parsable_lines():
     c = Finding("b.yaml", 1, 1, "error", "cycle", "m")
     assert sorted([c, b, a]) == [a, b, c]
     assert str(b) == "a.yaml:10:1: [error] m (cycle)"
+
+
+def test_findings_at_one_place_sort_by_message_and_equal_ones_hash_alike():
+    b, a = Finding("a.yaml", 1, 1, "error", "cycle", "b"), Finding("a.yaml", 1, 1, "error", "cycle", "a")
+    same = Finding("a.yaml", 1, 1, "error", "cycle", "a", "甲")
+    assert sorted([b, a]) == [a, b] and a < b and b > a and a <= same >= a
+    assert a == same and len({a, b, same}) == 2
+
+
+def test_messages_are_written_out_when_read_and_once(monkeypatch):
+    """A file with many loader problems is linted without writing one message; reading a finding's
+    message writes it in that language, once."""
+    text = "blueprint: 1\ntitle: t\nsteps:\n" + "".join(
+        f"- {{id: s{i}, lane: customer, label: S, ownr: x, next: s{i + 1}}}\n" for i in range(20))
+    written = []
+    original = Phrase.text
+    monkeypatch.setattr(Phrase, "text", lambda phrase, locale="en": written.append(locale) or original(phrase, locale))
+    findings = blueprint.lint(text)
+    assert sum(f.rule == "unknown-key" for f in findings) == 20 and written == []
+    first = findings[0]
+    assert first.message == first.text("en") == first.message and written and set(written) == {"en"}
+    count = len(written)
+    assert first.text("zh") == first.message_zh and "zh" in written[count:]
+    count = len(written)
+    assert first.message_zh + first.text("zh") + first.message and len(written) == count
 
 
 def test_findings_are_sorted():

@@ -411,6 +411,17 @@ def test_a_refused_table_edit_says_why_and_keeps_the_text(app):
     assert app.error and "enter" in " ".join(e.value for e in app.error)
 
 
+def test_a_grid_row_that_empties_a_required_cell_is_named_by_its_number_and_the_column(app):
+    """The grid and the add line ask the same of a row (tables_add.unfilled); the grid says which row."""
+    open_example(app)
+    switch_page(app, "tables")
+    original = draft_text(app)
+    edit_table(app, "steps", {"edited_rows": {1: {"label": None}}})
+    assert not app.exception and draft_text(app) == original
+    said = t("tables.fill_in", "zh", row=2, columns=t("field.label", "zh"))
+    assert shown(app.error) == t("tables.refused", "zh", message=said)
+
+
 def test_a_half_filled_new_step_is_named_in_the_uis_words_and_survives_a_page_switch(app):
     """Issue 9.6 and 9.7: the missing column by its title, at the add line; what was typed kept."""
     open_example(app)

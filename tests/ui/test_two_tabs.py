@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from blueprint import loads
 from blueprint.store import DocumentStore, open_store
+from blueprint.store.tokens import digest
 from blueprint.ui.conflict import APPLY_KEY, DISCARD_KEY, choice_key
 from blueprint.ui.i18n import t
 from blueprint.ui.pages.start import example_key
@@ -65,6 +66,24 @@ def test_typing_on_the_old_text_merges_with_the_other_tabs_save(app, drafts_dir)
     assert draft_text(app) == stored_text(drafts_dir, app)
     app.run()  # the same edit comes again with the next run: not taken twice
     assert draft_text(app) == stored_text(drafts_dir, app)
+
+
+def test_each_tabs_saves_are_signed_with_its_browsers_tag_and_another_browsers_with_theirs(app, drafts_dir):
+    """The author is read from the tab's own view state while the save holds its lock."""
+    open_example(app)
+    other = new_tab(app, same_browser=False)
+    other.query_params["draft"] = app.query_params["draft"]  # a shared link
+    switch_page(other.run(), "editor")
+    tag = {at: "browser-" + digest(view(at).owner)[:8] for at in (app, other)}
+    assert tag[app] != tag[other]
+
+    def last_author() -> str:
+        return open_store().revisions(app.query_params["draft"], limit=1)[0].author
+
+    type_in_editor(app, draft_text(app).replace("label: 取号", "label: 取号B", 1))
+    assert not app.exception and last_author() == tag[app]
+    type_in_editor(other, draft_text(other).replace("label: 说明来意", "label: 说明来意A", 1))  # merged
+    assert not other.exception and last_author() == tag[other]
 
 
 @pytest.mark.parametrize("cut_short", [False, True], ids=["whole-run", "run-cut-after-save"])

@@ -12,7 +12,7 @@ from ...layout import Box
 from ...model import Zone
 from ...phrases import Listed, Phrase, say
 from ...words import locales, word
-from ..common import Imported, guess_zone, import_error, parse_xml, unique_id, zone_named
+from ..common import Imported, first_keys, guess_zone, import_error, parse_xml, unique_id, zone_named
 from .names import NS, SB_NS
 
 __all__ = ["import_bpmn"]
@@ -394,10 +394,8 @@ class _Reader:
         title = next((re.sub(r"\s+", " ", text).strip() for text in (
             participant.get("name") if participant is not None and len(processes) == 1 else None,
             process.get("name") if process is not None else None, root.get("name")) if text), None)
-        stem = re.sub(r"\.[A-Za-z0-9]+$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
-        locale = (process.get(f"{_SB}locale") if process is not None else None) or (
-            "zh" if any(re.search(r"[\u3400-\u9fff]", s["label"]) for s in steps) else "en")
-        out: dict[str, Any] = {"blueprint": 1, "title": title or stem or "process", "locale": locale}
+        out = first_keys(path, title, "process", (step["label"] for step in steps),
+                         process.get(f"{_SB}locale") if process is not None else None)
         documentation = process.find(f"{_M}documentation") if process is not None else None
         if documentation is not None and documentation.text and documentation.text.strip():
             out["description"] = documentation.text.strip()

@@ -13,7 +13,7 @@ from ...durations import DurationError, compact_duration, parse_duration
 from ...model import Zone
 from ...phrases import Phrase, say
 from ...words import locales
-from ..common import Imported, guess_zone, unique_id, zone_named
+from ..common import Imported, first_keys, guess_zone, unique_id, zone_named
 from .columns import guess_mapping, norm
 from .tables import Table, read_table
 
@@ -124,7 +124,6 @@ class _Rows:
         others = [t.sheet for t in tables if t is not table and t.sheet]
         if others:
             self.notes.append(say("interop.sheet.sheets-ignored", names=", ".join(others)))
-        cjk = any(re.search(r"[\u3400-\u9fff]", _text(h)) for h in headings)
         records = self._records()
         ids = self._ids(records)
         steps = [self._step(step_id, cells) for step_id, cells in zip(ids, records)]
@@ -137,9 +136,7 @@ class _Rows:
                 self.notes.append(say("interop.lane-zone-unknown", lane=name))
             else:
                 self.notes.append(say("interop.lane-zone-guessed", lane=name, zone=zone_named(Zone(zone))))
-        stem = re.sub(r"\.[A-Za-z0-9]+$", "", table.path.replace("\\", "/").rsplit("/", 1)[-1])
-        data: dict[str, Any] = {"blueprint": 1, "title": table.title or stem or "blueprint",
-                                "locale": "zh" if cjk else "en"}
+        data = first_keys(table.path, table.title, "blueprint", (_text(h) for h in headings))
         data["lanes"] = sorted(self.lanes.values(), key=lambda lane: Zone(lane["zone"]).order)
         if self.phases:
             data["phases"] = list(self.phases.values())

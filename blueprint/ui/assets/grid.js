@@ -51,14 +51,23 @@ function install() {
   }, true);
 }
 
-const TABLE_KEY = /\bst-key-bp_table_([a-z]+)_(\d+)\b/;
-
-function tableOf(node) {
+// The nearest element from `node` up (itself first) with a class `pattern` matches: {box, match},
+// or null. Streamlit marks an element made with key=k by the class st-key-k.
+function keyed(node, pattern) {
   for (let box = node instanceof Element ? node : null; box; box = box.parentElement) {
-    const match = typeof box.className === "string" ? TABLE_KEY.exec(box.className) : null;
-    if (match) return {box, name: match[1], build: match[2]};
+    for (const name of box.classList) {
+      const match = pattern.exec(name);
+      if (match) return {box, match};
+    }
   }
   return null;
+}
+
+const TABLE_KEY = /^st-key-bp_table_([a-z]+)_(\d+)$/;
+
+function tableOf(node) {
+  const found = keyed(node, TABLE_KEY);
+  return found && {box: found.box, name: found.match[1], build: found.match[2]};
 }
 
 const kept = new Map();  // table name -> {build, top, left}: each table's last scroll position
@@ -84,30 +93,23 @@ function installScrollKeeper() {
 
 const ADD_BOX = /^st-key-(bp_add_[a-z]+)$/;
 
-function addBoxOf(node) {
-  for (let box = node instanceof Element ? node : null; box; box = box.parentElement) {
-    for (const name of box.classList) if (ADD_BOX.test(name)) return box;
-  }
-  return null;
-}
-
 function installAddLine() {
   document.addEventListener("keydown", (event) => {
     const input = event.target;
     if (event.key !== "Enter" || event.isComposing || !(input instanceof HTMLInputElement) || input.type !== "text") return;
     if (input.getAttribute("role") === "combobox") return;  // Enter in a select box picks an option
-    const box = addBoxOf(input);
-    if (!box) return;
+    const line = keyed(input, ADD_BOX);
+    if (!line) return;
     // After Streamlit has taken the input's value (its own Enter handler, this same event).
-    const key = Array.from(box.classList).find((name) => ADD_BOX.test(name)).slice("st-key-".length);
-    setTimeout(() => { const go = box.querySelector(`.st-key-${key}_go button`); if (go) go.click(); }, 0);
+    const go = () => line.box.querySelector(`.st-key-${line.match[1]}_go button`);
+    setTimeout(() => { const button = go(); if (button) button.click(); }, 0);
   }, true);
   // What each input held when the row was sent: still there until the app clears it, which is not
   // the person typing the next row.
   document.addEventListener("click", (event) => {
-    const box = addBoxOf(event.target);
-    if (box && event.target instanceof Element && event.target.closest("button")) {
-      for (const input of box.querySelectorAll("input")) sent.set(input, input.value);
+    const line = keyed(event.target, ADD_BOX);
+    if (line && event.target.closest("button")) {
+      for (const input of line.box.querySelectorAll("input")) sent.set(input, input.value);
     }
   }, true);
 }
@@ -121,13 +123,8 @@ const typed = new Map();
 const FIELD = /^st-key-(bp_add_[a-z]+_[a-z]+)$/;
 
 function fieldOf(input) {
-  for (let box = input.parentElement; box; box = box.parentElement) {
-    for (const name of box.classList) {
-      const match = FIELD.exec(name);
-      if (match) return `${new URLSearchParams(location.search).get("draft")}/${match[1]}`;
-    }
-  }
-  return null;
+  const found = keyed(input, FIELD);
+  return found && `${new URLSearchParams(location.search).get("draft")}/${found.match[1]}`;
 }
 
 function installTypedKeeper() {

@@ -13,6 +13,9 @@ const CLICK_SLOP_PX = 5;
 // An attribute named on...: the only place an event handler can hide in the SVG's text.
 const HANDLER = /\son[a-z]/i;
 
+// An SVG text parsed, without anything that could run: its root element, still in its own
+// document; null when the text is not an SVG document. Both the whole drawing and a patch's
+// changed groups (`patch`) are read here.
 function parseSvg(text) {
   const doc = new DOMParser().parseFromString(text, "image/svg+xml");
   const root = doc.documentElement;
@@ -28,8 +31,7 @@ function parseSvg(text) {
       }
     });
   }
-  // Moved into the page, not copied: the parsed document is thrown away anyway.
-  return document.adoptNode(root);
+  return root;
 }
 
 // The drawing's text in parts: `head` (up to the graph group's first child group: the root
@@ -93,13 +95,8 @@ function patch(state, text) {
     else { nodes.push(null); changed.push(group); slots.push(index); }
   });
   if (changed.length) {
-    const joined = changed.join("");
-    if (HANDLER.test(joined)) return false;  // the careful whole redraw deals with it
-    const doc = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${joined}</svg>`,
-                                                "image/svg+xml");
-    const root = doc.documentElement;
-    if (root.nodeName.toLowerCase() !== "svg" || root.querySelector("parsererror")) return false;
-    root.querySelectorAll("script, foreignObject").forEach((node) => node.remove());
+    const root = parseSvg(`<svg xmlns="http://www.w3.org/2000/svg">${changed.join("")}</svg>`);
+    if (!root || root.querySelector("parsererror")) return false;
     const fresh = Array.from(root.children);
     if (fresh.length !== changed.length) return false;
     slots.forEach((slot, k) => { nodes[slot] = document.adoptNode(fresh[k]); });
@@ -408,7 +405,9 @@ export default function (component) {
     root.dataset.steps = String(state.svg.querySelectorAll("g.step").length);
   } else if (data.svg !== state.svgText) {
     state.svgText = data.svg;
-    const svg = data.svg ? parseSvg(data.svg) : null;
+    const parsed = data.svg ? parseSvg(data.svg) : null;
+    // Moved into the page, not copied: the parsed document is thrown away anyway.
+    const svg = parsed && document.adoptNode(parsed);
     const oldBase = state.base;
     state.canvas.replaceChildren();
     state.svg = svg;

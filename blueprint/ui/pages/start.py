@@ -83,9 +83,11 @@ def _upload(locale: str) -> None:
     uploader_words(UPLOAD_KEY, tr("start.upload_button"),
                    tr("start.upload_types", types=", ".join(UPLOAD_TYPES), mb=f"{limit_mb:g}"))
     # Any file is taken (no ``type=``): Streamlit would refuse a picture with a red icon and an
-    # English tooltip; the content is checked here and refused in the UI's words, by name.
-    upload = st.file_uploader(tr("start.upload_label"), key=UPLOAD_KEY,
-                              help=tr("start.upload_help", mb=f"{limit_mb:g}"))
+    # English tooltip; the content is checked here and refused in the UI's words, by name. No
+    # ``help=`` either: Streamlit names its icon "Help for ..." in English whatever the language,
+    # so the note is said under the drop zone (the limit is in the drop zone's own words).
+    upload = st.file_uploader(tr("start.upload_label"), key=UPLOAD_KEY)
+    st.caption(tr("start.upload_note"))
     if upload is None:
         return
     done = view().uploads_done

@@ -20,14 +20,13 @@ import streamlit as st
 
 from ... import edit
 from ...edit.rows import REQUIRED
-from ...phrases import Listed
 from .. import cached, session
 from ..components import grid_focus
 from ..i18n import UiPhrase, t
 from ..text import md_escape
 from ..view import TableBase, view
 from .common import draft_page, load_error_words, translator
-from .tables_add import box_key, take_reveal
+from .tables_add import box_key, take_reveal, unfilled
 from .tables_add import control as add_control
 
 __all__ = ["GRID_BOX", "TAB_KEY", "column_widths", "page", "table_key"]
@@ -270,10 +269,9 @@ def _missing(name: str, records: list[dict]) -> UiPhrase | None:
     for number, record in enumerate(records, start=1):
         if all(value in (None, "", []) for value in record.values()):
             continue  # the grid's fresh empty row
-        empty = [column for column in REQUIRED.get(name, ()) if record.get(column) in (None, "", [])]
-        if empty:
-            columns = Listed(tuple(UiPhrase(f"field.{column}") for column in empty))
-            return UiPhrase.of("tables.fill_in", row=number, columns=columns)
+        empty = unfilled(name, record)
+        if empty is not None:
+            return UiPhrase.of("tables.fill_in", row=number, columns=empty)
     return None
 
 

@@ -11,7 +11,7 @@ the keyboard for the next one. What is typed and not yet added is kept across pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 
@@ -23,7 +23,7 @@ from ..i18n import UiPhrase, t
 from ..text import md_escape
 from ..view import view
 
-__all__ = ["FIELDS", "box_key", "control", "field_key", "take_reveal"]
+__all__ = ["FIELDS", "box_key", "control", "field_key", "take_reveal", "unfilled"]
 
 #: The cells the line asks for, in the order the keyboard goes through them (id, then label).
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -126,10 +126,9 @@ def _add(name: str, locale: str) -> None:
 
 def _written(name: str, values: dict[str, object]) -> str:
     """The draft's text with the new row added at the end of table ``name``."""
-    empty = [column for column in REQUIRED[name] if column in values and values[column] in (None, "")]
-    if empty:
-        columns = Listed(tuple(UiPhrase(f"field.{column}") for column in empty))
-        raise edit.EditError(UiPhrase.of("tables.add_fill_in", columns=columns))
+    empty = unfilled(name, values)
+    if empty is not None:
+        raise edit.EditError(UiPhrase.of("tables.add_fill_in", columns=empty))
     table = view().tables.get(name)
     if table is not None and table.pending is not None:
         raise edit.EditError(UiPhrase.of("tables.add_after_refusal"))
@@ -138,6 +137,13 @@ def _written(name: str, values: dict[str, object]) -> str:
     if rows is None:
         raise why
     return edit.apply_rows(text, name, [*rows, {column: value or None for column, value in values.items()}])
+
+
+def unfilled(name: str, row: Mapping[str, object]) -> Listed | None:
+    """The cells of table ``name`` that ``row`` must fill and leaves empty, named in the UI's words
+    (None: it fills them all). The add line and the grid's rows (``tables``) ask the same."""
+    empty = [column for column in REQUIRED.get(name, ()) if row.get(column) in (None, "", [])]
+    return Listed(tuple(UiPhrase(f"field.{column}") for column in empty)) if empty else None
 
 
 def take_reveal(name: str) -> int | None:
