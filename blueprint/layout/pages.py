@@ -34,11 +34,11 @@ from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from ..words import normalize
 from .breaches import analyse, plain
-from .geometry import Layout, Style, Window
+from .geometry import Box, Layout, Style, Window
 from .grid import stacking
 
-__all__ = ["FITS", "MARGIN_TRIM", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages",
-           "printed_height"]
+__all__ = ["FITS", "MARGIN_TRIM", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "part_cuts",
+           "plan_pages", "printed_height"]
 
 #: The smallest text size in points any printed page may show.
 MIN_TEXT = 7.0
@@ -105,11 +105,12 @@ class Page:
         """The page's name in file names: the sheet number, and a letter for a part of a tall one."""
         return f"{self.sheet.window.number}" + (chr(ord("a") + self.part) if self.parts > 1 else "")
 
-    @property
-    def top(self) -> float:
-        """Where on its sheet (in the sheet's points, y down) the page's top edge lies: a later
-        part starts a running head's height above where the part before it ends."""
-        return self.part * (self.height / self.scale - head_height(self.sheet.style))
+    #: Where on its sheet (in the sheet's points, y down) the page's top edge lies: a later part
+    #: starts a running head's height above where the part before it ends.
+    top: float = 0.0
+    #: Where on its sheet what the page shows ends: a part that is not the last ends in a gap
+    #: between cards, notes and labels (blank below), so that each is whole on one page.
+    end: float = math.inf
 
     def viewport(self) -> str:
         """Graphviz's ``viewport`` (width, height, zoom, focus x, focus y, y up) showing this page."""
@@ -323,9 +324,9 @@ def _pages(whole: _Strip, first_cut: list[Window], way: _Choice, spec: PageSpec,
     scale = _scale(sheets, spec, page_w, page_h, least)
     pages: list[Page] = []
     for laid in sheets:
-        parts = _parts(laid, scale, page_h)
-        for part in range(parts):
-            pages.append(Page(laid, len(pages) + 1, part, parts, scale, page_w, page_h))
+        cuts = part_cuts(laid, page_h / scale)
+        for part, (top, end) in enumerate(cuts):
+            pages.append(Page(laid, len(pages) + 1, part, len(cuts), scale, page_w, page_h, top, end))
     return pages
 
 
@@ -348,13 +349,78 @@ def printed_height(sheet: Layout) -> float:
     return sheet.height - min(MARGIN_TRIM, sheet.style.margin)
 
 
+def part_cuts(sheet: Layout, span: float) -> list[tuple[float, float]]:
+    """Where each page of ``sheet`` starts and ends (sheet y, top and end as :class:`Page` has them)
+    when a page shows ``span`` of it: a sheet taller than that is cut, one page under the other,
+    where no card, note or label is cut in two (at the top of a lane where one is low enough on
+    the page, else in the lowest gap between them), and a later part starts a running head's
+    height above the cut, over what the page before showed."""
+    tall, head = printed_height(sheet), head_height(sheet.style)
+    if tall <= span + 1e-6:
+        return [(0.0, math.inf)]
+    blocks = _blocks(sheet)
+    lanes = sorted({band.box.y for band in sheet.lanes} | {band.box.y for band in sheet.zones})
+    cuts: list[tuple[float, float]] = []
+    top = 0.0
+    while top + span < tall - 1e-6:
+        shown = top + (head if cuts else 0.0)  # the first sheet y under the running head
+        bottom, least = top + span, shown + span * 0.8  # a lane's top, if it is low on the page
+        cut = _gap_above(blocks, bottom)
+        if cut <= shown + 1:  # one block taller than the page: it cannot be whole anywhere
+            cut = bottom
+        edges = [y for y in lanes if least <= y <= cut and _gap_above(blocks, y) == y]
+        cut = edges[-1] if edges else cut
+        cuts.append((top, cut))
+        top = cut - head
+    cuts.append((top, math.inf))
+    return cuts
+
+
+def _blocks(sheet: Layout) -> list[tuple[float, float]]:
+    """The spans (top, bottom) of what a cut must not go through, merged where they overlap: cards
+    with their badges and numbers, evidence notes, flow labels, sheet links, the header column's
+    and the lines' labels, the time row and emotion curve, the banner, the title and legend."""
+    boxes = [sheet.title_box]
+    for card in sheet.cards:
+        boxes += [card.box, *(badge.box for badge in card.badges)]
+        if card.number_box is not None:
+            boxes.append(card.number_box)
+    for note in sheet.evidence:
+        boxes.append(note.box)
+        if note.number_box is not None:
+            boxes.append(note.number_box)
+    boxes += [route.label.box for route in sheet.routes if route.label is not None]
+    boxes += [link.box for link in sheet.links]
+    # A zone's or lane's name is centred in a band that may be pages tall: only its lines block.
+    header = sheet.style.lh(sheet.style.header_size)
+    for band in (*sheet.lanes, *sheet.zones):
+        middle, half = band.label_box.cy, len(band.lines) * header / 2
+        boxes.append(Box(band.label_box.x, middle - half, band.label_box.w, 2 * half))
+    boxes += [line.label_box for line in sheet.lines]
+    boxes += [item.text_box for item in sheet.legend] + [item.sample_box for item in sheet.legend]
+    for row in (sheet.time_row, sheet.emotion_curve, sheet.banner):
+        if row is not None:
+            boxes.append(row.box)
+    merged: list[tuple[float, float]] = []
+    for y, bottom in sorted((box.y, box.bottom) for box in boxes):
+        if merged and y < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((y, bottom))
+    return merged
+
+
+def _gap_above(blocks: list[tuple[float, float]], y: float) -> float:
+    """``y`` if it lies in a gap between ``blocks``, else the top of the block it goes through."""
+    for top, bottom in blocks:
+        if top < y < bottom:
+            return top
+    return y
+
+
 def _parts(sheet: Layout, scale: float, page_h: float) -> int:
-    """How many pages ``sheet`` needs at ``scale``, one under the other: the first shows a page's
-    height of it, each further one that less its running head."""
-    tall, page = printed_height(sheet), page_h / scale
-    if tall <= page + 1e-6 / scale:
-        return 1
-    return 1 + math.ceil((tall - page) / (page - head_height(sheet.style)) - 1e-6)
+    """How many pages ``sheet`` needs at ``scale``, one under the other (see :func:`part_cuts`)."""
+    return len(part_cuts(sheet, page_h / scale))
 
 
 def _split(whole: _Strip, widest: float) -> list[tuple[int, int]]:
