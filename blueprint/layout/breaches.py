@@ -66,7 +66,7 @@ class Analysis:
     finish: dict[int, timedelta]
     #: Every step's number in journey order, by ``index`` (:mod:`blueprint.analysis.numbering`).
     numbers: dict[int, int]
-    #: The whole blueprint's grid, kept by the first sheet placed for the others.
+    #: The whole blueprint's grid for each stacking, its card texts: kept by the first sheet placed for the others.
     shared: dict = field(default_factory=dict, compare=False)
     #: False for a plain picture: nothing of the analysis is drawn (the analysis is false), but
     #: the sheets of a print still share the step numbers and ``shared``.

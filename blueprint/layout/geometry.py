@@ -321,3 +321,5 @@ class Layout:
     emotion_curve: EmotionCurve | None = None
     #: The lanes given more than one row (see :func:`blueprint.layout.grid.stacking`), and how many.
     stacks: dict[str, int] = field(default_factory=dict)
+    #: Where the lanes, bands and time row end: the legend stands under it, or on a sheet beside the title.
+    picture_bottom: float = 0.0

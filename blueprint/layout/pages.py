@@ -26,19 +26,19 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from functools import partial
 
 from ..gcpause import paused_gc
 from ..model import Blueprint
 from ..paper import FITS, ORIENTATIONS, PAGE_SIZES
 from ..words import normalize
-from .breaches import Analysis, analyse, plain
-from .geometry import Layout, Style, Window
+from .breaches import analyse, plain
+from .geometry import Box, Layout, Style, Window
 from .grid import stacking
 
-__all__ = ["FITS", "MARGIN_TRIM", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "plan_pages",
-           "printed_height"]
+__all__ = ["FITS", "MARGIN_TRIM", "MIN_TEXT", "ORIENTATIONS", "PAGE_SIZES", "Page", "PageSpec", "head_height", "part_cuts",
+           "plan_pages", "printed_height"]
 
 #: The smallest text size in points any printed page may show.
 MIN_TEXT = 7.0
@@ -105,11 +105,12 @@ class Page:
         """The page's name in file names: the sheet number, and a letter for a part of a tall one."""
         return f"{self.sheet.window.number}" + (chr(ord("a") + self.part) if self.parts > 1 else "")
 
-    @property
-    def top(self) -> float:
-        """Where on its sheet (in the sheet's points, y down) the page's top edge lies: a later
-        part starts a running head's height above where the part before it ends."""
-        return self.part * (self.height / self.scale - head_height(self.sheet.style))
+    #: Where on its sheet (in the sheet's points, y down) the page's top edge lies: a later part
+    #: starts a running head's height above where the part before it ends.
+    top: float = 0.0
+    #: Where on its sheet what the page shows ends: a part that is not the last ends in a gap
+    #: between cards, notes and labels (blank below), so that each is whole on one page.
+    end: float = math.inf
 
     def viewport(self) -> str:
         """Graphviz's ``viewport`` (width, height, zoom, focus x, focus y, y up) showing this page."""
@@ -144,11 +145,20 @@ class _Strip:
 
 @dataclass
 class _Choice:
-    """One way to print: an orientation and the lanes' rows, with the sheets laid out to estimate it."""
+    """One way to print: an orientation and the lanes' rows, on a page of ``size`` (points) whose
+    smallest scale is ``least``."""
 
     orientation: str
     stacks: dict[str, int]
-    sampled: dict[Window, Layout] = field(default_factory=dict)
+    size: tuple[float, float]
+    least: float
+    #: The first cut (see :func:`_split`), numbered; once made.
+    windows: list[Window] | None = None
+
+    @property
+    def widest(self) -> float:
+        """The widest sheet, in layout points."""
+        return self.size[0] / self.least
 
 
 def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: bool, style: Style | None,
@@ -160,47 +170,47 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     # Once for every sheet (as place() reads the locale); a plain print's still carries the grid.
     analysis = analyse(bp, normalize(locale, normalize(bp.locale))) if analysis else plain(bp)
     least = MIN_TEXT / smallest_text(style)
-    # What every way to print shares: the grid with one row per lane (restacked for each), the texts.
-    common = analysis.shared
-    stacked = whole_grid(bp, True, common)[2]
-    grids: dict[tuple, Analysis] = {}  # by stacking: what carries its grid to the sheets
+    # What every way to print shares: the grids (one for each stacking), the texts.
+    stacked = whole_grid(bp, True, analysis.shared)[2]
     strips: dict[tuple, _Strip] = {}
-
-    def grid_of(stacks: dict[str, int]) -> Analysis:
-        key = tuple(sorted(stacks.items()))
-        if key not in grids:
-            grids[key] = analysis if stacks == stacked else replace(analysis, shared={
-                name: value for name, value in common.items()
-                if name == "base grid" or isinstance(name, tuple) and name[0] == "card text"})
-        return grids[key]
+    # The sheets laid out, by stacking and run of columns: both orientations' (and the estimates'),
+    # numbered as last asked for (a sheet differs from the same columns numbered otherwise only
+    # in its numbers, which are made again).
+    laid_out: dict[tuple, dict[tuple[int, int], Layout]] = {}
 
     def strip(way: _Choice, routes: bool = True) -> _Strip:
         key = (tuple(sorted(way.stacks.items())), routes)
         if key not in strips:
-            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, grid_of(way.stacks).shared, routes),
-                                 style)
+            strips[key] = _Strip(*column_edges(bp, evidence, style, way.stacks, analysis.shared, routes), style)
         return strips[key]
 
     def lay_out(way: _Choice, window: Window) -> Layout:
-        laid = way.sampled.pop(window, None)
-        return laid if laid is not None else layout(bp, locale=locale, evidence=evidence, style=style,
-                                                    analysis=grid_of(way.stacks), details=details,
-                                                    window=window, stack=way.stacks)
+        sheets = laid_out.setdefault(tuple(sorted(way.stacks.items())), {})
+        run = (window.first, window.last)
+        laid = sheets.get(run)
+        if laid is None:
+            laid = layout(bp, locale=locale, evidence=evidence, style=style, analysis=analysis, details=details,
+                          window=window, stack=way.stacks)
+        elif laid.window != window:
+            laid = renumbered(bp, laid, window, analysis)
+        sheets[run] = laid
+        return laid
+
+    def first_cut(way: _Choice) -> list[Window]:
+        if way.windows is None:
+            way.windows = _windows(_split(strip(way), way.widest))
+        return way.windows
 
     def pages(way: _Choice, give_up_at: int | None = None) -> list[Page] | None:
-        def renumber(sheet: Layout, window: Window) -> Layout:
-            return renumbered(bp, sheet, window, grid_of(way.stacks))
-
-        return _pages(strip(way), spec, spec.dimensions(way.orientation), partial(lay_out, way), renumber, give_up_at)
+        return _pages(strip(way), first_cut(way), way, spec, partial(lay_out, way), give_up_at)
 
     # The ways to print, the preferred first (it wins a tie).
-    base_rows, base = common["base grid"]
+    base_rows, base = analysis.shared["base grid"]
     ways: list[_Choice] = []
     for orientation in (_BOTH if spec.orientation == "auto" else (spec.orientation,)):
-        page_h = spec.dimensions(orientation)[1] / least
-        for stacks in (stacked, stacking(base, base_rows, page=page_h), {}):
-            if not any(way.orientation == orientation and way.stacks == stacks for way in ways):
-                ways.append(_Choice(orientation, stacks))
+        size = spec.dimensions(orientation)
+        three = (stacked, stacking(base, base_rows, page=size[1] / least), {})
+        ways += [_Choice(orientation, stacks, size, least) for k, stacks in enumerate(three) if stacks not in three[:k]]
     if len(ways) == 1:
         return pages(ways[0])
     # Each is estimated from sample sheets (every sheet of a short print: then the estimate is the
@@ -209,20 +219,18 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     # more sheets than another is estimated to need pages (even cut before its routes widen the
     # gaps between columns) is not estimated.
 
-    def sample(way: _Choice, window: Window) -> Layout:
-        way.sampled[window] = laid = lay_out(way, window)
-        return laid
-
-    def widest(way: _Choice) -> float:
-        return spec.dimensions(way.orientation)[0] / least
-
-    rough = [len(_split(strip(way, routes=False), widest(way))) for way in ways]
+    rough = [len(_split(strip(way, routes=False), way.widest)) for way in ways]
     estimates: list[tuple[float, bool]] = [(float(count), False) for count in rough]
+    sampled = math.inf  # the fewest pages a sampled way is estimated to need
     for n in sorted(range(len(ways)), key=lambda n: rough[n]):
         if rough[n] <= 2 * _SAMPLE_SHEETS or rough[n] < (1 + _CLOSE) * min(e for e, _ in estimates):
             way = ways[n]
-            estimates[n] = _estimate(_split(strip(way), widest(way)), spec, spec.dimensions(way.orientation),
-                                     partial(sample, way))
+            count = len(first_cut(way))
+            if count > 2 * _SAMPLE_SHEETS and count >= (1 + _CLOSE) * sampled:
+                estimates[n] = (float(count), False)  # far behind at one page a sheet: not sampled
+                continue
+            estimates[n] = _estimate(first_cut(way), way, spec, partial(lay_out, way))
+            sampled = min(sampled, estimates[n][0])
     order = sorted(range(len(ways)), key=lambda n: estimates[n][0])
     best_n = order[0]
     best = pages(ways[best_n])
@@ -237,24 +245,22 @@ def _plan_pages(bp: Blueprint, spec: PageSpec, locale: str | None, evidence: boo
     return best
 
 
-def _estimate(runs: list[tuple[int, int]], spec: PageSpec, size: tuple[float, float],
+def _estimate(windows: list[Window], way: _Choice, spec: PageSpec,
               sample: Callable[[Window], Layout]) -> tuple[float, bool]:
-    """How many pages the sheets of ``runs`` would take on a page of ``size``, and whether that is
+    """How many pages the sheets ``windows`` would take printed as ``way``, and whether that is
     the count: every sheet of a short print is laid out (by ``sample``), of a long one
     :data:`_SAMPLE_SHEETS` spread over it (a sheet has fewer routes, so fewer tracks, than the
     whole; how tall it is shows only once it is laid out)."""
-    page_w, page_h = size
-    exact = len(runs) <= 2 * _SAMPLE_SHEETS
-    numbers = range(1, len(runs) + 1) if exact else sorted(
-        {1 + round(k * (len(runs) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
-    windows = _windows(runs)
+    page_w, page_h = way.size
+    exact = len(windows) <= 2 * _SAMPLE_SHEETS
+    numbers = range(1, len(windows) + 1) if exact else sorted(
+        {1 + round(k * (len(windows) - 1) / (_SAMPLE_SHEETS - 1)) for k in range(_SAMPLE_SHEETS)})
     sheets = [sample(windows[number - 1]) for number in numbers]
-    least = MIN_TEXT / smallest_text(sheets[0].style)
-    scale = _scale(sheets, spec, page_w, page_h, least)
+    scale = _scale(sheets, spec, page_w, page_h, way.least)
     parts = sum(_parts(sheet, scale, page_h) for sheet in sheets)
     # A sheet that came out too wide is cut again when drawn: the estimate is then not the count.
-    exact = exact and all(sheet.width <= page_w / least + 0.5 for sheet in sheets)
-    return parts * len(runs) / len(sheets), exact
+    exact = exact and all(sheet.width <= way.widest + 0.5 for sheet in sheets)
+    return parts * len(windows) / len(sheets), exact
 
 
 def _scale(sheets: list[Layout], spec: PageSpec, page_w: float, page_h: float, least: float) -> float:
@@ -271,23 +277,20 @@ def _sheet_of_column(runs: list[tuple[int, int]]) -> tuple[int, ...]:
     return tuple(number for number, (first, last) in enumerate(runs, 1) for _ in range(last - first + 1))
 
 
-def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Callable[[Window], Layout],
-           renumber: Callable[[Layout, Window], Layout], give_up_at: int | None = None) -> list[Page] | None:
-    """The pages for a page of ``size`` (``lay_out`` lays out a sheet, ``renumber`` numbers one
-    again); None as soon as they are sure to be ``give_up_at`` or more.
+def _pages(whole: _Strip, first_cut: list[Window], way: _Choice, spec: PageSpec, lay_out: Callable[[Window], Layout],
+           give_up_at: int | None = None) -> list[Page] | None:
+    """The pages printed as ``way`` (``lay_out`` lays out a sheet, or numbers again one laid out
+    before with the same columns); None as soon as they are sure to be ``give_up_at`` or more.
 
-    The sheets are cut left to right, each as :func:`_split` would; the cut ignores that a sheet
-    has fewer tracks and its own labels, so where a sheet comes out too wide its run is made
-    narrower by as much (a few times at most; then halved) before the next sheet starts. Sheets
-    are laid out numbered as the first cut numbers them, and numbered again where the cut changed."""
-    page_w, page_h = size
-    least = MIN_TEXT / smallest_text(whole.style)
-    widest = page_w / least  # the widest sheet, in layout points
-    first_cut = _split(whole, widest)
-    starts = [start for start, _ in first_cut]
-    numbered = _windows(first_cut)
-    by_run = {(window.first, window.last): window for window in numbered}
-    laid_out: dict[Window, Layout] = {}
+    The sheets are cut left to right, each as in ``first_cut`` (:func:`_split`'s, numbered); that
+    cut ignores that a sheet has fewer tracks and its own labels, so where a sheet comes out too
+    wide its run is made narrower by as much (a few times at most; then halved) before the next
+    sheet starts. Sheets are laid out numbered as the first cut numbers them, and numbered again
+    where the cut changed."""
+    page_w, page_h = way.size
+    least, widest = way.least, way.widest
+    starts = [window.first for window in first_cut]
+    by_run = {(window.first, window.last): window for window in first_cut}
     runs: list[tuple[int, int]] = []
     more = 0  # pages beyond one per sheet (at the smallest scale, each as tall as it is): a lower bound
     count = len(whole.column_x)
@@ -296,9 +299,7 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
         # A run the first cut did not make is numbered after the runs so far, the rest one more sheet.
         window = by_run.get((first, last)) or Window(first, last, len(runs) + 1, len(runs) + 2, _sheet_of_column(
             [*runs, (first, last), (last + 1, max(count - 1, last + 1))])[:max(count, 1)])
-        if window not in laid_out:
-            laid_out[window] = lay_out(window)
-        return laid_out[window]
+        return lay_out(window)
 
     first = 0
     while first < max(count, 1):
@@ -319,15 +320,13 @@ def _pages(whole: _Strip, spec: PageSpec, size: tuple[float, float], lay_out: Ca
                 len(runs), last + 1, count, len(runs) + to_come, more, give_up_at)):
             return None
         first = last + 1
-    by_columns = {(window.first, window.last): laid for window, laid in laid_out.items()}
-    sheets = [laid_out.get(window) or renumber(by_columns[window.first, window.last], window)
-              for window in _windows(runs)]
+    sheets = [lay_out(window) for window in _windows(runs)]
     scale = _scale(sheets, spec, page_w, page_h, least)
     pages: list[Page] = []
     for laid in sheets:
-        parts = _parts(laid, scale, page_h)
-        for part in range(parts):
-            pages.append(Page(laid, len(pages) + 1, part, parts, scale, page_w, page_h))
+        cuts = part_cuts(laid, page_h / scale)
+        for part, (top, end) in enumerate(cuts):
+            pages.append(Page(laid, len(pages) + 1, part, len(cuts), scale, page_w, page_h, top, end))
     return pages
 
 
@@ -350,13 +349,78 @@ def printed_height(sheet: Layout) -> float:
     return sheet.height - min(MARGIN_TRIM, sheet.style.margin)
 
 
+def part_cuts(sheet: Layout, span: float) -> list[tuple[float, float]]:
+    """Where each page of ``sheet`` starts and ends (sheet y, top and end as :class:`Page` has them)
+    when a page shows ``span`` of it: a sheet taller than that is cut, one page under the other,
+    where no card, note or label is cut in two (at the top of a lane where one is low enough on
+    the page, else in the lowest gap between them), and a later part starts a running head's
+    height above the cut, over what the page before showed."""
+    tall, head = printed_height(sheet), head_height(sheet.style)
+    if tall <= span + 1e-6:
+        return [(0.0, math.inf)]
+    blocks = _blocks(sheet)
+    lanes = sorted({band.box.y for band in sheet.lanes} | {band.box.y for band in sheet.zones})
+    cuts: list[tuple[float, float]] = []
+    top = 0.0
+    while top + span < tall - 1e-6:
+        shown = top + (head if cuts else 0.0)  # the first sheet y under the running head
+        bottom, least = top + span, shown + span * 0.8  # a lane's top, if it is low on the page
+        cut = _gap_above(blocks, bottom)
+        if cut <= shown + 1:  # one block taller than the page: it cannot be whole anywhere
+            cut = bottom
+        edges = [y for y in lanes if least <= y <= cut and _gap_above(blocks, y) == y]
+        cut = edges[-1] if edges else cut
+        cuts.append((top, cut))
+        top = cut - head
+    cuts.append((top, math.inf))
+    return cuts
+
+
+def _blocks(sheet: Layout) -> list[tuple[float, float]]:
+    """The spans (top, bottom) of what a cut must not go through, merged where they overlap: cards
+    with their badges and numbers, evidence notes, flow labels, sheet links, the header column's
+    and the lines' labels, the time row and emotion curve, the banner, the title and legend."""
+    boxes = [sheet.title_box]
+    for card in sheet.cards:
+        boxes += [card.box, *(badge.box for badge in card.badges)]
+        if card.number_box is not None:
+            boxes.append(card.number_box)
+    for note in sheet.evidence:
+        boxes.append(note.box)
+        if note.number_box is not None:
+            boxes.append(note.number_box)
+    boxes += [route.label.box for route in sheet.routes if route.label is not None]
+    boxes += [link.box for link in sheet.links]
+    # A zone's or lane's name is centred in a band that may be pages tall: only its lines block.
+    header = sheet.style.lh(sheet.style.header_size)
+    for band in (*sheet.lanes, *sheet.zones):
+        middle, half = band.label_box.cy, len(band.lines) * header / 2
+        boxes.append(Box(band.label_box.x, middle - half, band.label_box.w, 2 * half))
+    boxes += [line.label_box for line in sheet.lines]
+    boxes += [item.text_box for item in sheet.legend] + [item.sample_box for item in sheet.legend]
+    for row in (sheet.time_row, sheet.emotion_curve, sheet.banner):
+        if row is not None:
+            boxes.append(row.box)
+    merged: list[tuple[float, float]] = []
+    for y, bottom in sorted((box.y, box.bottom) for box in boxes):
+        if merged and y < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((y, bottom))
+    return merged
+
+
+def _gap_above(blocks: list[tuple[float, float]], y: float) -> float:
+    """``y`` if it lies in a gap between ``blocks``, else the top of the block it goes through."""
+    for top, bottom in blocks:
+        if top < y < bottom:
+            return top
+    return y
+
+
 def _parts(sheet: Layout, scale: float, page_h: float) -> int:
-    """How many pages ``sheet`` needs at ``scale``, one under the other: the first shows a page's
-    height of it, each further one that less its running head."""
-    tall, page = printed_height(sheet), page_h / scale
-    if tall <= page + 1e-6 / scale:
-        return 1
-    return 1 + math.ceil((tall - page) / (page - head_height(sheet.style)) - 1e-6)
+    """How many pages ``sheet`` needs at ``scale``, one under the other (see :func:`part_cuts`)."""
+    return len(part_cuts(sheet, page_h / scale))
 
 
 def _split(whole: _Strip, widest: float) -> list[tuple[int, int]]:

@@ -47,7 +47,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
     shared = analysis.shared if isinstance(analysis, Analysis) else {}
     rows, whole, stacks = whole_grid(bp, stack, shared)
     grid = whole if window is None else whole.window(window.first, window.last)
-    flows = _sheet_flows(bp, whole, window, shared)
+    flows = _sheet_flows(bp, whole, stacks, window, shared)
     title = bp.title or ""
     if analysis is True:
         analysis = analyse(bp, locale)
@@ -97,7 +97,7 @@ def place(bp: Blueprint, locale: str | None, evidence: bool, style: Style | None
         routes=routes, legend=items, legend_title=legend_title, columns=columns.count, skipped=grid.skipped,
         window=window, links=links, column_x=columns.x,
         banner=replace(page.banner, count=len(bp.problems)) if page.banner else None,
-        time_row=time_row, emotion_curve=curve, stacks=stacks,
+        time_row=time_row, emotion_curve=curve, stacks=stacks, picture_bottom=page.bottom,
     )
 
 
@@ -111,16 +111,10 @@ def renumbered(bp: Blueprint, sheet: Layout, window: Window, analysis: bool | An
     grid = whole.window(window.first, window.last)
     right = sheet.width - style.margin
     title, title_box = title_line(bp.title or "", _sheet_number(window), right, style)
-    # Where the legend was placed tells where the lanes and time row end (see _legend).
-    if sheet.legend_title is None:
-        bottom = sheet.height - style.margin - _LEGEND_GAP
-    elif sheet.legend_title[0].y < sheet.title_box.bottom:
-        bottom = sheet.height - style.margin
-    else:
-        bottom = sheet.legend_title[0].y - _LEGEND_GAP
-    items, legend_title, legend_bottom = _legend(style, sheet.locale, style.margin, right, title_box, bottom,
-                                                 _drawn(sheet.cards, sheet.routes), True)
-    links = sheet_links(_sheet_flows(bp, whole, window, shared), whole, grid, window, sheet.cards, style)
+    items, legend_title, legend_bottom = _legend(style, sheet.locale, style.margin, right, title_box,
+                                                 sheet.picture_bottom, _drawn(sheet.cards, sheet.routes), True)
+    flows = _sheet_flows(bp, whole, sheet.stacks, window, shared)
+    links = sheet_links(flows, whole, grid, window, sheet.cards, style)
     return replace(sheet, title=title, title_box=title_box, window=window, links=links, legend=items,
                    legend_title=legend_title, height=legend_bottom + style.margin)
 
@@ -133,20 +127,28 @@ def _sheet_number(window: Window | None) -> str:
 def whole_grid(bp: Blueprint, stack: bool | dict[str, int], shared: dict) -> tuple[list[Row], Grid, dict[str, int]]:
     """The whole blueprint's rows and grid, its lanes stacked as :func:`.grid.stacking` decides
     (``stack=True``), not at all (False) or as given; kept in ``shared`` for all the sheets of a
-    print (which may hold the grid with one row per lane to restack, as ``"base grid"``)."""
-    if "grid" not in shared:
-        if "base grid" not in shared:
-            rows = grid_rows(bp)
-            shared["base grid"] = (rows, Grid(bp, rows))
-        rows, whole = shared["base grid"]
-        stacks = stack if isinstance(stack, dict) else stacking(whole, rows) if stack else {}
+    print, one grid for each stacking (all restacked from the grid with one row per lane)."""
+    if "base grid" not in shared:
+        rows = grid_rows(bp)
+        shared["base grid"] = (rows, Grid(bp, rows))
+    rows, whole = shared["base grid"]
+    if stack is True:
+        if "stacking" not in shared:
+            shared["stacking"] = stacking(whole, rows)
+        stack = shared["stacking"]
+    stacks = stack or {}
+    key = ("grid", _stack_key(stacks))
+    if key not in shared:
         if stacks:
             rows = grid_rows(bp, stacks)
             whole = whole.restacked(rows)
-        shared["grid"] = (rows, whole, stacks)
-    elif isinstance(stack, dict) and shared["grid"][2] != stack:
-        raise ValueError("the sheets sharing one analysis share one grid: give another its own Analysis")
-    return shared["grid"]
+        shared[key] = (rows, whole, stacks)
+    return shared[key]
+
+
+def _stack_key(stacks: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """A stacking as a key of ``shared`` (what depends on the stacking is kept by it)."""
+    return tuple(sorted(stacks.items()))
 
 
 def column_edges(bp: Blueprint, evidence: bool, style: Style, stack: bool | dict[str, int],
@@ -186,13 +188,15 @@ def _measure_cards(grid: Grid, row_count: int, style: Style, locale: str, found:
     return texts, card_h
 
 
-def _sheet_flows(bp: Blueprint, whole: Grid, window: Window | None, shared: dict) -> list[Flow]:
+def _sheet_flows(bp: Blueprint, whole: Grid, stacks: dict[str, int], window: Window | None,
+                 shared: dict) -> list[Flow]:
     """The flows and recovery links a picture may draw: all of them, or on a print sheet those with
     an end on it, in the blueprint's order (found through an index by column made once for all
-    sheets, so that printing stays linear in the blueprint's size)."""
+    sheets of a stacking, so that printing stays linear in the blueprint's size)."""
     if window is None:
         return [*bp.flows, *bp.recoveries]
-    if "flows" not in shared:
+    key = ("flows", _stack_key(stacks))
+    if key not in shared:
         flows = [*bp.flows, *bp.recoveries]
         by_column: dict[int, list[int]] = defaultdict(list)
         for k, flow in enumerate(flows):
@@ -200,8 +204,8 @@ def _sheet_flows(bp: Blueprint, whole: Grid, window: Window | None, shared: dict
                     if i is not None}
             for column in ends:
                 by_column[column].append(k)
-        shared["flows"] = (flows, by_column)
-    flows, by_column = shared["flows"]
+        shared[key] = (flows, by_column)
+    flows, by_column = shared[key]
     found = {k for column in range(window.first, window.last + 1) for k in by_column.get(column, ())}
     return [flows[k] for k in sorted(found)]
 

@@ -12,13 +12,22 @@ from .quote import css_classes, dom_id, plain_lines
 from .tables import table
 from .writer import Layer, Writer, num
 
-__all__ = ["background", "number_layer", "running_head"]
+__all__ = ["background", "number_layer", "part_edges"]
 
-def running_head(w: Writer, page: Page) -> None:
-    """A white strip the width of the sheet, over what the part before showed at its foot, with
-    "<title> (3/12) · part 2 of 3" and a hairline under it."""
+def part_edges(w: Writer, page: Page) -> None:
+    """What a part of a sheet taller than its page has at its edges: white under the cut, where the
+    next part goes on (so nothing is shown half), and on a later part a running head, a white strip
+    the width of the sheet over what the part before showed at its foot, with "<title> (3/12) ·
+    part 2 of 3" and a hairline under it."""
     sheet = page.sheet
     style = sheet.style
+    bottom = page.top + page.height / page.scale
+    if page.end < bottom:
+        foot = w.layer(shape="box", style="filled", fillcolor="#FFFFFF", class_="part-foot")
+        w.node(foot, "part-foot", Box(0, page.end, sheet.width, bottom - page.end))
+        w.add(foot)
+    if not page.part:
+        return
     top, height, width = page.top, head_height(style), sheet.width
     part = word("print.part", sheet.locale).format(part=page.part + 1, parts=page.parts)
     room = width - 2 * style.margin

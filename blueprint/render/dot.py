@@ -24,7 +24,7 @@ import graphviz
 
 from ..layout import Box, Layout
 from ..layout.pages import Page
-from .background import background, running_head
+from .background import background, part_edges
 from .foreground import foreground, node_id
 from .palette import ZONE_COLORS
 from .quote import dom_id
@@ -45,12 +45,13 @@ def dot_and_edges(grid: Layout) -> tuple[graphviz.Digraph, list[str]]:
 
 
 def page_dot(page: Page) -> tuple[graphviz.Digraph, list[str]]:
-    """:func:`dot_and_edges` of a printed page's sheet; on the second and later part of a sheet
-    taller than the page, with the running head across the page's top (class ``part-head``): the
-    sheet's title and number, and which part this is. The viewport is the caller's."""
+    """:func:`dot_and_edges` of a printed page's sheet; on a part of a sheet taller than the page,
+    white under the part's cut (class ``part-foot``), and on the second and later part the running
+    head across the page's top (class ``part-head``): the sheet's title and number, and which part
+    this is. The viewport is the caller's."""
     w = _whole(page.sheet)
-    if page.part:
-        running_head(w, page)
+    if page.parts > 1:
+        part_edges(w, page)
     return w.dot, w.edges
 
 

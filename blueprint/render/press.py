@@ -13,7 +13,7 @@ import cairocffi as cairo
 
 from ..gcpause import paused_gc
 from ..layout.pages import Page
-from .background import running_head
+from .background import part_edges
 from .dot import describe
 from .paint import Painter, Text, page_colour
 from .stamps import pdf_dated, png_with_dpi
@@ -22,16 +22,17 @@ __all__ = ["drawings", "page_png", "paint_page", "print_pdf"]
 
 
 def drawings(pages: Sequence[Page]) -> Iterator[tuple[Page, Painter, Painter | None]]:
-    """Each page with its sheet's drawing (made once for all its parts) and its running head, if any."""
+    """Each page with its sheet's drawing (made once for all its parts) and, on a part of a sheet
+    taller than the page, its edges (the blank under its cut, a later part's running head)."""
     sheet, painter = None, None
     for page in pages:
         if page.sheet is not sheet:
             sheet, painter = page.sheet, Painter(page.sheet)
             describe(painter, sheet)
         head = None
-        if page.part:
+        if page.parts > 1:
             head = Painter(sheet)
-            running_head(head, page)
+            part_edges(head, page)
         yield page, painter, head
 
 
@@ -45,10 +46,10 @@ def paint_page(ctx: cairo.Context, page: Page, painter: Painter, head: Painter |
     scale = page.scale
     ctx.scale(scale, scale)
     ctx.translate(0, -page.top)
-    view = (0.0, page.top, page.width / scale, page.top + page.height / scale)
-    painter.paint(ctx, view, texts)
-    if head is not None:
-        head.paint(ctx, view, texts)
+    bottom = page.top + page.height / scale
+    painter.paint(ctx, (0.0, page.top, page.width / scale, min(page.end, bottom)), texts)
+    if head is not None:  # over the whole page: the blank under a part's cut covers what reaches below it
+        head.paint(ctx, (0.0, page.top, page.width / scale, bottom), texts)
     ctx.restore()
 
 

@@ -7,12 +7,13 @@ import re
 from collections import Counter
 
 import pytest
-from generate import generate
+from generate import generate, isolated
 from pypdf import PdfReader
 
 from blueprint import load, loads
 from blueprint.cli import main
 from blueprint.layout import layout
+from blueprint.layout.place import renumbered as _renumbered
 from blueprint.layout.pages import (MIN_TEXT, PAGE_SIZES, PageSpec, head_height, plan_pages, printed_height,
                                     smallest_text)
 from blueprint.render import MAX_PIXELS, RenderError, render, render_pages
@@ -219,11 +220,34 @@ def test_a_running_head_covers_nothing_the_part_before_did_not_show(name, bp):
     for page in parted:
         sheet, scale = page.sheet, page.scale
         head = head_height(sheet.style) if page.part else 0.0
-        if page.part:  # the head covers exactly the foot of the part before
+        if page.part:  # the head covers exactly the foot of what the part before showed
             before = pages[pages.index(page) - 1]
-            assert abs(before.top + before.height / scale - (page.top + head)) < 1e-6
+            assert abs(before.end - (page.top + head)) < 1e-6
         if page.part == page.parts - 1:
             assert page.top + page.height / scale >= printed_height(sheet) - 1e-6
+        else:  # what a part shows ends on the page, at least half a page under its head
+            assert page.top + head + page.height / scale / 2 - 1e-6 <= page.end <= page.top + page.height / scale
+
+
+@pytest.mark.parametrize("size", ["a3", "a4", "letter"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_tall_sheet_is_cut_where_no_card_note_or_label_is_cut_in_two(size, orientation):
+    """Parts of a sheet are cut in a gap, so every card, evidence note and flow label is whole on a page."""
+    cut_anything = False
+    for name, bp in [*CASES, ("tall", loads(_tall("zh")))]:
+        pages = plan_pages(bp, PageSpec(size, orientation))
+        for page in pages:
+            if page.part == page.parts - 1:
+                continue
+            cut_anything = True
+            boxes = [card.box for card in page.sheet.cards] + [note.box for note in page.sheet.evidence]
+            boxes += [route.label.box for route in page.sheet.routes if route.label is not None]
+            assert not [box for box in boxes if box.y < page.end < box.bottom], (name, page.suffix)
+        whole = {card.step.id for page in pages for card in page.sheet.cards
+                 if page.top + (head_height(page.sheet.style) if page.part else 0) <= card.box.y
+                 and card.box.bottom <= min(page.end, page.top + page.height / page.scale)}
+        assert whole == {card.step.id for page in pages for card in page.sheet.cards}, name
+    assert cut_anything
 
 
 def _tall(locale: str) -> str:
@@ -298,6 +322,20 @@ def test_the_printed_sheets_are_the_sheets_laid_out_alone(name, bp):
             assert repr(sheet) == repr(layout(bp, window=sheet.window, stack=sheet.stacks))
 
 
+def test_without_phases_a_sheet_numbered_again_is_the_sheet_laid_out_alone(monkeypatch):
+    # One unlabelled band per sheet, the legend under the picture or beside the title as laid out.
+    from blueprint.layout import place
+
+    renumbered = []
+    monkeypatch.setattr(place, "renumbered", lambda *args: renumbered.append(args[2]) or _renumbered(*args))
+    bp = loads(isolated(300))
+    pages = plan_pages(bp, PageSpec("a4"))
+    assert not bp.phases and renumbered, "the test must see a sheet numbered again"
+    for page in pages:
+        if page.part == 0:
+            assert repr(page.sheet) == repr(layout(bp, window=page.sheet.window, stack=page.sheet.stacks))
+
+
 @pytest.mark.parametrize("name, bp", CASES[-2:], ids=[name for name, _ in CASES[-2:]])
 def test_a_plain_print_shares_the_grid_and_prints_the_plain_sheets(name, bp):
     pages = plan_pages(bp, PageSpec("a3"), analysis=False)
@@ -311,12 +349,13 @@ def test_a_plain_print_shares_the_grid_and_prints_the_plain_sheets(name, bp):
 # ------------------------------------------------------------------------------------------------
 # A print is laid out for its pages: a lane with no step on a sheet closes up to its name, and the
 # lanes are stacked as far as the page is tall, so the examples print on fewer, fuller pages than
-# when every sheet kept the whole picture's rows (46 A3 and 110 A4 pages for the nine).
+# when every sheet kept the whole picture's rows (46 A3 and 110 A4 pages for the nine), and a tall
+# sheet is still cut only where no card is cut in two.
 
 #: At most this many A3 and A4 pages per example (each was 3-6 A3 and 6-15 A4 pages before).
 FEWER_PAGES = {
     "bank-branch.zh.yaml": (5, 10), "clinic-visit.en.yaml": (5, 11), "fault-report.zh.yaml": (3, 6),
-    "hall-before.zh.yaml": (3, 8), "hall-walk.en.yaml": (5, 11), "hall-walk.zh.yaml": (5, 10),
+    "hall-before.zh.yaml": (3, 8), "hall-walk.en.yaml": (5, 12), "hall-walk.zh.yaml": (5, 10),
     "hotel-stay.en.yaml": (5, 10), "parcel-locker.en.yaml": (3, 6), "remote-support.zh.yaml": (5, 10),
 }
 
@@ -327,7 +366,7 @@ def test_the_examples_print_on_few_pages():
     assert counts.keys() == FEWER_PAGES.keys()
     for name, (a3, a4) in counts.items():
         assert a3 <= FEWER_PAGES[name][0] and a4 <= FEWER_PAGES[name][1], (name, a3, a4)
-    assert sum(a3 for a3, _ in counts.values()) <= 39 and sum(a4 for _, a4 in counts.values()) <= 81
+    assert sum(a3 for a3, _ in counts.values()) <= 39 and sum(a4 for _, a4 in counts.values()) <= 83
 
 
 @pytest.mark.parametrize("name, bp", CASES, ids=[name for name, _ in CASES])
@@ -354,16 +393,16 @@ def test_every_card_on_a_printed_page_can_be_read_there(name):
         # Noto Sans CJK draws "·" and "•" with one glyph, which the PDF names after the first drawn.
         return "".join(text.split()).replace("•", "·")
 
-    read, cut = set(), set()
+    read = set()
     for page, printed in zip(pages, reader.pages):
         text = plain(printed.extract_text())
         top = page.top + (head_height(page.sheet.style) if page.part else 0)  # under the running head
-        bottom = page.top + page.height / page.scale
+        bottom = min(page.end, page.top + page.height / page.scale)  # blank under a part's cut
         for card in page.sheet.cards:
             if card.box.y >= top and card.box.bottom <= bottom:
                 for line in [*card.lines, *card.meta]:
                     assert plain(line) in text, (page.suffix, line)
                 read.add(card.step.id)
-            elif card.box.y < bottom < card.box.bottom:
-                cut.add(card.step.id)  # where the page plan cuts a tall sheet (blueprint.layout.pages)
-    assert read | cut == {step.id for step in bp.steps} and len(read) >= 0.9 * len(bp.steps)
+            elif card.box.y >= bottom:  # under the cut: the next part shows it, this one does not
+                assert all(plain(line) not in text for line in card.lines if len(plain(line)) > 6), card.step.id
+    assert read == {step.id for step in bp.steps}
