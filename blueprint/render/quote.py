@@ -101,11 +101,16 @@ def html_label(markup: str) -> str:
 
 
 class Plain(NoHtml):
-    """A plain DOT label (its text for the graphviz package) with the lines Graphviz shows and
-    how they are justified (``center`` or ``left``), for the painter."""
+    """A plain DOT label (its text for the graphviz package) with the lines Graphviz shows (made
+    when the painter first asks: the screen's picture never paints) and how they are justified
+    (``center`` or ``left``), for the painter."""
 
-    lines: tuple[str, ...]
+    written: list[str]
     justify: str
+
+    @functools.cached_property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(shown_text(line) for line in self.written)
 
 
 def plain_lines(lines: list[str], justify: str = "center") -> str:
@@ -122,8 +127,7 @@ def plain_lines(lines: list[str], justify: str = "center") -> str:
     """
     end = "\\l" if justify == "left" else "\\n"
     label = Plain("".join(_graphviz_safe(line).replace("\\", "\\\\") + end for line in lines))
-    label.lines = tuple(shown_text(line) for line in lines)
-    label.justify = justify
+    label.written, label.justify = lines, justify
     return label
 
 

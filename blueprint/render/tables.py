@@ -4,6 +4,7 @@ layout measured it; a card's text as one. Each label is its DOT text and, for th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -29,17 +30,26 @@ class Cell(NamedTuple):
 
 class Table:
     """An HTML-like label: its cells top to bottom and its size (the widest cell's width, the cells'
-    heights' sum), for the painter; its DOT text (``<...>``) as ``str()``, written only when the DOT is."""
+    heights' sum), for the painter; its DOT text (``<...>``) as ``str()``. Each is made only when
+    asked for: the screen's picture never paints, and print never writes DOT."""
 
-    __slots__ = ("_markup", "cells", "height", "width")
-
-    def __init__(self, markup: Callable[[], str], cells: tuple[Cell, ...]):
-        self._markup = markup
-        self.cells = cells
-        self.width, self.height = max(cell.width for cell in cells), sum(cell.height for cell in cells)
+    def __init__(self, markup: Callable[[], str], cells: Callable[[], tuple[Cell, ...]]):
+        self._markup, self._cells = markup, cells
 
     def __str__(self) -> str:
         return html_label(self._markup())
+
+    @functools.cached_property
+    def cells(self) -> tuple[Cell, ...]:
+        return self._cells()
+
+    @functools.cached_property
+    def width(self) -> int:
+        return max(cell.width for cell in self.cells)
+
+    @functools.cached_property
+    def height(self) -> int:
+        return sum(cell.height for cell in self.cells)
 
 
 def _whole(text: str) -> int:
@@ -54,7 +64,10 @@ def table(lines: list[str], width: float, height: float, size: float, color: str
     if not lines:
         return ""
     wide, tall = num(width), num(height)
-    cell = Cell(_whole(wide), _whole(tall), align, tuple(((shown_text(line), color),) for line in lines), size, bold)
+
+    def cells() -> tuple[Cell, ...]:
+        return (Cell(_whole(wide), _whole(tall), align, tuple(((shown_text(line), color),) for line in lines), size,
+                     bold),)
 
     def markup() -> str:
         body = "<BR/>".join(html_text(line) for line in lines)
@@ -65,7 +78,7 @@ def table(lines: list[str], width: float, height: float, size: float, color: str
                 f'FIXEDSIZE="TRUE" WIDTH="{wide}" HEIGHT="{tall}"><FONT POINT-SIZE="{num(size)}" '
                 f'COLOR="{color}">{body}</FONT></TD></TR></TABLE>')
 
-    return Table(markup, (cell,))
+    return Table(markup, cells)
 
 
 def card_label(card: Card, grid: Layout) -> Table:
@@ -73,16 +86,12 @@ def card_label(card: Card, grid: Layout) -> Table:
     then owner and duration, then touchpoint and emotion, all left-aligned."""
     style = grid.style
     inner = num(card.box.w - 2 * style.card_pad_x)
-    wide, small = _whole(inner), style.lh(style.small_size)
+    small = style.lh(style.small_size)
     # Each row: its lines (or for the footer, one line of runs), height, size and colour.
     rows: list[tuple[list[str] | None, str, float, str]] = []
-    cells = []
 
     def row(lines: list[str], height: float, size: float, color: str) -> None:
-        tall = num(height)
-        rows.append((lines, tall, size, color))
-        cells.append(Cell(wide, _whole(tall), "LEFT", tuple(((shown_text(line), color),) for line in lines), size,
-                          False))
+        rows.append((lines, num(height), size, color))
 
     row(card.lines, len(card.lines) * style.lh(style.label_size), style.label_size, INK)
     if card.meta:
@@ -97,8 +106,6 @@ def card_label(card: Card, grid: Layout) -> Table:
         runs.append((f"{gap}● {sign}{abs(card.emotion)}", EMOTION[value]))
     if runs:
         rows.append((None, num(small), style.small_size, ""))
-        cells.append(Cell(wide, _whole(num(small)), "LEFT", (tuple((shown_text(text), color) for text, color in runs),),
-                          style.small_size, False))
     if card.details:
         row(card.details, len(card.details) * small, style.small_size, MUTED)
 
@@ -116,4 +123,11 @@ def card_label(card: Card, grid: Layout) -> Table:
         return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
                 f'{"".join(written)}</TABLE>')
 
-    return Table(markup, tuple(cells))
+    def cells() -> tuple[Cell, ...]:
+        wide = _whole(inner)
+        return tuple(Cell(wide, _whole(tall), "LEFT",
+                          (tuple((shown_text(text), color) for text, color in runs),) if lines is None
+                          else tuple(((shown_text(line), color),) for line in lines), size, False)
+                     for lines, tall, size, color in rows)
+
+    return Table(markup, cells)
