@@ -8,6 +8,7 @@ set -euo pipefail
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk fontconfig)
+fc-list "DejaVu Sans" 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core)  # what the print falls back to
 # Printed pages (cairocffi) and the board's outcome picture as PDF (cairosvg) draw through the cairo library.
 { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libcairo\.so\.2' || missing+=(libcairo2)
 if [ "${1:-}" = "--venv" ]; then

@@ -38,6 +38,9 @@ from .quote import Plain
 from .tables import Cell, Table
 from .writer import EDGE_DEFAULTS, FONT, GRAPH, NODE_DEFAULTS, Spline, Writer, inches
 
+#: What characters :data:`FONT` lacks are drawn in (Debian: fonts-dejavu-core; scripts/system-deps.sh).
+FALLBACK_FONT = "DejaVu Sans"
+
 __all__ = ["Painter", "Text", "UnknownAttribute", "page_colour"]
 
 
@@ -237,8 +240,34 @@ class _Fonts:
         self.faces = {bold: cairo.ToyFontFace(FONT, cairo.FONT_SLANT_NORMAL,
                                               cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
                       for bold in (False, True)}
+        # Characters the font lacks (✔, ☑, Hebrew, Arabic...) are drawn in the font Graphviz's
+        # pango would fall back to on this system, not as empty boxes: cairo does not fall back.
+        self.fallback = {bold: cairo.ToyFontFace(FALLBACK_FONT, cairo.FONT_SLANT_NORMAL,
+                                                 cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+                         for bold in (False, True)}
+        self.coverage = cairo.ScaledFont(self.faces[False], cairo.Matrix(xx=10, yy=10), cairo.Matrix(), options)
         self.measured: dict[tuple[bool, float], cairo.ScaledFont] = {}
         self.width = functools.lru_cache(maxsize=1 << 16)(self._width)
+        self.runs = functools.lru_cache(maxsize=1 << 16)(self._runs)
+        self.has = functools.lru_cache(maxsize=1 << 12)(self._has)
+
+    def _has(self, char: str) -> bool:
+        """Whether :data:`FONT` has a glyph for ``char`` (cairo maps a missing one to glyph 0)."""
+        return all(glyph[0] for glyph in self.coverage.text_to_glyphs(0, 0, char, with_clusters=False))
+
+    def _runs(self, text: str) -> tuple[tuple[str, bool], ...] | None:
+        """``text`` in runs of characters :data:`FONT` has and lacks (the second drawn in
+        :data:`FALLBACK_FONT`); None when it has them all, as almost always."""
+        if all(self.has(char) for char in text):
+            return None
+        runs: list[tuple[str, bool]] = []
+        for char in text:
+            lacks = not char.isspace() and not self.has(char)
+            if runs and runs[-1][1] == lacks:
+                runs[-1] = (runs[-1][0] + char, lacks)
+            else:
+                runs.append((char, lacks))
+        return tuple(runs)
 
     def _width(self, text: str, bold: bool, size: float) -> int:
         """How wide Graphviz takes ``text`` to be (what it centres and puts the next run after):
@@ -513,7 +542,16 @@ class _Pen:
             self.face = face
         self.source(_rgba(color))
         _lib.cairo_move_to(cr, x, y)
-        _lib.cairo_show_text(cr, text.encode("utf-8"))
+        runs = self.fonts.runs(text)
+        if runs is None:
+            _lib.cairo_show_text(cr, text.encode("utf-8"))
+        else:  # each run goes on where the one before ended
+            for run, lacks in runs:
+                faces = self.fonts.fallback if lacks else self.fonts.faces
+                _lib.cairo_set_font_face(cr, faces[bold]._pointer)
+                _lib.cairo_set_font_size(cr, size)
+                _lib.cairo_show_text(cr, run.encode("utf-8"))
+            self.face = None
         if self.texts is not None:
             self.texts.append((x, y, text, size, bold, color))
 

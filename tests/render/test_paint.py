@@ -164,3 +164,26 @@ def test_the_painter_refuses_graph_attributes_it_does_not_draw(monkeypatch):
     monkeypatch.setitem(GRAPH, "bgcolor", "black")
     with pytest.raises(UnknownAttribute, match="bgcolor"):
         Painter(grid)
+
+
+def _fonts_of(pdf: bytes) -> set[str]:
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_characters_the_font_lacks_print_in_the_fallback_font_not_as_empty_boxes():
+    """Cairo does not fall back as pango does: '✔ 已核验 ☑' is drawn in runs, ✔ and ☑ in DejaVu Sans."""
+    from blueprint.render import render
+
+    text = "blueprint: 1\ntitle: t\nsteps:\n- {id: a, lane: customer, label: '%s'}\n"
+    assert fonts().runs("✔ 已核验 ☑") == (("✔", True), (" 已核验 ", False), ("☑", True))
+    assert fonts().runs("已核验 checked") is None
+    checked = _fonts_of(render(loads(text % "✔ 已核验 ☑"), "pdf", page="a4"))
+    assert any(name.startswith("DejaVuSans") for name in checked) and any("NotoSansCJK" in n for n in checked)
+    plain = _fonts_of(render(loads(text % "已核验 checked"), "pdf", page="a4"))
+    assert not any(name.startswith("DejaVuSans") for name in plain)
