@@ -366,7 +366,7 @@ def part_cuts(sheet: Layout, span: float) -> list[tuple[float, float]]:
         shown = top + (head if cuts else 0.0)  # the first sheet y under the running head
         bottom, least = top + span, shown + span * 0.8  # a lane's top, if it is low on the page
         cut = _gap_above(blocks, bottom)
-        if cut <= shown + 1:  # one block taller than the page: it cannot be whole anywhere
+        if cut < shown + span / 4:  # a page not even a quarter full: cut through what is that tall
             cut = bottom
         edges = [y for y in lanes if least <= y <= cut and _gap_above(blocks, y) == y]
         cut = edges[-1] if edges else cut
