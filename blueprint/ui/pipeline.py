@@ -154,10 +154,15 @@ def findings(loaded: Loaded) -> list[Finding]:
         return [Finding(EDITOR_PATH, error.line, error.column, "error", error.rule, error.message,
                         error.message_zh)]
     try:
-        return lint_blueprint(loaded.blueprint)
+        found = lint_blueprint(loaded.blueprint)
     except Exception as error:  # noqa: BLE001 - the linter's own bug: said, not raised at the page
         crash = LoadError.crash(error)
         return [Finding(EDITOR_PATH, 1, 1, "error", crash.rule, crash.message, crash.message_zh)]
+    # Written out once here, in both languages: the app keeps findings in st.cache_data, whose
+    # every read is a fresh copy, so a text left to be written when read was written on every rerun.
+    for finding in found:
+        finding.message, finding.message_zh  # noqa: B018 - read for the writing
+    return found
 
 
 def finding_rows(found: list[Finding], locale: str) -> list[dict]:

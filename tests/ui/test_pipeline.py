@@ -259,3 +259,20 @@ def test_details_round_trip_through_the_edit_module():
     changed = set_step_fields(text, "greet", {"owner": "新导购"})
     assert pipeline.step_details(pipeline.load_text(changed), "greet")["owner"] == "新导购"
     assert pipeline.step_details(pipeline.load_text(text), "greet")["owner"] != "新导购"
+
+
+def test_the_apps_findings_carry_both_texts_written_through_the_cache(monkeypatch):
+    """The app keeps findings in st.cache_data, whose every read is an unpickled copy: the texts are
+    written once when linted, not again on every rerun that shows them."""
+    import pickle
+
+    from blueprint.phrases import Phrase
+
+    found = pipeline.findings(pipeline.load_text((ROOT / "examples" / BEFORE).read_text(encoding="utf-8")))
+    assert found
+    written = []
+    original = Phrase.text
+    monkeypatch.setattr(Phrase, "text", lambda phrase, locale="en": written.append(locale) or original(phrase, locale))
+    copy = pickle.loads(pickle.dumps(found))
+    assert [f.text("zh") for f in copy] == [f.message_zh for f in found] and [f.message for f in copy]
+    assert written == []
