@@ -139,8 +139,8 @@ def open_text(new_text: str, name: str, locale: str | None = None, source: str |
     many drafts as allowed.
     """
     state = view()
-    mine = owner.token()
-    author = owner.author()
+    mine = owner.token(state)
+    author = owner.author(state)
     found = store().untouched_copy(mine, source) if source else None
     if found is None or found.text != new_text:
         try:
