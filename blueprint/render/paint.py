@@ -22,8 +22,8 @@ as pango makes it at 96 dpi with advances in whole pixels, plus one, in whole po
 centres a line on and puts the next run after.
 
 Where it differs: glyphs are cairo's, unhinted and unkerned (pango kerns Latin text), so a centred
-line of bold Latin may start up to about 1.5 pt from Graphviz's; a glyph the font lacks shows as a
-blank box where pango would take it from another font.
+line of bold Latin may start up to about 1.5 pt from Graphviz's; a character the font lacks is
+drawn in :data:`FALLBACK_FONT` (pango would pick the fallback itself; on Debian it picks the same).
 """
 
 from __future__ import annotations
@@ -237,14 +237,10 @@ class _Fonts:
         options.set_hint_metrics(cairo.HINT_METRICS_OFF)  # glyphs where print puts them
         options.set_hint_style(cairo.HINT_STYLE_NONE)
         self.options = options
-        self.faces = {bold: cairo.ToyFontFace(FONT, cairo.FONT_SLANT_NORMAL,
-                                              cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
-                      for bold in (False, True)}
+        self.faces = _faces(FONT)
         # Characters the font lacks (✔, ☑, Hebrew, Arabic...) are drawn in the font Graphviz's
         # pango would fall back to on this system, not as empty boxes: cairo does not fall back.
-        self.fallback = {bold: cairo.ToyFontFace(FALLBACK_FONT, cairo.FONT_SLANT_NORMAL,
-                                                 cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
-                         for bold in (False, True)}
+        self.fallback = _faces(FALLBACK_FONT)
         self.coverage = cairo.ScaledFont(self.faces[False], cairo.Matrix(xx=10, yy=10), cairo.Matrix(), options)
         self.measured: dict[tuple[bool, float], cairo.ScaledFont] = {}
         self.width = functools.lru_cache(maxsize=1 << 16)(self._width)
@@ -281,6 +277,13 @@ class _Fonts:
             font = self.measured[(bold, size)] = cairo.ScaledFont(
                 self.faces[bold], cairo.Matrix(xx=pixels, yy=pixels), cairo.Matrix(), options)
         return int(font.text_extents(text)[4] * 72 / _PANGO_DPI + 1)
+
+
+def _faces(family: str) -> dict[bool, cairo.ToyFontFace]:
+    """The regular (False) and bold (True) faces of ``family``."""
+    return {bold: cairo.ToyFontFace(family, cairo.FONT_SLANT_NORMAL,
+                                    cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+            for bold in (False, True)}
 
 
 _fonts: _Fonts | None = None

@@ -1,6 +1,7 @@
 """Printed pages drawn by the painter (:mod:`.paint`), not by Graphviz: one PDF holding every page
 (fonts embedded once), or a PNG of a page. Each sheet is described once; a later part of a sheet
-taller than the page is the same drawing shifted up, under its running head."""
+taller than the page is the same drawing shifted up, blank under its cut and, after the first,
+under its running head."""
 
 from __future__ import annotations
 
@@ -29,17 +30,17 @@ def drawings(pages: Sequence[Page]) -> Iterator[tuple[Page, Painter, Painter | N
         if page.sheet is not sheet:
             sheet, painter = page.sheet, Painter(page.sheet)
             describe(painter, sheet)
-        head = None
+        edges = None
         if page.parts > 1:
-            head = Painter(sheet)
-            part_edges(head, page)
-        yield page, painter, head
+            edges = Painter(sheet)
+            part_edges(edges, page)
+        yield page, painter, edges
 
 
-def paint_page(ctx: cairo.Context, page: Page, painter: Painter, head: Painter | None,
+def paint_page(ctx: cairo.Context, page: Page, painter: Painter, edges: Painter | None,
                texts: list[Text] | None = None) -> None:
     """The page on ``ctx`` (in the page's points): the graph's background, then what of its sheet it
-    shows, at its scale, and its running head over the top."""
+    shows, at its scale, and over it a part's edges (the blank under its cut, its running head)."""
     ctx.save()
     ctx.set_source_rgba(*page_colour())
     ctx.paint()
@@ -48,8 +49,8 @@ def paint_page(ctx: cairo.Context, page: Page, painter: Painter, head: Painter |
     ctx.translate(0, -page.top)
     bottom = page.top + page.height / scale
     painter.paint(ctx, (0.0, page.top, page.width / scale, min(page.end, bottom)), texts)
-    if head is not None:  # over the whole page: the blank under a part's cut covers what reaches below it
-        head.paint(ctx, (0.0, page.top, page.width / scale, bottom), texts)
+    if edges is not None:  # over the whole page: the blank under a part's cut covers what reaches below it
+        edges.paint(ctx, (0.0, page.top, page.width / scale, bottom), texts)
     ctx.restore()
 
 
@@ -60,21 +61,21 @@ def print_pdf(pages: Sequence[Page]) -> bytes:
     surface.set_metadata(cairo.PDF_METADATA_CREATOR, "blueprint")
     ctx = cairo.Context(surface)
     with paused_gc():  # the descriptions of hundreds of sheets: many small objects, no cycles
-        for page, painter, head in drawings(pages):
+        for page, painter, edges in drawings(pages):
             surface.set_size(page.width, page.height)
-            paint_page(ctx, page, painter, head)
+            paint_page(ctx, page, painter, edges)
             ctx.show_page()
     surface.finish()
     return pdf_dated(out.getvalue())
 
 
-def page_png(page: Page, painter: Painter, head: Painter | None, dpi: int) -> bytes:
+def page_png(page: Page, painter: Painter, edges: Painter | None, dpi: int) -> bytes:
     """A PNG of the page at ``dpi`` (which it says of itself); safe to call from several threads."""
     zoom = dpi / 72
     surface = cairo.ImageSurface(cairo.FORMAT_ARGB32, round(page.width * zoom), round(page.height * zoom))
     ctx = cairo.Context(surface)
     ctx.scale(zoom, zoom)
-    paint_page(ctx, page, painter, head)
+    paint_page(ctx, page, painter, edges)
     # Cairo encodes into a file by itself: into a Python stream it would take Python's lock back for
     # every chunk, and pages encoded in threads would wait on each other.
     with tempfile.TemporaryDirectory(prefix="blueprint-page-") as folder:
